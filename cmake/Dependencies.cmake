@@ -1,0 +1,13 @@
+# Third-party libraries: Debian packages (scripts/setup.sh installs them) found the usual way.
+find_package(PkgConfig REQUIRED)
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc imgcodecs freetype)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+
+# Artifacts fetched from npm by scripts/setup.sh (models, ONNX Runtime, ...).
+set(MIXTRACT_DEPS_DIR "${PROJECT_SOURCE_DIR}/deps" CACHE PATH "Folder that scripts/setup.sh filled")

@@ -1,0 +1,60 @@
+// Document: one page image, decoded once, identified by the SHA-256 of its file content.
+#ifndef MIXTRACT_DOCUMENT_H_
+#define MIXTRACT_DOCUMENT_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <opencv2/core/mat.hpp>
+
+#include "mixtract/education.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// What a file name such as 张三_本科毕业证书.jpg says about its document. Any part may be missing.
+struct FileNameHints {
+  std::string person;                     // "张三": the leading CJK run before a separator; "" if none.
+  std::optional<EducationLevel> level;    // From 博士/硕士/本科/专科/... in the name.
+  std::optional<DocumentKind> kind;       // From 毕业证/学位证/身份证 in the name.
+};
+
+// Parses the hints from a file name (with or without folder and extension).
+FileNameHints ParseFileName(std::string_view file_name);
+
+// Largest file Document::Load reads, and largest decoded image it accepts.
+inline constexpr std::uintmax_t kMaxDocumentFileBytes = 200u << 20;  // 200 MiB
+inline constexpr int kMaxDocumentPixels = 200'000'000;
+
+// An immutable decoded page. Copies share the pixels; safe to read from several threads.
+class Document {
+ public:
+  // Reads and decodes an image file (JPEG, PNG, TIFF, BMP, WebP), applying EXIF orientation.
+  // Errors name the file: missing, not a regular file, empty, too large, or not a decodable image.
+  static Result<Document> Load(const std::filesystem::path& path);
+
+  // Decodes image bytes already in memory; `source` names them in errors and in results.
+  static Result<Document> Decode(std::string_view bytes, std::string source);
+
+  const std::string& source() const { return source_; }
+  // Lower-case hex SHA-256 of the file content: the cache key of everything derived from it.
+  const std::string& content_hash() const { return content_hash_; }
+  // 8-bit BGR pixels.
+  const cv::Mat& image() const { return image_; }
+  const FileNameHints& file_name_hints() const { return hints_; }
+
+ private:
+  Document() = default;
+
+  std::string source_;
+  std::string content_hash_;
+  cv::Mat image_;
+  FileNameHints hints_;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_DOCUMENT_H_

@@ -1,0 +1,33 @@
+// Expert: proposes candidate values for fields of a document. OCR engines, rules, NER models and LLMs
+// all plug into the engine through this one interface and are created by name (see registry.h).
+#ifndef MIXTRACT_EXPERT_H_
+#define MIXTRACT_EXPERT_H_
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/candidate.h"
+#include "mixtract/document.h"
+#include "mixtract/schema.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+class Expert {
+ public:
+  virtual ~Expert() = default;
+
+  // The registry name, e.g. "file_name".
+  virtual std::string_view name() const = 0;
+
+  // Proposes zero or more candidates for each of `fields` (a field the expert cannot read gets none).
+  // An error means the expert could not run on this document at all; the gate records it and moves on.
+  // Thread safety: must be safe to call concurrently on different documents.
+  virtual Result<std::vector<Candidate>> Propose(const Document& document,
+                                                 std::span<const FieldSpec* const> fields) const = 0;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_EXPERT_H_

@@ -1,0 +1,46 @@
+// Record: the extraction result for one document, field by field, with provenance.
+#ifndef MIXTRACT_RECORD_H_
+#define MIXTRACT_RECORD_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/candidate.h"
+
+namespace mixtract {
+
+enum class FieldStatus {
+  kAccepted,     // Valid and confident enough to use without a person looking.
+  kNeedsReview,  // A valid value was found, but a person should confirm it.
+  kMissing,      // No valid value was found.
+};
+
+// "accepted", "needs_review", "missing".
+std::string_view FieldStatusName(FieldStatus status);
+
+struct FieldResult {
+  std::string field;     // FieldSpec::name.
+  std::string label;     // FieldSpec::label.
+  std::string value;     // "" when missing.
+  double confidence = 0;
+  FieldStatus status = FieldStatus::kMissing;
+  std::string expert;                  // Who proposed the chosen value; "" when missing.
+  std::vector<Candidate> candidates;   // Everything proposed for the field, chosen or not.
+};
+
+struct Record {
+  std::string source;        // Document::source().
+  std::string content_hash;  // Document::content_hash().
+  std::string schema;        // Schema::name.
+  std::vector<FieldResult> fields;  // In schema order.
+  std::vector<std::string> warnings;  // Expert failures and other problems that did not stop extraction.
+  Cost cost;                 // Total over all experts run for this document.
+
+  // The field with this name, or nullptr.
+  const FieldResult* Find(std::string_view field_name) const;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_RECORD_H_

@@ -1,0 +1,58 @@
+// ExpertRegistry: the one place where experts are known by name.
+#ifndef MIXTRACT_REGISTRY_H_
+#define MIXTRACT_REGISTRY_H_
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/expert.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// Settings shared by all expert factories.
+struct ExpertOptions {
+  // Folder holding the artifacts scripts/setup.sh fetched (models, dictionaries). "" = not available;
+  // experts that need it then fail to create with a message saying to run setup.
+  std::filesystem::path deps_dir;
+  // Threads an expert may use for one document; 0 = let the expert choose.
+  int threads = 0;
+};
+
+using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;
+
+// Not thread-safe while registering; Create() and List() may be called concurrently afterwards.
+class ExpertRegistry {
+ public:
+  struct Entry {
+    std::string name;
+    std::string description;  // One line for `mixtract models` and --help.
+    ExpertFactory factory;
+  };
+
+  // A registry holding every expert built into mixtract (src/experts/builtin_experts.cc).
+  static ExpertRegistry WithBuiltins();
+
+  // Adds a factory. Names are [a-z][a-z0-9_]*; registering a name twice is an error.
+  Status Register(std::string name, std::string description, ExpertFactory factory);
+
+  // Creates the named expert; an unknown name is NotFound listing the known names.
+  Result<std::unique_ptr<Expert>> Create(std::string_view name, const ExpertOptions& options) const;
+
+  bool Contains(std::string_view name) const;
+
+  // All entries, sorted by name.
+  std::vector<const Entry*> List() const;
+
+ private:
+  std::map<std::string, Entry, std::less<>> entries_;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_REGISTRY_H_

@@ -1,0 +1,121 @@
+// Schema: the fields to extract from one kind of document, loaded from YAML.
+//
+//   name: graduation_certificate        # identifier used on the command line
+//   title: 毕业证书
+//   version: 1
+//   fields:
+//     - name: certificate_number        # [a-z][a-z0-9_]*, unique
+//       label: 证书编号                  # column header in tables
+//       kind: code                       # see FieldKind
+//       required: true                   # default true
+//       constraints: {length: 18, pattern: '[0-9]{18}'}
+//       hints: {labels: [证书编号, 编号]}
+//       route: {experts: [file_name], accept_confidence: 0.9, budget: {ms: 2000, tokens: 0}}
+//
+// Loading is strict: an unknown key, a missing required key or a bad value is an error naming the file,
+// the line and the key. docs/schemas.md documents every key.
+#ifndef MIXTRACT_SCHEMA_H_
+#define MIXTRACT_SCHEMA_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/status.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace mixtract {
+
+enum class FieldKind {
+  kName,    // A person's name.
+  kGender,  // 男 / 女.
+  kDate,    // A calendar date, normalised to YYYY-MM-DD.
+  kLevel,   // 学历层次: 专科 / 本科 / 硕士研究生 / 博士研究生.
+  kSchool,  // A school name.
+  kMajor,   // A major (专业) name.
+  kCode,    // A structured code: certificate or ID number.
+  kEnum,    // One of constraints.values.
+  kText,    // Free text.
+};
+
+// "name", "gender", ...; the spelling used in schema files.
+std::string_view FieldKindName(FieldKind kind);
+
+// Checks a value must pass before it can be accepted. Lengths count Unicode characters.
+struct FieldConstraints {
+  std::optional<std::size_t> min_length;
+  std::optional<std::size_t> max_length;
+  std::string pattern;              // RE2 syntax, must match the whole value; "" = any.
+  std::shared_ptr<const re2::RE2> pattern_regex;  // `pattern` compiled by the loader; null = any.
+  std::vector<std::string> values;  // Allowed values; empty = any.
+};
+
+// Words that help experts find the field on the page.
+struct FieldHints {
+  std::vector<std::string> labels;   // Printed labels next to the value (证书编号).
+  std::vector<std::string> aliases;  // Other column names for the field in user spreadsheets.
+};
+
+// Limits on what the gate may spend on one field of one document; 0 = no limit.
+struct CostBudget {
+  double ms = 0;
+  std::int64_t tokens = 0;
+};
+
+// How the gate fills a field: ask the experts in order, stop at the first valid candidate whose
+// confidence reaches accept_confidence or when the budget is spent, and keep the best valid one.
+struct Route {
+  std::vector<std::string> experts;  // Registry names, tried in this order. Empty (no route in the
+                                     // schema) = the field is never filled: a drafting aid.
+  double accept_confidence = 0.9;    // In [0, 1]; below it a chosen value needs review.
+  CostBudget budget;
+};
+
+struct FieldSpec {
+  std::string name;
+  std::string label;
+  FieldKind kind = FieldKind::kText;
+  bool required = true;
+  FieldConstraints constraints;
+  FieldHints hints;
+  Route route;
+};
+
+struct Schema {
+  std::string name;
+  std::string title;
+  int version = 1;
+  std::vector<FieldSpec> fields;
+
+  // The field with this name, or nullptr.
+  const FieldSpec* Find(std::string_view field_name) const;
+};
+
+// Parses schema YAML; `source` names the text in errors (a path or "<builtin:NAME>").
+Result<Schema> ParseSchema(std::string_view yaml_text, std::string_view source);
+
+// Loads a schema file.
+Result<Schema> LoadSchemaFile(const std::filesystem::path& path);
+
+// Loads a built-in schema by name, or else a file if `name_or_path` names one. An unknown name is an
+// error that lists the built-in names.
+Result<Schema> LoadSchema(std::string_view name_or_path);
+
+// Names of the schemas compiled into the binary, sorted.
+std::vector<std::string> BuiltinSchemaNames();
+
+// OK when `value` satisfies the field's constraints; otherwise InvalidArgument naming the field, the
+// value and the broken constraint.
+Status CheckConstraints(const FieldSpec& field, std::string_view value);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_SCHEMA_H_

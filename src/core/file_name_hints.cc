@@ -1,0 +1,27 @@
+#include <filesystem>
+
+#include "core/utf8.h"
+#include "mixtract/document.h"
+
+namespace mixtract {
+
+FileNameHints ParseFileName(std::string_view file_name) {
+  const std::string stem = std::filesystem::path(std::string(file_name)).stem().string();
+  FileNameHints hints;
+  hints.level = FindLevel(stem);
+  hints.kind = FindDocumentKind(stem);
+
+  // The person is the leading run of Han characters when a separator or a non-Han character ends it,
+  // as in 张三_本科毕业证书 or 张三-学位证; a name glued to the document words (张三本科) is not split.
+  const std::vector<char32_t> chars = utf8::Decode(stem);
+  std::size_t end = 0;
+  while (end < chars.size() && utf8::IsHan(chars[end])) ++end;
+  if (end >= 2 && end < chars.size()) {
+    std::vector<char32_t> person(chars.begin(), chars.begin() + static_cast<std::ptrdiff_t>(end));
+    const std::string candidate = utf8::Encode(person);
+    if (!FindLevel(candidate) && !FindDocumentKind(candidate)) hints.person = candidate;
+  }
+  return hints;
+}
+
+}  // namespace mixtract

@@ -1,0 +1,40 @@
+#include "mixtract/registry.h"
+
+#include "core/identifier.h"
+
+namespace mixtract {
+
+Status ExpertRegistry::Register(std::string name, std::string description, ExpertFactory factory) {
+  if (!IsIdentifier(name)) {
+    return Status::InvalidArgument("expert name '" + name + "' must be lower-case letters, digits and _");
+  }
+  if (!factory) return Status::InvalidArgument("expert '" + name + "' has no factory");
+  if (entries_.contains(name)) return Status::InvalidArgument("expert '" + name + "' is registered twice");
+  Entry entry{name, std::move(description), std::move(factory)};
+  entries_.emplace(std::move(name), std::move(entry));
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Expert>> ExpertRegistry::Create(std::string_view name, const ExpertOptions& options) const {
+  const auto it = entries_.find(name);
+  if (it == entries_.end()) {
+    std::string known;
+    for (const auto& [key, entry] : entries_) known += (known.empty() ? "" : ", ") + key;
+    return Status::NotFound("unknown expert '" + std::string(name) + "'; known experts: " +
+                            (known.empty() ? "(none registered)" : known));
+  }
+  Result<std::unique_ptr<Expert>> expert = it->second.factory(options);
+  if (!expert.ok()) return expert.status().WithContext("cannot create expert '" + it->first + "'");
+  if (!*expert) return Status::Internal("factory of expert '" + it->first + "' returned nothing");
+  return expert;
+}
+
+bool ExpertRegistry::Contains(std::string_view name) const { return entries_.find(name) != entries_.end(); }
+
+std::vector<const ExpertRegistry::Entry*> ExpertRegistry::List() const {
+  std::vector<const Entry*> out;
+  for (const auto& [name, entry] : entries_) out.push_back(&entry);
+  return out;
+}
+
+}  // namespace mixtract

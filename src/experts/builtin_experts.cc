@@ -1,0 +1,30 @@
+// Every expert built into mixtract, registered by name: adding an expert adds one line to kBuiltins.
+#include <cassert>
+
+#include "experts/file_name/file_name_expert.h"
+#include "mixtract/registry.h"
+
+namespace mixtract {
+namespace {
+
+struct BuiltinExpert {
+  const char* name;
+  const char* description;
+  ExpertFactory factory;
+};
+
+}  // namespace
+
+ExpertRegistry ExpertRegistry::WithBuiltins() {
+  const BuiltinExpert builtins[] = {
+      {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::Create},
+  };
+  ExpertRegistry registry;
+  for (const BuiltinExpert& expert : builtins) {
+    [[maybe_unused]] const Status status = registry.Register(expert.name, expert.description, expert.factory);
+    assert(status.ok() && "built-in expert names are valid and unique");
+  }
+  return registry;
+}
+
+}  // namespace mixtract
