@@ -13,11 +13,21 @@ FileNameHints ParseFileName(std::string_view file_name) {
 
   // The person is the leading run of Han characters when a separator or a non-Han character ends it,
   // as in 张三_本科毕业证书 or 张三-学位证; a name glued to the document words (张三本科) is not split.
+  // A numbering prefix such as "0012_" or "12." comes off first.
   const std::vector<char32_t> chars = utf8::Decode(stem);
-  std::size_t end = 0;
+  std::size_t begin = 0;
+  while (begin < chars.size() && chars[begin] >= U'0' && chars[begin] <= U'9') ++begin;
+  if (begin > 0) {
+    while (begin < chars.size() && (chars[begin] == U'_' || chars[begin] == U'-' || chars[begin] == U'.' ||
+                                    chars[begin] == U' ')) {
+      ++begin;
+    }
+  }
+  std::size_t end = begin;
   while (end < chars.size() && utf8::IsHan(chars[end])) ++end;
-  if (end >= 2 && end < chars.size()) {
-    std::vector<char32_t> person(chars.begin(), chars.begin() + static_cast<std::ptrdiff_t>(end));
+  if (end - begin >= 2 && end < chars.size()) {
+    std::vector<char32_t> person(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 chars.begin() + static_cast<std::ptrdiff_t>(end));
     const std::string candidate = utf8::Encode(person);
     if (!FindLevel(candidate) && !FindDocumentKind(candidate)) hints.person = candidate;
   }

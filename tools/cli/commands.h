@@ -1,0 +1,33 @@
+// The subcommands of `mixtract`. Each Add*Command registers one subcommand whose callback stores the
+// process exit code in `exit_code`.
+#ifndef MIXTRACT_TOOLS_CLI_COMMANDS_H_
+#define MIXTRACT_TOOLS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include "options.h"
+
+namespace mixtract::cli {
+
+// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;      // Ran, but some inputs failed (the rest were written).
+inline constexpr int kExitUsage = 2;        // Bad options, schema or config: nothing was done.
+inline constexpr int kExitNotBuilt = 3;     // The subcommand is planned but not built yet.
+
+// Options every subcommand shares.
+struct GlobalOptions {
+  std::string config_path;
+  std::string log_level;
+  std::string deps_dir;
+};
+
+void AddExtractCommand(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+void AddSynthCommand(CLI::App& app, const ConfigValues& config, int& exit_code);
+void AddVersionCommand(CLI::App& app, int& exit_code);
+// ocr, ner, eval, tune, serve, models: say which issue builds them and exit with kExitNotBuilt.
+void AddPlannedCommands(CLI::App& app, int& exit_code);
+
+}  // namespace mixtract::cli
+
+#endif  // MIXTRACT_TOOLS_CLI_COMMANDS_H_

@@ -1,0 +1,56 @@
+// Command-line options, each declared once: flag, environment variable, config-file key, default and
+// help. Precedence: command line > environment > config file > default.
+#ifndef MIXTRACT_TOOLS_CLI_OPTIONS_H_
+#define MIXTRACT_TOOLS_CLI_OPTIONS_H_
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "mixtract/status.h"
+
+namespace mixtract::cli {
+
+struct OptionSpec {
+  std::string_view flag;           // CLI11 name, e.g. "-o,--out".
+  std::string_view env;            // Environment variable; "" = none.
+  std::string_view config_key;     // Key in the config file; "" = none.
+  std::string_view default_value;  // As text; "" = empty.
+  std::string_view help;
+};
+
+inline constexpr OptionSpec kConfigOption{"--config", "MIXTRACT_CONFIG", "", "",
+                                          "YAML file of option defaults (keys: see docs/cli.md)"};
+inline constexpr OptionSpec kLogLevelOption{"--log-level", "MIXTRACT_LOG_LEVEL", "log_level", "warn",
+                                            "Log detail on stderr: error, warn, info, debug"};
+inline constexpr OptionSpec kDepsDirOption{"--deps-dir", "MIXTRACT_DEPS_DIR", "deps_dir", "",
+                                           "Folder filled by scripts/setup.sh (models, dictionaries); "
+                                           "default: the build's deps/"};
+inline constexpr OptionSpec kSchemaOption{"-s,--schema", "MIXTRACT_SCHEMA", "schema", "graduation_certificate",
+                                          "Built-in schema name or path of a schema YAML file"};
+inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mixtract-out",
+                                          "Output folder (created if missing)"};
+inline constexpr OptionSpec kSynthCountOption{"-n,--n", "", "", "6", "Number of documents to render"};
+inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed: same seed, same documents"};
+
+// Every option above, for validating config files.
+std::span<const OptionSpec> AllOptions();
+
+// Option values read from a config file, by key.
+using ConfigValues = std::map<std::string, std::string, std::less<>>;
+
+// Reads a config file: a YAML mapping of config keys to scalar values. Unknown keys are errors naming
+// the file, line and key.
+Result<ConfigValues> LoadConfig(const std::string& path);
+
+// Adds `spec` to `app`, bound to `target`, with its environment variable, and its default taken from
+// `config` when the key is there.
+CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config);
+CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config);
+
+}  // namespace mixtract::cli
+
+#endif  // MIXTRACT_TOOLS_CLI_OPTIONS_H_

@@ -1,0 +1,48 @@
+#include "table.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace mixtract::cli {
+namespace {
+
+std::size_t DisplayWidth(const std::string& text) {
+  std::size_t width = 0;
+  for (char32_t c : utf8::Decode(text)) {
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+}  // namespace
+
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
+  if (rows.empty()) return "";
+  const std::size_t columns = rows[0].size();
+  std::vector<std::size_t> widths(columns, 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < columns && i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+  }
+  std::string out;
+  auto append_row = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < columns; ++i) {
+      const std::string cell = i < row.size() ? row[i] : "";
+      out += cell;
+      if (i + 1 < columns) out.append(widths[i] - DisplayWidth(cell) + 2, ' ');
+    }
+    out += '\n';
+  };
+  append_row(rows[0]);
+  std::size_t total = 0;
+  for (std::size_t w : widths) total += w + 2;
+  out.append(total > 2 ? total - 2 : 0, '-');
+  out += '\n';
+  for (std::size_t r = 1; r < rows.size(); ++r) append_row(rows[r]);
+  return out;
+}
+
+}  // namespace mixtract::cli

@@ -1,0 +1,15 @@
+// Plain-text tables for the terminal, aligned by display width (a Chinese character takes two columns).
+#ifndef MIXTRACT_TOOLS_CLI_TABLE_H_
+#define MIXTRACT_TOOLS_CLI_TABLE_H_
+
+#include <string>
+#include <vector>
+
+namespace mixtract::cli {
+
+// rows[0] is the header. Rows shorter than the header are padded with empty cells.
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace mixtract::cli
+
+#endif  // MIXTRACT_TOOLS_CLI_TABLE_H_
