@@ -1,0 +1,215 @@
+// Runs the real `mixtract` binary as a user would and checks exit codes, messages and outputs.
+#include <sys/wait.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using ::testing::HasSubstr;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together.
+};
+
+// Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment.
+RunResult Mixtract(const std::string& args, const std::string& env = "") {
+  const std::string command = "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1";
+  RunResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("cli_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+    return (dir_ / name).string();
+  }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliTest, HelpListsEverySubcommand) {
+  const RunResult r = Mixtract("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* sub : {"extract", "ocr", "ner", "eval", "tune", "synth", "serve", "models", "version"}) {
+    EXPECT_THAT(r.output, HasSubstr(std::string("\n  ") + sub + " ")) << sub;
+  }
+}
+
+TEST_F(CliTest, EachSubcommandHasHelp) {
+  for (const char* sub : {"extract", "synth", "version", "ocr", "models"}) {
+    const RunResult r = Mixtract(std::string(sub) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << sub;
+    EXPECT_THAT(r.output, HasSubstr("Usage:")) << sub;
+  }
+  EXPECT_THAT(Mixtract("extract --help").output, HasSubstr("(Env:MIXTRACT_SCHEMA)"));
+}
+
+TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
+  EXPECT_EQ(Mixtract("").exit_code, 2);
+  const RunResult r = Mixtract("extract --frobnicate x");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("--frobnicate"));
+}
+
+TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
+  for (const char* sub : {"ocr", "ner", "eval", "tune", "serve", "models"}) {
+    const RunResult r = Mixtract(std::string(sub) + " something.jpg");
+    EXPECT_EQ(r.exit_code, 3) << sub;
+    EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
+  }
+}
+
+TEST_F(CliTest, VersionPrintsTheBuiltinSchemas) {
+  const RunResult r = Mixtract("version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.output, HasSubstr("mixtract 0."));
+  EXPECT_THAT(r.output, HasSubstr("graduation_certificate"));
+}
+
+TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
+  const RunResult synth = Mixtract("synth --n 2 --seed 3 --out " + Path("docs"));
+  ASSERT_EQ(synth.exit_code, 0) << synth.output;
+  Write("docs/empty.jpg", "");
+  Write("docs/notes.png", "plain text, not an image");
+  const RunResult r = Mixtract("extract " + Path("docs") + " " + Path("absent.jpg") + " --out " + Path("out"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
+  EXPECT_THAT(r.output, HasSubstr("empty.jpg: empty file"));
+  EXPECT_THAT(r.output, HasSubstr("notes.png: not a decodable image"));
+  EXPECT_THAT(r.output, HasSubstr("2 document(s) extracted, 3 failed"));
+
+  std::ifstream jsonl(Path("out/results.jsonl"));
+  int lines = 0;
+  for (std::string line; std::getline(jsonl, line);) ++lines;
+  EXPECT_EQ(lines, 2);
+}
+
+TEST_F(CliTest, NothingToReadIsAUsageError) {
+  const RunResult r = Mixtract("extract " + Path("absent.jpg") + " --out " + Path("out"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
+  EXPECT_FALSE(std::filesystem::exists(Path("out/results.jsonl")));
+}
+
+TEST_F(CliTest, MalformedSchemaFileNamesFileAndLine) {
+  const std::string schema = Write("bad.yaml", "name: x\ntitle: X\nfields:\n  - name: a\n    label: A\n    kind: text\n"
+                                               "    colour: red\n");
+  const RunResult r = Mixtract("extract " + Path("x.jpg") + " --schema " + schema);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("bad.yaml:7: fields[0].colour: unknown key"));
+
+  const RunResult broken = Mixtract("extract x.jpg --schema " + Write("broken.yaml", "name: [\n"));
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_THAT(broken.output, HasSubstr("broken.yaml:2: malformed YAML"));
+
+  const RunResult unknown = Mixtract("extract x.jpg --schema diploma");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.output, HasSubstr("schema 'diploma' is neither a built-in schema"));
+}
+
+TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
+  const std::string schema =
+      Write("s.yaml", "name: x\ntitle: X\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [gpt9]}}\n");
+  const RunResult r = Mixtract("extract x.jpg --schema " + schema);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("unknown expert 'gpt9'; known experts: file_name"));
+}
+
+TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
+  const RunResult synth = Mixtract("synth --n 1 --out " + Path("docs"));
+  ASSERT_EQ(synth.exit_code, 0) << synth.output;
+  const std::string config = Write("config.yaml", "out: " + Path("from_config") + "\nschema: degree_certificate\n");
+  const RunResult r = Mixtract("--config " + config + " extract " + Path("docs"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(Path("from_config/results.csv")));
+  EXPECT_THAT(r.output, HasSubstr("学位"));  // The degree schema's column.
+
+  const RunResult bad = Mixtract("--config " + Write("bad.yaml", "out: x\nthreads: 4\n") + " version");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.output, HasSubstr("bad.yaml:2: unknown key 'threads'; known keys:"));
+
+  const RunResult missing = Mixtract("--config " + Path("absent.yaml") + " version");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.output, HasSubstr("absent.yaml: cannot open config file"));
+}
+
+TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
+  ASSERT_EQ(Mixtract("synth --n 1 --out " + Path("docs")).exit_code, 0);
+  const std::string config = Write("config.yaml", "out: " + Path("config_out") + "\n");
+  const std::string env = "MIXTRACT_OUT=" + Path("env_out");
+  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs"), env).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(Path("env_out/results.csv")));
+  EXPECT_FALSE(std::filesystem::exists(Path("config_out")));
+  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs") + " --out " + Path("flag_out"), env).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(Path("flag_out/results.csv")));
+}
+
+TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
+  ASSERT_EQ(Mixtract("synth --n 5 --seed 11 --out " + Path("docs")).exit_code, 0);
+  const RunResult r = Mixtract("extract " + Path("docs") + " --out " + Path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+
+  std::map<std::string, nlohmann::json> truth;
+  std::ifstream truth_file(Path("docs/truth.jsonl"));
+  for (std::string line; std::getline(truth_file, line);) {
+    nlohmann::json row = nlohmann::json::parse(line);
+    truth[row["文件"].get<std::string>()] = row;
+  }
+  ASSERT_EQ(truth.size(), 5u);
+  std::ifstream results(Path("out/results.jsonl"));
+  int checked = 0;
+  for (std::string line; std::getline(results, line);) {
+    const nlohmann::json record = nlohmann::json::parse(line);
+    const std::string file = std::filesystem::path(record["source"].get<std::string>()).filename().string();
+    ASSERT_TRUE(truth.contains(file)) << file;
+    EXPECT_EQ(record["fields"]["name"]["value"], truth[file]["姓名"]) << file;
+    EXPECT_EQ(record["fields"]["level"]["value"], truth[file]["学历层次"]) << file;
+    EXPECT_EQ(record["fields"]["name"]["status"], "needs_review");
+    ++checked;
+  }
+  EXPECT_EQ(checked, 5);
+}
+
+TEST_F(CliTest, SynthIsDeterministicForASeed) {
+  ASSERT_EQ(Mixtract("synth --n 2 --seed 5 --out " + Path("a")).exit_code, 0);
+  ASSERT_EQ(Mixtract("synth --n 2 --seed 5 --out " + Path("b")).exit_code, 0);
+  ASSERT_EQ(Mixtract("synth --n 2 --seed 6 --out " + Path("c")).exit_code, 0);
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+  };
+  EXPECT_EQ(read(Path("a/truth.jsonl")), read(Path("b/truth.jsonl")));
+  EXPECT_NE(read(Path("a/truth.jsonl")), read(Path("c/truth.jsonl")));
+  EXPECT_EQ(Mixtract("synth --n 0 --out " + Path("d")).exit_code, 2);
+}
+
+}  // namespace

@@ -1,0 +1,193 @@
+#include "mixtract/schema.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace mixtract {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr const char* kMinimal = R"(name: test
+title: 测试
+fields:
+  - name: number
+    label: 编号
+    kind: code
+    constraints: {length: 4, pattern: '\d+'}
+    route: {experts: [file_name]}
+)";
+
+// The error message of parsing `yaml`, which must fail.
+std::string ErrorOf(const std::string& yaml) {
+  Result<Schema> schema = ParseSchema(yaml, "s.yaml");
+  EXPECT_FALSE(schema.ok()) << "expected an error for:\n" << yaml;
+  return schema.ok() ? "" : schema.status().message();
+}
+
+TEST(SchemaTest, ParsesAllKeys) {
+  Result<Schema> schema = ParseSchema(R"(name: cert
+title: 毕业证书
+version: 3
+fields:
+  - name: number
+    label: 证书编号
+    kind: code
+    required: false
+    constraints: {min_length: 16, max_length: 18, pattern: '\d+'}
+    hints: {labels: [证书编号, 编号], aliases: [证号]}
+    route: {experts: [a, b], accept_confidence: 0.95, budget: {ms: 1500, tokens: 300}}
+  - name: level
+    label: 学历层次
+    kind: enum
+    constraints: {values: [本科, 专科]}
+)",
+                                      "cert.yaml");
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  EXPECT_EQ(schema->name, "cert");
+  EXPECT_EQ(schema->version, 3);
+  ASSERT_EQ(schema->fields.size(), 2u);
+  const FieldSpec& number = schema->fields[0];
+  EXPECT_EQ(number.kind, FieldKind::kCode);
+  EXPECT_FALSE(number.required);
+  EXPECT_EQ(number.constraints.min_length, 16u);
+  EXPECT_EQ(number.constraints.max_length, 18u);
+  EXPECT_EQ(number.hints.labels, (std::vector<std::string>{"证书编号", "编号"}));
+  EXPECT_EQ(number.hints.aliases, (std::vector<std::string>{"证号"}));
+  EXPECT_EQ(number.route.experts, (std::vector<std::string>{"a", "b"}));
+  EXPECT_DOUBLE_EQ(number.route.accept_confidence, 0.95);
+  EXPECT_DOUBLE_EQ(number.route.budget.ms, 1500);
+  EXPECT_EQ(number.route.budget.tokens, 300);
+  EXPECT_TRUE(schema->fields[1].route.experts.empty());
+  EXPECT_EQ(schema->Find("level"), &schema->fields[1]);
+  EXPECT_EQ(schema->Find("nope"), nullptr);
+}
+
+TEST(SchemaTest, EveryBuiltinSchemaLoads) {
+  const std::vector<std::string> names = BuiltinSchemaNames();
+  EXPECT_THAT(names, ::testing::IsSupersetOf({"graduation_certificate", "degree_certificate", "id_card", "receipt"}));
+  for (const std::string& name : names) {
+    Result<Schema> schema = LoadSchema(name);
+    ASSERT_TRUE(schema.ok()) << schema.status().message();
+    EXPECT_EQ(schema->name, name);
+  }
+}
+
+TEST(SchemaTest, GraduationCertificateHasTheTableColumns) {
+  Result<Schema> schema = LoadSchema("graduation_certificate");
+  ASSERT_TRUE(schema.ok());
+  std::vector<std::string> labels;
+  for (const FieldSpec& field : schema->fields) labels.push_back(field.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期",
+                                               "证书编号"}));
+}
+
+TEST(SchemaTest, UnknownKeyNamesFileLineAndKey) {
+  const std::string message = ErrorOf(std::string(kMinimal) + "    colour: red\n");
+  EXPECT_THAT(message, HasSubstr("s.yaml:9"));
+  EXPECT_THAT(message, HasSubstr("fields[0].colour"));
+  EXPECT_THAT(message, HasSubstr("unknown key"));
+  EXPECT_THAT(message, HasSubstr("allowed here: name, label, kind"));
+}
+
+TEST(SchemaTest, UnknownNestedKeyNamesItsPath) {
+  const std::string yaml = R"(name: t
+title: T
+fields:
+  - name: a
+    label: A
+    kind: text
+    route: {experts: [x], budget: {seconds: 3}}
+)";
+  const std::string message = ErrorOf(yaml);
+  EXPECT_THAT(message, HasSubstr("s.yaml:7"));
+  EXPECT_THAT(message, HasSubstr("fields[0].route.budget.seconds"));
+}
+
+TEST(SchemaTest, BadValuesAreErrors) {
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: colour}\n"),
+              HasSubstr("unknown kind 'colour'; known kinds: name, gender, date"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: enum}\n"),
+              HasSubstr("an enum field needs constraints.values"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {pattern: '[0-'}}\n"),
+              HasSubstr("fields[0].constraints.pattern: invalid regular expression"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: x}}\n"),
+              HasSubstr("expected a whole number, got 'x'"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: 3, "
+                      "min_length: 2}}\n"),
+              HasSubstr("either length or min_length/max_length"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x], "
+                      "accept_confidence: 1.5}}\n"),
+              HasSubstr("accept_confidence: must be between 0 and 1"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: []}}\n"),
+              HasSubstr("at least one expert"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),
+              HasSubstr("'x' is listed twice"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, required: maybe}\n"),
+              HasSubstr("expected true or false, got 'maybe'"));
+  EXPECT_THAT(ErrorOf("name: T\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
+              HasSubstr("name: 'T' must be lower-case"));
+}
+
+TEST(SchemaTest, MissingOrDuplicateFieldsAreErrors) {
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\n"), HasSubstr("fields: expected a non-empty list"));
+  EXPECT_THAT(ErrorOf("title: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
+              HasSubstr("name: required key is missing"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, kind: text}\n"),
+              HasSubstr("fields[0].label: required key is missing"));
+  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n  - {name: a, label: B, "
+                      "kind: text}\n"),
+              HasSubstr("s.yaml:5: fields[1].name: field 'a' is defined twice"));
+}
+
+TEST(SchemaTest, MalformedYamlNamesTheLine) {
+  EXPECT_THAT(ErrorOf("name: t\ntitle: [unclosed\nfields: x\n"), HasSubstr("malformed YAML"));
+  EXPECT_THAT(ErrorOf("name: t\n  bad indent: 1\n"), HasSubstr("s.yaml:2: malformed YAML"));
+  EXPECT_THAT(ErrorOf(""), HasSubstr("empty schema file"));
+  EXPECT_THAT(ErrorOf("- just\n- a list\n"), HasSubstr("expected a mapping"));
+}
+
+TEST(SchemaTest, LoadSchemaReportsUnknownNamesAndFiles) {
+  Result<Schema> unknown = LoadSchema("diploma");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(unknown.status().message(), HasSubstr("graduation_certificate"));
+
+  Result<Schema> missing = LoadSchemaFile("/nonexistent/s.yaml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.status().message(), HasSubstr("/nonexistent/s.yaml"));
+}
+
+TEST(SchemaTest, LoadsAFile) {
+  const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "schema_test.yaml";
+  std::ofstream(path) << kMinimal;
+  Result<Schema> schema = LoadSchema(path.string());
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  EXPECT_EQ(schema->name, "test");
+  std::filesystem::remove(path);
+}
+
+TEST(ConstraintsTest, ChecksLengthPatternAndValues) {
+  Result<Schema> schema = LoadSchema("graduation_certificate");
+  ASSERT_TRUE(schema.ok());
+  const FieldSpec& number = *schema->Find("certificate_number");
+  EXPECT_TRUE(CheckConstraints(number, "106101201905007614").ok());
+  EXPECT_THAT(CheckConstraints(number, "10610120190500761").message(),
+              HasSubstr("has 17 characters, fewer than 18"));
+  EXPECT_THAT(CheckConstraints(number, "10610120190500761X").message(), HasSubstr("does not match the pattern"));
+
+  const FieldSpec& name = *schema->Find("name");
+  EXPECT_TRUE(CheckConstraints(name, "欧阳娜娜").ok());  // Lengths count characters, not bytes.
+  EXPECT_FALSE(CheckConstraints(name, "张").ok());
+  EXPECT_FALSE(CheckConstraints(name, "Zhang").ok());
+
+  const FieldSpec& gender = *schema->Find("gender");
+  EXPECT_TRUE(CheckConstraints(gender, "女").ok());
+  EXPECT_THAT(CheckConstraints(gender, "F").message(), HasSubstr("field gender (性别): value 'F' is not one of: 男, 女"));
+}
+
+}  // namespace
+}  // namespace mixtract

@@ -1,0 +1,120 @@
+#include "mixtract/writers.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace mixtract {
+namespace {
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+Record SampleRecord() {
+  Record record;
+  record.source = "/in/张三_本科毕业证书.jpg";
+  record.content_hash = std::string(64, 'a');
+  record.schema = "s";
+  FieldResult name;
+  name.field = "name";
+  name.label = "姓名";
+  name.value = "张三";
+  name.confidence = 0.6;
+  name.status = FieldStatus::kNeedsReview;
+  name.expert = "file_name";
+  Candidate candidate;
+  candidate.field = "name";
+  candidate.value = "张三";
+  candidate.expert = "file_name";
+  candidate.confidence = 0.6;
+  candidate.evidence.push_back({"file_name", "张三_本科毕业证书.jpg", Quad{}});
+  name.candidates.push_back(candidate);
+  FieldResult note;
+  note.field = "note";
+  note.label = "备注";
+  note.value = "a, \"quoted\"\nline";
+  note.status = FieldStatus::kAccepted;
+  record.fields = {name, note};
+  record.warnings = {"expert x failed: y"};
+  return record;
+}
+
+class WritersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) / "writers_test";
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(WritersTest, JsonlHoldsOneParsableRecordPerLine) {
+  const std::filesystem::path path = dir_ / "r.jsonl";
+  auto writer = OpenJsonlWriter(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
+  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
+  EXPECT_FALSE(std::filesystem::exists(path)) << "visible before Close()";
+  ASSERT_TRUE((*writer)->Close().ok());
+
+  std::istringstream lines(ReadAll(path));
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["fields"]["name"]["value"], "张三");
+    EXPECT_EQ(j["fields"]["name"]["status"], "needs_review");
+    EXPECT_EQ(j["fields"]["name"]["candidates"][0]["evidence"][0]["box"].size(), 4u);
+    EXPECT_EQ(j["warnings"][0], "expert x failed: y");
+    ++count;
+  }
+  EXPECT_EQ(count, 2);
+}
+
+TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
+  Schema schema;
+  schema.fields.resize(2);
+  schema.fields[0].name = "name";
+  schema.fields[0].label = "姓名";
+  schema.fields[1].name = "note";
+  schema.fields[1].label = "备注";
+  const std::filesystem::path path = dir_ / "r.csv";
+  auto writer = OpenCsvWriter(path, schema);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
+  ASSERT_TRUE((*writer)->Close().ok());
+  EXPECT_EQ(ReadAll(path),
+            "\xEF\xBB\xBF文件,姓名,备注\r\n"
+            "张三_本科毕业证书.jpg,张三,\"a, \"\"quoted\"\"\nline\"\r\n");
+}
+
+TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {
+  const std::filesystem::path path = dir_ / "r.jsonl";
+  std::ofstream(path) << "previous run\n";
+  {
+    auto writer = OpenJsonlWriter(path);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
+  }  // Dropped without Close(), as after a failure.
+  EXPECT_EQ(ReadAll(path), "previous run\n");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1) << "temporary file left behind";
+}
+
+TEST_F(WritersTest, UnwritableFolderIsAClearError) {
+  auto writer = OpenJsonlWriter(dir_ / "no" / "such" / "r.jsonl");
+  ASSERT_FALSE(writer.ok());
+  EXPECT_THAT(writer.status().message(), ::testing::HasSubstr("r.jsonl: cannot create output file"));
+}
+
+}  // namespace
+}  // namespace mixtract
