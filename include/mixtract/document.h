@@ -17,9 +17,9 @@ namespace mixtract {
 
 // What a file name such as 张三_本科毕业证书.jpg says about its document. Any part may be missing.
 struct FileNameHints {
-  std::string person;                     // "张三": the leading CJK run before a separator; "" if none.
-  std::optional<EducationLevel> level;    // From 博士/硕士/本科/专科/... in the name.
-  std::optional<DocumentKind> kind;       // From 毕业证/学位证/身份证 in the name.
+  std::string person;                   // "张三": the leading CJK run before a separator; "" if none.
+  std::optional<EducationLevel> level;  // From 博士/硕士/本科/专科/... in the name.
+  std::optional<DocumentKind> kind;     // From 毕业证/学位证/身份证 in the name.
 };
 
 // Parses the hints from a file name (with or without folder and extension).

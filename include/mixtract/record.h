@@ -20,22 +20,22 @@ enum class FieldStatus {
 std::string_view FieldStatusName(FieldStatus status);
 
 struct FieldResult {
-  std::string field;     // FieldSpec::name.
-  std::string label;     // FieldSpec::label.
-  std::string value;     // "" when missing.
+  std::string field;  // FieldSpec::name.
+  std::string label;  // FieldSpec::label.
+  std::string value;  // "" when missing.
   double confidence = 0;
   FieldStatus status = FieldStatus::kMissing;
-  std::string expert;                  // Who proposed the chosen value; "" when missing.
-  std::vector<Candidate> candidates;   // Everything proposed for the field, chosen or not.
+  std::string expert;                 // Who proposed the chosen value; "" when missing.
+  std::vector<Candidate> candidates;  // Everything proposed for the field, chosen or not.
 };
 
 struct Record {
-  std::string source;        // Document::source().
-  std::string content_hash;  // Document::content_hash().
-  std::string schema;        // Schema::name.
-  std::vector<FieldResult> fields;  // In schema order.
+  std::string source;                 // Document::source().
+  std::string content_hash;           // Document::content_hash().
+  std::string schema;                 // Schema::name.
+  std::vector<FieldResult> fields;    // In schema order.
   std::vector<std::string> warnings;  // Expert failures and other problems that did not stop extraction.
-  Cost cost;                 // Total over all experts run for this document.
+  Cost cost;                          // Total over all experts run for this document.
 
   // The field with this name, or nullptr.
   const FieldResult* Find(std::string_view field_name) const;

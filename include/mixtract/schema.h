@@ -53,9 +53,9 @@ std::string_view FieldKindName(FieldKind kind);
 struct FieldConstraints {
   std::optional<std::size_t> min_length;
   std::optional<std::size_t> max_length;
-  std::string pattern;              // RE2 syntax, must match the whole value; "" = any.
+  std::string pattern;                            // RE2 syntax, must match the whole value; "" = any.
   std::shared_ptr<const re2::RE2> pattern_regex;  // `pattern` compiled by the loader; null = any.
-  std::vector<std::string> values;  // Allowed values; empty = any.
+  std::vector<std::string> values;                // Allowed values; empty = any.
 };
 
 // Words that help experts find the field on the page.

@@ -18,8 +18,8 @@ FileNameHints ParseFileName(std::string_view file_name) {
   std::size_t begin = 0;
   while (begin < chars.size() && chars[begin] >= U'0' && chars[begin] <= U'9') ++begin;
   if (begin > 0) {
-    while (begin < chars.size() && (chars[begin] == U'_' || chars[begin] == U'-' || chars[begin] == U'.' ||
-                                    chars[begin] == U' ')) {
+    while (begin < chars.size() &&
+           (chars[begin] == U'_' || chars[begin] == U'-' || chars[begin] == U'.' || chars[begin] == U' ')) {
       ++begin;
     }
   }

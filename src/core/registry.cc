@@ -20,8 +20,8 @@ Result<std::unique_ptr<Expert>> ExpertRegistry::Create(std::string_view name, co
   if (it == entries_.end()) {
     std::string known;
     for (const auto& [key, entry] : entries_) known += (known.empty() ? "" : ", ") + key;
-    return Status::NotFound("unknown expert '" + std::string(name) + "'; known experts: " +
-                            (known.empty() ? "(none registered)" : known));
+    return Status::NotFound("unknown expert '" + std::string(name) +
+                            "'; known experts: " + (known.empty() ? "(none registered)" : known));
   }
   Result<std::unique_ptr<Expert>> expert = it->second.factory(options);
   if (!expert.ok()) return expert.status().WithContext("cannot create expert '" + it->first + "'");
@@ -29,7 +29,9 @@ Result<std::unique_ptr<Expert>> ExpertRegistry::Create(std::string_view name, co
   return expert;
 }
 
-bool ExpertRegistry::Contains(std::string_view name) const { return entries_.find(name) != entries_.end(); }
+bool ExpertRegistry::Contains(std::string_view name) const {
+  return entries_.find(name) != entries_.end();
+}
 
 std::vector<const ExpertRegistry::Entry*> ExpertRegistry::List() const {
   std::vector<const Entry*> out;

@@ -72,6 +72,8 @@ std::size_t Length(std::string_view text) {
   return n;
 }
 
-bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007; }
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
+}
 
 }  // namespace mixtract::utf8

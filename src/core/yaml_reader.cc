@@ -97,8 +97,8 @@ Result<std::optional<long long>> YamlMap::OptionalInteger(std::string_view key) 
   if (!child) return std::optional<long long>();
   long long value = 0;
   if (!child.IsScalar() || !YAML::convert<long long>::decode(child, value)) {
-    return Error(key, "expected a whole number, got '" + (child.IsScalar() ? child.Scalar() : "a list or mapping") +
-                          "'");
+    return Error(key,
+                 "expected a whole number, got '" + (child.IsScalar() ? child.Scalar() : "a list or mapping") + "'");
   }
   return std::optional<long long>(value);
 }
@@ -108,8 +108,8 @@ Result<std::optional<bool>> YamlMap::OptionalBool(std::string_view key) const {
   if (!child) return std::optional<bool>();
   bool value = false;
   if (!child.IsScalar() || !YAML::convert<bool>::decode(child, value)) {
-    return Error(key, "expected true or false, got '" + (child.IsScalar() ? child.Scalar() : "a list or mapping") +
-                          "'");
+    return Error(key,
+                 "expected true or false, got '" + (child.IsScalar() ? child.Scalar() : "a list or mapping") + "'");
   }
   return std::optional<bool>(value);
 }
@@ -121,8 +121,7 @@ Result<std::vector<std::string>> YamlMap::StringList(std::string_view key) const
   if (!child.IsSequence()) return Error(key, "expected a list, such as [a, b]");
   for (const auto& item : child) {
     if (!item.IsScalar() || item.Scalar().empty()) {
-      return Status::InvalidArgument(Where(item, source_) + ": " + PathOf(key) +
-                                     ": list items must be non-empty text");
+      return Status::InvalidArgument(Where(item, source_) + ": " + PathOf(key) + ": list items must be non-empty text");
     }
     out.push_back(item.Scalar());
   }

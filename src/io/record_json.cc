@@ -5,7 +5,9 @@
 namespace mixtract {
 namespace {
 
-nlohmann::json CostToJson(const Cost& cost) { return {{"ms", cost.ms}, {"tokens", cost.tokens}}; }
+nlohmann::json CostToJson(const Cost& cost) {
+  return {{"ms", cost.ms}, {"tokens", cost.tokens}};
+}
 
 nlohmann::json CandidateToJson(const Candidate& c) {
   nlohmann::json evidence = nlohmann::json::array();
@@ -18,8 +20,8 @@ nlohmann::json CandidateToJson(const Candidate& c) {
     }
     evidence.push_back(std::move(item));
   }
-  nlohmann::json out = {{"value", c.value},           {"raw", c.raw},      {"confidence", c.confidence},
-                        {"expert", c.expert},         {"evidence", evidence}, {"cost", CostToJson(c.cost)}};
+  nlohmann::json out = {{"value", c.value},   {"raw", c.raw},         {"confidence", c.confidence},
+                        {"expert", c.expert}, {"evidence", evidence}, {"cost", CostToJson(c.cost)}};
   if (!c.invalid_reason.empty()) out["invalid_reason"] = c.invalid_reason;
   return out;
 }
@@ -31,12 +33,9 @@ nlohmann::json RecordToJson(const Record& record) {
   for (const FieldResult& f : record.fields) {
     nlohmann::json candidates = nlohmann::json::array();
     for (const Candidate& c : f.candidates) candidates.push_back(CandidateToJson(c));
-    fields[f.field] = {{"label", f.label},
-                       {"value", f.value},
-                       {"confidence", f.confidence},
-                       {"status", FieldStatusName(f.status)},
-                       {"expert", f.expert},
-                       {"candidates", std::move(candidates)}};
+    fields[f.field] = {{"label", f.label},           {"value", f.value},
+                       {"confidence", f.confidence}, {"status", FieldStatusName(f.status)},
+                       {"expert", f.expert},         {"candidates", std::move(candidates)}};
   }
   return {{"source", record.source},     {"content_hash", record.content_hash}, {"schema", record.schema},
           {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", CostToJson(record.cost)}};

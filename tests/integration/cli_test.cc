@@ -1,9 +1,6 @@
 // Runs the real `mixtract` binary as a user would and checks exit codes, messages and outputs.
 #include <sys/wait.h>
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -119,8 +118,9 @@ TEST_F(CliTest, NothingToReadIsAUsageError) {
 }
 
 TEST_F(CliTest, MalformedSchemaFileNamesFileAndLine) {
-  const std::string schema = Write("bad.yaml", "name: x\ntitle: X\nfields:\n  - name: a\n    label: A\n    kind: text\n"
-                                               "    colour: red\n");
+  const std::string schema = Write("bad.yaml",
+                                   "name: x\ntitle: X\nfields:\n  - name: a\n    label: A\n    kind: text\n"
+                                   "    colour: red\n");
   const RunResult r = Mixtract("extract " + Path("x.jpg") + " --schema " + schema);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("bad.yaml:7: fields[0].colour: unknown key"));
@@ -167,7 +167,8 @@ TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
   EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs"), env).exit_code, 0);
   EXPECT_TRUE(std::filesystem::exists(Path("env_out/results.csv")));
   EXPECT_FALSE(std::filesystem::exists(Path("config_out")));
-  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs") + " --out " + Path("flag_out"), env).exit_code, 0);
+  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs") + " --out " + Path("flag_out"), env).exit_code,
+            0);
   EXPECT_TRUE(std::filesystem::exists(Path("flag_out/results.csv")));
 }
 

@@ -1,9 +1,8 @@
 #include "gate/cascade.h"
 
-#include <gtest/gtest.h>
-
 #include <map>
 
+#include <gtest/gtest.h>
 #include <re2/re2.h>
 
 namespace mixtract {

@@ -1,12 +1,11 @@
 #include "mixtract/document.h"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <vector>
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/sha256.h"

@@ -1,11 +1,10 @@
 #include "mixtract/extractor.h"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <vector>
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
 namespace mixtract {
@@ -63,8 +62,10 @@ class ExtractorTest : public ::testing::Test {
     Result<Schema> schema = ParseSchema(R"(name: t
 title: T
 fields:
-  - {name: a, label: A, kind: text, route: {experts: [)" + route_a + R"(]}}
-  - {name: b, label: B, kind: text, constraints: {pattern: '\d+'}, route: {experts: [)" + route_b + R"(]}}
+  - {name: a, label: A, kind: text, route: {experts: [)" +
+                                            route_a + R"(]}}
+  - {name: b, label: B, kind: text, constraints: {pattern: '\d+'}, route: {experts: [)" +
+                                            route_b + R"(]}}
 )",
                                         "t.yaml");
     EXPECT_TRUE(schema.ok()) << schema.status().message();
@@ -120,7 +121,8 @@ TEST_F(ExtractorTest, FileNameExpertFillsNameAndLevelForReview) {
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   std::vector<unsigned char> png;
   cv::imencode(".png", cv::Mat(4, 4, CV_8UC3), png);
-  const Record record = extractor->Extract(*Document::Decode(std::string(png.begin(), png.end()), "张伟_硕士毕业证书.png"));
+  const Record record =
+      extractor->Extract(*Document::Decode(std::string(png.begin(), png.end()), "张伟_硕士毕业证书.png"));
   EXPECT_EQ(record.Find("name")->value, "张伟");
   EXPECT_EQ(record.Find("name")->status, FieldStatus::kNeedsReview);
   EXPECT_EQ(record.Find("level")->value, "硕士研究生");

@@ -17,7 +17,8 @@ class NamedExpert final : public Expert {
 };
 
 ExpertFactory MakeNamed() {
-  return [](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> { return std::unique_ptr<Expert>(new NamedExpert); };
+  return
+      [](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> { return std::unique_ptr<Expert>(new NamedExpert); };
 }
 
 TEST(RegistryTest, CreatesRegisteredExperts) {
@@ -60,7 +61,8 @@ TEST(RegistryTest, FactoryErrorsNameTheExpert) {
   Result<std::unique_ptr<Expert>> expert = registry.Create("needs_model", {});
   ASSERT_FALSE(expert.ok());
   EXPECT_EQ(expert.status().code(), StatusCode::kUnavailable);
-  EXPECT_EQ(expert.status().message(), "cannot create expert 'needs_model': model.onnx is missing; run scripts/setup.sh");
+  EXPECT_EQ(expert.status().message(),
+            "cannot create expert 'needs_model': model.onnx is missing; run scripts/setup.sh");
 }
 
 TEST(RegistryTest, BuiltinsIncludeTheFileNameExpert) {

@@ -1,10 +1,10 @@
 #include "mixtract/schema.h"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 namespace mixtract {
 namespace {
@@ -82,7 +82,7 @@ TEST(SchemaTest, GraduationCertificateHasTheTableColumns) {
   std::vector<std::string> labels;
   for (const FieldSpec& field : schema->fields) labels.push_back(field.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期",
-                                               "证书编号"}));
+                                              "证书编号"}));
 }
 
 TEST(SchemaTest, UnknownKeyNamesFileLineAndKey) {
@@ -112,8 +112,9 @@ TEST(SchemaTest, BadValuesAreErrors) {
               HasSubstr("unknown kind 'colour'; known kinds: name, gender, date"));
   EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: enum}\n"),
               HasSubstr("an enum field needs constraints.values"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {pattern: '[0-'}}\n"),
-              HasSubstr("fields[0].constraints.pattern: invalid regular expression"));
+  EXPECT_THAT(
+      ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {pattern: '[0-'}}\n"),
+      HasSubstr("fields[0].constraints.pattern: invalid regular expression"));
   EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: x}}\n"),
               HasSubstr("expected a whole number, got 'x'"));
   EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: 3, "
@@ -175,8 +176,7 @@ TEST(ConstraintsTest, ChecksLengthPatternAndValues) {
   ASSERT_TRUE(schema.ok());
   const FieldSpec& number = *schema->Find("certificate_number");
   EXPECT_TRUE(CheckConstraints(number, "106101201905007614").ok());
-  EXPECT_THAT(CheckConstraints(number, "10610120190500761").message(),
-              HasSubstr("has 17 characters, fewer than 18"));
+  EXPECT_THAT(CheckConstraints(number, "10610120190500761").message(), HasSubstr("has 17 characters, fewer than 18"));
   EXPECT_THAT(CheckConstraints(number, "10610120190500761X").message(), HasSubstr("does not match the pattern"));
 
   const FieldSpec& name = *schema->Find("name");
@@ -186,7 +186,8 @@ TEST(ConstraintsTest, ChecksLengthPatternAndValues) {
 
   const FieldSpec& gender = *schema->Find("gender");
   EXPECT_TRUE(CheckConstraints(gender, "女").ok());
-  EXPECT_THAT(CheckConstraints(gender, "F").message(), HasSubstr("field gender (性别): value 'F' is not one of: 男, 女"));
+  EXPECT_THAT(CheckConstraints(gender, "F").message(),
+              HasSubstr("field gender (性别): value 'F' is not one of: 男, 女"));
 }
 
 }  // namespace

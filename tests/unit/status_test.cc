@@ -1,8 +1,8 @@
 #include "mixtract/status.h"
 
-#include <gtest/gtest.h>
-
 #include <memory>
+
+#include <gtest/gtest.h>
 
 namespace mixtract {
 namespace {

@@ -11,9 +11,9 @@ namespace mixtract::cli {
 
 // Exit codes shared by all subcommands.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;      // Ran, but some inputs failed (the rest were written).
-inline constexpr int kExitUsage = 2;        // Bad options, schema or config: nothing was done.
-inline constexpr int kExitNotBuilt = 3;     // The subcommand is planned but not built yet.
+inline constexpr int kExitFailure = 1;   // Ran, but some inputs failed (the rest were written).
+inline constexpr int kExitUsage = 2;     // Bad options, schema or config: nothing was done.
+inline constexpr int kExitNotBuilt = 3;  // The subcommand is planned but not built yet.
 
 // Options every subcommand shares.
 struct GlobalOptions {

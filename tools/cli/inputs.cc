@@ -9,10 +9,11 @@ namespace mixtract::cli {
 namespace {
 
 bool HasImageExtension(const std::filesystem::path& path) {
-  static constexpr std::array<std::string_view, 7> kExtensions{".jpg", ".jpeg", ".png", ".tif",
-                                                               ".tiff", ".bmp", ".webp"};
+  static constexpr std::array<std::string_view, 7> kExtensions{".jpg",  ".jpeg", ".png", ".tif",
+                                                               ".tiff", ".bmp",  ".webp"};
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 

@@ -38,8 +38,9 @@ int Run(int argc, char** argv) {
 
   CLI::App app("mixtract: verified structured records from photos and scans of documents", "mixtract");
   app.require_subcommand(1);
-  app.footer("Run 'mixtract COMMAND --help' for the options of a command. Options can also come from "
-             "environment variables (shown as Env) and from a --config YAML file; see docs/cli.md.");
+  app.footer(
+      "Run 'mixtract COMMAND --help' for the options of a command. Options can also come from "
+      "environment variables (shown as Env) and from a --config YAML file; see docs/cli.md.");
   mixtract::cli::GlobalOptions global;
   mixtract::cli::AddOption(app, mixtract::cli::kConfigOption, global.config_path, config);
   mixtract::cli::AddOption(app, mixtract::cli::kLogLevelOption, global.log_level, config)

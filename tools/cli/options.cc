@@ -8,7 +8,7 @@
 namespace mixtract::cli {
 
 std::span<const OptionSpec> AllOptions() {
-  static constexpr OptionSpec kAll[] = {kConfigOption, kLogLevelOption,   kDepsDirOption,   kSchemaOption,
+  static constexpr OptionSpec kAll[] = {kConfigOption, kLogLevelOption,   kDepsDirOption,  kSchemaOption,
                                         kOutDirOption, kSynthCountOption, kSynthSeedOption};
   return kAll;
 }

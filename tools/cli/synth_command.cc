@@ -47,9 +47,15 @@ int RunSynth(const SynthOptions& options) {
       std::cerr << "mixtract synth: cannot write " << (out_dir / file).string() << "\n";
       return kExitFailure;
     }
-    const nlohmann::json row = {{"文件", file},         {"姓名", t.name},          {"性别", t.gender},
-                                {"出生日期", t.birth_date}, {"学历层次", LevelName(t.level)}, {"毕业院校", t.school},
-                                {"专业", t.major},       {"毕业日期", t.graduation_date}, {"证书编号", t.certificate_number}};
+    const nlohmann::json row = {{"文件", file},
+                                {"姓名", t.name},
+                                {"性别", t.gender},
+                                {"出生日期", t.birth_date},
+                                {"学历层次", LevelName(t.level)},
+                                {"毕业院校", t.school},
+                                {"专业", t.major},
+                                {"毕业日期", t.graduation_date},
+                                {"证书编号", t.certificate_number}};
     truth << row.dump() << "\n";
   }
   if (!truth.flush()) {
@@ -68,8 +74,9 @@ void AddSynthCommand(CLI::App& app, const ConfigValues& config, int& exit_code) 
   AddOption(*sub, kOutDirOption, options->out_dir, config)->required();
   AddOption(*sub, kSynthCountOption, options->count, config);
   AddOption(*sub, kSynthSeedOption, options->seed, config);
-  sub->footer("Writes NNNN_<name>_<level>毕业证书.jpg images and truth.jsonl (one object per image, Chinese keys). "
-              "Clean, upright pages for now; photo effects, degree certificates and ID cards come later.");
+  sub->footer(
+      "Writes NNNN_<name>_<level>毕业证书.jpg images and truth.jsonl (one object per image, Chinese keys). "
+      "Clean, upright pages for now; photo effects, degree certificates and ID cards come later.");
   sub->callback([options, &exit_code] { exit_code = RunSynth(*options); });
 }
 

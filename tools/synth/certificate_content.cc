@@ -25,8 +25,9 @@ constexpr std::array<std::string_view, 16> kSurnames{"王", "李", "张", "刘",
                                                      "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
 constexpr std::array<std::string_view, 20> kGivenChars{"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
                                                        "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平"};
-constexpr std::array<std::string_view, 8> kMajors{"计算机科学与技术", "软件工程",   "电子信息工程", "法学",
-                                                  "汉语言文学",       "工商管理", "临床医学",     "机械设计制造及其自动化"};
+constexpr std::array<std::string_view, 8> kMajors{
+    "计算机科学与技术", "软件工程", "电子信息工程", "法学",
+    "汉语言文学",       "工商管理", "临床医学",     "机械设计制造及其自动化"};
 constexpr std::array<std::string_view, 10> kDigits{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
 template <typename T, std::size_t N>
@@ -34,7 +35,9 @@ const T& Pick(const std::array<T, N>& items, std::mt19937& rng) {
   return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
 }
 
-int Uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int Uniform(std::mt19937& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
 std::string IsoDate(int year, int month, int day) {
   char buffer[40];
@@ -60,7 +63,9 @@ std::string_view LevelCode(EducationLevel level) {
   }
 }
 
-int StudyYears(EducationLevel level) { return level == EducationLevel::kBachelor ? 4 : 3; }
+int StudyYears(EducationLevel level) {
+  return level == EducationLevel::kBachelor ? 4 : 3;
+}
 
 }  // namespace
 
@@ -101,8 +106,8 @@ std::string CertificateBody(const CertificateTruth& t) {
   const std::string start = ChineseNumeralDate(IsoDate(start_year, 9, 1));
   const std::string end = ChineseNumeralDate(t.graduation_date);
   const std::string study = t.level == EducationLevel::kBachelor || t.level == EducationLevel::kJuniorCollege
-                                ? (std::string(kDigits[static_cast<std::size_t>(StudyYears(t.level))]) +
-                                   "年制" + std::string(LevelName(t.level)))
+                                ? (std::string(kDigits[static_cast<std::size_t>(StudyYears(t.level))]) + "年制" +
+                                   std::string(LevelName(t.level)))
                                 : std::string(LevelName(t.level));
   return "学生 " + t.name + "，性别 " + t.gender + "，" + ChineseNumeralDate(t.birth_date) + "生，于" +
          start.substr(0, start.find("月") + 3) + "至" + end.substr(0, end.find("月") + 3) + "在本校" + t.major +

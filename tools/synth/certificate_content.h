@@ -12,8 +12,8 @@ namespace mixtract::synth {
 // The truth of one certificate, values normalised as the engine outputs them.
 struct CertificateTruth {
   std::string name;
-  std::string gender;       // 男 / 女
-  std::string birth_date;   // YYYY-MM-DD
+  std::string gender;      // 男 / 女
+  std::string birth_date;  // YYYY-MM-DD
   EducationLevel level = EducationLevel::kBachelor;
   std::string school;
   std::string school_code;  // 5-digit 学校代码

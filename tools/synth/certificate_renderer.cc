@@ -27,7 +27,8 @@ void DrawCentered(cv::freetype::FreeType2& font, cv::Mat& page, const std::strin
 
 Result<std::unique_ptr<CertificateRenderer>> CertificateRenderer::Create() {
   if (!std::filesystem::exists(kSerifFont)) {
-    return Status::Unavailable(std::string(kSerifFont) + " is missing; install Debian's fonts-noto-cjk "
+    return Status::Unavailable(std::string(kSerifFont) +
+                               " is missing; install Debian's fonts-noto-cjk "
                                "(scripts/setup.sh does)");
   }
   cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
