@@ -23,7 +23,7 @@ struct FileNameHints {
 };
 
 // Parses the hints from a file name (with or without folder and extension).
-FileNameHints ParseFileName(std::string_view file_name);
+FileNameHints parse_file_name(std::string_view file_name);
 
 // Largest file Document::Load reads, and largest decoded image it accepts.
 inline constexpr std::uintmax_t kMaxDocumentFileBytes = 200u << 20;  // 200 MiB
@@ -34,10 +34,10 @@ class Document {
  public:
   // Reads and decodes an image file (JPEG, PNG, TIFF, BMP, WebP), applying EXIF orientation.
   // Errors name the file: missing, not a regular file, empty, too large, or not a decodable image.
-  static Result<Document> Load(const std::filesystem::path& path);
+  static Result<Document> load(const std::filesystem::path& path);
 
   // Decodes image bytes already in memory; `source` names them in errors and in results.
-  static Result<Document> Decode(std::string_view bytes, std::string source);
+  static Result<Document> decode(std::string_view bytes, std::string source);
 
   const std::string& source() const { return source_; }
   // Lower-case hex SHA-256 of the file content: the cache key of everything derived from it.

@@ -14,18 +14,18 @@ enum class EducationLevel { kUnknown = 0, kJuniorCollege, kBachelor, kMaster, kD
 enum class DocumentKind { kUnknown = 0, kGraduationCertificate, kDegreeCertificate, kIdCard };
 
 // The official name as printed in tables: 专科, 本科, 硕士研究生, 博士研究生; "" for kUnknown.
-std::string_view LevelName(EducationLevel level);
+std::string_view level_name(EducationLevel level);
 
 // 毕业证书, 学位证书, 身份证; "" for kUnknown.
-std::string_view DocumentKindName(DocumentKind kind);
+std::string_view document_kind_name(DocumentKind kind);
 
 // Finds the level named in free text such as a file name or a certificate sentence: 博士 / 硕士 / 研究生 /
 // 本科 / 学士 / 专科 / 大专 / 高职. The highest level mentioned wins (博士研究生 is kDoctor, not kMaster).
 // Returns nullopt when the text names none.
-std::optional<EducationLevel> FindLevel(std::string_view text);
+std::optional<EducationLevel> find_level(std::string_view text);
 
 // Finds the document kind named in free text: 毕业证 / 学位证 / 身份证. Returns nullopt when none.
-std::optional<DocumentKind> FindDocumentKind(std::string_view text);
+std::optional<DocumentKind> find_document_kind(std::string_view text);
 
 }  // namespace mixtract
 

@@ -24,7 +24,7 @@ class Expert {
   // Proposes zero or more candidates for each of `fields` (a field the expert cannot read gets none).
   // An error means the expert could not run on this document at all; the gate records it and moves on.
   // Thread safety: must be safe to call concurrently on different documents.
-  virtual Result<std::vector<Candidate>> Propose(const Document& document,
+  virtual Result<std::vector<Candidate>> propose(const Document& document,
                                                  std::span<const FieldSpec* const> fields) const = 0;
 };
 

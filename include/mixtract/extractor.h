@@ -19,12 +19,12 @@ class Extractor {
  public:
   // Creates every expert the schema's routes name, once. Fails when a route names an unknown expert
   // (the error names the field and lists the known experts) or an expert cannot be created.
-  static Result<Extractor> Create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options);
+  static Result<Extractor> create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options);
 
   // Extracts every field of the schema. Never fails as a whole: an expert that errors is recorded in
   // Record::warnings and its fields fall through to the next expert of their route.
   // Thread safety: may be called concurrently.
-  Record Extract(const Document& document) const;
+  Record extract(const Document& document) const;
 
   const Schema& schema() const { return schema_; }
 

@@ -17,7 +17,7 @@ enum class FieldStatus {
 };
 
 // "accepted", "needs_review", "missing".
-std::string_view FieldStatusName(FieldStatus status);
+std::string_view field_status_name(FieldStatus status);
 
 struct FieldResult {
   std::string field;  // FieldSpec::name.
@@ -38,7 +38,7 @@ struct Record {
   Cost cost;                          // Total over all experts run for this document.
 
   // The field with this name, or nullptr.
-  const FieldResult* Find(std::string_view field_name) const;
+  const FieldResult* find(std::string_view field_name) const;
 };
 
 }  // namespace mixtract

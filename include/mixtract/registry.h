@@ -26,7 +26,7 @@ struct ExpertOptions {
 
 using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;
 
-// Not thread-safe while registering; Create() and List() may be called concurrently afterwards.
+// Not thread-safe while registering; create() and list() may be called concurrently afterwards.
 class ExpertRegistry {
  public:
   struct Entry {
@@ -36,18 +36,18 @@ class ExpertRegistry {
   };
 
   // A registry holding every expert built into mixtract (src/experts/builtin_experts.cc).
-  static ExpertRegistry WithBuiltins();
+  static ExpertRegistry with_builtins();
 
   // Adds a factory. Names are [a-z][a-z0-9_]*; registering a name twice is an error.
-  Status Register(std::string name, std::string description, ExpertFactory factory);
+  Status add(std::string name, std::string description, ExpertFactory factory);
 
   // Creates the named expert; an unknown name is NotFound listing the known names.
-  Result<std::unique_ptr<Expert>> Create(std::string_view name, const ExpertOptions& options) const;
+  Result<std::unique_ptr<Expert>> create(std::string_view name, const ExpertOptions& options) const;
 
-  bool Contains(std::string_view name) const;
+  bool contains(std::string_view name) const;
 
   // All entries, sorted by name.
-  std::vector<const Entry*> List() const;
+  std::vector<const Entry*> list() const;
 
  private:
   std::map<std::string, Entry, std::less<>> entries_;

@@ -47,7 +47,7 @@ enum class FieldKind {
 };
 
 // "name", "gender", ...; the spelling used in schema files.
-std::string_view FieldKindName(FieldKind kind);
+std::string_view field_kind_name(FieldKind kind);
 
 // Checks a value must pass before it can be accepted. Lengths count Unicode characters.
 struct FieldConstraints {
@@ -96,25 +96,25 @@ struct Schema {
   std::vector<FieldSpec> fields;
 
   // The field with this name, or nullptr.
-  const FieldSpec* Find(std::string_view field_name) const;
+  const FieldSpec* find(std::string_view field_name) const;
 };
 
 // Parses schema YAML; `source` names the text in errors (a path or "<builtin:NAME>").
-Result<Schema> ParseSchema(std::string_view yaml_text, std::string_view source);
+Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source);
 
 // Loads a schema file.
-Result<Schema> LoadSchemaFile(const std::filesystem::path& path);
+Result<Schema> load_schema_file(const std::filesystem::path& path);
 
 // Loads a built-in schema by name, or else a file if `name_or_path` names one. An unknown name is an
 // error that lists the built-in names.
-Result<Schema> LoadSchema(std::string_view name_or_path);
+Result<Schema> load_schema(std::string_view name_or_path);
 
 // Names of the schemas compiled into the binary, sorted.
-std::vector<std::string> BuiltinSchemaNames();
+std::vector<std::string> builtin_schema_names();
 
 // OK when `value` satisfies the field's constraints; otherwise InvalidArgument naming the field, the
 // value and the broken constraint.
-Status CheckConstraints(const FieldSpec& field, std::string_view value);
+Status check_constraints(const FieldSpec& field, std::string_view value);
 
 }  // namespace mixtract
 

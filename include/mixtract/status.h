@@ -26,29 +26,28 @@ enum class StatusCode {
 };
 
 // Returns the lower-case name of a code, e.g. "invalid argument".
-std::string_view StatusCodeName(StatusCode code);
+std::string_view status_code_name(StatusCode code);
 
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK.
 
-  static Status Ok() { return {}; }
-  static Status InvalidArgument(std::string message) { return {StatusCode::kInvalidArgument, std::move(message)}; }
-  static Status NotFound(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
-  static Status IoError(std::string message) { return {StatusCode::kIoError, std::move(message)}; }
-  static Status Unsupported(std::string message) { return {StatusCode::kUnsupported, std::move(message)}; }
-  static Status Unavailable(std::string message) { return {StatusCode::kUnavailable, std::move(message)}; }
-  static Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
+  static Status invalid_argument(std::string message) { return {StatusCode::kInvalidArgument, std::move(message)}; }
+  static Status not_found(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
+  static Status io_error(std::string message) { return {StatusCode::kIoError, std::move(message)}; }
+  static Status unsupported(std::string message) { return {StatusCode::kUnsupported, std::move(message)}; }
+  static Status unavailable(std::string message) { return {StatusCode::kUnavailable, std::move(message)}; }
+  static Status internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
 
   // "OK", or the message alone: messages are written to stand on their own.
-  std::string ToString() const { return ok() ? std::string("OK") : message_; }
+  std::string to_string() const { return ok() ? std::string("OK") : message_; }
 
   // Same code, message prefixed with "<context>: ". OK stays OK.
-  Status WithContext(std::string_view context) const;
+  Status with_context(std::string_view context) const;
 
  private:
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}

@@ -13,7 +13,7 @@ struct BuiltinSchemaText {
   std::string_view yaml;
 };
 
-std::span<const BuiltinSchemaText> BuiltinSchemaTexts();
+std::span<const BuiltinSchemaText> builtin_schema_texts();
 
 }  // namespace mixtract
 

@@ -16,50 +16,50 @@ constexpr std::string_view kWhatToDo =
 
 }  // namespace
 
-Result<Document> Document::Load(const std::filesystem::path& path) {
+Result<Document> Document::load(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
-    return Status::NotFound(name + ": no such file");
+    return Status::not_found(name + ": no such file");
   }
   if (!std::filesystem::is_regular_file(status)) {
-    return Status::InvalidArgument(name + ": not a regular file");
+    return Status::invalid_argument(name + ": not a regular file");
   }
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::IoError(name + ": cannot read size: " + ec.message());
+  if (ec) return Status::io_error(name + ": cannot read size: " + ec.message());
   if (size > kMaxDocumentFileBytes) {
-    return Status::InvalidArgument(name + ": file is " + std::to_string(size >> 20) +
-                                   " MiB, larger than the 200 MiB limit for one page");
+    return Status::invalid_argument(name + ": file is " + std::to_string(size >> 20) +
+                                    " MiB, larger than the 200 MiB limit for one page");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(name + ": cannot open for reading");
+  if (!in) return Status::io_error(name + ": cannot open for reading");
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size)) return Status::IoError(name + ": read failed");
-  return Decode(bytes, name);
+  if (in.gcount() != static_cast<std::streamsize>(size)) return Status::io_error(name + ": read failed");
+  return decode(bytes, name);
 }
 
-Result<Document> Document::Decode(std::string_view bytes, std::string source) {
-  if (bytes.empty()) return Status::InvalidArgument(source + ": empty file; " + std::string(kWhatToDo));
+Result<Document> Document::decode(std::string_view bytes, std::string source) {
+  if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
   cv::Mat image;
   try {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<char*>(bytes.data()));  // NOLINT: imdecode only reads.
     image = cv::imdecode(buffer, cv::IMREAD_COLOR);
   } catch (const cv::Exception& e) {
-    return Status::InvalidArgument(source + ": cannot decode image (" + e.what() + "); " + std::string(kWhatToDo));
+    return Status::invalid_argument(source + ": cannot decode image (" + e.what() + "); " + std::string(kWhatToDo));
   }
   if (image.empty()) {
-    return Status::InvalidArgument(source + ": not a decodable image; " + std::string(kWhatToDo));
+    return Status::invalid_argument(source + ": not a decodable image; " + std::string(kWhatToDo));
   }
   if (static_cast<long long>(image.cols) * image.rows > kMaxDocumentPixels) {
-    return Status::InvalidArgument(source + ": image is " + std::to_string(image.cols) + "x" +
-                                   std::to_string(image.rows) + " pixels, over the 200 megapixel limit");
+    return Status::invalid_argument(source + ": image is " + std::to_string(image.cols) + "x" +
+                                    std::to_string(image.rows) + " pixels, over the 200 megapixel limit");
   }
   Document doc;
-  doc.content_hash_ = Sha256Hex(bytes);
-  doc.hints_ = ParseFileName(source);
+  doc.content_hash_ = sha256_hex(bytes);
+  doc.hints_ = parse_file_name(source);
   doc.source_ = std::move(source);
   doc.image_ = std::move(image);
   return doc;

@@ -5,7 +5,7 @@
 
 namespace mixtract {
 
-std::string_view LevelName(EducationLevel level) {
+std::string_view level_name(EducationLevel level) {
   switch (level) {
     case EducationLevel::kJuniorCollege: return "专科";
     case EducationLevel::kBachelor: return "本科";
@@ -16,7 +16,7 @@ std::string_view LevelName(EducationLevel level) {
   return "";
 }
 
-std::string_view DocumentKindName(DocumentKind kind) {
+std::string_view document_kind_name(DocumentKind kind) {
   switch (kind) {
     case DocumentKind::kGraduationCertificate: return "毕业证书";
     case DocumentKind::kDegreeCertificate: return "学位证书";
@@ -26,7 +26,7 @@ std::string_view DocumentKindName(DocumentKind kind) {
   return "";
 }
 
-std::optional<EducationLevel> FindLevel(std::string_view text) {
+std::optional<EducationLevel> find_level(std::string_view text) {
   // Words that name a level, in no particular order; the highest level found wins.
   static constexpr std::array<std::pair<std::string_view, EducationLevel>, 9> kWords{{
       {"博士", EducationLevel::kDoctor},
@@ -46,7 +46,7 @@ std::optional<EducationLevel> FindLevel(std::string_view text) {
   return best;
 }
 
-std::optional<DocumentKind> FindDocumentKind(std::string_view text) {
+std::optional<DocumentKind> find_document_kind(std::string_view text) {
   if (text.find("毕业证") != std::string_view::npos) return DocumentKind::kGraduationCertificate;
   if (text.find("学位证") != std::string_view::npos) return DocumentKind::kDegreeCertificate;
   if (text.find("身份证") != std::string_view::npos) return DocumentKind::kIdCard;

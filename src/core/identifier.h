@@ -7,7 +7,7 @@
 namespace mixtract {
 
 // True for [a-z][a-z0-9_]*.
-inline bool IsIdentifier(std::string_view s) {
+inline bool is_identifier(std::string_view s) {
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
   for (char c : s) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;

@@ -2,7 +2,7 @@
 
 namespace mixtract {
 
-std::string_view FieldStatusName(FieldStatus status) {
+std::string_view field_status_name(FieldStatus status) {
   switch (status) {
     case FieldStatus::kAccepted: return "accepted";
     case FieldStatus::kNeedsReview: return "needs_review";
@@ -11,7 +11,7 @@ std::string_view FieldStatusName(FieldStatus status) {
   return "missing";
 }
 
-const FieldResult* Record::Find(std::string_view field_name) const {
+const FieldResult* Record::find(std::string_view field_name) const {
   for (const FieldResult& field : fields) {
     if (field.field == field_name) return &field;
   }

@@ -4,36 +4,36 @@
 
 namespace mixtract {
 
-Status ExpertRegistry::Register(std::string name, std::string description, ExpertFactory factory) {
-  if (!IsIdentifier(name)) {
-    return Status::InvalidArgument("expert name '" + name + "' must be lower-case letters, digits and _");
+Status ExpertRegistry::add(std::string name, std::string description, ExpertFactory factory) {
+  if (!is_identifier(name)) {
+    return Status::invalid_argument("expert name '" + name + "' must be lower-case letters, digits and _");
   }
-  if (!factory) return Status::InvalidArgument("expert '" + name + "' has no factory");
-  if (entries_.contains(name)) return Status::InvalidArgument("expert '" + name + "' is registered twice");
+  if (!factory) return Status::invalid_argument("expert '" + name + "' has no factory");
+  if (entries_.contains(name)) return Status::invalid_argument("expert '" + name + "' is registered twice");
   Entry entry{name, std::move(description), std::move(factory)};
   entries_.emplace(std::move(name), std::move(entry));
-  return Status::Ok();
+  return Status();
 }
 
-Result<std::unique_ptr<Expert>> ExpertRegistry::Create(std::string_view name, const ExpertOptions& options) const {
+Result<std::unique_ptr<Expert>> ExpertRegistry::create(std::string_view name, const ExpertOptions& options) const {
   const auto it = entries_.find(name);
   if (it == entries_.end()) {
     std::string known;
     for (const auto& [key, entry] : entries_) known += (known.empty() ? "" : ", ") + key;
-    return Status::NotFound("unknown expert '" + std::string(name) +
-                            "'; known experts: " + (known.empty() ? "(none registered)" : known));
+    return Status::not_found("unknown expert '" + std::string(name) +
+                             "'; known experts: " + (known.empty() ? "(none registered)" : known));
   }
   Result<std::unique_ptr<Expert>> expert = it->second.factory(options);
-  if (!expert.ok()) return expert.status().WithContext("cannot create expert '" + it->first + "'");
-  if (!*expert) return Status::Internal("factory of expert '" + it->first + "' returned nothing");
+  if (!expert.ok()) return expert.status().with_context("cannot create expert '" + it->first + "'");
+  if (!*expert) return Status::internal("factory of expert '" + it->first + "' returned nothing");
   return expert;
 }
 
-bool ExpertRegistry::Contains(std::string_view name) const {
+bool ExpertRegistry::contains(std::string_view name) const {
   return entries_.find(name) != entries_.end();
 }
 
-std::vector<const ExpertRegistry::Entry*> ExpertRegistry::List() const {
+std::vector<const ExpertRegistry::Entry*> ExpertRegistry::list() const {
   std::vector<const Entry*> out;
   for (const auto& [name, entry] : entries_) out.push_back(&entry);
   return out;

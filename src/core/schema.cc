@@ -11,51 +11,51 @@
 
 namespace mixtract {
 
-const FieldSpec* Schema::Find(std::string_view field_name) const {
+const FieldSpec* Schema::find(std::string_view field_name) const {
   for (const FieldSpec& field : fields) {
     if (field.name == field_name) return &field;
   }
   return nullptr;
 }
 
-Result<Schema> LoadSchemaFile(const std::filesystem::path& path) {
+Result<Schema> load_schema_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::NotFound(path.string() + ": no such schema file");
+    return Status::not_found(path.string() + ": no such schema file");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string() + ": cannot open for reading");
+  if (!in) return Status::io_error(path.string() + ": cannot open for reading");
   std::ostringstream text;
   text << in.rdbuf();
-  return ParseSchema(text.str(), path.string());
+  return parse_schema(text.str(), path.string());
 }
 
-std::vector<std::string> BuiltinSchemaNames() {
+std::vector<std::string> builtin_schema_names() {
   std::vector<std::string> names;
-  for (const BuiltinSchemaText& s : BuiltinSchemaTexts()) names.emplace_back(s.name);
+  for (const BuiltinSchemaText& s : builtin_schema_texts()) names.emplace_back(s.name);
   std::sort(names.begin(), names.end());
   return names;
 }
 
-Result<Schema> LoadSchema(std::string_view name_or_path) {
-  for (const BuiltinSchemaText& s : BuiltinSchemaTexts()) {
-    if (s.name == name_or_path) return ParseSchema(s.yaml, "<builtin:" + std::string(s.name) + ">");
+Result<Schema> load_schema(std::string_view name_or_path) {
+  for (const BuiltinSchemaText& s : builtin_schema_texts()) {
+    if (s.name == name_or_path) return parse_schema(s.yaml, "<builtin:" + std::string(s.name) + ">");
   }
   std::error_code ec;
-  if (std::filesystem::exists(std::filesystem::path(name_or_path), ec)) return LoadSchemaFile(name_or_path);
+  if (std::filesystem::exists(std::filesystem::path(name_or_path), ec)) return load_schema_file(name_or_path);
   std::string known;
-  for (const std::string& name : BuiltinSchemaNames()) known += (known.empty() ? "" : ", ") + name;
-  return Status::NotFound("schema '" + std::string(name_or_path) + "' is neither a built-in schema (" + known +
-                          ") nor an existing file");
+  for (const std::string& name : builtin_schema_names()) known += (known.empty() ? "" : ", ") + name;
+  return Status::not_found("schema '" + std::string(name_or_path) + "' is neither a built-in schema (" + known +
+                           ") nor an existing file");
 }
 
-Status CheckConstraints(const FieldSpec& field, std::string_view value) {
+Status check_constraints(const FieldSpec& field, std::string_view value) {
   const FieldConstraints& c = field.constraints;
   auto fail = [&](const std::string& why) {
-    return Status::InvalidArgument("field " + field.name + " (" + field.label + "): value '" + std::string(value) +
-                                   "' " + why);
+    return Status::invalid_argument("field " + field.name + " (" + field.label + "): value '" + std::string(value) +
+                                    "' " + why);
   };
-  const std::size_t length = utf8::Length(value);
+  const std::size_t length = utf8::length(value);
   if (c.min_length && length < *c.min_length) {
     return fail("has " + std::to_string(length) + " characters, fewer than " + std::to_string(*c.min_length));
   }
@@ -70,7 +70,7 @@ Status CheckConstraints(const FieldSpec& field, std::string_view value) {
     for (const std::string& v : c.values) allowed += (allowed.empty() ? "" : ", ") + v;
     return fail("is not one of: " + allowed);
   }
-  return Status::Ok();
+  return Status();
 }
 
 }  // namespace mixtract

@@ -7,7 +7,7 @@
 
 namespace mixtract {
 
-std::string Sha256Hex(std::string_view bytes) {
+std::string sha256_hex(std::string_view bytes) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr);

@@ -7,7 +7,7 @@
 
 namespace mixtract {
 
-std::string Sha256Hex(std::string_view bytes);
+std::string sha256_hex(std::string_view bytes);
 
 }  // namespace mixtract
 

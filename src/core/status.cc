@@ -2,7 +2,7 @@
 
 namespace mixtract {
 
-std::string_view StatusCodeName(StatusCode code) {
+std::string_view status_code_name(StatusCode code) {
   switch (code) {
     case StatusCode::kOk: return "ok";
     case StatusCode::kInvalidArgument: return "invalid argument";
@@ -15,7 +15,7 @@ std::string_view StatusCodeName(StatusCode code) {
   return "unknown";
 }
 
-Status Status::WithContext(std::string_view context) const {
+Status Status::with_context(std::string_view context) const {
   if (ok()) return *this;
   return Status(code_, std::string(context) + ": " + message_);
 }

@@ -6,7 +6,7 @@ namespace {
 constexpr char32_t kReplacement = 0xFFFD;
 
 // Decodes one code point starting at text[i]; advances i past it.
-char32_t DecodeOne(std::string_view text, std::size_t& i) {
+char32_t decode_one(std::string_view text, std::size_t& i) {
   const auto lead = static_cast<unsigned char>(text[i++]);
   if (lead < 0x80) return lead;
   int extra = 0;
@@ -31,14 +31,14 @@ char32_t DecodeOne(std::string_view text, std::size_t& i) {
 
 }  // namespace
 
-std::vector<char32_t> Decode(std::string_view text) {
+std::vector<char32_t> decode(std::string_view text) {
   std::vector<char32_t> out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) out.push_back(DecodeOne(text, i));
+  for (std::size_t i = 0; i < text.size();) out.push_back(decode_one(text, i));
   return out;
 }
 
-void Append(char32_t c, std::string& out) {
+void append(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -56,23 +56,23 @@ void Append(char32_t c, std::string& out) {
   }
 }
 
-std::string Encode(const std::vector<char32_t>& code_points) {
+std::string encode(const std::vector<char32_t>& code_points) {
   std::string out;
   out.reserve(code_points.size() * 3);
-  for (char32_t c : code_points) Append(c, out);
+  for (char32_t c : code_points) append(c, out);
   return out;
 }
 
-std::size_t Length(std::string_view text) {
+std::size_t length(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
-    DecodeOne(text, i);
+    decode_one(text, i);
     ++n;
   }
   return n;
 }
 
-bool IsHan(char32_t c) {
+bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
 }
 

@@ -9,15 +9,15 @@
 
 namespace mixtract::utf8 {
 
-std::vector<char32_t> Decode(std::string_view text);
-std::string Encode(const std::vector<char32_t>& code_points);
-void Append(char32_t code_point, std::string& out);
+std::vector<char32_t> decode(std::string_view text);
+std::string encode(const std::vector<char32_t>& code_points);
+void append(char32_t code_point, std::string& out);
 
 // Number of code points.
-std::size_t Length(std::string_view text);
+std::size_t length(std::string_view text);
 
 // CJK Unified Ideographs (basic block and extension A), plus 〇.
-bool IsHan(char32_t c);
+bool is_han(char32_t c);
 
 }  // namespace mixtract::utf8
 

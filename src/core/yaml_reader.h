@@ -16,33 +16,33 @@
 namespace mixtract {
 
 // Parses YAML text; a syntax error names the source and line.
-Result<YAML::Node> ParseYaml(std::string_view text, std::string_view source);
+Result<YAML::Node> parse_yaml(std::string_view text, std::string_view source);
 
 // A view of one YAML mapping, with its place in the source for messages.
 class YamlMap {
  public:
   // `path` is the dotted key path of the mapping ("" at the top, "fields[2].route" deeper).
   // Fails when `node` is not a mapping.
-  static Result<YamlMap> Of(const YAML::Node& node, std::string_view source, std::string path);
+  static Result<YamlMap> of(const YAML::Node& node, std::string_view source, std::string path);
 
   // InvalidArgument when a key is not in `allowed`; the message lists the allowed keys.
-  Status CheckKeys(std::initializer_list<std::string_view> allowed) const;
+  Status check_keys(std::initializer_list<std::string_view> allowed) const;
 
-  bool Has(std::string_view key) const { return static_cast<bool>(node_[std::string(key)]); }
-  YAML::Node Get(std::string_view key) const { return node_[std::string(key)]; }
+  bool has(std::string_view key) const { return static_cast<bool>(node_[std::string(key)]); }
+  YAML::Node get(std::string_view key) const { return node_[std::string(key)]; }
 
   // Typed reads. Optional* return nullopt when the key is absent; Required* fail then.
-  Result<std::string> RequiredString(std::string_view key) const;
-  Result<std::optional<std::string>> OptionalString(std::string_view key) const;
-  Result<std::optional<double>> OptionalNumber(std::string_view key) const;
-  Result<std::optional<long long>> OptionalInteger(std::string_view key) const;
-  Result<std::optional<bool>> OptionalBool(std::string_view key) const;
-  Result<std::vector<std::string>> StringList(std::string_view key) const;  // Absent = empty.
+  Result<std::string> required_string(std::string_view key) const;
+  Result<std::optional<std::string>> optional_string(std::string_view key) const;
+  Result<std::optional<double>> optional_number(std::string_view key) const;
+  Result<std::optional<long long>> optional_integer(std::string_view key) const;
+  Result<std::optional<bool>> optional_bool(std::string_view key) const;
+  Result<std::vector<std::string>> string_list(std::string_view key) const;  // Absent = empty.
 
   // "<source>:<line>: <path.key>: <what>", the form of every error about `key`.
-  Status Error(std::string_view key, std::string_view what) const;
+  Status error(std::string_view key, std::string_view what) const;
   // The dotted path of a child key.
-  std::string PathOf(std::string_view key) const;
+  std::string path_of(std::string_view key) const;
   const std::string& source() const { return source_; }
 
  private:
@@ -55,7 +55,7 @@ class YamlMap {
 };
 
 // "<source>:<line>" for a node (1-based line).
-std::string Where(const YAML::Node& node, std::string_view source);
+std::string where(const YAML::Node& node, std::string_view source);
 
 }  // namespace mixtract
 

@@ -15,13 +15,13 @@ struct BuiltinExpert {
 
 }  // namespace
 
-ExpertRegistry ExpertRegistry::WithBuiltins() {
+ExpertRegistry ExpertRegistry::with_builtins() {
   const BuiltinExpert builtins[] = {
-      {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::Create},
+      {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
   };
   ExpertRegistry registry;
   for (const BuiltinExpert& expert : builtins) {
-    [[maybe_unused]] const Status status = registry.Register(expert.name, expert.description, expert.factory);
+    [[maybe_unused]] const Status status = registry.add(expert.name, expert.description, expert.factory);
     assert(status.ok() && "built-in expert names are valid and unique");
   }
   return registry;

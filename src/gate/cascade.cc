@@ -5,13 +5,13 @@
 namespace mixtract {
 namespace {
 
-bool BudgetSpent(const CostBudget& budget, const Cost& spent) {
+bool budget_spent(const CostBudget& budget, const Cost& spent) {
   return (budget.ms > 0 && spent.ms >= budget.ms) || (budget.tokens > 0 && spent.tokens >= budget.tokens);
 }
 
 }  // namespace
 
-FieldResult RunCascade(const FieldSpec& field, const ExpertOutputFn& output_of) {
+FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of) {
   FieldResult result;
   result.field = field.name;
   result.label = field.label;
@@ -19,13 +19,13 @@ FieldResult RunCascade(const FieldSpec& field, const ExpertOutputFn& output_of) 
   auto confident = [&] { return best && result.candidates[*best].confidence >= field.route.accept_confidence; };
   Cost spent;
   for (const std::string& expert : field.route.experts) {
-    if (BudgetSpent(field.route.budget, spent)) break;
+    if (budget_spent(field.route.budget, spent)) break;
     const ExpertOutput& output = output_of(expert);
     spent += output.cost;
     for (const Candidate& proposed : output.candidates) {
       if (proposed.field != field.name) continue;
       Candidate candidate = proposed;
-      const Status check = CheckConstraints(field, candidate.value);
+      const Status check = check_constraints(field, candidate.value);
       if (!check.ok()) candidate.invalid_reason = check.message();
       if (candidate.invalid_reason.empty() && (!best || candidate.confidence > result.candidates[*best].confidence)) {
         best = result.candidates.size();

@@ -27,7 +27,7 @@ using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert
 // candidate reaches route.accept_confidence (status accepted), or when the route's ms/token budget is
 // spent. Otherwise the most confident valid candidate seen is chosen with status needs_review; with
 // none the field is missing. Every candidate seen is kept in the result.
-FieldResult RunCascade(const FieldSpec& field, const ExpertOutputFn& output_of);
+FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of);
 
 }  // namespace mixtract
 

@@ -1,4 +1,4 @@
-// A file written under a temporary name and renamed into place on Commit().
+// A file written under a temporary name and renamed into place on commit().
 #ifndef MIXTRACT_IO_ATOMIC_FILE_H_
 #define MIXTRACT_IO_ATOMIC_FILE_H_
 
@@ -14,13 +14,13 @@ namespace mixtract {
 class AtomicFile {
  public:
   // Opens "<path>.tmp-<pid>" for writing; the folder must exist.
-  static Result<std::unique_ptr<AtomicFile>> Open(const std::filesystem::path& path);
-  // Removes the temporary file unless Commit() succeeded.
+  static Result<std::unique_ptr<AtomicFile>> open(const std::filesystem::path& path);
+  // Removes the temporary file unless commit() succeeded.
   ~AtomicFile();
 
-  Status Append(std::string_view bytes);
+  Status append(std::string_view bytes);
   // Flushes, closes and renames over the destination.
-  Status Commit();
+  Status commit();
 
  private:
   AtomicFile(std::filesystem::path path, std::filesystem::path temp) : path_(std::move(path)), temp_(std::move(temp)) {}

@@ -5,11 +5,11 @@
 namespace mixtract {
 namespace {
 
-nlohmann::json CostToJson(const Cost& cost) {
+nlohmann::json cost_to_json(const Cost& cost) {
   return {{"ms", cost.ms}, {"tokens", cost.tokens}};
 }
 
-nlohmann::json CandidateToJson(const Candidate& c) {
+nlohmann::json candidate_to_json(const Candidate& c) {
   nlohmann::json evidence = nlohmann::json::array();
   for (const Evidence& e : c.evidence) {
     nlohmann::json item = {{"source", e.source}, {"text", e.text}};
@@ -21,24 +21,24 @@ nlohmann::json CandidateToJson(const Candidate& c) {
     evidence.push_back(std::move(item));
   }
   nlohmann::json out = {{"value", c.value},   {"raw", c.raw},         {"confidence", c.confidence},
-                        {"expert", c.expert}, {"evidence", evidence}, {"cost", CostToJson(c.cost)}};
+                        {"expert", c.expert}, {"evidence", evidence}, {"cost", cost_to_json(c.cost)}};
   if (!c.invalid_reason.empty()) out["invalid_reason"] = c.invalid_reason;
   return out;
 }
 
 }  // namespace
 
-nlohmann::json RecordToJson(const Record& record) {
+nlohmann::json record_to_json(const Record& record) {
   nlohmann::json fields = nlohmann::json::object();
   for (const FieldResult& f : record.fields) {
     nlohmann::json candidates = nlohmann::json::array();
-    for (const Candidate& c : f.candidates) candidates.push_back(CandidateToJson(c));
+    for (const Candidate& c : f.candidates) candidates.push_back(candidate_to_json(c));
     fields[f.field] = {{"label", f.label},           {"value", f.value},
-                       {"confidence", f.confidence}, {"status", FieldStatusName(f.status)},
+                       {"confidence", f.confidence}, {"status", field_status_name(f.status)},
                        {"expert", f.expert},         {"candidates", std::move(candidates)}};
   }
   return {{"source", record.source},     {"content_hash", record.content_hash}, {"schema", record.schema},
-          {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", CostToJson(record.cost)}};
+          {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", cost_to_json(record.cost)}};
 }
 
 }  // namespace mixtract

@@ -6,14 +6,14 @@
 
 namespace mixtract {
 
-Result<Extractor> Extractor::Create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options) {
+Result<Extractor> Extractor::create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options) {
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts;
   for (const FieldSpec& field : schema.fields) {
     for (const std::string& name : field.route.experts) {
       if (experts.contains(name)) continue;
-      Result<std::unique_ptr<Expert>> expert = registry.Create(name, options);
+      Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
       if (!expert.ok()) {
-        return expert.status().WithContext("schema " + schema.name + ", field " + field.name + " route");
+        return expert.status().with_context("schema " + schema.name + ", field " + field.name + " route");
       }
       experts.emplace(name, std::move(expert).value());
     }
@@ -21,7 +21,7 @@ Result<Extractor> Extractor::Create(Schema schema, const ExpertRegistry& registr
   return Extractor(std::move(schema), std::move(experts));
 }
 
-Record Extractor::Extract(const Document& document) const {
+Record Extractor::extract(const Document& document) const {
   Record record;
   record.source = document.source();
   record.content_hash = document.content_hash();
@@ -39,7 +39,7 @@ Record Extractor::Extract(const Document& document) const {
     }
     const Expert& expert = *experts_.find(name)->second;
     const auto start = std::chrono::steady_clock::now();
-    Result<std::vector<Candidate>> proposed = expert.Propose(document, fields);
+    Result<std::vector<Candidate>> proposed = expert.propose(document, fields);
     ExpertOutput output;
     output.cost.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (proposed.ok()) {
@@ -56,7 +56,7 @@ Record Extractor::Extract(const Document& document) const {
     return outputs.emplace(std::string(name), std::move(output)).first->second;
   };
 
-  for (const FieldSpec& field : schema_.fields) record.fields.push_back(RunCascade(field, output_of));
+  for (const FieldSpec& field : schema_.fields) record.fields.push_back(run_cascade(field, output_of));
   return record;
 }
 

@@ -22,7 +22,7 @@ struct RunResult {
 };
 
 // Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment.
-RunResult Mixtract(const std::string& args, const std::string& env = "") {
+RunResult mixtract(const std::string& args, const std::string& env = "") {
   const std::string command = "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1";
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
@@ -44,17 +44,17 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::string Write(const std::string& name, const std::string& bytes) {
+  std::string write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
     return (dir_ / name).string();
   }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   std::filesystem::path dir_;
 };
 
 TEST_F(CliTest, HelpListsEverySubcommand) {
-  const RunResult r = Mixtract("--help");
+  const RunResult r = mixtract("--help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* sub : {"extract", "ocr", "ner", "eval", "tune", "synth", "serve", "models", "version"}) {
     EXPECT_THAT(r.output, HasSubstr(std::string("\n  ") + sub + " ")) << sub;
@@ -63,128 +63,128 @@ TEST_F(CliTest, HelpListsEverySubcommand) {
 
 TEST_F(CliTest, EachSubcommandHasHelp) {
   for (const char* sub : {"extract", "synth", "version", "ocr", "models"}) {
-    const RunResult r = Mixtract(std::string(sub) + " --help");
+    const RunResult r = mixtract(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_THAT(r.output, HasSubstr("Usage:")) << sub;
   }
-  EXPECT_THAT(Mixtract("extract --help").output, HasSubstr("(Env:MIXTRACT_SCHEMA)"));
+  EXPECT_THAT(mixtract("extract --help").output, HasSubstr("(Env:MIXTRACT_SCHEMA)"));
 }
 
 TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
-  EXPECT_EQ(Mixtract("").exit_code, 2);
-  const RunResult r = Mixtract("extract --frobnicate x");
+  EXPECT_EQ(mixtract("").exit_code, 2);
+  const RunResult r = mixtract("extract --frobnicate x");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("--frobnicate"));
 }
 
 TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
   for (const char* sub : {"ocr", "ner", "eval", "tune", "serve", "models"}) {
-    const RunResult r = Mixtract(std::string(sub) + " something.jpg");
+    const RunResult r = mixtract(std::string(sub) + " something.jpg");
     EXPECT_EQ(r.exit_code, 3) << sub;
     EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
   }
 }
 
 TEST_F(CliTest, VersionPrintsTheBuiltinSchemas) {
-  const RunResult r = Mixtract("version");
+  const RunResult r = mixtract("version");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.output, HasSubstr("mixtract 0."));
   EXPECT_THAT(r.output, HasSubstr("graduation_certificate"));
 }
 
 TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
-  const RunResult synth = Mixtract("synth --n 2 --seed 3 --out " + Path("docs"));
+  const RunResult synth = mixtract("synth --n 2 --seed 3 --out " + path("docs"));
   ASSERT_EQ(synth.exit_code, 0) << synth.output;
-  Write("docs/empty.jpg", "");
-  Write("docs/notes.png", "plain text, not an image");
-  const RunResult r = Mixtract("extract " + Path("docs") + " " + Path("absent.jpg") + " --out " + Path("out"));
+  write("docs/empty.jpg", "");
+  write("docs/notes.png", "plain text, not an image");
+  const RunResult r = mixtract("extract " + path("docs") + " " + path("absent.jpg") + " --out " + path("out"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
   EXPECT_THAT(r.output, HasSubstr("empty.jpg: empty file"));
   EXPECT_THAT(r.output, HasSubstr("notes.png: not a decodable image"));
   EXPECT_THAT(r.output, HasSubstr("2 document(s) extracted, 3 failed"));
 
-  std::ifstream jsonl(Path("out/results.jsonl"));
+  std::ifstream jsonl(path("out/results.jsonl"));
   int lines = 0;
   for (std::string line; std::getline(jsonl, line);) ++lines;
   EXPECT_EQ(lines, 2);
 }
 
 TEST_F(CliTest, NothingToReadIsAUsageError) {
-  const RunResult r = Mixtract("extract " + Path("absent.jpg") + " --out " + Path("out"));
+  const RunResult r = mixtract("extract " + path("absent.jpg") + " --out " + path("out"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
-  EXPECT_FALSE(std::filesystem::exists(Path("out/results.jsonl")));
+  EXPECT_FALSE(std::filesystem::exists(path("out/results.jsonl")));
 }
 
 TEST_F(CliTest, MalformedSchemaFileNamesFileAndLine) {
-  const std::string schema = Write("bad.yaml",
+  const std::string schema = write("bad.yaml",
                                    "name: x\ntitle: X\nfields:\n  - name: a\n    label: A\n    kind: text\n"
                                    "    colour: red\n");
-  const RunResult r = Mixtract("extract " + Path("x.jpg") + " --schema " + schema);
+  const RunResult r = mixtract("extract " + path("x.jpg") + " --schema " + schema);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("bad.yaml:7: fields[0].colour: unknown key"));
 
-  const RunResult broken = Mixtract("extract x.jpg --schema " + Write("broken.yaml", "name: [\n"));
+  const RunResult broken = mixtract("extract x.jpg --schema " + write("broken.yaml", "name: [\n"));
   EXPECT_EQ(broken.exit_code, 2);
   EXPECT_THAT(broken.output, HasSubstr("broken.yaml:2: malformed YAML"));
 
-  const RunResult unknown = Mixtract("extract x.jpg --schema diploma");
+  const RunResult unknown = mixtract("extract x.jpg --schema diploma");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.output, HasSubstr("schema 'diploma' is neither a built-in schema"));
 }
 
 TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
   const std::string schema =
-      Write("s.yaml", "name: x\ntitle: X\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [gpt9]}}\n");
-  const RunResult r = Mixtract("extract x.jpg --schema " + schema);
+      write("s.yaml", "name: x\ntitle: X\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [gpt9]}}\n");
+  const RunResult r = mixtract("extract x.jpg --schema " + schema);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("unknown expert 'gpt9'; known experts: file_name"));
 }
 
 TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
-  const RunResult synth = Mixtract("synth --n 1 --out " + Path("docs"));
+  const RunResult synth = mixtract("synth --n 1 --out " + path("docs"));
   ASSERT_EQ(synth.exit_code, 0) << synth.output;
-  const std::string config = Write("config.yaml", "out: " + Path("from_config") + "\nschema: degree_certificate\n");
-  const RunResult r = Mixtract("--config " + config + " extract " + Path("docs"));
+  const std::string config = write("config.yaml", "out: " + path("from_config") + "\nschema: degree_certificate\n");
+  const RunResult r = mixtract("--config " + config + " extract " + path("docs"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_TRUE(std::filesystem::exists(Path("from_config/results.csv")));
+  EXPECT_TRUE(std::filesystem::exists(path("from_config/results.csv")));
   EXPECT_THAT(r.output, HasSubstr("学位"));  // The degree schema's column.
 
-  const RunResult bad = Mixtract("--config " + Write("bad.yaml", "out: x\nthreads: 4\n") + " version");
+  const RunResult bad = mixtract("--config " + write("bad.yaml", "out: x\nthreads: 4\n") + " version");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.output, HasSubstr("bad.yaml:2: unknown key 'threads'; known keys:"));
 
-  const RunResult missing = Mixtract("--config " + Path("absent.yaml") + " version");
+  const RunResult missing = mixtract("--config " + path("absent.yaml") + " version");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.output, HasSubstr("absent.yaml: cannot open config file"));
 }
 
 TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
-  ASSERT_EQ(Mixtract("synth --n 1 --out " + Path("docs")).exit_code, 0);
-  const std::string config = Write("config.yaml", "out: " + Path("config_out") + "\n");
-  const std::string env = "MIXTRACT_OUT=" + Path("env_out");
-  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs"), env).exit_code, 0);
-  EXPECT_TRUE(std::filesystem::exists(Path("env_out/results.csv")));
-  EXPECT_FALSE(std::filesystem::exists(Path("config_out")));
-  EXPECT_EQ(Mixtract("--config " + config + " extract " + Path("docs") + " --out " + Path("flag_out"), env).exit_code,
+  ASSERT_EQ(mixtract("synth --n 1 --out " + path("docs")).exit_code, 0);
+  const std::string config = write("config.yaml", "out: " + path("config_out") + "\n");
+  const std::string env = "MIXTRACT_OUT=" + path("env_out");
+  EXPECT_EQ(mixtract("--config " + config + " extract " + path("docs"), env).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(path("env_out/results.csv")));
+  EXPECT_FALSE(std::filesystem::exists(path("config_out")));
+  EXPECT_EQ(mixtract("--config " + config + " extract " + path("docs") + " --out " + path("flag_out"), env).exit_code,
             0);
-  EXPECT_TRUE(std::filesystem::exists(Path("flag_out/results.csv")));
+  EXPECT_TRUE(std::filesystem::exists(path("flag_out/results.csv")));
 }
 
 TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
-  ASSERT_EQ(Mixtract("synth --n 5 --seed 11 --out " + Path("docs")).exit_code, 0);
-  const RunResult r = Mixtract("extract " + Path("docs") + " --out " + Path("out"));
+  ASSERT_EQ(mixtract("synth --n 5 --seed 11 --out " + path("docs")).exit_code, 0);
+  const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
 
   std::map<std::string, nlohmann::json> truth;
-  std::ifstream truth_file(Path("docs/truth.jsonl"));
+  std::ifstream truth_file(path("docs/truth.jsonl"));
   for (std::string line; std::getline(truth_file, line);) {
     nlohmann::json row = nlohmann::json::parse(line);
     truth[row["文件"].get<std::string>()] = row;
   }
   ASSERT_EQ(truth.size(), 5u);
-  std::ifstream results(Path("out/results.jsonl"));
+  std::ifstream results(path("out/results.jsonl"));
   int checked = 0;
   for (std::string line; std::getline(results, line);) {
     const nlohmann::json record = nlohmann::json::parse(line);
@@ -199,18 +199,18 @@ TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
 }
 
 TEST_F(CliTest, SynthIsDeterministicForASeed) {
-  ASSERT_EQ(Mixtract("synth --n 2 --seed 5 --out " + Path("a")).exit_code, 0);
-  ASSERT_EQ(Mixtract("synth --n 2 --seed 5 --out " + Path("b")).exit_code, 0);
-  ASSERT_EQ(Mixtract("synth --n 2 --seed 6 --out " + Path("c")).exit_code, 0);
+  ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("a")).exit_code, 0);
+  ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("b")).exit_code, 0);
+  ASSERT_EQ(mixtract("synth --n 2 --seed 6 --out " + path("c")).exit_code, 0);
   auto read = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
   };
-  EXPECT_EQ(read(Path("a/truth.jsonl")), read(Path("b/truth.jsonl")));
-  EXPECT_NE(read(Path("a/truth.jsonl")), read(Path("c/truth.jsonl")));
-  EXPECT_EQ(Mixtract("synth --n 0 --out " + Path("d")).exit_code, 2);
+  EXPECT_EQ(read(path("a/truth.jsonl")), read(path("b/truth.jsonl")));
+  EXPECT_NE(read(path("a/truth.jsonl")), read(path("c/truth.jsonl")));
+  EXPECT_EQ(mixtract("synth --n 0 --out " + path("d")).exit_code, 2);
 }
 
 }  // namespace

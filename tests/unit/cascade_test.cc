@@ -8,7 +8,7 @@
 namespace mixtract {
 namespace {
 
-Candidate Make(const std::string& field, const std::string& value, double confidence) {
+Candidate make(const std::string& field, const std::string& value, double confidence) {
   Candidate c;
   c.field = field;
   c.value = value;
@@ -27,9 +27,9 @@ class CascadeTest : public ::testing::Test {
     field_.route.accept_confidence = 0.9;
   }
 
-  FieldResult Run() {
+  FieldResult run() {
     asked_.clear();
-    return RunCascade(field_, [this](std::string_view name) -> const ExpertOutput& {
+    return run_cascade(field_, [this](std::string_view name) -> const ExpertOutput& {
       asked_.emplace_back(name);
       return outputs_[std::string(name)];
     });
@@ -41,9 +41,9 @@ class CascadeTest : public ::testing::Test {
 };
 
 TEST_F(CascadeTest, StopsAtTheFirstConfidentValidCandidate) {
-  outputs_["cheap"].candidates = {Make("number", "1234", 0.95), Make("other", "x", 1.0)};
-  outputs_["dear"].candidates = {Make("number", "9999", 0.99)};
-  const FieldResult result = Run();
+  outputs_["cheap"].candidates = {make("number", "1234", 0.95), make("other", "x", 1.0)};
+  outputs_["dear"].candidates = {make("number", "9999", 0.99)};
+  const FieldResult result = run();
   EXPECT_EQ(asked_, (std::vector<std::string>{"cheap"}));
   EXPECT_EQ(result.value, "1234");
   EXPECT_EQ(result.status, FieldStatus::kAccepted);
@@ -51,9 +51,9 @@ TEST_F(CascadeTest, StopsAtTheFirstConfidentValidCandidate) {
 }
 
 TEST_F(CascadeTest, EscalatesWhenUnsureAndKeepsTheBest) {
-  outputs_["cheap"].candidates = {Make("number", "1234", 0.6)};
-  outputs_["dear"].candidates = {Make("number", "1235", 0.7)};
-  const FieldResult result = Run();
+  outputs_["cheap"].candidates = {make("number", "1234", 0.6)};
+  outputs_["dear"].candidates = {make("number", "1235", 0.7)};
+  const FieldResult result = run();
   EXPECT_EQ(asked_, (std::vector<std::string>{"cheap", "dear"}));
   EXPECT_EQ(result.value, "1235");
   EXPECT_DOUBLE_EQ(result.confidence, 0.7);
@@ -62,9 +62,9 @@ TEST_F(CascadeTest, EscalatesWhenUnsureAndKeepsTheBest) {
 }
 
 TEST_F(CascadeTest, InvalidCandidatesAreKeptButNeverChosen) {
-  outputs_["cheap"].candidates = {Make("number", "12a4", 0.99)};
-  outputs_["dear"].candidates = {Make("number", "5678", 0.5)};
-  const FieldResult result = Run();
+  outputs_["cheap"].candidates = {make("number", "12a4", 0.99)};
+  outputs_["dear"].candidates = {make("number", "5678", 0.5)};
+  const FieldResult result = run();
   EXPECT_EQ(result.value, "5678");
   EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
   ASSERT_EQ(result.candidates.size(), 2u);
@@ -73,9 +73,9 @@ TEST_F(CascadeTest, InvalidCandidatesAreKeptButNeverChosen) {
 }
 
 TEST_F(CascadeTest, NothingValidMeansMissing) {
-  outputs_["cheap"].candidates = {Make("number", "abc", 0.99)};
+  outputs_["cheap"].candidates = {make("number", "abc", 0.99)};
   outputs_["dear"].failed = true;
-  const FieldResult result = Run();
+  const FieldResult result = run();
   EXPECT_EQ(result.status, FieldStatus::kMissing);
   EXPECT_EQ(result.value, "");
   EXPECT_EQ(result.expert, "");
@@ -83,17 +83,17 @@ TEST_F(CascadeTest, NothingValidMeansMissing) {
 
 TEST_F(CascadeTest, SpentBudgetStopsEscalation) {
   field_.route.budget.ms = 100;
-  outputs_["cheap"].candidates = {Make("number", "1234", 0.5)};
+  outputs_["cheap"].candidates = {make("number", "1234", 0.5)};
   outputs_["cheap"].cost.ms = 150;
-  outputs_["dear"].candidates = {Make("number", "1234", 0.99)};
-  const FieldResult result = Run();
+  outputs_["dear"].candidates = {make("number", "1234", 0.99)};
+  const FieldResult result = run();
   EXPECT_EQ(asked_, (std::vector<std::string>{"cheap"}));
   EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
 }
 
 TEST_F(CascadeTest, NoRouteMeansMissingWithoutAskingAnyone) {
   field_.route.experts.clear();
-  const FieldResult result = Run();
+  const FieldResult result = run();
   EXPECT_TRUE(asked_.empty());
   EXPECT_EQ(result.status, FieldStatus::kMissing);
 }

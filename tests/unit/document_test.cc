@@ -23,7 +23,7 @@ class DocumentTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::filesystem::path Write(const std::string& name, const std::string& bytes) {
+  std::filesystem::path write(const std::string& name, const std::string& bytes) {
     const std::filesystem::path path = dir_ / name;
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
@@ -33,8 +33,8 @@ class DocumentTest : public ::testing::Test {
 };
 
 TEST(Sha256Test, MatchesKnownVectors) {
-  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_F(DocumentTest, DecodesAnImageAndHashesItsBytes) {
@@ -42,14 +42,14 @@ TEST_F(DocumentTest, DecodesAnImageAndHashesItsBytes) {
   std::vector<unsigned char> png;
   ASSERT_TRUE(cv::imencode(".png", image, png));
   const std::string bytes(png.begin(), png.end());
-  const std::filesystem::path path = Write("王五_专科毕业证书.png", bytes);
+  const std::filesystem::path path = write("王五_专科毕业证书.png", bytes);
 
-  Result<Document> doc = Document::Load(path);
+  Result<Document> doc = Document::load(path);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   EXPECT_EQ(doc->image().cols, 40);
   EXPECT_EQ(doc->image().rows, 30);
   EXPECT_EQ(doc->image().type(), CV_8UC3);
-  EXPECT_EQ(doc->content_hash(), Sha256Hex(bytes));
+  EXPECT_EQ(doc->content_hash(), sha256_hex(bytes));
   EXPECT_EQ(doc->source(), path.string());
   EXPECT_EQ(doc->file_name_hints().person, "王五");
   EXPECT_EQ(doc->file_name_hints().level, EducationLevel::kJuniorCollege);
@@ -59,26 +59,26 @@ TEST_F(DocumentTest, GrayscaleImagesBecomeBgr) {
   cv::Mat gray(8, 8, CV_8UC1, cv::Scalar(128));
   std::vector<unsigned char> png;
   ASSERT_TRUE(cv::imencode(".png", gray, png));
-  Result<Document> doc = Document::Decode(std::string(png.begin(), png.end()), "gray.png");
+  Result<Document> doc = Document::decode(std::string(png.begin(), png.end()), "gray.png");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->image().type(), CV_8UC3);
 }
 
 TEST_F(DocumentTest, MissingFileIsNotFound) {
-  Result<Document> doc = Document::Load(dir_ / "absent.jpg");
+  Result<Document> doc = Document::load(dir_ / "absent.jpg");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(doc.status().message(), HasSubstr("absent.jpg: no such file"));
 }
 
 TEST_F(DocumentTest, EmptyFileIsRejected) {
-  Result<Document> doc = Document::Load(Write("empty.jpg", ""));
+  Result<Document> doc = Document::load(write("empty.jpg", ""));
   ASSERT_FALSE(doc.ok());
   EXPECT_THAT(doc.status().message(), HasSubstr("empty.jpg: empty file"));
 }
 
 TEST_F(DocumentTest, NonImageIsRejectedWithAdvice) {
-  Result<Document> doc = Document::Load(Write("notes.jpg", "this is not an image\n"));
+  Result<Document> doc = Document::load(write("notes.jpg", "this is not an image\n"));
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(doc.status().message(), HasSubstr("notes.jpg: not a decodable image"));
@@ -89,12 +89,12 @@ TEST_F(DocumentTest, TruncatedImageIsRejected) {
   cv::Mat image(64, 64, CV_8UC3, cv::Scalar(200, 100, 50));
   std::vector<unsigned char> png;
   ASSERT_TRUE(cv::imencode(".png", image, png));
-  Result<Document> doc = Document::Decode(std::string(png.begin(), png.begin() + 40), "cut.png");
+  Result<Document> doc = Document::decode(std::string(png.begin(), png.begin() + 40), "cut.png");
   EXPECT_FALSE(doc.ok());
 }
 
 TEST_F(DocumentTest, FolderIsNotADocument) {
-  Result<Document> doc = Document::Load(dir_);
+  Result<Document> doc = Document::load(dir_);
   ASSERT_FALSE(doc.ok());
   EXPECT_THAT(doc.status().message(), HasSubstr("not a regular file"));
 }

@@ -7,45 +7,45 @@ namespace mixtract {
 namespace {
 
 TEST(FileNameTest, ReadsPersonLevelAndKind) {
-  const FileNameHints hints = ParseFileName("/archive/2019/张三_本科毕业证书.jpg");
+  const FileNameHints hints = parse_file_name("/archive/2019/张三_本科毕业证书.jpg");
   EXPECT_EQ(hints.person, "张三");
   EXPECT_EQ(hints.level, EducationLevel::kBachelor);
   EXPECT_EQ(hints.kind, DocumentKind::kGraduationCertificate);
 }
 
 TEST(FileNameTest, SkipsNumberingPrefix) {
-  const FileNameHints hints = ParseFileName("0012_欧阳娜娜-硕士学位证.png");
+  const FileNameHints hints = parse_file_name("0012_欧阳娜娜-硕士学位证.png");
   EXPECT_EQ(hints.person, "欧阳娜娜");
   EXPECT_EQ(hints.level, EducationLevel::kMaster);
   EXPECT_EQ(hints.kind, DocumentKind::kDegreeCertificate);
 }
 
 TEST(FileNameTest, HighestLevelWins) {
-  EXPECT_EQ(ParseFileName("李四_博士研究生毕业证书.jpg").level, EducationLevel::kDoctor);
-  EXPECT_EQ(ParseFileName("李四_硕士研究生.jpg").level, EducationLevel::kMaster);
-  EXPECT_EQ(ParseFileName("李四_大专.jpg").level, EducationLevel::kJuniorCollege);
+  EXPECT_EQ(parse_file_name("李四_博士研究生毕业证书.jpg").level, EducationLevel::kDoctor);
+  EXPECT_EQ(parse_file_name("李四_硕士研究生.jpg").level, EducationLevel::kMaster);
+  EXPECT_EQ(parse_file_name("李四_大专.jpg").level, EducationLevel::kJuniorCollege);
 }
 
 TEST(FileNameTest, MissingPartsStayEmpty) {
-  const FileNameHints hints = ParseFileName("scan_0001.jpg");
+  const FileNameHints hints = parse_file_name("scan_0001.jpg");
   EXPECT_EQ(hints.person, "");
   EXPECT_FALSE(hints.level.has_value());
   EXPECT_FALSE(hints.kind.has_value());
 }
 
 TEST(FileNameTest, DoesNotTakeDocumentWordsForAName) {
-  EXPECT_EQ(ParseFileName("本科毕业证书_张三.jpg").person, "");
-  EXPECT_EQ(ParseFileName("张三本科毕业证书.jpg").person, "");  // Glued: no safe split.
-  EXPECT_EQ(ParseFileName("张.jpg").person, "");
+  EXPECT_EQ(parse_file_name("本科毕业证书_张三.jpg").person, "");
+  EXPECT_EQ(parse_file_name("张三本科毕业证书.jpg").person, "");  // Glued: no safe split.
+  EXPECT_EQ(parse_file_name("张.jpg").person, "");
 }
 
 TEST(EducationTest, NamesLevelsAndKinds) {
-  EXPECT_EQ(LevelName(EducationLevel::kMaster), "硕士研究生");
-  EXPECT_EQ(LevelName(EducationLevel::kUnknown), "");
-  EXPECT_EQ(DocumentKindName(DocumentKind::kIdCard), "身份证");
+  EXPECT_EQ(level_name(EducationLevel::kMaster), "硕士研究生");
+  EXPECT_EQ(level_name(EducationLevel::kUnknown), "");
+  EXPECT_EQ(document_kind_name(DocumentKind::kIdCard), "身份证");
   EXPECT_LT(EducationLevel::kBachelor, EducationLevel::kDoctor);
-  EXPECT_EQ(FindLevel("授予工学学士学位"), EducationLevel::kBachelor);
-  EXPECT_FALSE(FindLevel("工作证明").has_value());
+  EXPECT_EQ(find_level("授予工学学士学位"), EducationLevel::kBachelor);
+  EXPECT_FALSE(find_level("工作证明").has_value());
 }
 
 }  // namespace

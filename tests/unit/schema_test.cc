@@ -22,14 +22,14 @@ fields:
 )";
 
 // The error message of parsing `yaml`, which must fail.
-std::string ErrorOf(const std::string& yaml) {
-  Result<Schema> schema = ParseSchema(yaml, "s.yaml");
+std::string error_of(const std::string& yaml) {
+  Result<Schema> schema = parse_schema(yaml, "s.yaml");
   EXPECT_FALSE(schema.ok()) << "expected an error for:\n" << yaml;
   return schema.ok() ? "" : schema.status().message();
 }
 
 TEST(SchemaTest, ParsesAllKeys) {
-  Result<Schema> schema = ParseSchema(R"(name: cert
+  Result<Schema> schema = parse_schema(R"(name: cert
 title: 毕业证书
 version: 3
 fields:
@@ -45,7 +45,7 @@ fields:
     kind: enum
     constraints: {values: [本科, 专科]}
 )",
-                                      "cert.yaml");
+                                       "cert.yaml");
   ASSERT_TRUE(schema.ok()) << schema.status().message();
   EXPECT_EQ(schema->name, "cert");
   EXPECT_EQ(schema->version, 3);
@@ -62,22 +62,22 @@ fields:
   EXPECT_DOUBLE_EQ(number.route.budget.ms, 1500);
   EXPECT_EQ(number.route.budget.tokens, 300);
   EXPECT_TRUE(schema->fields[1].route.experts.empty());
-  EXPECT_EQ(schema->Find("level"), &schema->fields[1]);
-  EXPECT_EQ(schema->Find("nope"), nullptr);
+  EXPECT_EQ(schema->find("level"), &schema->fields[1]);
+  EXPECT_EQ(schema->find("nope"), nullptr);
 }
 
 TEST(SchemaTest, EveryBuiltinSchemaLoads) {
-  const std::vector<std::string> names = BuiltinSchemaNames();
+  const std::vector<std::string> names = builtin_schema_names();
   EXPECT_THAT(names, ::testing::IsSupersetOf({"graduation_certificate", "degree_certificate", "id_card", "receipt"}));
   for (const std::string& name : names) {
-    Result<Schema> schema = LoadSchema(name);
+    Result<Schema> schema = load_schema(name);
     ASSERT_TRUE(schema.ok()) << schema.status().message();
     EXPECT_EQ(schema->name, name);
   }
 }
 
 TEST(SchemaTest, GraduationCertificateHasTheTableColumns) {
-  Result<Schema> schema = LoadSchema("graduation_certificate");
+  Result<Schema> schema = load_schema("graduation_certificate");
   ASSERT_TRUE(schema.ok());
   std::vector<std::string> labels;
   for (const FieldSpec& field : schema->fields) labels.push_back(field.label);
@@ -86,7 +86,7 @@ TEST(SchemaTest, GraduationCertificateHasTheTableColumns) {
 }
 
 TEST(SchemaTest, UnknownKeyNamesFileLineAndKey) {
-  const std::string message = ErrorOf(std::string(kMinimal) + "    colour: red\n");
+  const std::string message = error_of(std::string(kMinimal) + "    colour: red\n");
   EXPECT_THAT(message, HasSubstr("s.yaml:9"));
   EXPECT_THAT(message, HasSubstr("fields[0].colour"));
   EXPECT_THAT(message, HasSubstr("unknown key"));
@@ -102,62 +102,62 @@ fields:
     kind: text
     route: {experts: [x], budget: {seconds: 3}}
 )";
-  const std::string message = ErrorOf(yaml);
+  const std::string message = error_of(yaml);
   EXPECT_THAT(message, HasSubstr("s.yaml:7"));
   EXPECT_THAT(message, HasSubstr("fields[0].route.budget.seconds"));
 }
 
 TEST(SchemaTest, BadValuesAreErrors) {
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: colour}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: colour}\n"),
               HasSubstr("unknown kind 'colour'; known kinds: name, gender, date"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: enum}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: enum}\n"),
               HasSubstr("an enum field needs constraints.values"));
   EXPECT_THAT(
-      ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {pattern: '[0-'}}\n"),
+      error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {pattern: '[0-'}}\n"),
       HasSubstr("fields[0].constraints.pattern: invalid regular expression"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: x}}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: x}}\n"),
               HasSubstr("expected a whole number, got 'x'"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: 3, "
-                      "min_length: 2}}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: code, constraints: {length: 3, "
+                       "min_length: 2}}\n"),
               HasSubstr("either length or min_length/max_length"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x], "
-                      "accept_confidence: 1.5}}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x], "
+                       "accept_confidence: 1.5}}\n"),
               HasSubstr("accept_confidence: must be between 0 and 1"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: []}}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: []}}\n"),
               HasSubstr("at least one expert"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),
               HasSubstr("'x' is listed twice"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, required: maybe}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, required: maybe}\n"),
               HasSubstr("expected true or false, got 'maybe'"));
-  EXPECT_THAT(ErrorOf("name: T\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
+  EXPECT_THAT(error_of("name: T\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
               HasSubstr("name: 'T' must be lower-case"));
 }
 
 TEST(SchemaTest, MissingOrDuplicateFieldsAreErrors) {
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\n"), HasSubstr("fields: expected a non-empty list"));
-  EXPECT_THAT(ErrorOf("title: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\n"), HasSubstr("fields: expected a non-empty list"));
+  EXPECT_THAT(error_of("title: T\nfields:\n  - {name: a, label: A, kind: text}\n"),
               HasSubstr("name: required key is missing"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, kind: text}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, kind: text}\n"),
               HasSubstr("fields[0].label: required key is missing"));
-  EXPECT_THAT(ErrorOf("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n  - {name: a, label: B, "
-                      "kind: text}\n"),
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n  - {name: a, label: B, "
+                       "kind: text}\n"),
               HasSubstr("s.yaml:5: fields[1].name: field 'a' is defined twice"));
 }
 
 TEST(SchemaTest, MalformedYamlNamesTheLine) {
-  EXPECT_THAT(ErrorOf("name: t\ntitle: [unclosed\nfields: x\n"), HasSubstr("malformed YAML"));
-  EXPECT_THAT(ErrorOf("name: t\n  bad indent: 1\n"), HasSubstr("s.yaml:2: malformed YAML"));
-  EXPECT_THAT(ErrorOf(""), HasSubstr("empty schema file"));
-  EXPECT_THAT(ErrorOf("- just\n- a list\n"), HasSubstr("expected a mapping"));
+  EXPECT_THAT(error_of("name: t\ntitle: [unclosed\nfields: x\n"), HasSubstr("malformed YAML"));
+  EXPECT_THAT(error_of("name: t\n  bad indent: 1\n"), HasSubstr("s.yaml:2: malformed YAML"));
+  EXPECT_THAT(error_of(""), HasSubstr("empty schema file"));
+  EXPECT_THAT(error_of("- just\n- a list\n"), HasSubstr("expected a mapping"));
 }
 
 TEST(SchemaTest, LoadSchemaReportsUnknownNamesAndFiles) {
-  Result<Schema> unknown = LoadSchema("diploma");
+  Result<Schema> unknown = load_schema("diploma");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(unknown.status().message(), HasSubstr("graduation_certificate"));
 
-  Result<Schema> missing = LoadSchemaFile("/nonexistent/s.yaml");
+  Result<Schema> missing = load_schema_file("/nonexistent/s.yaml");
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.status().message(), HasSubstr("/nonexistent/s.yaml"));
 }
@@ -165,28 +165,28 @@ TEST(SchemaTest, LoadSchemaReportsUnknownNamesAndFiles) {
 TEST(SchemaTest, LoadsAFile) {
   const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "schema_test.yaml";
   std::ofstream(path) << kMinimal;
-  Result<Schema> schema = LoadSchema(path.string());
+  Result<Schema> schema = load_schema(path.string());
   ASSERT_TRUE(schema.ok()) << schema.status().message();
   EXPECT_EQ(schema->name, "test");
   std::filesystem::remove(path);
 }
 
 TEST(ConstraintsTest, ChecksLengthPatternAndValues) {
-  Result<Schema> schema = LoadSchema("graduation_certificate");
+  Result<Schema> schema = load_schema("graduation_certificate");
   ASSERT_TRUE(schema.ok());
-  const FieldSpec& number = *schema->Find("certificate_number");
-  EXPECT_TRUE(CheckConstraints(number, "106101201905007614").ok());
-  EXPECT_THAT(CheckConstraints(number, "10610120190500761").message(), HasSubstr("has 17 characters, fewer than 18"));
-  EXPECT_THAT(CheckConstraints(number, "10610120190500761X").message(), HasSubstr("does not match the pattern"));
+  const FieldSpec& number = *schema->find("certificate_number");
+  EXPECT_TRUE(check_constraints(number, "106101201905007614").ok());
+  EXPECT_THAT(check_constraints(number, "10610120190500761").message(), HasSubstr("has 17 characters, fewer than 18"));
+  EXPECT_THAT(check_constraints(number, "10610120190500761X").message(), HasSubstr("does not match the pattern"));
 
-  const FieldSpec& name = *schema->Find("name");
-  EXPECT_TRUE(CheckConstraints(name, "欧阳娜娜").ok());  // Lengths count characters, not bytes.
-  EXPECT_FALSE(CheckConstraints(name, "张").ok());
-  EXPECT_FALSE(CheckConstraints(name, "Zhang").ok());
+  const FieldSpec& name = *schema->find("name");
+  EXPECT_TRUE(check_constraints(name, "欧阳娜娜").ok());  // Lengths count characters, not bytes.
+  EXPECT_FALSE(check_constraints(name, "张").ok());
+  EXPECT_FALSE(check_constraints(name, "Zhang").ok());
 
-  const FieldSpec& gender = *schema->Find("gender");
-  EXPECT_TRUE(CheckConstraints(gender, "女").ok());
-  EXPECT_THAT(CheckConstraints(gender, "F").message(),
+  const FieldSpec& gender = *schema->find("gender");
+  EXPECT_TRUE(check_constraints(gender, "女").ok());
+  EXPECT_THAT(check_constraints(gender, "F").message(),
               HasSubstr("field gender (性别): value 'F' is not one of: 男, 女"));
 }
 

@@ -7,52 +7,52 @@
 namespace mixtract {
 namespace {
 
-Result<int> Half(int n) {
-  if (n % 2 != 0) return Status::InvalidArgument(std::to_string(n) + " is odd");
+Result<int> half(int n) {
+  if (n % 2 != 0) return Status::invalid_argument(std::to_string(n) + " is odd");
   return n / 2;
 }
 
-Result<int> Quarter(int n) {
-  MIXTRACT_ASSIGN_OR_RETURN(int half, Half(n));
-  MIXTRACT_ASSIGN_OR_RETURN(int quarter, Half(half));
-  return quarter;
+Result<int> quarter(int n) {
+  MIXTRACT_ASSIGN_OR_RETURN(int halved, half(n));
+  MIXTRACT_ASSIGN_OR_RETURN(int quartered, half(halved));
+  return quartered;
 }
 
 TEST(StatusTest, DefaultIsOk) {
   Status status;
   EXPECT_TRUE(status.ok());
-  EXPECT_EQ(status.ToString(), "OK");
+  EXPECT_EQ(status.to_string(), "OK");
 }
 
 TEST(StatusTest, ErrorKeepsCodeAndMessage) {
-  Status status = Status::NotFound("a.yaml: no such file");
+  Status status = Status::not_found("a.yaml: no such file");
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(status.code(), StatusCode::kNotFound);
-  EXPECT_EQ(status.ToString(), "a.yaml: no such file");
-  EXPECT_EQ(StatusCodeName(status.code()), "not found");
+  EXPECT_EQ(status.to_string(), "a.yaml: no such file");
+  EXPECT_EQ(status_code_name(status.code()), "not found");
 }
 
 TEST(StatusTest, WithContextPrefixesErrorsOnly) {
-  EXPECT_EQ(Status::IoError("disk full").WithContext("out.csv").message(), "out.csv: disk full");
-  EXPECT_EQ(Status::IoError("x").WithContext("y").code(), StatusCode::kIoError);
-  EXPECT_TRUE(Status::Ok().WithContext("anything").ok());
+  EXPECT_EQ(Status::io_error("disk full").with_context("out.csv").message(), "out.csv: disk full");
+  EXPECT_EQ(Status::io_error("x").with_context("y").code(), StatusCode::kIoError);
+  EXPECT_TRUE(Status().with_context("anything").ok());
 }
 
 TEST(ResultTest, HoldsValueOrError) {
-  Result<int> good = Half(8);
+  Result<int> good = half(8);
   ASSERT_TRUE(good.ok());
   EXPECT_EQ(*good, 4);
   EXPECT_TRUE(good.status().ok());
 
-  Result<int> bad = Half(3);
+  Result<int> bad = half(3);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(), "3 is odd");
 }
 
 TEST(ResultTest, AssignOrReturnPropagatesTheFirstError) {
-  EXPECT_EQ(*Quarter(8), 2);
-  EXPECT_EQ(Quarter(6).status().message(), "3 is odd");
-  EXPECT_EQ(Quarter(5).status().message(), "5 is odd");
+  EXPECT_EQ(*quarter(8), 2);
+  EXPECT_EQ(quarter(6).status().message(), "3 is odd");
+  EXPECT_EQ(quarter(5).status().message(), "5 is odd");
 }
 
 TEST(ResultTest, MovesOutMoveOnlyValues) {

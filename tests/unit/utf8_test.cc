@@ -7,26 +7,26 @@ namespace {
 
 TEST(Utf8Test, RoundTripsMixedText) {
   const std::string text = "证书编号：106101201905007614 ok";
-  EXPECT_EQ(utf8::Encode(utf8::Decode(text)), text);
-  EXPECT_EQ(utf8::Length("张三"), 2u);
-  EXPECT_EQ(utf8::Length("abc"), 3u);
-  EXPECT_EQ(utf8::Length("𠀀x"), 2u);  // Outside the basic plane.
+  EXPECT_EQ(utf8::encode(utf8::decode(text)), text);
+  EXPECT_EQ(utf8::length("张三"), 2u);
+  EXPECT_EQ(utf8::length("abc"), 3u);
+  EXPECT_EQ(utf8::length("𠀀x"), 2u);  // Outside the basic plane.
 }
 
 TEST(Utf8Test, InvalidBytesBecomeReplacementCharacters) {
-  const std::vector<char32_t> decoded = utf8::Decode(std::string("a\xff\xe4\xb8", 4));
+  const std::vector<char32_t> decoded = utf8::decode(std::string("a\xff\xe4\xb8", 4));
   ASSERT_EQ(decoded.size(), 3u);
   EXPECT_EQ(decoded[0], U'a');
   EXPECT_EQ(decoded[1], 0xFFFD);
   EXPECT_EQ(decoded[2], 0xFFFD);
-  EXPECT_EQ(utf8::Decode("\xc0\xaf")[0], 0xFFFD);  // Overlong encoding of '/'.
+  EXPECT_EQ(utf8::decode("\xc0\xaf")[0], 0xFFFD);  // Overlong encoding of '/'.
 }
 
 TEST(Utf8Test, RecognisesHanCharacters) {
-  EXPECT_TRUE(utf8::IsHan(U'张'));
-  EXPECT_TRUE(utf8::IsHan(U'〇'));
-  EXPECT_FALSE(utf8::IsHan(U'a'));
-  EXPECT_FALSE(utf8::IsHan(U'，'));
+  EXPECT_TRUE(utf8::is_han(U'张'));
+  EXPECT_TRUE(utf8::is_han(U'〇'));
+  EXPECT_FALSE(utf8::is_han(U'a'));
+  EXPECT_FALSE(utf8::is_han(U'，'));
 }
 
 }  // namespace

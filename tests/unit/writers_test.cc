@@ -11,14 +11,14 @@
 namespace mixtract {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
+std::string read_all(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
 }
 
-Record SampleRecord() {
+Record sample_record() {
   Record record;
   record.source = "/in/张三_本科毕业证书.jpg";
   record.content_hash = std::string(64, 'a');
@@ -59,14 +59,14 @@ class WritersTest : public ::testing::Test {
 
 TEST_F(WritersTest, JsonlHoldsOneParsableRecordPerLine) {
   const std::filesystem::path path = dir_ / "r.jsonl";
-  auto writer = OpenJsonlWriter(path);
+  auto writer = open_jsonl_writer(path);
   ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
-  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
-  EXPECT_FALSE(std::filesystem::exists(path)) << "visible before Close()";
-  ASSERT_TRUE((*writer)->Close().ok());
+  ASSERT_TRUE((*writer)->write(sample_record()).ok());
+  ASSERT_TRUE((*writer)->write(sample_record()).ok());
+  EXPECT_FALSE(std::filesystem::exists(path)) << "visible before close()";
+  ASSERT_TRUE((*writer)->close().ok());
 
-  std::istringstream lines(ReadAll(path));
+  std::istringstream lines(read_all(path));
   std::string line;
   int count = 0;
   while (std::getline(lines, line)) {
@@ -88,11 +88,11 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   schema.fields[1].name = "note";
   schema.fields[1].label = "备注";
   const std::filesystem::path path = dir_ / "r.csv";
-  auto writer = OpenCsvWriter(path, schema);
+  auto writer = open_csv_writer(path, schema);
   ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
-  ASSERT_TRUE((*writer)->Close().ok());
-  EXPECT_EQ(ReadAll(path),
+  ASSERT_TRUE((*writer)->write(sample_record()).ok());
+  ASSERT_TRUE((*writer)->close().ok());
+  EXPECT_EQ(read_all(path),
             "\xEF\xBB\xBF文件,姓名,备注\r\n"
             "张三_本科毕业证书.jpg,张三,\"a, \"\"quoted\"\"\nline\"\r\n");
 }
@@ -101,16 +101,16 @@ TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {
   const std::filesystem::path path = dir_ / "r.jsonl";
   std::ofstream(path) << "previous run\n";
   {
-    auto writer = OpenJsonlWriter(path);
+    auto writer = open_jsonl_writer(path);
     ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->Write(SampleRecord()).ok());
-  }  // Dropped without Close(), as after a failure.
-  EXPECT_EQ(ReadAll(path), "previous run\n");
+    ASSERT_TRUE((*writer)->write(sample_record()).ok());
+  }  // Dropped without close(), as after a failure.
+  EXPECT_EQ(read_all(path), "previous run\n");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1) << "temporary file left behind";
 }
 
 TEST_F(WritersTest, UnwritableFolderIsAClearError) {
-  auto writer = OpenJsonlWriter(dir_ / "no" / "such" / "r.jsonl");
+  auto writer = open_jsonl_writer(dir_ / "no" / "such" / "r.jsonl");
   ASSERT_FALSE(writer.ok());
   EXPECT_THAT(writer.status().message(), ::testing::HasSubstr("r.jsonl: cannot create output file"));
 }

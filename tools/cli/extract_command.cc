@@ -19,7 +19,7 @@ struct ExtractOptions {
 };
 
 // A table cell: the value, "?" after it when it needs review, "-" when missing.
-std::string Cell(const FieldResult& field) {
+std::string cell(const FieldResult& field) {
   switch (field.status) {
     case FieldStatus::kAccepted: return field.value;
     case FieldStatus::kNeedsReview: return field.value + "?";
@@ -28,21 +28,21 @@ std::string Cell(const FieldResult& field) {
   return "-";
 }
 
-int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
-  Result<Schema> schema = LoadSchema(options.schema);
+int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
+  Result<Schema> schema = load_schema(options.schema);
   if (!schema.ok()) {
     std::cerr << "mixtract extract: " << schema.status().message() << "\n";
     return kExitUsage;
   }
   ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
-  Result<Extractor> extractor = Extractor::Create(*std::move(schema), ExpertRegistry::WithBuiltins(), expert_options);
+  Result<Extractor> extractor = Extractor::create(*std::move(schema), ExpertRegistry::with_builtins(), expert_options);
   if (!extractor.ok()) {
     std::cerr << "mixtract extract: " << extractor.status().message() << "\n";
     return kExitUsage;
   }
 
-  InputList inputs = CollectInputs(options.inputs);
+  InputList inputs = collect_inputs(options.inputs);
   for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
   if (inputs.files.empty()) {
     std::cerr << "mixtract extract: no documents to read (give image files or folders holding images)\n";
@@ -58,8 +58,8 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
   }
   const std::filesystem::path jsonl_path = out_dir / "results.jsonl";
   const std::filesystem::path csv_path = out_dir / "results.csv";
-  Result<std::unique_ptr<RecordWriter>> jsonl = OpenJsonlWriter(jsonl_path);
-  Result<std::unique_ptr<RecordWriter>> csv = OpenCsvWriter(csv_path, extractor->schema());
+  Result<std::unique_ptr<RecordWriter>> jsonl = open_jsonl_writer(jsonl_path);
+  Result<std::unique_ptr<RecordWriter>> csv = open_csv_writer(csv_path, extractor->schema());
   for (const Status& status : {jsonl.status(), csv.status()}) {
     if (!status.ok()) {
       std::cerr << "mixtract extract: " << status.message() << "\n";
@@ -72,33 +72,33 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
   for (const std::filesystem::path& file : inputs.files) {
-    Result<Document> document = Document::Load(file);
+    Result<Document> document = Document::load(file);
     if (!document.ok()) {
       std::cerr << "mixtract extract: skipped " << document.status().message() << "\n";
       ++failed;
       continue;
     }
-    const Record record = extractor->Extract(*document);
+    const Record record = extractor->extract(*document);
     for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
     for (RecordWriter* writer : {jsonl->get(), csv->get()}) {
-      if (Status status = writer->Write(record); !status.ok()) {
+      if (Status status = writer->write(record); !status.ok()) {
         std::cerr << "mixtract extract: " << status.message() << "\n";
         return kExitFailure;
       }
     }
     ++written;
     std::vector<std::string> row{file.filename().string()};
-    for (const FieldResult& field : record.fields) row.push_back(Cell(field));
+    for (const FieldResult& field : record.fields) row.push_back(cell(field));
     table.push_back(std::move(row));
   }
   for (RecordWriter* writer : {jsonl->get(), csv->get()}) {
-    if (Status status = writer->Close(); !status.ok()) {
+    if (Status status = writer->close(); !status.ok()) {
       std::cerr << "mixtract extract: " << status.message() << "\n";
       return kExitFailure;
     }
   }
 
-  std::cout << FormatTable(table) << "\n"
+  std::cout << format_table(table) << "\n"
             << "value? = needs review, - = not found\n"
             << written << " document(s) extracted, " << failed << " failed\n"
             << "results: " << jsonl_path.string() << "\n"
@@ -108,17 +108,17 @@ int RunExtract(const ExtractOptions& options, const GlobalOptions& global) {
 
 }  // namespace
 
-void AddExtractCommand(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
+void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto options = std::make_shared<ExtractOptions>();
   CLI::App* sub = app.add_subcommand("extract", "Extract the fields of a schema from document images");
   sub->add_option("inputs", options->inputs, "Image files or folders (searched recursively)")->required();
-  AddOption(*sub, kSchemaOption, options->schema, config);
-  AddOption(*sub, kOutDirOption, options->out_dir, config);
+  add_option(*sub, kSchemaOption, options->schema, config);
+  add_option(*sub, kOutDirOption, options->out_dir, config);
   sub->footer(
       "Writes <out>/results.jsonl (every field with confidence, status and evidence) and <out>/results.csv "
       "(one row per document), and prints the table. A document that cannot be read is reported and "
       "skipped; the others are still written. Exit code: 0 all extracted, 1 some failed, 2 bad options.");
-  sub->callback([options, &global, &exit_code] { exit_code = RunExtract(*options, global); });
+  sub->callback([options, &global, &exit_code] { exit_code = run_extract(*options, global); });
 }
 
 }  // namespace mixtract::cli

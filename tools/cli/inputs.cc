@@ -8,7 +8,7 @@
 namespace mixtract::cli {
 namespace {
 
-bool HasImageExtension(const std::filesystem::path& path) {
+bool has_image_extension(const std::filesystem::path& path) {
   static constexpr std::array<std::string_view, 7> kExtensions{".jpg",  ".jpeg", ".png", ".tif",
                                                                ".tiff", ".bmp",  ".webp"};
   std::string ext = path.extension().string();
@@ -19,7 +19,7 @@ bool HasImageExtension(const std::filesystem::path& path) {
 
 }  // namespace
 
-InputList CollectInputs(const std::vector<std::string>& paths) {
+InputList collect_inputs(const std::vector<std::string>& paths) {
   InputList list;
   for (const std::string& arg : paths) {
     const std::filesystem::path path(arg);
@@ -28,13 +28,13 @@ InputList CollectInputs(const std::vector<std::string>& paths) {
       const auto options = std::filesystem::directory_options::skip_permission_denied;
       std::filesystem::recursive_directory_iterator it(path, options, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && HasImageExtension(it->path())) list.files.push_back(it->path());
+        if (it->is_regular_file(ec) && has_image_extension(it->path())) list.files.push_back(it->path());
       }
-      if (ec) list.problems.push_back(Status::IoError(arg + ": cannot list folder: " + ec.message()));
+      if (ec) list.problems.push_back(Status::io_error(arg + ": cannot list folder: " + ec.message()));
     } else if (std::filesystem::exists(path, ec)) {
       list.files.push_back(path);
     } else {
-      list.problems.push_back(Status::NotFound(arg + ": no such file or folder"));
+      list.problems.push_back(Status::not_found(arg + ": no such file or folder"));
     }
   }
   std::sort(list.files.begin(), list.files.end());

@@ -17,7 +17,7 @@ struct InputList {
 
 // Files are taken as given (whatever their extension); folders are searched recursively for images
 // (.jpg .jpeg .png .tif .tiff .bmp .webp, any case).
-InputList CollectInputs(const std::vector<std::string>& paths);
+InputList collect_inputs(const std::vector<std::string>& paths);
 
 }  // namespace mixtract::cli
 

@@ -16,7 +16,7 @@ using mixtract::cli::ConfigValues;
 
 // The config file named by --config (or --config=FILE) or $MIXTRACT_CONFIG, before the full parse, so
 // that its values can become the defaults of every option.
-std::string FindConfigPath(int argc, char** argv) {
+std::string find_config_path(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--config") == 0 && i + 1 < argc) return argv[i + 1];
     if (std::strncmp(argv[i], "--config=", 9) == 0) return argv[i] + 9;
@@ -25,10 +25,10 @@ std::string FindConfigPath(int argc, char** argv) {
   return env != nullptr ? env : "";
 }
 
-int Run(int argc, char** argv) {
+int run(int argc, char** argv) {
   ConfigValues config;
-  if (const std::string path = FindConfigPath(argc, argv); !path.empty()) {
-    mixtract::Result<ConfigValues> loaded = mixtract::cli::LoadConfig(path);
+  if (const std::string path = find_config_path(argc, argv); !path.empty()) {
+    mixtract::Result<ConfigValues> loaded = mixtract::cli::load_config(path);
     if (!loaded.ok()) {
       std::cerr << "mixtract: " << loaded.status().message() << "\n";
       return mixtract::cli::kExitUsage;
@@ -42,10 +42,10 @@ int Run(int argc, char** argv) {
       "Run 'mixtract COMMAND --help' for the options of a command. Options can also come from "
       "environment variables (shown as Env) and from a --config YAML file; see docs/cli.md.");
   mixtract::cli::GlobalOptions global;
-  mixtract::cli::AddOption(app, mixtract::cli::kConfigOption, global.config_path, config);
-  mixtract::cli::AddOption(app, mixtract::cli::kLogLevelOption, global.log_level, config)
+  mixtract::cli::add_option(app, mixtract::cli::kConfigOption, global.config_path, config);
+  mixtract::cli::add_option(app, mixtract::cli::kLogLevelOption, global.log_level, config)
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
-  mixtract::cli::AddOption(app, mixtract::cli::kDepsDirOption, global.deps_dir, config);
+  mixtract::cli::add_option(app, mixtract::cli::kDepsDirOption, global.deps_dir, config);
   app.parse_complete_callback([&global] {
     spdlog::set_default_logger(spdlog::stderr_logger_st("mixtract"));
     spdlog::set_pattern("mixtract: %l: %v");
@@ -54,10 +54,10 @@ int Run(int argc, char** argv) {
   });
 
   int exit_code = mixtract::cli::kExitOk;
-  mixtract::cli::AddExtractCommand(app, global, config, exit_code);
-  mixtract::cli::AddSynthCommand(app, config, exit_code);
-  mixtract::cli::AddVersionCommand(app, exit_code);
-  mixtract::cli::AddPlannedCommands(app, exit_code);
+  mixtract::cli::add_extract_command(app, global, config, exit_code);
+  mixtract::cli::add_synth_command(app, config, exit_code);
+  mixtract::cli::add_version_command(app, exit_code);
+  mixtract::cli::add_planned_commands(app, exit_code);
 
   try {
     app.parse(argc, argv);
@@ -72,7 +72,7 @@ int Run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   try {
-    return Run(argc, argv);
+    return run(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "mixtract: internal error: " << e.what() << "\n";
   } catch (...) {

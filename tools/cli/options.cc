@@ -7,34 +7,34 @@
 
 namespace mixtract::cli {
 
-std::span<const OptionSpec> AllOptions() {
+std::span<const OptionSpec> all_options() {
   static constexpr OptionSpec kAll[] = {kConfigOption, kLogLevelOption,   kDepsDirOption,  kSchemaOption,
                                         kOutDirOption, kSynthCountOption, kSynthSeedOption};
   return kAll;
 }
 
-Result<ConfigValues> LoadConfig(const std::string& path) {
+Result<ConfigValues> load_config(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open config file");
+  if (!in) return Status::not_found(path + ": cannot open config file");
   std::ostringstream text;
   text << in.rdbuf();
-  MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(text.str(), path));
+  MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(text.str(), path));
   ConfigValues values;
   if (!root || root.IsNull()) return values;
-  if (!root.IsMap()) return Status::InvalidArgument(path + ": expected a mapping of option keys to values");
+  if (!root.IsMap()) return Status::invalid_argument(path + ": expected a mapping of option keys to values");
   std::string known;
-  for (const OptionSpec& spec : AllOptions()) {
+  for (const OptionSpec& spec : all_options()) {
     if (!spec.config_key.empty()) known += (known.empty() ? "" : ", ") + std::string(spec.config_key);
   }
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>("");
     bool found = false;
-    for (const OptionSpec& spec : AllOptions()) found = found || (!spec.config_key.empty() && spec.config_key == key);
+    for (const OptionSpec& spec : all_options()) found = found || (!spec.config_key.empty() && spec.config_key == key);
     if (!found) {
-      return Status::InvalidArgument(Where(item.first, path) + ": unknown key '" + key + "'; known keys: " + known);
+      return Status::invalid_argument(where(item.first, path) + ": unknown key '" + key + "'; known keys: " + known);
     }
     if (!item.second.IsScalar()) {
-      return Status::InvalidArgument(Where(item.second, path) + ": " + key + ": expected a single value");
+      return Status::invalid_argument(where(item.second, path) + ": " + key + ": expected a single value");
     }
     values[key] = item.second.Scalar();
   }
@@ -44,7 +44,7 @@ Result<ConfigValues> LoadConfig(const std::string& path) {
 namespace {
 
 template <typename T>
-CLI::Option* AddTyped(CLI::App& app, const OptionSpec& spec, T& target, const ConfigValues& config) {
+CLI::Option* add_typed(CLI::App& app, const OptionSpec& spec, T& target, const ConfigValues& config) {
   std::string default_value(spec.default_value);
   if (!spec.config_key.empty()) {
     if (auto it = config.find(spec.config_key); it != config.end()) default_value = it->second;
@@ -57,12 +57,12 @@ CLI::Option* AddTyped(CLI::App& app, const OptionSpec& spec, T& target, const Co
 
 }  // namespace
 
-CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config) {
-  return AddTyped(app, spec, target, config);
+CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config) {
+  return add_typed(app, spec, target, config);
 }
 
-CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config) {
-  return AddTyped(app, spec, target, config);
+CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config) {
+  return add_typed(app, spec, target, config);
 }
 
 }  // namespace mixtract::cli

@@ -37,19 +37,19 @@ inline constexpr OptionSpec kSynthCountOption{"-n,--n", "", "", "6", "Number of 
 inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed: same seed, same documents"};
 
 // Every option above, for validating config files.
-std::span<const OptionSpec> AllOptions();
+std::span<const OptionSpec> all_options();
 
 // Option values read from a config file, by key.
 using ConfigValues = std::map<std::string, std::string, std::less<>>;
 
 // Reads a config file: a YAML mapping of config keys to scalar values. Unknown keys are errors naming
 // the file, line and key.
-Result<ConfigValues> LoadConfig(const std::string& path);
+Result<ConfigValues> load_config(const std::string& path);
 
 // Adds `spec` to `app`, bound to `target`, with its environment variable, and its default taken from
 // `config` when the key is there.
-CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config);
-CLI::Option* AddOption(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config);
+CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config);
+CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config);
 
 }  // namespace mixtract::cli
 

@@ -4,7 +4,7 @@
 
 namespace mixtract::cli {
 
-void AddPlannedCommands(CLI::App& app, int& exit_code) {
+void add_planned_commands(CLI::App& app, int& exit_code) {
   struct Planned {
     const char* name;
     const char* summary;

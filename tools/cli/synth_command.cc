@@ -18,12 +18,12 @@ struct SynthOptions {
   int seed = 0;
 };
 
-int RunSynth(const SynthOptions& options) {
+int run_synth(const SynthOptions& options) {
   if (options.count < 1 || options.count > 100000) {
     std::cerr << "mixtract synth: --n must be between 1 and 100000, got " << options.count << "\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<synth::CertificateRenderer>> renderer = synth::CertificateRenderer::Create();
+  Result<std::unique_ptr<synth::CertificateRenderer>> renderer = synth::CertificateRenderer::create();
   if (!renderer.ok()) {
     std::cerr << "mixtract synth: " << renderer.status().message() << "\n";
     return kExitFailure;
@@ -38,11 +38,11 @@ int RunSynth(const SynthOptions& options) {
   std::ofstream truth(out_dir / "truth.jsonl", std::ios::trunc);
   std::mt19937 rng(static_cast<std::mt19937::result_type>(options.seed));
   for (int i = 0; i < options.count; ++i) {
-    const synth::CertificateTruth t = synth::RandomCertificate(rng);
+    const synth::CertificateTruth t = synth::random_certificate(rng);
     char index[16];
     std::snprintf(index, sizeof index, "%04d_", i + 1);
-    const std::string file = index + t.name + "_" + std::string(LevelName(t.level)) + "毕业证书.jpg";
-    const cv::Mat page = (*renderer)->Render(t, rng);
+    const std::string file = index + t.name + "_" + std::string(level_name(t.level)) + "毕业证书.jpg";
+    const cv::Mat page = (*renderer)->render(t, rng);
     if (!cv::imwrite((out_dir / file).string(), page, {cv::IMWRITE_JPEG_QUALITY, 92})) {
       std::cerr << "mixtract synth: cannot write " << (out_dir / file).string() << "\n";
       return kExitFailure;
@@ -51,7 +51,7 @@ int RunSynth(const SynthOptions& options) {
                                 {"姓名", t.name},
                                 {"性别", t.gender},
                                 {"出生日期", t.birth_date},
-                                {"学历层次", LevelName(t.level)},
+                                {"学历层次", level_name(t.level)},
                                 {"毕业院校", t.school},
                                 {"专业", t.major},
                                 {"毕业日期", t.graduation_date},
@@ -68,16 +68,16 @@ int RunSynth(const SynthOptions& options) {
 
 }  // namespace
 
-void AddSynthCommand(CLI::App& app, const ConfigValues& config, int& exit_code) {
+void add_synth_command(CLI::App& app, const ConfigValues& config, int& exit_code) {
   auto options = std::make_shared<SynthOptions>();
   CLI::App* sub = app.add_subcommand("synth", "Render synthetic graduation certificates with exact ground truth");
-  AddOption(*sub, kOutDirOption, options->out_dir, config)->required();
-  AddOption(*sub, kSynthCountOption, options->count, config);
-  AddOption(*sub, kSynthSeedOption, options->seed, config);
+  add_option(*sub, kOutDirOption, options->out_dir, config)->required();
+  add_option(*sub, kSynthCountOption, options->count, config);
+  add_option(*sub, kSynthSeedOption, options->seed, config);
   sub->footer(
       "Writes NNNN_<name>_<level>毕业证书.jpg images and truth.jsonl (one object per image, Chinese keys). "
       "Clean, upright pages for now; photo effects, degree certificates and ID cards come later.");
-  sub->callback([options, &exit_code] { exit_code = RunSynth(*options); });
+  sub->callback([options, &exit_code] { exit_code = run_synth(*options); });
 }
 
 }  // namespace mixtract::cli

@@ -8,7 +8,7 @@
 namespace mixtract::cli {
 
 // rows[0] is the header. Rows shorter than the header are padded with empty cells.
-std::string FormatTable(const std::vector<std::vector<std::string>>& rows);
+std::string format_table(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace mixtract::cli
 

@@ -8,13 +8,13 @@
 
 namespace mixtract::cli {
 
-void AddVersionCommand(CLI::App& app, int& exit_code) {
+void add_version_command(CLI::App& app, int& exit_code) {
   CLI::App* sub = app.add_subcommand("version", "Print the version and what this build contains");
   sub->callback([&exit_code] {
     std::cout << "mixtract " << kVersion << "\n"
               << "opencv " << CV_VERSION << "\n"
               << "schemas:";
-    for (const std::string& name : BuiltinSchemaNames()) std::cout << " " << name;
+    for (const std::string& name : builtin_schema_names()) std::cout << " " << name;
     std::cout << "\n";
     exit_code = kExitOk;
   });

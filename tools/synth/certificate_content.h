@@ -22,13 +22,13 @@ struct CertificateTruth {
   std::string certificate_number;  // 18 digits: school code, 1, year, level code, serial
 };
 
-CertificateTruth RandomCertificate(std::mt19937& rng);
+CertificateTruth random_certificate(std::mt19937& rng);
 
 // 二〇一九年六月三十日 for 2019-06-30. REQUIRES: iso_date is YYYY-MM-DD.
-std::string ChineseNumeralDate(const std::string& iso_date);
+std::string chinese_numeral_date(const std::string& iso_date);
 
 // The official body sentence: 学生 张伟，性别 男，一九九七年五月十二日生，于...准予毕业。
-std::string CertificateBody(const CertificateTruth& truth);
+std::string certificate_body(const CertificateTruth& truth);
 
 }  // namespace mixtract::synth
 

@@ -18,16 +18,16 @@ namespace mixtract::synth {
 class CertificateRenderer {
  public:
   // Loads the CJK serif font (Debian's fonts-noto-cjk). Fails with a message naming the package.
-  static Result<std::unique_ptr<CertificateRenderer>> Create();
+  static Result<std::unique_ptr<CertificateRenderer>> create();
 
   // A clean, upright certificate page (BGR).
-  cv::Mat Render(const CertificateTruth& truth, std::mt19937& rng);
+  cv::Mat render(const CertificateTruth& truth, std::mt19937& rng);
 
  private:
   explicit CertificateRenderer(cv::Ptr<cv::freetype::FreeType2> font) : font_(std::move(font)) {}
 
   // Draws `text` wrapped to `width` pixels from (x, y); returns the y below the last line.
-  int DrawWrapped(cv::Mat& page, const std::string& text, int x, int y, int width, int height, cv::Scalar colour);
+  int draw_wrapped(cv::Mat& page, const std::string& text, int x, int y, int width, int height, cv::Scalar colour);
 
   cv::Ptr<cv::freetype::FreeType2> font_;
 };

@@ -4,11 +4,11 @@
 
 namespace mixtract {
 
-Result<std::unique_ptr<Expert>> FileNameExpert::Create(const ExpertOptions& /*options*/) {
+Result<std::unique_ptr<Expert>> FileNameExpert::create(const ExpertOptions& /*options*/) {
   return std::unique_ptr<Expert>(std::make_unique<FileNameExpert>());
 }
 
-Result<std::vector<Candidate>> FileNameExpert::Propose(const Document& document,
+Result<std::vector<Candidate>> FileNameExpert::propose(const Document& document,
                                                        std::span<const FieldSpec* const> fields) const {
   const FileNameHints& hints = document.file_name_hints();
   const std::string file_name = std::filesystem::path(document.source()).filename().string();
@@ -16,7 +16,7 @@ Result<std::vector<Candidate>> FileNameExpert::Propose(const Document& document,
   for (const FieldSpec* field : fields) {
     std::string value;
     if (field->kind == FieldKind::kName) value = hints.person;
-    if (field->kind == FieldKind::kLevel && hints.level) value = std::string(LevelName(*hints.level));
+    if (field->kind == FieldKind::kLevel && hints.level) value = std::string(level_name(*hints.level));
     if (value.empty()) continue;
     Candidate candidate;
     candidate.field = field->name;

@@ -16,10 +16,10 @@ class FileNameExpert final : public Expert {
  public:
   static constexpr double kConfidence = 0.6;
 
-  static Result<std::unique_ptr<Expert>> Create(const ExpertOptions& options);
+  static Result<std::unique_ptr<Expert>> create(const ExpertOptions& options);
 
   std::string_view name() const override { return "file_name"; }
-  Result<std::vector<Candidate>> Propose(const Document& document,
+  Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 };
 
