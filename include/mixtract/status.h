@@ -101,9 +101,11 @@ class [[nodiscard]] Result {
 // Evaluates a Result expression; on error returns its Status, else moves the value into `lhs`.
 #define MIXTRACT_ASSIGN_OR_RETURN(lhs, expr) \
   MIXTRACT_ASSIGN_OR_RETURN_IMPL_(MIXTRACT_CONCAT_(mixtract_result_, __LINE__), lhs, expr)
+// NOLINTBEGIN(bugprone-macro-parentheses): lhs is a declaration, it cannot be parenthesised.
 #define MIXTRACT_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
   auto result = (expr);                                    \
   if (!result.ok()) return result.status();                \
   lhs = std::move(result).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // MIXTRACT_STATUS_H_

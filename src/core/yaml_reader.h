@@ -46,8 +46,8 @@ class YamlMap {
   const std::string& source() const { return source_; }
 
  private:
-  YamlMap(YAML::Node node, std::string source, std::string path)
-      : node_(std::move(node)), source_(std::move(source)), path_(std::move(path)) {}
+  YamlMap(const YAML::Node& node, std::string source, std::string path)
+      : node_(node), source_(std::move(source)), path_(std::move(path)) {}
 
   YAML::Node node_;
   std::string source_;
