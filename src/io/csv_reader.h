@@ -1,0 +1,22 @@
+// RFC 4180 CSV parsing: quoted fields with "" escapes and embedded line breaks, CRLF or LF line ends,
+// an optional UTF-8 byte-order mark.
+#ifndef MIXTRACT_IO_CSV_READER_H_
+#define MIXTRACT_IO_CSV_READER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+using CsvRows = std::vector<std::vector<std::string>>;
+
+// Parses CSV text into rows of cells. Blank lines are skipped. An unterminated quote is an error naming
+// `source` and the line where the quoted field began.
+Result<CsvRows> parse_csv(std::string_view text, std::string_view source);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_IO_CSV_READER_H_

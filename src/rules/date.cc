@@ -1,0 +1,172 @@
+#include "rules/date.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace mixtract {
+namespace {
+
+constexpr std::array<std::string_view, 10> kChineseDigits{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+// The value of a Chinese digit character, or -1. 零 and ○ (a common look-alike of 〇) count as zero.
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+    case U'○':
+    case U'O': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+// 1..99 in Chinese numerals: 一 .. 十 .. 十二 .. 二十 .. 三十一.
+std::string small_chinese_number(int n) {
+  std::string out;
+  if (n >= 20) out += kChineseDigits[static_cast<std::size_t>(n / 10)];
+  if (n >= 10) out += "十";
+  if (n % 10 != 0 || n < 10) out += kChineseDigits[static_cast<std::size_t>(n % 10)];
+  return out;
+}
+
+// Parses a month or day written with Chinese numerals (十, 十二, 二十, 三十一, also 〇五 / 零五).
+std::optional<int> parse_small_chinese(const std::vector<char32_t>& s) {
+  if (s.empty() || s.size() > 3) return std::nullopt;
+  const auto ten = std::find(s.begin(), s.end(), U'十');
+  if (ten == s.end()) {
+    int value = 0;
+    for (char32_t c : s) {
+      const int d = chinese_digit(c);
+      if (d < 0) return std::nullopt;
+      value = value * 10 + d;
+    }
+    return value;
+  }
+  if (std::count(s.begin(), s.end(), U'十') != 1) return std::nullopt;
+  int tens = 1;
+  if (ten != s.begin()) {
+    if (ten - s.begin() != 1) return std::nullopt;
+    tens = chinese_digit(s.front());
+    if (tens < 1) return std::nullopt;
+  }
+  int units = 0;
+  if (ten + 1 != s.end()) {
+    if (s.end() - ten != 2) return std::nullopt;
+    units = chinese_digit(*(ten + 1));
+    if (units < 1) return std::nullopt;
+  }
+  return tens * 10 + units;
+}
+
+// Converts full-width digits and punctuation to ASCII and drops spaces (including U+3000).
+std::vector<char32_t> simplify(std::string_view text) {
+  std::vector<char32_t> out;
+  for (char32_t c : utf8::decode(text)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c == U' ' || c == 0x3000 || c == U'\t') continue;
+    out.push_back(c);
+  }
+  if (!out.empty() && out.back() == U'生') out.pop_back();
+  return out;
+}
+
+std::optional<int> parse_arabic(const std::vector<char32_t>& s) {
+  if (s.empty() || s.size() > 4) return std::nullopt;
+  int value = 0;
+  for (char32_t c : s) {
+    if (c < U'0' || c > U'9') return std::nullopt;
+    value = value * 10 + static_cast<int>(c - U'0');
+  }
+  return value;
+}
+
+// Splits "Y<sep>M<sep>D[<end>]" into three parts.
+std::optional<std::array<std::vector<char32_t>, 3>> split_date(const std::vector<char32_t>& s) {
+  std::array<std::vector<char32_t>, 3> parts;
+  std::size_t part = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    const bool separator = c == U'-' || c == U'/' || c == U'.' || c == U'年' || c == U'月';
+    if (separator) {
+      if (++part > 2) return std::nullopt;
+      continue;
+    }
+    if (c == U'日' || c == U'号') {
+      if (part != 2 || i + 1 != s.size()) return std::nullopt;
+      continue;
+    }
+    parts[part].push_back(c);
+  }
+  if (part != 2) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
+bool is_valid_date(const Date& d) {
+  if (d.year < 1000 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  const int days = kDays[static_cast<std::size_t>(d.month - 1)] + (d.month == 2 && leap ? 1 : 0);
+  return d.day <= days;
+}
+
+std::string to_iso(const Date& d) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buffer;
+}
+
+std::string to_chinese_numerals(const Date& d) {
+  std::string out;
+  for (char digit : std::to_string(d.year)) out += kChineseDigits[static_cast<std::size_t>(digit - '0')];
+  return out + "年" + small_chinese_number(d.month) + "月" + small_chinese_number(d.day) + "日";
+}
+
+std::string to_arabic_chinese(const Date& d) {
+  return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  const std::vector<char32_t> s = simplify(text);
+  const auto parts = split_date(s);
+  if (!parts) return std::nullopt;
+  const auto& [year_text, month_text, day_text] = *parts;
+  Date date;
+  if (auto year = parse_arabic(year_text); year && year_text.size() == 4) {
+    date.year = *year;
+    auto month = parse_arabic(month_text);
+    auto day = parse_arabic(day_text);
+    if (!month || !day || month_text.size() > 2 || day_text.size() > 2) return std::nullopt;
+    date.month = *month;
+    date.day = *day;
+  } else {
+    if (year_text.size() != 4) return std::nullopt;
+    for (char32_t c : year_text) {
+      const int digit = chinese_digit(c);
+      if (digit < 0) return std::nullopt;
+      date.year = date.year * 10 + digit;
+    }
+    auto month = parse_small_chinese(month_text);
+    auto day = parse_small_chinese(day_text);
+    if (!month || !day) return std::nullopt;
+    date.month = *month;
+    date.day = *day;
+  }
+  if (!is_valid_date(date)) return std::nullopt;
+  return date;
+}
+
+}  // namespace mixtract

@@ -1,0 +1,36 @@
+// Calendar dates as printed on Chinese documents: ISO, Arabic (2019年6月30日, 2019/6/30, 2019.6.30) and
+// Chinese numerals (二〇一九年六月三十日, with 〇 or 零, and 十 forms for months and days).
+#ifndef MIXTRACT_RULES_DATE_H_
+#define MIXTRACT_RULES_DATE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mixtract {
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+// True for a real Gregorian calendar date in years 1000..9999.
+bool is_valid_date(const Date& date);
+
+// "2019-06-30".
+std::string to_iso(const Date& date);
+// "二〇一九年六月三十日".
+std::string to_chinese_numerals(const Date& date);
+// "2019年6月30日".
+std::string to_arabic_chinese(const Date& date);
+
+// Reads a date in any of the forms above (full-width digits and spaces allowed, a trailing 生 ignored).
+// Returns nullopt when the text is not exactly one valid date.
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_RULES_DATE_H_

@@ -1,0 +1,81 @@
+#include "rules/school_table.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "io/csv_reader.h"
+
+namespace mixtract {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(CsvReaderTest, HandlesQuotesBomAndLineEnds) {
+  Result<CsvRows> rows = parse_csv(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\nlast,\n",
+      "t.csv");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0], (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ((*rows)[1], (std::vector<std::string>{"x, \"y\"", "two\nlines"}));
+  EXPECT_EQ((*rows)[2], (std::vector<std::string>{"last", ""}));
+  EXPECT_THAT(parse_csv("a\n\"open,\nmore", "t.csv").status().message(), HasSubstr("t.csv:2: a quoted field"));
+}
+
+TEST(SchoolTableTest, StarterTableKnowsTheDocumentedSchools) {
+  const SchoolTable table = SchoolTable::starter();
+  EXPECT_EQ(table.size(), 10u);
+  ASSERT_NE(table.find_by_code("10610"), nullptr);
+  EXPECT_EQ(table.find_by_code("10610")->name, "四川大学");
+  EXPECT_EQ(table.find_by_name("清华大学")->code, "10003");
+  EXPECT_EQ(table.find_by_code("99999"), nullptr);
+}
+
+class SchoolCsvTest : public ::testing::Test {
+ protected:
+  std::filesystem::path write(const std::string& text) {
+    const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "schools.csv";
+    std::ofstream(path) << text;
+    return path;
+  }
+};
+
+TEST_F(SchoolCsvTest, ReadsByHeaderName) {
+  Result<SchoolTable> table = SchoolTable::load_csv(write("学校代码,学校名称\n10001,北京大学\n12345,某某学院\n"));
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_EQ(table->size(), 2u);
+  EXPECT_EQ(table->find_by_code("12345")->name, "某某学院");
+}
+
+TEST_F(SchoolCsvTest, ErrorsNameLineAndColumn) {
+  EXPECT_THAT(SchoolTable::load_csv(write("id,title\n1,x\n")).status().message(), HasSubstr(":1: the header needs"));
+  EXPECT_THAT(SchoolTable::load_csv(write("name,code_5\n北京大学,10001\n清华,1003\n")).status().message(),
+              HasSubstr(":3: column code_5: '1003' is not a 5-digit school code"));
+  EXPECT_THAT(SchoolTable::load_csv(write("name,code_5\n北京大学,10001\n清华大学,10001\n")).status().message(),
+              HasSubstr(":3: school code 10001 is given to both 北京大学 and 清华大学"));
+  EXPECT_THAT(SchoolTable::load_csv("/nonexistent.csv").status().message(), HasSubstr("cannot open"));
+}
+
+TEST(SchoolTableSharedDataTest, LoadsTheMinistryList) {
+  const std::filesystem::path path =
+      std::filesystem::path(MIXTRACT_SOURCE_DIR) / "../shared/data/universities_moe2017.csv";
+  if (!std::filesystem::exists(path)) {
+    GTEST_SKIP() << "../shared/data/universities_moe2017.csv is not beside this checkout (a user's clone has no "
+                    "shared/); the project's CI has it";
+  }
+  Result<SchoolTable> table = SchoolTable::load_csv(path);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_EQ(table->size(), 2631u);
+  const SchoolTable starter = SchoolTable::starter();
+  for (const School& school : starter.schools()) {
+    ASSERT_NE(table->find_by_code(school.code), nullptr) << school.code;
+    EXPECT_EQ(table->find_by_code(school.code)->name, school.name);
+  }
+}
+
+}  // namespace
+}  // namespace mixtract
