@@ -28,7 +28,7 @@ apt_packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsqlite3-dev libssl-dev libre2-dev
   libgtest-dev libgmock-dev
-  fonts-noto-cjk clang-format
+  fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming clang-format
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)

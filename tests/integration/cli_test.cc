@@ -173,7 +173,7 @@ TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
 }
 
 TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
-  ASSERT_EQ(mixtract("synth --n 5 --seed 11 --out " + path("docs")).exit_code, 0);
+  ASSERT_EQ(mixtract("synth --n 5 --seed 11 --kinds graduation --out " + path("docs")).exit_code, 0);
   const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
 

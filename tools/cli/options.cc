@@ -9,7 +9,8 @@ namespace mixtract::cli {
 
 std::span<const OptionSpec> all_options() {
   static constexpr OptionSpec kAll[] = {kConfigOption, kLogLevelOption,   kDepsDirOption,  kSchemaOption,
-                                        kOutDirOption, kSynthCountOption, kSynthSeedOption};
+                                        kOutDirOption, kSynthCountOption, kSynthSeedOption,
+                                        kSynthDifficultyOption, kSchoolsOption};
   return kAll;
 }
 

@@ -35,6 +35,11 @@ inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mi
                                           "Output folder (created if missing)"};
 inline constexpr OptionSpec kSynthCountOption{"-n,--n", "", "", "6", "Number of documents to render"};
 inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed: same seed, same documents"};
+inline constexpr OptionSpec kSynthDifficultyOption{"--difficulty", "", "", "clean",
+                                                   "clean, photo (tilt, light, blur, noise, JPEG), hard, or mix"};
+inline constexpr OptionSpec kSchoolsOption{"--schools", "MIXTRACT_SCHOOLS", "schools", "",
+                                           "School table CSV (columns name/学校名称 and code_5/学校代码); "
+                                           "default: 10 built-in universities"};
 
 // Every option above, for validating config files.
 std::span<const OptionSpec> all_options();

@@ -1,83 +1,58 @@
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <random>
 
-#include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-
-#include "certificate_renderer.h"
 #include "commands.h"
+#include "synth_job.h"
 
 namespace mixtract::cli {
 namespace {
 
-struct SynthOptions {
+struct SynthArgs {
   std::string out_dir;
   int count = 0;
   int seed = 0;
+  std::vector<std::string> kinds;
+  std::string difficulty;
+  std::string schools;
 };
 
-int run_synth(const SynthOptions& options) {
-  if (options.count < 1 || options.count > 100000) {
-    std::cerr << "mixtract synth: --n must be between 1 and 100000, got " << options.count << "\n";
-    return kExitUsage;
+int run_synth_command(const SynthArgs& args, const GlobalOptions& global) {
+  synth::SynthOptions options;
+  options.out_dir = args.out_dir;
+  options.count = args.count;
+  options.seed = static_cast<std::uint32_t>(args.seed);
+  options.schools_csv = args.schools;
+  options.deps_dir = global.deps_dir;
+  for (const std::string& kind : args.kinds) options.kinds.insert(*synth::parse_synth_kind(kind));
+  options.difficulty = args.difficulty == "mix" ? std::nullopt : synth::parse_difficulty(args.difficulty);
+  Result<synth::SynthSummary> summary = synth::run_synth(options);
+  if (!summary.ok()) {
+    std::cerr << "mixtract synth: " << summary.status().message() << "\n";
+    return summary.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
-  Result<std::unique_ptr<synth::CertificateRenderer>> renderer = synth::CertificateRenderer::create();
-  if (!renderer.ok()) {
-    std::cerr << "mixtract synth: " << renderer.status().message() << "\n";
-    return kExitFailure;
-  }
-  const std::filesystem::path out_dir(options.out_dir);
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    std::cerr << "mixtract synth: cannot create " << out_dir.string() << ": " << ec.message() << "\n";
-    return kExitUsage;
-  }
-  std::ofstream truth(out_dir / "truth.jsonl", std::ios::trunc);
-  std::mt19937 rng(static_cast<std::mt19937::result_type>(options.seed));
-  for (int i = 0; i < options.count; ++i) {
-    const synth::CertificateTruth t = synth::random_certificate(rng);
-    char index[16];
-    std::snprintf(index, sizeof index, "%04d_", i + 1);
-    const std::string file = index + t.name + "_" + std::string(level_name(t.level)) + "毕业证书.jpg";
-    const cv::Mat page = (*renderer)->render(t, rng);
-    if (!cv::imwrite((out_dir / file).string(), page, {cv::IMWRITE_JPEG_QUALITY, 92})) {
-      std::cerr << "mixtract synth: cannot write " << (out_dir / file).string() << "\n";
-      return kExitFailure;
-    }
-    const nlohmann::json row = {{"文件", file},
-                                {"姓名", t.name},
-                                {"性别", t.gender},
-                                {"出生日期", t.birth_date},
-                                {"学历层次", level_name(t.level)},
-                                {"毕业院校", t.school},
-                                {"专业", t.major},
-                                {"毕业日期", t.graduation_date},
-                                {"证书编号", t.certificate_number}};
-    truth << row.dump() << "\n";
-  }
-  if (!truth.flush()) {
-    std::cerr << "mixtract synth: cannot write " << (out_dir / "truth.jsonl").string() << "\n";
-    return kExitFailure;
-  }
-  std::cout << options.count << " certificate(s) and truth.jsonl written to " << out_dir.string() << "\n";
+  std::cout << summary->documents << " document(s) of " << summary->persons << " person(s) written to "
+            << args.out_dir << " with truth.jsonl, truth.csv and persons.jsonl\n";
   return kExitOk;
 }
 
 }  // namespace
 
-void add_synth_command(CLI::App& app, const ConfigValues& config, int& exit_code) {
-  auto options = std::make_shared<SynthOptions>();
-  CLI::App* sub = app.add_subcommand("synth", "Render synthetic graduation certificates with exact ground truth");
-  add_option(*sub, kOutDirOption, options->out_dir, config)->required();
-  add_option(*sub, kSynthCountOption, options->count, config);
-  add_option(*sub, kSynthSeedOption, options->seed, config);
+void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
+  auto args = std::make_shared<SynthArgs>();
+  CLI::App* sub = app.add_subcommand("synth", "Render synthetic certificates and ID cards with exact ground truth");
+  add_option(*sub, kOutDirOption, args->out_dir, config)->required();
+  add_option(*sub, kSynthCountOption, args->count, config);
+  add_option(*sub, kSynthSeedOption, args->seed, config);
+  sub->add_option("--kinds", args->kinds, "Kinds to render (default all)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"graduation", "degree", "id_card"}));
+  add_option(*sub, kSynthDifficultyOption, args->difficulty, config)
+      ->check(CLI::IsMember({"clean", "photo", "hard", "mix"}));
+  add_option(*sub, kSchoolsOption, args->schools, config)->check(CLI::ExistingFile);
   sub->footer(
-      "Writes NNNN_<name>_<level>毕业证书.jpg images and truth.jsonl (one object per image, Chinese keys). "
-      "Clean, upright pages for now; photo effects, degree certificates and ID cards come later.");
-  sub->callback([options, &exit_code] { exit_code = run_synth(*options); });
+      "Writes <name>_<level>毕业证书.jpg, <name>_<rank>学位证书.jpg and <name>_身份证.jpg, several per person, with "
+      "truth.jsonl and truth.csv (Chinese column names) and persons.jsonl (which file holds each person's highest "
+      "degree). The same seed and options give the same files.");
+  sub->callback([args, &global, &exit_code] { exit_code = run_synth_command(*args, global); });
 }
 
 }  // namespace mixtract::cli

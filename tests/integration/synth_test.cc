@@ -1,0 +1,171 @@
+// The synthetic documents follow the documents' own rules, so that scoring against them means something.
+#include "synth_job.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "io/csv_reader.h"
+#include "mixtract/document.h"
+#include "rules/certificate_number.h"
+#include "rules/date.h"
+#include "rules/id_number.h"
+#include "rules/school_table.h"
+
+namespace mixtract::synth {
+namespace {
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<nlohmann::json> read_jsonl(const std::filesystem::path& path) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream lines(read_all(path));
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  return rows;
+}
+
+class SynthTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("synth_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  SynthOptions options(const std::string& sub, int count, std::uint32_t seed) const {
+    SynthOptions o;
+    o.out_dir = dir_ / sub;
+    o.count = count;
+    o.seed = seed;
+    o.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
+    return o;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(SynthTest, EveryDocumentFollowsTheRules) {
+  SynthOptions o = options("mixed", 40, 17);
+  o.difficulty = std::nullopt;  // mix
+  Result<SynthSummary> summary = run_synth(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->documents, 40);
+
+  const SchoolTable schools = SchoolTable::starter();
+  std::map<DocumentKind, int> kinds;
+  for (const nlohmann::json& row : read_jsonl(o.out_dir / "truth.jsonl")) {
+    const std::string file = row["文件"];
+    ASSERT_TRUE(std::filesystem::exists(o.out_dir / file)) << file;
+    ASSERT_TRUE(Document::load(o.out_dir / file).ok()) << file;
+    const FileNameHints hints = parse_file_name(file);
+    EXPECT_EQ(hints.person, row["姓名"]) << file;
+    const DocumentKind kind = *hints.kind;
+    ++kinds[kind];
+    EXPECT_EQ(document_kind_name(kind), row["文书类型"].get<std::string>());
+    const auto birth = parse_date(row["出生日期"].get<std::string>());
+    ASSERT_TRUE(birth.has_value()) << file;
+    if (kind == DocumentKind::kIdCard) {
+      Result<IdNumber> id = parse_id_number(row["公民身份号码"].get<std::string>());
+      ASSERT_TRUE(id.ok()) << id.status().message();
+      EXPECT_EQ(id->birth_date, *birth);
+      EXPECT_EQ(id->male(), row["性别"] == "男");
+      continue;
+    }
+    const std::string number = row["证书编号"];
+    const auto graduated = parse_date(row["毕业日期"].get<std::string>());
+    ASSERT_TRUE(graduated.has_value());
+    EXPECT_GT(graduated->year - birth->year, 19) << file;
+    EXPECT_LE(graduated->year, 2025);
+    const School* school = schools.find_by_name(row["毕业院校"].get<std::string>());
+    ASSERT_NE(school, nullptr) << file;
+    if (kind == DocumentKind::kGraduationCertificate) {
+      Result<GraduationNumber> n = parse_graduation_number(number);
+      ASSERT_TRUE(n.ok()) << n.status().message();
+      EXPECT_EQ(n->school_code, school->code);
+      EXPECT_EQ(n->year, graduated->year);
+      EXPECT_EQ(level_name(n->level), row["学历层次"].get<std::string>());
+      EXPECT_EQ(hints.level, n->level) << file;
+    } else {
+      Result<DegreeNumber> n = parse_degree_number(number);
+      ASSERT_TRUE(n.ok()) << n.status().message();
+      EXPECT_EQ(n->school_code, school->code);
+      EXPECT_EQ(n->year, graduated->year);
+      EXPECT_EQ(level_name(n->level), row["学历层次"].get<std::string>());
+      EXPECT_NE(row["学位"].get<std::string>().find("学位"), std::string::npos);
+    }
+  }
+  EXPECT_GT(kinds[DocumentKind::kGraduationCertificate], 0);
+  EXPECT_GT(kinds[DocumentKind::kDegreeCertificate], 0);
+  EXPECT_GT(kinds[DocumentKind::kIdCard], 0);
+
+  Result<CsvRows> csv = parse_csv(read_all(o.out_dir / "truth.csv"), "truth.csv");
+  ASSERT_TRUE(csv.ok());
+  EXPECT_EQ(csv->size(), 41u);
+  EXPECT_EQ((*csv)[0][0], "文件");
+}
+
+TEST_F(SynthTest, PersonsPointAtTheirHighestDegree) {
+  SynthOptions o = options("persons", 30, 5);
+  ASSERT_TRUE(run_synth(o).ok());
+  const std::vector<nlohmann::json> persons = read_jsonl(o.out_dir / "persons.jsonl");
+  ASSERT_FALSE(persons.empty());
+  int total_files = 0;
+  for (const nlohmann::json& person : persons) {
+    total_files += static_cast<int>(person["文件"].size());
+    const std::string highest = person["最高学历文件"];
+    if (highest.empty()) continue;  // Only an ID card made it into the set.
+    const FileNameHints chosen = parse_file_name(highest);
+    EXPECT_EQ(level_name(*chosen.level), person["最高学历"].get<std::string>());
+    for (const std::string file : person["文件"]) {
+      const FileNameHints other = parse_file_name(file);
+      if (!other.level) continue;
+      EXPECT_LE(*other.level, *chosen.level) << file;
+      if (*other.level == *chosen.level && other.kind == DocumentKind::kGraduationCertificate) {
+        EXPECT_EQ(chosen.kind, DocumentKind::kGraduationCertificate) << highest;
+      }
+    }
+  }
+  EXPECT_EQ(total_files, 30);
+}
+
+TEST_F(SynthTest, SameSeedSameBytes) {
+  SynthOptions a = options("a", 6, 9);
+  SynthOptions b = options("b", 6, 9);
+  a.difficulty = b.difficulty = Difficulty::kHard;
+  ASSERT_TRUE(run_synth(a).ok());
+  ASSERT_TRUE(run_synth(b).ok());
+  EXPECT_EQ(read_all(a.out_dir / "truth.csv"), read_all(b.out_dir / "truth.csv"));
+  for (const auto& entry : std::filesystem::directory_iterator(a.out_dir)) {
+    EXPECT_EQ(read_all(entry.path()), read_all(b.out_dir / entry.path().filename())) << entry.path();
+  }
+}
+
+TEST_F(SynthTest, KindsAndSchoolsAreHonoured) {
+  SynthOptions o = options("kinds", 8, 2);
+  o.kinds = {DocumentKind::kIdCard};
+  ASSERT_TRUE(run_synth(o).ok());
+  for (const nlohmann::json& row : read_jsonl(o.out_dir / "truth.jsonl")) EXPECT_EQ(row["文书类型"], "身份证");
+
+  SynthOptions bad = options("bad", 2, 2);
+  bad.schools_csv = dir_ / "absent.csv";
+  EXPECT_NE(run_synth(bad).status().message().find("absent.csv"), std::string::npos);
+  SynthOptions zero = options("zero", 0, 2);
+  EXPECT_EQ(run_synth(zero).status().code(), StatusCode::kInvalidArgument);
+  SynthOptions no_regions = options("no_regions", 2, 2);
+  no_regions.deps_dir = dir_ / "nowhere";
+  EXPECT_NE(run_synth(no_regions).status().message().find("run scripts/setup.sh"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mixtract::synth

@@ -1,0 +1,196 @@
+#include "page_renderer.h"
+
+#include <array>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/utf8.h"
+
+namespace mixtract::synth {
+namespace {
+
+const cv::Scalar kInk(40, 30, 30);
+const cv::Scalar kSealRed(40, 30, 215);
+
+int uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+
+// Draws `text` with its top-left corner at `origin`.
+void put(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int height, cv::Scalar colour) {
+  font.face->putText(page, text, origin, height, colour, -1, cv::LINE_AA, false);
+}
+
+int text_width(const Font& font, const std::string& text, int height) {
+  int baseline = 0;
+  return font.face->getTextSize(text, height, -1, &baseline).width;
+}
+
+void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::Point centre, int height,
+                  cv::Scalar colour) {
+  put(font, page, text, {centre.x - text_width(font, text, height) / 2, centre.y - height / 2}, height, colour);
+}
+
+// Draws `text` wrapped to `width` pixels from (x, y); returns the y below the last line.
+int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int width, int height,
+                cv::Scalar colour) {
+  const int line_step = height * 8 / 5;
+  std::string line;
+  int y = origin.y;
+  for (char32_t c : utf8::decode(text)) {
+    std::string next = line;
+    utf8::append(c, next);
+    if (!line.empty() && text_width(font, next, height) > width) {
+      put(font, page, line, {origin.x, y}, height, colour);
+      y += line_step;
+      next.clear();
+      utf8::append(c, next);
+    }
+    line = std::move(next);
+  }
+  if (!line.empty()) put(font, page, line, {origin.x, y}, height, colour);
+  return y + line_step;
+}
+
+cv::Mat blank_page(int width, int height, std::mt19937& rng) {
+  const int base = uniform(rng, 228, 250);
+  return cv::Mat(height, width, CV_8UC3, cv::Scalar(base - uniform(rng, 5, 25), base - uniform(rng, 0, 8), base));
+}
+
+void draw_border(cv::Mat& page, std::mt19937& rng) {
+  static const std::array<cv::Scalar, 3> kColours{cv::Scalar(40, 40, 150), cv::Scalar(30, 90, 140),
+                                                  cv::Scalar(110, 70, 30)};
+  const cv::Scalar colour = kColours[static_cast<std::size_t>(uniform(rng, 0, 2))];
+  const int margin = uniform(rng, 20, 40);
+  const cv::Point far(page.cols - margin, page.rows - margin);
+  cv::rectangle(page, {margin, margin}, far, colour, uniform(rng, 6, 14));
+  cv::rectangle(page, {margin + 22, margin + 22}, far - cv::Point(22, 22), colour, 2);
+  if (uniform(rng, 0, 1) == 1) {  // A row of small diamonds between the lines.
+    for (int x = margin + 30; x < page.cols - margin - 30; x += 24) {
+      for (int y : {margin + 11, page.rows - margin - 11}) {
+        const std::array<cv::Point, 4> diamond{cv::Point(x, y - 5), cv::Point(x + 5, y), cv::Point(x, y + 5),
+                                               cv::Point(x - 5, y)};
+        cv::fillConvexPoly(page, diamond.data(), 4, colour, cv::LINE_AA);
+      }
+    }
+  }
+}
+
+// A red round seal with a star and the issuer's name around the top, blended so that text below it
+// still shows through, as a real stamp does.
+void draw_seal(cv::Mat& page, const Font& font, cv::Point centre, const std::string& issuer, std::mt19937& rng) {
+  cv::Mat seal = page.clone();
+  const int radius = uniform(rng, 85, 115);
+  cv::circle(seal, centre, radius, kSealRed, uniform(rng, 5, 8), cv::LINE_AA);
+  put_centered(font, seal, "★", centre, radius * 3 / 5, kSealRed);
+  const std::vector<char32_t> chars = utf8::decode(issuer);
+  const double span = std::min(3.6, 0.45 * static_cast<double>(chars.size()));
+  const int char_height = radius / 4;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const double t = chars.size() == 1 ? 0.5 : static_cast<double>(i) / static_cast<double>(chars.size() - 1);
+    const double angle = -M_PI / 2 - span / 2 + span * t;
+    const cv::Point at(centre.x + static_cast<int>(std::cos(angle) * radius * 0.72),
+                       centre.y + static_cast<int>(std::sin(angle) * radius * 0.72));
+    std::string glyph;
+    utf8::append(chars[i], glyph);
+    put_centered(font, seal, glyph, at, char_height, kSealRed);
+  }
+  const double opacity = uniform(rng, 60, 85) / 100.0;
+  cv::addWeighted(seal, opacity, page, 1 - opacity, 0, page);
+}
+
+// The colour long numbers are printed in: usually the ink, sometimes red or blue.
+cv::Scalar number_colour(std::mt19937& rng) {
+  switch (uniform(rng, 0, 5)) {
+    case 0: return {30, 30, 170};
+    case 1: return {140, 60, 20};
+    default: return kInk;
+  }
+}
+
+void photo_box(cv::Mat& page, cv::Rect box) {
+  cv::rectangle(page, box, cv::Scalar(205, 205, 205), cv::FILLED);
+  cv::ellipse(page, {box.x + box.width / 2, box.y + box.height * 2 / 5}, {box.width / 5, box.height / 6}, 0, 0, 360,
+              cv::Scalar(160, 160, 160), cv::FILLED);
+  cv::ellipse(page, {box.x + box.width / 2, box.y + box.height}, {box.width * 2 / 5, box.height / 3}, 0, 180, 360,
+              cv::Scalar(160, 160, 160), cv::FILLED);
+}
+
+std::string random_official(std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 6> kNames{"王建国", "李文华", "张志明", "陈立新", "刘振华", "杨国强"};
+  return std::string(kNames[static_cast<std::size_t>(uniform(rng, 0, 5))]);
+}
+
+}  // namespace
+
+cv::Mat PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style,
+                                 std::mt19937& rng) const {
+  cv::Mat page = blank_page(1600, 1130, rng);
+  draw_border(page, rng);
+  const Font& title_font = uniform(rng, 0, 1) == 1 ? fonts_.song() : fonts_.any(rng);
+  const Font& body_font = fonts_.any(rng);
+  const Font& number_font = uniform(rng, 0, 3) == 0 ? fonts_.any(rng) : body_font;
+  put_centered(title_font, page, "毕业证书", {800, 160}, uniform(rng, 84, 104), kInk);
+  photo_box(page, {uniform(rng, 110, 150), 250, 180, 240});
+  const int size = uniform(rng, 34, 40);
+  int y = put_wrapped(body_font, page, graduation_body(person, c, style), {370, 255}, 1090, size, kInk);
+  y = std::max(y + 30, 690);
+  put(body_font, page, "校名：" + c.school.name, {370, y}, size, kInk);
+  put(body_font, page, "校（院）长：" + random_official(rng), {920, y}, size, kInk);
+  const int number_y = y + 85;
+  put(body_font, page, "证书编号：", {370, number_y}, size, kInk);
+  put(number_font, page, c.graduation_number, {370 + text_width(body_font, "证书编号：", size), number_y}, size,
+      number_colour(rng));
+  put(body_font, page, format_date(c.graduation_date, style), {980, number_y + 85}, size, kInk);
+  draw_seal(page, fonts_.song(), {uniform(rng, 470, 1150), y + uniform(rng, -20, 120)}, c.school.name, rng);
+  return page;
+}
+
+cv::Mat PageRenderer::degree(const Person& person, const Credential& c, std::mt19937& rng) const {
+  cv::Mat page = blank_page(1200, 1600, rng);
+  draw_border(page, rng);
+  const Font& body_font = fonts_.any(rng);
+  const std::string rank = c.level == EducationLevel::kBachelor ? "学士" : c.level == EducationLevel::kMaster ? "硕士"
+                                                                                                              : "博士";
+  put_centered(fonts_.song(), page, rank + "学位证书", {600, 190}, uniform(rng, 80, 96), kInk);
+  photo_box(page, {510, 300, 180, 240});
+  const int size = uniform(rng, 34, 40);
+  int y = put_wrapped(body_font, page, degree_body(person, c), {150, 620}, 900, size, kInk);
+  y = std::max(y + 60, 1050);
+  put(body_font, page, c.school.name, {650, y}, size, kInk);
+  put(body_font, page, "学位评定委员会主席：" + random_official(rng), {520, y + 80}, size, kInk);
+  put(body_font, page, to_arabic_chinese(c.graduation_date), {700, y + 160}, size, kInk);
+  put(body_font, page, "证书编号：", {150, y + 270}, size - 4, kInk);
+  put(body_font, page, c.degree_number, {150 + text_width(body_font, "证书编号：", size - 4), y + 270}, size - 4,
+      number_colour(rng));
+  draw_seal(page, fonts_.song(), {uniform(rng, 700, 900), y + uniform(rng, 0, 140)}, c.school.name, rng);
+  return page;
+}
+
+cv::Mat PageRenderer::id_card(const Person& person, std::mt19937& rng) const {
+  cv::Mat card(540, 856, CV_8UC3, cv::Scalar(238 - uniform(rng, 0, 12), 236, 226 - uniform(rng, 0, 16)));
+  for (int x = -540; x < 856; x += 18) {  // Faint guilloche-like diagonal lines.
+    cv::line(card, {x, 540}, {x + 540, 0}, cv::Scalar(225, 222, 205), 1, cv::LINE_AA);
+  }
+  cv::rectangle(card, {0, 0}, {855, 539}, cv::Scalar(200, 190, 170), 2);
+  const Font& hei = fonts_.any(rng);
+  const cv::Scalar label(160, 110, 40);
+  const int size = 30;
+  put(hei, card, "姓  名", {50, 60}, 24, label);
+  put(hei, card, person.name, {150, 56}, size + 2, kInk);
+  put(hei, card, "性  别", {50, 125}, 24, label);
+  put(hei, card, person.gender, {150, 121}, size, kInk);
+  put(hei, card, "民  族", {260, 125}, 24, label);
+  put(hei, card, person.ethnicity, {360, 121}, size, kInk);
+  put(hei, card, "出  生", {50, 190}, 24, label);
+  const Date& b = person.birth_date;
+  put(hei, card, std::to_string(b.year) + " 年 " + std::to_string(b.month) + " 月 " + std::to_string(b.day) + " 日",
+      {150, 186}, size, kInk);
+  put(hei, card, "住  址", {50, 255}, 24, label);
+  put_wrapped(hei, card, person.address, {150, 251}, 400, size - 2, kInk);
+  put(hei, card, "公民身份号码", {50, 450}, 24, label);
+  put(fonts_.song(), card, person.id_number, {250, 444}, size + 4, kInk);
+  photo_box(card, {600, 70, 200, 250});
+  return card;
+}
+
+}  // namespace mixtract::synth

