@@ -8,6 +8,9 @@ find_package(spdlog REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(Threads REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 # Artifacts fetched from npm by scripts/setup.sh (models, ONNX Runtime, ...).
 set(MIXTRACT_DEPS_DIR "${PROJECT_SOURCE_DIR}/deps" CACHE PATH "Folder that scripts/setup.sh filled")

@@ -19,7 +19,7 @@ namespace mixtract {
 // The JSON form of a record (also one line of results.jsonl): source, content_hash, schema, fields
 // (value, confidence, status, expert, candidates with evidence), warnings and cost. docs/output.md
 // describes it.
-nlohmann::json record_to_json(const Record& record);
+nlohmann::ordered_json record_to_json(const Record& record);
 
 // Not thread-safe: one thread writes.
 class RecordWriter {

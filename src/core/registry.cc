@@ -1,6 +1,7 @@
 #include "mixtract/registry.h"
 
 #include "core/identifier.h"
+#include "core/join.h"
 
 namespace mixtract {
 
@@ -18,10 +19,10 @@ Status ExpertRegistry::add(std::string name, std::string description, ExpertFact
 Result<std::unique_ptr<Expert>> ExpertRegistry::create(std::string_view name, const ExpertOptions& options) const {
   const auto it = entries_.find(name);
   if (it == entries_.end()) {
-    std::string known;
-    for (const auto& [key, entry] : entries_) known += (known.empty() ? "" : ", ") + key;
+    std::vector<std::string> known;
+    for (const auto& [key, entry] : entries_) known.push_back(key);
     return Status::not_found("unknown expert '" + std::string(name) +
-                             "'; known experts: " + (known.empty() ? "(none registered)" : known));
+                             "'; known experts: " + (known.empty() ? "(none registered)" : join(known)));
   }
   Result<std::unique_ptr<Expert>> expert = it->second.factory(options);
   if (!expert.ok()) return expert.status().with_context("cannot create expert '" + it->first + "'");

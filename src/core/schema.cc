@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "core/builtin_schemas.h"
+#include "core/join.h"
 #include "core/utf8.h"
 
 namespace mixtract {
@@ -43,10 +44,8 @@ Result<Schema> load_schema(std::string_view name_or_path) {
   }
   std::error_code ec;
   if (std::filesystem::exists(std::filesystem::path(name_or_path), ec)) return load_schema_file(name_or_path);
-  std::string known;
-  for (const std::string& name : builtin_schema_names()) known += (known.empty() ? "" : ", ") + name;
-  return Status::not_found("schema '" + std::string(name_or_path) + "' is neither a built-in schema (" + known +
-                           ") nor an existing file");
+  return Status::not_found("schema '" + std::string(name_or_path) + "' is neither a built-in schema (" +
+                           join(builtin_schema_names()) + ") nor an existing file");
 }
 
 Status check_constraints(const FieldSpec& field, std::string_view value) {
@@ -66,9 +65,7 @@ Status check_constraints(const FieldSpec& field, std::string_view value) {
     return fail("does not match the pattern " + c.pattern);
   }
   if (!c.values.empty() && std::find(c.values.begin(), c.values.end(), value) == c.values.end()) {
-    std::string allowed;
-    for (const std::string& v : c.values) allowed += (allowed.empty() ? "" : ", ") + v;
-    return fail("is not one of: " + allowed);
+    return fail("is not one of: " + join(c.values));
   }
   return Status();
 }

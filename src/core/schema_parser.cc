@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "core/identifier.h"
+#include "core/join.h"
 #include "core/yaml_reader.h"
 #include "mixtract/schema.h"
 
@@ -110,12 +111,12 @@ Result<FieldSpec> parse_field(const YamlMap& map) {
   MIXTRACT_ASSIGN_OR_RETURN(field.label, map.required_string("label"));
   MIXTRACT_ASSIGN_OR_RETURN(std::string kind, map.required_string("kind"));
   bool known_kind = false;
-  std::string kinds;
+  std::vector<std::string_view> kinds;
   for (const auto& [name, value] : kKinds) {
     if (name == kind) field.kind = value, known_kind = true;
-    kinds += (kinds.empty() ? "" : ", ") + std::string(name);
+    kinds.push_back(name);
   }
-  if (!known_kind) return map.error("kind", "unknown kind '" + kind + "'; known kinds: " + kinds);
+  if (!known_kind) return map.error("kind", "unknown kind '" + kind + "'; known kinds: " + join(kinds));
   MIXTRACT_ASSIGN_OR_RETURN(std::optional<bool> required, map.optional_bool("required"));
   field.required = required.value_or(true);
   if (map.has("constraints")) {

@@ -16,6 +16,9 @@ void append(char32_t code_point, std::string& out);
 // Number of code points.
 std::size_t length(std::string_view text);
 
+// Columns a terminal gives the text: 2 for East Asian wide characters (CJK, full-width forms), else 1.
+std::size_t display_width(std::string_view text);
+
 // CJK Unified Ideographs (basic block and extension A), plus 〇.
 bool is_han(char32_t c);
 

@@ -2,20 +2,9 @@
 
 #include <cmath>
 
+#include "core/join.h"
+
 namespace mixtract {
-namespace {
-
-std::string join(std::initializer_list<std::string_view> items) {
-  std::string out;
-  for (std::string_view item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string where(const YAML::Node& node, std::string_view source) {
   const YAML::Mark mark = node.Mark();
   std::string where(source);

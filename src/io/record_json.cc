@@ -5,22 +5,22 @@
 namespace mixtract {
 namespace {
 
-nlohmann::json cost_to_json(const Cost& cost) {
+nlohmann::ordered_json cost_to_json(const Cost& cost) {
   return {{"ms", cost.ms}, {"tokens", cost.tokens}};
 }
 
-nlohmann::json candidate_to_json(const Candidate& c) {
-  nlohmann::json evidence = nlohmann::json::array();
+nlohmann::ordered_json candidate_to_json(const Candidate& c) {
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
   for (const Evidence& e : c.evidence) {
-    nlohmann::json item = {{"source", e.source}, {"text", e.text}};
+    nlohmann::ordered_json item = {{"source", e.source}, {"text", e.text}};
     if (e.box) {
-      nlohmann::json box = nlohmann::json::array();
+      nlohmann::ordered_json box = nlohmann::ordered_json::array();
       for (const Point& p : *e.box) box.push_back({p.x, p.y});
       item["box"] = std::move(box);
     }
     evidence.push_back(std::move(item));
   }
-  nlohmann::json out = {{"value", c.value},   {"raw", c.raw},         {"confidence", c.confidence},
+  nlohmann::ordered_json out = {{"value", c.value},   {"raw", c.raw},         {"confidence", c.confidence},
                         {"expert", c.expert}, {"evidence", evidence}, {"cost", cost_to_json(c.cost)}};
   if (!c.invalid_reason.empty()) out["invalid_reason"] = c.invalid_reason;
   return out;
@@ -28,10 +28,10 @@ nlohmann::json candidate_to_json(const Candidate& c) {
 
 }  // namespace
 
-nlohmann::json record_to_json(const Record& record) {
-  nlohmann::json fields = nlohmann::json::object();
+nlohmann::ordered_json record_to_json(const Record& record) {
+  nlohmann::ordered_json fields = nlohmann::ordered_json::object();
   for (const FieldResult& f : record.fields) {
-    nlohmann::json candidates = nlohmann::json::array();
+    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
     for (const Candidate& c : f.candidates) candidates.push_back(candidate_to_json(c));
     fields[f.field] = {{"label", f.label},           {"value", f.value},
                        {"confidence", f.confidence}, {"status", field_status_name(f.status)},

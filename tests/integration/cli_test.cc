@@ -78,7 +78,7 @@ TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
 }
 
 TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
-  for (const char* sub : {"ocr", "ner", "eval", "tune", "serve", "models"}) {
+  for (const char* sub : {"ocr", "ner", "tune", "serve", "models"}) {
     const RunResult r = mixtract(std::string(sub) + " something.jpg");
     EXPECT_EQ(r.exit_code, 3) << sub;
     EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
@@ -196,6 +196,39 @@ TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
     ++checked;
   }
   EXPECT_EQ(checked, 5);
+}
+
+TEST_F(CliTest, RenderExtractAndScoreInThreeCommands) {
+  ASSERT_EQ(mixtract("synth --n 8 --seed 4 --difficulty mix --out " + path("docs")).exit_code, 0);
+  ASSERT_EQ(mixtract("extract " + path("docs") + " --out " + path("out")).exit_code, 0);
+  const RunResult r = mixtract("eval --truth " + path("docs/truth.csv") + " --pred " + path("out/results.jsonl") +
+                               " --html " + path("report.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("姓名"));
+  EXPECT_THAT(r.output, HasSubstr("documents all correct:"));
+  EXPECT_THAT(r.output, HasSubstr("not scored (no such column in the predictions): 文书类型"));
+  EXPECT_TRUE(std::filesystem::exists(path("report.html")));
+
+  const RunResult json =
+      mixtract("eval --json --truth " + path("docs/truth.jsonl") + " --pred " + path("out/results.csv"));
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  const nlohmann::json report = nlohmann::json::parse(json.output);
+  EXPECT_GT(report["total"].get<int>(), 0);
+  EXPECT_EQ(report["fields"][0]["field"], "姓名");
+  EXPECT_DOUBLE_EQ(report["fields"][0]["accuracy"].get<double>(), 1.0);  // Names come from the file names.
+}
+
+TEST_F(CliTest, EvalExplainsBadTables) {
+  const std::string pred = write("pred.csv", "文件,姓名\na.jpg,张三\n");
+  const RunResult no_key = mixtract("eval --truth " + write("t.csv", "name,姓名\nx,张三\n") + " --pred " + pred);
+  EXPECT_EQ(no_key.exit_code, 2);
+  EXPECT_THAT(no_key.output, HasSubstr("no file-name column"));
+  EXPECT_EQ(mixtract("eval --map 'name=文件' --truth " + path("t.csv") + " --pred " + pred).exit_code, 0);
+  const RunResult nothing_shared =
+      mixtract("eval --truth " + write("t2.csv", "文件,性别\na.jpg,男\n") + " --pred " + pred);
+  EXPECT_EQ(nothing_shared.exit_code, 2);
+  EXPECT_THAT(nothing_shared.output, HasSubstr("share no column"));
+  EXPECT_EQ(mixtract("eval --map broken --truth " + path("t.csv") + " --pred " + pred).exit_code, 2);
 }
 
 TEST_F(CliTest, SynthIsDeterministicForASeed) {

@@ -3,14 +3,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/join.h"
 #include "core/yaml_reader.h"
 
 namespace mixtract::cli {
 
 std::span<const OptionSpec> all_options() {
-  static constexpr OptionSpec kAll[] = {kConfigOption, kLogLevelOption,   kDepsDirOption,  kSchemaOption,
-                                        kOutDirOption, kSynthCountOption, kSynthSeedOption,
-                                        kSynthDifficultyOption, kSchoolsOption};
+  static constexpr OptionSpec kAll[] = {kConfigOption,    kLogLevelOption,        kDepsDirOption,
+                                        kSchemaOption,    kOutDirOption,          kSynthCountOption,
+                                        kSynthSeedOption, kSynthDifficultyOption, kSchoolsOption};
   return kAll;
 }
 
@@ -23,16 +24,17 @@ Result<ConfigValues> load_config(const std::string& path) {
   ConfigValues values;
   if (!root || root.IsNull()) return values;
   if (!root.IsMap()) return Status::invalid_argument(path + ": expected a mapping of option keys to values");
-  std::string known;
+  std::vector<std::string_view> known;
   for (const OptionSpec& spec : all_options()) {
-    if (!spec.config_key.empty()) known += (known.empty() ? "" : ", ") + std::string(spec.config_key);
+    if (!spec.config_key.empty()) known.push_back(spec.config_key);
   }
   for (const auto& item : root) {
     const std::string key = item.first.as<std::string>("");
     bool found = false;
     for (const OptionSpec& spec : all_options()) found = found || (!spec.config_key.empty() && spec.config_key == key);
     if (!found) {
-      return Status::invalid_argument(where(item.first, path) + ": unknown key '" + key + "'; known keys: " + known);
+      return Status::invalid_argument(where(item.first, path) + ": unknown key '" + key +
+                                      "'; known keys: " + join(known));
     }
     if (!item.second.IsScalar()) {
       return Status::invalid_argument(where(item.second, path) + ": " + key + ": expected a single value");

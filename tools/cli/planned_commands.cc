@@ -12,7 +12,6 @@ void add_planned_commands(CLI::App& app, int& exit_code) {
   static constexpr Planned kPlanned[] = {
       {"ocr", "Read the text lines of images with PP-OCRv4 or Tesseract"},
       {"ner", "Find names, places and organisations in text (LAC, jieba, BERT)"},
-      {"eval", "Score predictions against a truth file, per field"},
       {"tune", "Learn the best route per field from labelled documents"},
       {"serve", "HTTP API and review web page"},
       {"models", "List the configured LLM backends and check they answer"},

@@ -5,34 +5,21 @@
 #include "core/utf8.h"
 
 namespace mixtract::cli {
-namespace {
-
-std::size_t display_width(const std::string& text) {
-  std::size_t width = 0;
-  for (char32_t c : utf8::decode(text)) {
-    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-}  // namespace
 
 std::string format_table(const std::vector<std::vector<std::string>>& rows) {
   if (rows.empty()) return "";
   const std::size_t columns = rows[0].size();
   std::vector<std::size_t> widths(columns, 0);
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i < columns && i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+    for (std::size_t i = 0; i < columns && i < row.size(); ++i)
+      widths[i] = std::max(widths[i], utf8::display_width(row[i]));
   }
   std::string out;
   auto append_row = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < columns; ++i) {
       const std::string cell = i < row.size() ? row[i] : "";
       out += cell;
-      if (i + 1 < columns) out.append(widths[i] - display_width(cell) + 2, ' ');
+      if (i + 1 < columns) out.append(widths[i] - utf8::display_width(cell) + 2, ' ');
     }
     out += '\n';
   };

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/join.h"
 #include "fonts.h"
 #include "io/atomic_file.h"
 #include "page_renderer.h"
@@ -14,11 +15,13 @@
 namespace mixtract::synth {
 namespace {
 
-constexpr std::array<std::string_view, 14> kCsvColumns{"文件",     "文书类型", "姓名",   "性别", "出生日期",
-                                                        "学历层次", "毕业院校", "专业",   "毕业日期", "证书编号",
-                                                        "学位",     "民族",     "住址", "公民身份号码"};
+constexpr std::array<std::string_view, 14> kCsvColumns{"文件",     "文书类型", "姓名", "性别",        "出生日期",
+                                                       "学历层次", "毕业院校", "专业", "毕业日期",    "证书编号",
+                                                       "学位",     "民族",     "住址", "公民身份号码"};
 
-int uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int uniform(std::mt19937& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
 Difficulty pick_difficulty(const std::optional<Difficulty>& fixed, std::mt19937& rng) {
   if (fixed) return *fixed;
@@ -37,13 +40,9 @@ std::string csv_cell(std::string_view text) {
   return out + "\"";
 }
 
-std::string join_csv_row(const std::vector<std::string>& cells) {
-  std::string row;
-  for (const std::string& cell : cells) {
-    if (!row.empty()) row += ',';
-    row += cell;
-  }
-  return row + "\r\n";
+template <typename Range>
+std::string join_csv_row(const Range& cells) {
+  return join(cells, ",") + "\r\n";
 }
 
 // Everything a run writes besides the images, accumulated as documents are rendered.
@@ -63,16 +62,15 @@ class TruthWriter {
 
   void add_person(const std::string& name, const std::vector<std::string>& files, EducationLevel highest,
                   const std::string& highest_file) {
-    persons_ += nlohmann::ordered_json({{"姓名", name},
-                                {"文件", files},
-                                {"最高学历", level_name(highest)},
-                                {"最高学历文件", highest_file}})
-                    .dump() +
-                "\n";
+    persons_ +=
+        nlohmann::ordered_json(
+            {{"姓名", name}, {"文件", files}, {"最高学历", level_name(highest)}, {"最高学历文件", highest_file}})
+            .dump() +
+        "\n";
   }
 
   Status write(const std::filesystem::path& dir) const {
-    const std::string header = "\xEF\xBB\xBF" + join_csv_row({kCsvColumns.begin(), kCsvColumns.end()});
+    const std::string header = "\xEF\xBB\xBF" + join_csv_row(kCsvColumns);
     for (const auto& [name, text] : {std::pair{"truth.jsonl", jsonl_}, std::pair{"truth.csv", header + csv_},
                                      std::pair{"persons.jsonl", persons_}}) {
       MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(dir / name));
@@ -88,17 +86,15 @@ class TruthWriter {
   std::string persons_;
 };
 
-std::vector<std::pair<std::string, std::string>> certificate_fields(const Person& p, const Credential& c,
-                                                                    bool degree) {
-  std::vector<std::pair<std::string, std::string>> fields{
-      {"姓名", p.name},
-      {"性别", p.gender},
-      {"出生日期", to_iso(p.birth_date)},
-      {"学历层次", std::string(level_name(c.level))},
-      {"毕业院校", c.school.name},
-      {"专业", c.major},
-      {"毕业日期", to_iso(c.graduation_date)},
-      {"证书编号", degree ? c.degree_number : c.graduation_number}};
+std::vector<std::pair<std::string, std::string>> certificate_fields(const Person& p, const Credential& c, bool degree) {
+  std::vector<std::pair<std::string, std::string>> fields{{"姓名", p.name},
+                                                          {"性别", p.gender},
+                                                          {"出生日期", to_iso(p.birth_date)},
+                                                          {"学历层次", std::string(level_name(c.level))},
+                                                          {"毕业院校", c.school.name},
+                                                          {"专业", c.major},
+                                                          {"毕业日期", to_iso(c.graduation_date)},
+                                                          {"证书编号", degree ? c.degree_number : c.graduation_number}};
   if (degree) fields.emplace_back("学位", c.degree);
   return fields;
 }
@@ -150,8 +146,10 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
       used_files.insert(file);
       // Each page has its own generator, so that changing one page's drawing leaves the others alone.
       std::mt19937 page_rng(rng());
-      const Photo photo = apply_photo_effects(render(page_rng), pick_difficulty(options.difficulty, page_rng), page_rng);
-      if (!cv::imwrite((options.out_dir / file).string(), photo.image, {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
+      const Photo photo =
+          apply_photo_effects(render(page_rng), pick_difficulty(options.difficulty, page_rng), page_rng);
+      if (!cv::imwrite((options.out_dir / file).string(), photo.image,
+                       {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
         return Status::io_error((options.out_dir / file).string() + ": cannot write the image");
       }
       truth.add({file, kind, std::move(fields)});
@@ -161,14 +159,14 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
     };
 
     if (uniform(rng, 0, 9) < 6) {
-      MIXTRACT_RETURN_IF_ERROR(emit(
-          person.name + "_身份证", DocumentKind::kIdCard, [&](std::mt19937& r) { return renderer.id_card(person, r); },
-          {{"姓名", person.name},
-           {"性别", person.gender},
-           {"民族", person.ethnicity},
-           {"出生日期", to_iso(person.birth_date)},
-           {"住址", person.address},
-           {"公民身份号码", person.id_number}}));
+      MIXTRACT_RETURN_IF_ERROR(emit(person.name + "_身份证", DocumentKind::kIdCard,
+                                    [&](std::mt19937& r) { return renderer.id_card(person, r); },
+                                    {{"姓名", person.name},
+                                     {"性别", person.gender},
+                                     {"民族", person.ethnicity},
+                                     {"出生日期", to_iso(person.birth_date)},
+                                     {"住址", person.address},
+                                     {"公民身份号码", person.id_number}}));
     }
     for (const Credential& c : career) {
       const DateStyle style = uniform(rng, 0, 4) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
