@@ -2,6 +2,7 @@
 #ifndef MIXTRACT_RECORD_H_
 #define MIXTRACT_RECORD_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,12 +31,13 @@ struct FieldResult {
 };
 
 struct Record {
-  std::string source;                 // Document::source().
-  std::string content_hash;           // Document::content_hash().
-  std::string schema;                 // Schema::name.
-  std::vector<FieldResult> fields;    // In schema order.
-  std::vector<std::string> warnings;  // Expert failures and other problems that did not stop extraction.
-  Cost cost;                          // Total over all experts run for this document.
+  std::string source;                        // Document::source().
+  std::string content_hash;                  // Document::content_hash().
+  std::string schema;                        // Schema::name.
+  std::vector<FieldResult> fields;           // In schema order.
+  std::vector<std::string> warnings;         // Expert failures and other problems that did not stop extraction.
+  Cost cost;                                 // Total over all experts run for this document.
+  std::map<std::string, Cost> expert_costs;  // The same, per expert that ran.
 
   // The field with this name, or nullptr.
   const FieldResult* find(std::string_view field_name) const;

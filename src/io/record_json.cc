@@ -21,7 +21,7 @@ nlohmann::ordered_json candidate_to_json(const Candidate& c) {
     evidence.push_back(std::move(item));
   }
   nlohmann::ordered_json out = {{"value", c.value},   {"raw", c.raw},         {"confidence", c.confidence},
-                        {"expert", c.expert}, {"evidence", evidence}, {"cost", cost_to_json(c.cost)}};
+                                {"expert", c.expert}, {"evidence", evidence}, {"cost", cost_to_json(c.cost)}};
   if (!c.invalid_reason.empty()) out["invalid_reason"] = c.invalid_reason;
   return out;
 }
@@ -37,8 +37,11 @@ nlohmann::ordered_json record_to_json(const Record& record) {
                        {"confidence", f.confidence}, {"status", field_status_name(f.status)},
                        {"expert", f.expert},         {"candidates", std::move(candidates)}};
   }
+  nlohmann::ordered_json expert_costs = nlohmann::ordered_json::object();
+  for (const auto& [name, cost] : record.expert_costs) expert_costs[name] = cost_to_json(cost);
   return {{"source", record.source},     {"content_hash", record.content_hash}, {"schema", record.schema},
-          {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", cost_to_json(record.cost)}};
+          {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", cost_to_json(record.cost)},
+          {"expert_costs", expert_costs}};
 }
 
 }  // namespace mixtract

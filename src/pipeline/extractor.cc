@@ -53,6 +53,7 @@ Record Extractor::extract(const Document& document) const {
       record.warnings.push_back("expert " + std::string(name) + " failed: " + proposed.status().message());
     }
     record.cost += output.cost;
+    record.expert_costs[std::string(name)] = output.cost;
     return outputs.emplace(std::string(name), std::move(output)).first->second;
   };
 

@@ -1,13 +1,11 @@
 // The synthetic documents follow the documents' own rules, so that scoring against them means something.
-#include "synth_job.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "io/csv_reader.h"
@@ -16,6 +14,7 @@
 #include "rules/date.h"
 #include "rules/id_number.h"
 #include "rules/school_table.h"
+#include "synth_job.h"
 
 namespace mixtract::synth {
 namespace {
@@ -149,6 +148,32 @@ TEST_F(SynthTest, SameSeedSameBytes) {
   for (const auto& entry : std::filesystem::directory_iterator(a.out_dir)) {
     EXPECT_EQ(read_all(entry.path()), read_all(b.out_dir / entry.path().filename())) << entry.path();
   }
+}
+
+TEST_F(SynthTest, UsesTheMinistrySchoolList) {
+  const std::filesystem::path list =
+      std::filesystem::path(MIXTRACT_SOURCE_DIR) / "../shared/data/universities_moe2017.csv";
+  if (!std::filesystem::exists(list)) {
+    GTEST_SKIP() << "../shared/data/universities_moe2017.csv is not beside this checkout (a user's clone has no "
+                    "shared/); the project's CI has it";
+  }
+  SynthOptions o = options("moe", 40, 8);
+  o.kinds = {DocumentKind::kGraduationCertificate};
+  o.schools_csv = list;
+  ASSERT_TRUE(run_synth(o).ok());
+  Result<SchoolTable> table = SchoolTable::load_csv(list);
+  ASSERT_TRUE(table.ok());
+  std::set<std::string> schools;
+  for (const nlohmann::json& row : read_jsonl(o.out_dir / "truth.jsonl")) {
+    const School* school = table->find_by_name(row["毕业院校"].get<std::string>());
+    ASSERT_NE(school, nullptr) << row["毕业院校"];
+    EXPECT_EQ(row["证书编号"].get<std::string>().substr(0, 5), school->code);
+    if (row["学历层次"] != "专科") {
+      EXPECT_NE(school->level, "专科") << school->name;
+    }
+    schools.insert(school->name);
+  }
+  EXPECT_GT(schools.size(), 10u);  // Drawn from the whole list, not the starter table.
 }
 
 TEST_F(SynthTest, KindsAndSchoolsAreHonoured) {

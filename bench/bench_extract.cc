@@ -1,0 +1,133 @@
+// Benchmarks one route configuration (a schema file) on a folder of synthetic documents and prints a
+// Markdown section: throughput, median milliseconds per document for each stage, peak memory and
+// accuracy per field against the folder's truth.csv. bench/run.sh runs it once per route, each in its
+// own process so that peak memory is the route's own.
+//
+//   bench_extract --schema bench/routes/file_name.yaml --docs DIR --name "file name only"
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "mixtract/eval.h"
+#include "mixtract/extractor.h"
+#include "mixtract/writers.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux.
+}
+
+int run(const std::string& schema_path, const std::string& docs_dir, const std::string& name,
+        const std::string& deps_dir) {
+  mixtract::Result<mixtract::Schema> schema = mixtract::load_schema(schema_path);
+  if (!schema.ok()) {
+    std::cerr << schema.status().message() << "\n";
+    return 2;
+  }
+  mixtract::ExpertOptions options;
+  options.deps_dir = deps_dir;
+  mixtract::Result<mixtract::Extractor> extractor =
+      mixtract::Extractor::create(*schema, mixtract::ExpertRegistry::with_builtins(), options);
+  if (!extractor.ok()) {
+    std::cerr << extractor.status().message() << "\n";
+    return 2;
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(docs_dir)) {
+    if (entry.path().extension() == ".jpg") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    std::cerr << docs_dir << ": no .jpg documents\n";
+    return 2;
+  }
+
+  const std::filesystem::path results =
+      std::filesystem::temp_directory_path() / ("mixtract-bench-" + std::to_string(::getpid()) + ".jsonl");
+  auto writer = mixtract::open_jsonl_writer(results);
+  if (!writer.ok()) {
+    std::cerr << writer.status().message() << "\n";
+    return 1;
+  }
+  std::vector<double> decode_ms;
+  std::vector<double> total_ms;
+  std::map<std::string, std::vector<double>> expert_ms;
+  const auto start = Clock::now();
+  for (const std::filesystem::path& file : files) {
+    const auto begin = Clock::now();
+    mixtract::Result<mixtract::Document> document = mixtract::Document::load(file);
+    decode_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    if (!document.ok()) {
+      std::cerr << document.status().message() << "\n";
+      return 1;
+    }
+    const mixtract::Record record = extractor->extract(*document);
+    total_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    for (const auto& [expert, cost] : record.expert_costs) expert_ms[expert].push_back(cost.ms);
+    if (!(*writer)->write(record).ok()) return 1;
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (!(*writer)->close().ok()) return 1;
+
+  mixtract::Result<mixtract::EvalTable> truth =
+      mixtract::read_eval_table(std::filesystem::path(docs_dir) / "truth.csv");
+  mixtract::Result<mixtract::EvalTable> predictions = mixtract::read_eval_table(results);
+  std::filesystem::remove(results);
+  if (!truth.ok() || !predictions.ok()) {
+    std::cerr << (truth.ok() ? predictions.status() : truth.status()).message() << "\n";
+    return 1;
+  }
+  const mixtract::EvalReport report = mixtract::evaluate(*truth, *predictions);
+
+  std::printf("### Route: %s (`%s`)\n\n", name.c_str(), schema_path.c_str());
+  std::printf("| documents | docs/s | median ms/doc: decode | ");
+  for (const auto& [expert, ms] : expert_ms) std::printf("%s | ", expert.c_str());
+  std::printf("total | peak RSS MiB | field accuracy | docs all correct |\n|");
+  for (std::size_t i = 0; i < 7 + expert_ms.size(); ++i) std::printf("---|");
+  std::printf("\n| %zu | %.1f | %.2f | ", files.size(), static_cast<double>(files.size()) / seconds, median(decode_ms));
+  for (const auto& [expert, ms] : expert_ms) std::printf("%.3f | ", median(ms));
+  std::printf("%.2f | %.0f | %.2f%% | %d/%d |\n\n", median(total_ms), peak_rss_mib(), 100 * report.accuracy(),
+              report.documents_all_correct, report.documents);
+  std::printf("| field | correct | total | accuracy |\n|---|---|---|---|\n");
+  for (const mixtract::FieldScore& field : report.fields) {
+    std::printf("| %s | %d | %d | %.2f%% |\n", field.field.c_str(), field.correct, field.total, 100 * field.accuracy());
+  }
+  std::printf("\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("Benchmarks one route configuration on a folder of synthetic documents", "bench_extract");
+  std::string schema;
+  std::string docs;
+  std::string name;
+  std::string deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
+  app.add_option("--schema", schema, "Schema file holding the routes to measure")->required();
+  app.add_option("--docs", docs, "Folder written by `mixtract synth` (with truth.csv)")->required();
+  app.add_option("--name", name, "Route name for the table")->required();
+  app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");
+  CLI11_PARSE(app, argc, argv);
+  return run(schema, docs, name, deps_dir);
+}
