@@ -89,7 +89,7 @@ struct EvalReport {
   std::vector<WrongField> wrong;
   std::vector<std::string> truth_rows_without_prediction;  // Files: scored as wrong.
   std::vector<std::string> predictions_without_truth;      // Files: not scored.
-  std::vector<std::string> unscored_truth_columns;         // Not in the predictions.
+  std::vector<std::string> unscored_truth_columns;         // With values, but not in the predictions.
   std::vector<CoveragePoint> curve;                        // Empty when the predictions carry no confidences.
   std::optional<CoveragePoint> at_99;                      // Largest coverage with precision >= 99%, when reachable.
   std::optional<CoveragePoint> at_995;                     // Same at 99.5%.

@@ -66,7 +66,8 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
     out += std::to_string(r.predictions_without_truth.size()) +
            " prediction(s) have no truth row (not scored): " + list_some(r.predictions_without_truth) + "\n";
   }
-  if (!r.wrong.empty()) {
+  if (!r.wrong.empty() && max_wrong == 0) out += "\nwrong fields: " + std::to_string(r.wrong.size()) + "\n";
+  if (!r.wrong.empty() && max_wrong > 0) {
     out += "\nwrong fields (" + std::to_string(r.wrong.size()) + "):\n";
     for (std::size_t i = 0; i < r.wrong.size() && i < max_wrong; ++i) {
       const WrongField& w = r.wrong[i];

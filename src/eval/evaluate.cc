@@ -51,7 +51,10 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
     if (std::find(predictions.columns.begin(), predictions.columns.end(), column) != predictions.columns.end()) {
       fields.push_back(column);
       report.fields.push_back({column, 0, 0});
-    } else {
+    } else if (std::any_of(truth.rows.begin(), truth.rows.end(), [&](const EvalRow& row) {
+                 const auto cell = row.cells.find(column);
+                 return cell != row.cells.end() && !normalise_for_compare(cell->second.value).empty();
+               })) {
       report.unscored_truth_columns.push_back(column);
     }
   }

@@ -93,7 +93,7 @@ TEST_F(EvalTest, CountsPerFieldPerDocumentAndUnmatchedRows) {
 }
 
 TEST_F(EvalTest, ColumnsOnOneSideAreReportedNotScored) {
-  const EvalTable truth = read("t.csv", "文件,姓名,民族\na.jpg,张三,汉\n");
+  const EvalTable truth = read("t.csv", "文件,姓名,民族,住址\na.jpg,张三,汉,\n");  // 住址 has no value anywhere.
   const EvalTable predictions = read("p.csv", "文件,姓名,备注\na.jpg,张三,x\n");
   const EvalReport report = evaluate(truth, predictions);
   ASSERT_EQ(report.fields.size(), 1u);
