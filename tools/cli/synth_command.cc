@@ -29,8 +29,8 @@ int run_synth_command(const SynthArgs& args, const GlobalOptions& global) {
     std::cerr << "mixtract synth: " << summary.status().message() << "\n";
     return summary.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
-  std::cout << summary->documents << " document(s) of " << summary->persons << " person(s) written to "
-            << args.out_dir << " with truth.jsonl, truth.csv and persons.jsonl\n";
+  std::cout << summary->documents << " document(s) of " << summary->persons << " person(s) written to " << args.out_dir
+            << " with truth.jsonl, truth.csv and persons.jsonl\n";
   return kExitOk;
 }
 

@@ -13,7 +13,9 @@ namespace {
 const cv::Scalar kInk(40, 30, 30);
 const cv::Scalar kSealRed(40, 30, 215);
 
-int uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int uniform(std::mt19937& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
 // Draws `text` with its top-left corner at `origin`.
 void put(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int height, cv::Scalar colour) {
@@ -122,8 +124,7 @@ std::string random_official(std::mt19937& rng) {
 
 }  // namespace
 
-cv::Mat PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style,
-                                 std::mt19937& rng) const {
+cv::Mat PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style, std::mt19937& rng) const {
   cv::Mat page = blank_page(1600, 1130, rng);
   draw_border(page, rng);
   const Font& title_font = uniform(rng, 0, 1) == 1 ? fonts_.song() : fonts_.any(rng);
@@ -149,8 +150,9 @@ cv::Mat PageRenderer::degree(const Person& person, const Credential& c, std::mt1
   cv::Mat page = blank_page(1200, 1600, rng);
   draw_border(page, rng);
   const Font& body_font = fonts_.any(rng);
-  const std::string rank = c.level == EducationLevel::kBachelor ? "学士" : c.level == EducationLevel::kMaster ? "硕士"
-                                                                                                              : "博士";
+  const std::string rank = c.level == EducationLevel::kBachelor ? "学士"
+                           : c.level == EducationLevel::kMaster ? "硕士"
+                                                                : "博士";
   put_centered(fonts_.song(), page, rank + "学位证书", {600, 190}, uniform(rng, 80, 96), kInk);
   photo_box(page, {510, 300, 180, 240});
   const int size = uniform(rng, 34, 40);

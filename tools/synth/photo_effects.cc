@@ -9,7 +9,9 @@
 namespace mixtract::synth {
 namespace {
 
-double uniform(std::mt19937& rng, double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
+double uniform(std::mt19937& rng, double lo, double hi) {
+  return std::uniform_real_distribution<double>(lo, hi)(rng);
+}
 
 struct Strength {
   double scale_lo, scale_hi;
@@ -40,8 +42,9 @@ cv::Mat tilt(const cv::Mat& page, const Strength& s, std::mt19937& rng) {
   for (std::size_t i = 0; i < 4; ++i) {
     const double x = source[i].x - page.cols / 2.0;
     const double y = source[i].y - page.rows / 2.0;
-    target[i] = {static_cast<float>(centre.x + x * std::cos(angle) - y * std::sin(angle) + uniform(rng, -jitter, jitter)),
-                 static_cast<float>(centre.y + x * std::sin(angle) + y * std::cos(angle) + uniform(rng, -jitter, jitter))};
+    target[i] = {
+        static_cast<float>(centre.x + x * std::cos(angle) - y * std::sin(angle) + uniform(rng, -jitter, jitter)),
+        static_cast<float>(centre.y + x * std::sin(angle) + y * std::cos(angle) + uniform(rng, -jitter, jitter))};
   }
   const cv::Mat transform = cv::getPerspectiveTransform(source.data(), target.data());
   cv::warpPerspective(page, canvas, transform, canvas.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
@@ -67,7 +70,8 @@ void uneven_light(cv::Mat& image, const Strength& s, std::mt19937& rng) {
     cv::Mat shadow(image.size(), CV_32F, cv::Scalar(1.0));
     const int x0 = static_cast<int>(uniform(rng, 0, image.cols));
     const std::array<cv::Point, 4> band{cv::Point(x0, 0), cv::Point(x0 + image.cols / 4, 0),
-                                        cv::Point(x0 + image.cols / 6, image.rows), cv::Point(x0 - image.cols / 8, image.rows)};
+                                        cv::Point(x0 + image.cols / 6, image.rows),
+                                        cv::Point(x0 - image.cols / 8, image.rows)};
     cv::fillConvexPoly(shadow, band.data(), 4, cv::Scalar(uniform(rng, 0.55, 0.8)));
     cv::GaussianBlur(shadow, shadow, {0, 0}, image.cols / 30.0);
     gain = gain.mul(shadow);
