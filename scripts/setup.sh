@@ -92,7 +92,7 @@ extract_members() {
   local tmp
   tmp=$(mktemp -d "$deps_dir/.extract.XXXXXX")
   scratch+=("$tmp")
-  tar -xzf "$tarball" -C "$tmp" "$@"
+  tar -xzf "$tarball" --no-same-owner -C "$tmp" "$@"
   echo "$tmp"
 }
 
