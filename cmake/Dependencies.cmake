@@ -14,3 +14,18 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 # Artifacts fetched from npm by scripts/setup.sh (models, ONNX Runtime, ...).
 set(MIXTRACT_DEPS_DIR "${PROJECT_SOURCE_DIR}/deps" CACHE PATH "Folder that scripts/setup.sh filled")
+
+# ONNX Runtime (npm: com.github.asus4.onnxruntime), fetched by scripts/setup.sh.
+set(ORT_DIR "${MIXTRACT_DEPS_DIR}/onnxruntime")
+if(NOT EXISTS "${ORT_DIR}/lib/libonnxruntime.so" OR NOT EXISTS "${ORT_DIR}/include/onnxruntime_cxx_api.h")
+  message(FATAL_ERROR "ONNX Runtime is missing from ${ORT_DIR}: run scripts/setup.sh first")
+endif()
+add_library(onnxruntime::onnxruntime SHARED IMPORTED)
+set_target_properties(onnxruntime::onnxruntime PROPERTIES
+  IMPORTED_LOCATION "${ORT_DIR}/lib/libonnxruntime.so"
+  IMPORTED_SONAME "libonnxruntime.so.1"
+  INTERFACE_INCLUDE_DIRECTORIES "${ORT_DIR}/include")
+
+# Tesseract 5 (Debian).
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

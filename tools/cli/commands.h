@@ -25,8 +25,9 @@ struct GlobalOptions {
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
+void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
-// ocr, ner, tune, serve, models: say which issue builds them and exit with kExitNotBuilt.
+// ner, tune, serve, models: say which issue builds them and exit with kExitNotBuilt.
 void add_planned_commands(CLI::App& app, int& exit_code);
 
 }  // namespace mixtract::cli

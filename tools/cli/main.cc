@@ -57,6 +57,7 @@ int run(int argc, char** argv) {
   mixtract::cli::add_extract_command(app, global, config, exit_code);
   mixtract::cli::add_synth_command(app, global, config, exit_code);
   mixtract::cli::add_eval_command(app, exit_code);
+  mixtract::cli::add_ocr_command(app, global, config, exit_code);
   mixtract::cli::add_version_command(app, exit_code);
   mixtract::cli::add_planned_commands(app, exit_code);
 

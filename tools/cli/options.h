@@ -33,6 +33,8 @@ inline constexpr OptionSpec kSchemaOption{"-s,--schema", "MIXTRACT_SCHEMA", "sch
                                           "Built-in schema name or path of a schema YAML file"};
 inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mixtract-out",
                                           "Output folder (created if missing)"};
+inline constexpr OptionSpec kThreadsOption{"-j,--threads", "MIXTRACT_THREADS", "threads", "2",
+                                           "Threads for model inference"};
 inline constexpr OptionSpec kSynthCountOption{"-n,--n", "", "", "6", "Number of documents to render"};
 inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed: same seed, same documents"};
 inline constexpr OptionSpec kSynthDifficultyOption{"--difficulty", "", "", "clean",

@@ -10,7 +10,6 @@ void add_planned_commands(CLI::App& app, int& exit_code) {
     const char* summary;
   };
   static constexpr Planned kPlanned[] = {
-      {"ocr", "Read the text lines of images with PP-OCRv4 or Tesseract"},
       {"ner", "Find names, places and organisations in text (LAC, jieba, BERT)"},
       {"tune", "Learn the best route per field from labelled documents"},
       {"serve", "HTTP API and review web page"},

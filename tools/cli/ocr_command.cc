@@ -1,0 +1,125 @@
+#include <filesystem>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "commands.h"
+#include "inputs.h"
+#include "mixtract/document.h"
+#include "mixtract/ocr.h"
+
+namespace mixtract::cli {
+namespace {
+
+struct OcrArgs {
+  std::vector<std::string> inputs;
+  std::string engine;
+  bool json = false;
+  std::string draw;
+  int threads = 2;
+};
+
+// The page with every line's box in green and its text in blue above it.
+cv::Mat draw_lines(const cv::Mat& page, const OcrResult& result) {
+  cv::Mat canvas = page.clone();
+  static const cv::Ptr<cv::freetype::FreeType2> font = [] {
+    cv::Ptr<cv::freetype::FreeType2> f = cv::freetype::createFreeType2();
+    try {
+      f->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2);
+    } catch (const cv::Exception&) {
+      f.release();  // Boxes only.
+    }
+    return f;
+  }();
+  for (const OcrLine& line : result.lines) {
+    std::vector<cv::Point> polygon;
+    for (const Point& p : line.box) polygon.emplace_back(static_cast<int>(p.x), static_cast<int>(p.y));
+    cv::polylines(canvas, polygon, true, cv::Scalar(0, 180, 0), 2, cv::LINE_AA);
+    if (font) {
+      const int height = std::max(
+          12, static_cast<int>(std::hypot(line.box[3].x - line.box[0].x, line.box[3].y - line.box[0].y) * 0.6));
+      font->putText(canvas, line.text, {polygon[0].x, std::max(height, polygon[0].y - 2)}, height,
+                    cv::Scalar(200, 60, 0), -1, cv::LINE_AA, true);
+    }
+  }
+  return canvas;
+}
+
+int run_ocr(const OcrArgs& args, const GlobalOptions& global) {
+  Result<std::unique_ptr<OcrEngine>> engine = Status::internal("no engine");
+  if (args.engine == "ppocr") {
+    PpOcrOptions options;
+    options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
+    options.threads = args.threads;
+    engine = create_ppocr_engine(options);
+  } else {
+    engine = create_tesseract_engine({});
+  }
+  if (!engine.ok()) {
+    std::cerr << "mixtract ocr: " << engine.status().message() << "\n";
+    return kExitFailure;
+  }
+  InputList inputs = collect_inputs(args.inputs);
+  for (const Status& problem : inputs.problems) std::cerr << "mixtract ocr: " << problem.message() << "\n";
+  const bool draw_into_folder = !args.draw.empty() && std::filesystem::is_directory(args.draw);
+  if (!args.draw.empty() && inputs.files.size() > 1 && !draw_into_folder) {
+    std::cerr << "mixtract ocr: --draw " << args.draw << " must be an existing folder when reading several images\n";
+    return kExitUsage;
+  }
+  std::size_t failed = inputs.problems.size();
+  for (const std::filesystem::path& file : inputs.files) {
+    Result<Document> document = Document::load(file);
+    Result<OcrResult> result = document.ok() ? (*engine)->read(document->image()) : document.status();
+    if (!result.ok()) {
+      std::cerr << "mixtract ocr: " << result.status().message() << "\n";
+      ++failed;
+      continue;
+    }
+    if (args.json) {
+      nlohmann::json j = ocr_result_to_json(*result);
+      j["source"] = file.string();
+      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::cout << "== " << file.string() << " (" << result->lines.size() << " lines, "
+                << static_cast<int>(result->timings.total_ms) << " ms)\n";
+      for (const OcrLine& line : result->lines) {
+        std::printf("%5.3f  %s\n", static_cast<double>(line.confidence), line.text.c_str());
+      }
+      std::fflush(stdout);
+    }
+    if (!args.draw.empty()) {
+      const std::filesystem::path out = draw_into_folder
+                                            ? std::filesystem::path(args.draw) / (file.stem().string() + ".ocr.png")
+                                            : std::filesystem::path(args.draw);
+      if (!cv::imwrite(out.string(), draw_lines(document->image(), *result))) {
+        std::cerr << "mixtract ocr: cannot write " << out.string() << "\n";
+        ++failed;
+      }
+    }
+  }
+  if (inputs.files.empty() && failed == 0) {
+    std::cerr << "mixtract ocr: no images to read\n";
+    return kExitUsage;
+  }
+  return failed == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
+  auto args = std::make_shared<OcrArgs>();
+  CLI::App* sub = app.add_subcommand("ocr", "Read the text lines of images with PP-OCRv4 or Tesseract");
+  sub->add_option("inputs", args->inputs, "Image files or folders (searched recursively)")->required();
+  sub->add_option("-e,--engine", args->engine, "OCR engine")
+      ->check(CLI::IsMember({"ppocr", "tesseract"}))
+      ->default_val("ppocr");
+  sub->add_flag("--json", args->json, "Print one JSON object per image (lines with boxes and confidences)");
+  sub->add_option("--draw", args->draw, "Write the image with boxes and text drawn (a folder for several images)");
+  add_option(*sub, kThreadsOption, args->threads, config)->check(CLI::Range(1, 64));
+  sub->callback([args, &global, &exit_code] { exit_code = run_ocr(*args, global); });
+}
+
+}  // namespace mixtract::cli
