@@ -1,0 +1,51 @@
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "mixtract/ocr.h"
+
+namespace mixtract {
+
+Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
+                                const RereadOptions& options) {
+  float x0 = region[0].x, y0 = region[0].y, x1 = x0, y1 = y0;
+  for (const Point& p : region) {
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  }
+  const cv::Rect crop_rect = cv::Rect(cv::Point(static_cast<int>(std::floor(x0)) - options.margin,
+                                                static_cast<int>(std::floor(y0)) - options.margin),
+                                      cv::Point(static_cast<int>(std::ceil(x1)) + options.margin,
+                                                static_cast<int>(std::ceil(y1)) + options.margin)) &
+                             cv::Rect(0, 0, page.cols, page.rows);
+  if (crop_rect.width < 2 || crop_rect.height < 2) {
+    return Status::invalid_argument("the region to re-read lies outside the page or is empty");
+  }
+  // Scale so that the region's text height (its own height, margins excluded) becomes the target.
+  const double text_height = std::max(1.0f, y1 - y0);
+  const double scale = std::clamp(options.target_text_height / text_height, 1.0, 4.0);
+  cv::Mat crop;
+  cv::resize(page(crop_rect), crop, {}, scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  if (options.binarise) {
+    cv::Mat gray;
+    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
+    cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    cv::cvtColor(gray, crop, cv::COLOR_GRAY2BGR);
+  }
+  // Room around the text helps detectors find it.
+  const int pad = static_cast<int>(std::lround(16 * scale));
+  cv::copyMakeBorder(crop, crop, pad, pad, pad, pad, cv::BORDER_REPLICATE);
+  MIXTRACT_ASSIGN_OR_RETURN(OcrResult result, engine.read(crop));
+  for (OcrLine& line : result.lines) {
+    for (Point& p : line.box) {
+      p.x = static_cast<float>((static_cast<double>(p.x) - pad) / scale + crop_rect.x);
+      p.y = static_cast<float>((static_cast<double>(p.y) - pad) / scale + crop_rect.y);
+    }
+  }
+  result.width = page.cols;
+  result.height = page.rows;
+  result.model_version += " reread";
+  return result;
+}
+
+}  // namespace mixtract
