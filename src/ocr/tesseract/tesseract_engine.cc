@@ -97,6 +97,7 @@ Result<std::unique_ptr<OcrEngine>> create_tesseract_engine(const TesseractOption
                                options.tessdata_dir.string() +
                                "; install Debian's tesseract-ocr-chi-sim and tesseract-ocr-eng (scripts/setup.sh)");
   }
+  api->SetVariable("debug_file", "/dev/null");  // Tesseract's chatter ("Estimating resolution as ...").
   api->SetPageSegMode(static_cast<tesseract::PageSegMode>(options.page_segmentation_mode));
   if (!options.whitelist.empty()) api->SetVariable("tessedit_char_whitelist", options.whitelist.c_str());
   const std::string version = std::string("tesseract-") + tesseract::TessBaseAPI::Version() + "/" + options.languages +

@@ -1,0 +1,155 @@
+// Golden tests: the real engines read text rendered with real fonts exactly.
+#include "mixtract/ocr.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace mixtract {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::filesystem::path kModels = std::filesystem::path(MIXTRACT_DEFAULT_DEPS_DIR) / "ppocr-models";
+
+// A white page with each text drawn on its own line in Noto Serif CJK SC.
+cv::Mat render(const std::vector<std::string>& lines, int height = 40) {
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Mat page(static_cast<int>(lines.size()) * height * 2 + 2 * height, 1100, CV_8UC3, cv::Scalar(250, 250, 250));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    font->putText(page, lines[i], {60, height + static_cast<int>(i) * height * 2}, height, cv::Scalar(20, 20, 20), -1,
+                  cv::LINE_AA, false);
+  }
+  return page;
+}
+
+std::string without_spaces(std::string text) {
+  std::erase(text, ' ');
+  return text;
+}
+
+class PpOcrTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    PpOcrOptions options;
+    options.model_dir = kModels;
+    Result<std::unique_ptr<OcrEngine>> created = create_ppocr_engine(options);
+    ASSERT_TRUE(created.ok()) << created.status().message();
+    engine_ = std::move(created).value().release();
+  }
+  static void TearDownTestSuite() { delete engine_; }
+  static OcrEngine* engine_;
+};
+OcrEngine* PpOcrTest::engine_ = nullptr;
+
+TEST_F(PpOcrTest, ReadsCertificateLinesExactly) {
+  const std::vector<std::string> lines = {"证书编号：106101201905007614", "学生 张伟，性别 男，一九九七年五月十二日生",
+                                          "二〇一九年六月三十日", "公民身份号码 11010519491231002X"};
+  Result<OcrResult> result = engine_->read(render(lines));
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->lines.size(), lines.size()) << result->text();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(without_spaces(result->lines[i].text), without_spaces(lines[i]));
+    EXPECT_GT(result->lines[i].confidence, 0.9);
+    EXPECT_EQ(result->lines[i].char_confidences.size(), result->lines[i].char_confidences.size());
+  }
+  EXPECT_EQ(result->engine, "ppocr");
+  EXPECT_GT(result->timings.detect_ms, 0);
+  EXPECT_GE(result->timings.total_ms, result->timings.detect_ms + result->timings.recognise_ms);
+}
+
+TEST_F(PpOcrTest, ReadsUpsideDownAndTiltedPages) {
+  cv::Mat page = render({"毕业证书编号 100031201105000002"});
+  cv::rotate(page, page, cv::ROTATE_180);
+  Result<OcrResult> result = engine_->read(page);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->lines.size(), 1u);
+  EXPECT_EQ(without_spaces(result->lines[0].text), "毕业证书编号100031201105000002");
+
+  cv::Mat tilted;
+  const cv::Mat upright = render({"证书编号：106101201905007614"});
+  cv::warpAffine(upright, tilted, cv::getRotationMatrix2D({550, 60}, 4, 1), upright.size(), cv::INTER_LINEAR,
+                 cv::BORDER_REPLICATE);
+  result = engine_->read(tilted);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->lines.size(), 1u);
+  EXPECT_EQ(result->lines[0].text, "证书编号：106101201905007614");
+}
+
+TEST_F(PpOcrTest, BlankPagesHaveNoLines) {
+  Result<OcrResult> result = engine_->read(cv::Mat(300, 400, CV_8UC3, cv::Scalar(255, 255, 255)));
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->lines.empty());
+  EXPECT_FALSE(engine_->read(cv::Mat()).ok());
+}
+
+TEST_F(PpOcrTest, RereadsASmallRegion) {
+  // A number printed small, re-read from its region scaled to 48-pixel text.
+  cv::Mat page = render({"证书编号：106101201905007614"}, 14);
+  Result<OcrResult> whole = engine_->read(page);
+  ASSERT_TRUE(whole.ok());
+  ASSERT_FALSE(whole->lines.empty());
+  Result<OcrResult> again = reread_region(*engine_, page, whole->lines[0].box);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  ASSERT_EQ(again->lines.size(), 1u);
+  EXPECT_EQ(again->lines[0].text, "证书编号：106101201905007614");
+  // Boxes come back in page coordinates.
+  EXPECT_NEAR(again->lines[0].box[0].x, whole->lines[0].box[0].x, 12);
+  EXPECT_NEAR(again->lines[0].box[0].y, whole->lines[0].box[0].y, 12);
+  EXPECT_FALSE(
+      reread_region(*engine_, page, Quad{Point{5000, 5000}, Point{5010, 5000}, Point{5010, 5010}, Point{5000, 5010}})
+          .ok());
+}
+
+TEST(PpOcrModelsTest, MissingOrCorruptModelsAreClearErrors) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "broken-models";
+  std::filesystem::create_directories(dir);
+  PpOcrOptions options;
+  options.model_dir = dir;
+  Result<std::unique_ptr<OcrEngine>> missing = create_ppocr_engine(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.status().message(),
+              HasSubstr("ch_PP-OCRv4_det_infer.onnx: model file missing; run scripts/setup.sh"));
+
+  for (const char* name : {"ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx",
+                           "ch_ppocr_mobile_v2.0_cls_infer.onnx", "ppocr_keys_v1.txt"}) {
+    std::filesystem::copy_file(kModels / name, dir / name, std::filesystem::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "ch_PP-OCRv4_rec_infer.onnx", std::ios::trunc) << "not a model";
+  Result<std::unique_ptr<OcrEngine>> corrupt = create_ppocr_engine(options);
+  ASSERT_FALSE(corrupt.ok());
+  EXPECT_THAT(corrupt.status().message(), HasSubstr("ch_PP-OCRv4_rec_infer.onnx: cannot load the model"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TesseractTest, ReadsCleanTextAndDigitsOnly) {
+  Result<std::unique_ptr<OcrEngine>> engine = create_tesseract_engine({});
+  ASSERT_TRUE(engine.ok()) << engine.status().message();
+  Result<OcrResult> result = (*engine)->read(render({"学生 张伟 性别 男"}));
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->lines.size(), 1u);
+  EXPECT_EQ(without_spaces(result->lines[0].text), "学生张伟性别男");
+
+  TesseractOptions digits;
+  digits.languages = "eng";
+  digits.whitelist = "0123456789X";
+  digits.page_segmentation_mode = 7;
+  Result<std::unique_ptr<OcrEngine>> digit_engine = create_tesseract_engine(digits);
+  ASSERT_TRUE(digit_engine.ok());
+  Result<OcrResult> number = (*digit_engine)->read(render({"106101201905007614"}));
+  ASSERT_TRUE(number.ok());
+  ASSERT_EQ(number->lines.size(), 1u);
+  EXPECT_EQ(number->lines[0].text, "106101201905007614");
+
+  TesseractOptions bad;
+  bad.languages = "xx_none";
+  EXPECT_THAT(create_tesseract_engine(bad).status().message(), HasSubstr("cannot load languages 'xx_none'"));
+}
+
+}  // namespace
+}  // namespace mixtract
