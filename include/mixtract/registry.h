@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mixtract/expert.h"
+#include "mixtract/ocr_service.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
@@ -22,6 +23,8 @@ struct ExpertOptions {
   std::filesystem::path deps_dir;
   // Threads an expert may use for one document; 0 = let the expert choose.
   int threads = 0;
+  // The run's shared OCR (engines, memo, persistent cache); OCR-based experts fail to create without it.
+  std::shared_ptr<OcrService> ocr;
 };
 
 using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;

@@ -2,6 +2,7 @@
 #include <cassert>
 
 #include "experts/file_name/file_name_expert.h"
+#include "experts/ocr_label/ocr_label_expert.h"
 #include "mixtract/registry.h"
 
 namespace mixtract {
@@ -18,6 +19,10 @@ struct BuiltinExpert {
 ExpertRegistry ExpertRegistry::with_builtins() {
   const BuiltinExpert builtins[] = {
       {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
+      {"ppocr", "PP-OCRv4 (ONNX Runtime) page reading, values after their printed labels",
+       OcrLabelExpert::factory("ppocr")},
+      {"tesseract", "Tesseract 5 (chi_sim+eng) page reading, values after their printed labels",
+       OcrLabelExpert::factory("tesseract")},
   };
   ExpertRegistry registry;
   for (const BuiltinExpert& expert : builtins) {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mixtract/ocr_service.h"
 #include "options.h"
 
 namespace mixtract::cli {
@@ -21,6 +22,16 @@ struct GlobalOptions {
   std::string log_level;
   std::string deps_dir;
 };
+
+// What every command that runs OCR shares.
+struct OcrArgs {
+  int threads = 2;
+  bool no_cache = false;
+  int cache_max_mb = 1024;
+};
+void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config);
+// The run's OcrService; an unusable cache only costs a warning (the run goes on without it).
+std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args);
 
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);

@@ -16,6 +16,7 @@ struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string schema;
   std::string out_dir;
+  OcrArgs ocr;
 };
 
 // A table cell: the value, "?" after it when it needs review, "-" when missing.
@@ -28,6 +29,14 @@ std::string cell(const FieldResult& field) {
   return "-";
 }
 
+// "OCR: 3 page reads, 5 from the cache\n", or "" when nothing was read.
+std::string ocr_summary(const OcrService& ocr) {
+  const OcrService::Counts counts = ocr.counts();
+  if (counts.computed + counts.cache_hits == 0) return "";
+  return "OCR: " + std::to_string(counts.computed) + " page read(s), " + std::to_string(counts.cache_hits) +
+         " from the cache\n";
+}
+
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   Result<Schema> schema = load_schema(options.schema);
   if (!schema.ok()) {
@@ -36,6 +45,8 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   }
   ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
+  expert_options.threads = options.ocr.threads;
+  expert_options.ocr = make_ocr_service(global, options.ocr);
   Result<Extractor> extractor = Extractor::create(*std::move(schema), ExpertRegistry::with_builtins(), expert_options);
   if (!extractor.ok()) {
     std::cerr << "mixtract extract: " << extractor.status().message() << "\n";
@@ -101,7 +112,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   std::cout << format_table(table) << "\n"
             << "value? = needs review, - = not found\n"
             << written << " document(s) extracted, " << failed << " failed\n"
-            << "results: " << jsonl_path.string() << "\n"
+            << ocr_summary(*expert_options.ocr) << "results: " << jsonl_path.string() << "\n"
             << "table:   " << csv_path.string() << "\n";
   return failed == 0 ? kExitOk : kExitFailure;
 }
@@ -114,6 +125,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   sub->add_option("inputs", options->inputs, "Image files or folders (searched recursively)")->required();
   add_option(*sub, kSchemaOption, options->schema, config);
   add_option(*sub, kOutDirOption, options->out_dir, config);
+  add_ocr_options(*sub, options->ocr, config);
   sub->footer(
       "Writes <out>/results.jsonl (every field with confidence, status and evidence) and <out>/results.csv "
       "(one row per document), and prints the table. A document that cannot be read is reported and "

@@ -14,12 +14,12 @@
 namespace mixtract::cli {
 namespace {
 
-struct OcrArgs {
+struct OcrCommandArgs {
   std::vector<std::string> inputs;
   std::string engine;
   bool json = false;
   std::string draw;
-  int threads = 2;
+  OcrArgs ocr;
 };
 
 // The page with every line's box in green and its text in blue above it.
@@ -48,18 +48,10 @@ cv::Mat draw_lines(const cv::Mat& page, const OcrResult& result) {
   return canvas;
 }
 
-int run_ocr(const OcrArgs& args, const GlobalOptions& global) {
-  Result<std::unique_ptr<OcrEngine>> engine = Status::internal("no engine");
-  if (args.engine == "ppocr") {
-    PpOcrOptions options;
-    options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
-    options.threads = args.threads;
-    engine = create_ppocr_engine(options);
-  } else {
-    engine = create_tesseract_engine({});
-  }
-  if (!engine.ok()) {
-    std::cerr << "mixtract ocr: " << engine.status().message() << "\n";
+int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
+  const std::shared_ptr<OcrService> service = make_ocr_service(global, args.ocr);
+  if (Status ready = service->engine(args.engine).status(); !ready.ok()) {
+    std::cerr << "mixtract ocr: " << ready.message() << "\n";
     return kExitFailure;
   }
   InputList inputs = collect_inputs(args.inputs);
@@ -72,20 +64,21 @@ int run_ocr(const OcrArgs& args, const GlobalOptions& global) {
   std::size_t failed = inputs.problems.size();
   for (const std::filesystem::path& file : inputs.files) {
     Result<Document> document = Document::load(file);
-    Result<OcrResult> result = document.ok() ? (*engine)->read(document->image()) : document.status();
+    Result<std::shared_ptr<const OcrResult>> result =
+        document.ok() ? service->read(*document, args.engine) : document.status();
     if (!result.ok()) {
       std::cerr << "mixtract ocr: " << result.status().message() << "\n";
       ++failed;
       continue;
     }
     if (args.json) {
-      nlohmann::json j = ocr_result_to_json(*result);
+      nlohmann::json j = ocr_result_to_json(**result);
       j["source"] = file.string();
       std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      std::cout << "== " << file.string() << " (" << result->lines.size() << " lines, "
-                << static_cast<int>(result->timings.total_ms) << " ms)\n";
-      for (const OcrLine& line : result->lines) {
+      std::cout << "== " << file.string() << " (" << (*result)->lines.size() << " lines, "
+                << static_cast<int>((*result)->timings.total_ms) << " ms)\n";
+      for (const OcrLine& line : (*result)->lines) {
         std::printf("%5.3f  %s\n", static_cast<double>(line.confidence), line.text.c_str());
       }
       std::fflush(stdout);
@@ -94,7 +87,7 @@ int run_ocr(const OcrArgs& args, const GlobalOptions& global) {
       const std::filesystem::path out = draw_into_folder
                                             ? std::filesystem::path(args.draw) / (file.stem().string() + ".ocr.png")
                                             : std::filesystem::path(args.draw);
-      if (!cv::imwrite(out.string(), draw_lines(document->image(), *result))) {
+      if (!cv::imwrite(out.string(), draw_lines(document->image(), **result))) {
         std::cerr << "mixtract ocr: cannot write " << out.string() << "\n";
         ++failed;
       }
@@ -109,8 +102,30 @@ int run_ocr(const OcrArgs& args, const GlobalOptions& global) {
 
 }  // namespace
 
+void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config) {
+  add_option(sub, kThreadsOption, args.threads, config)->check(CLI::Range(1, 64));
+  add_flag(sub, kNoCacheOption, args.no_cache, config);
+  add_option(sub, kCacheMaxOption, args.cache_max_mb, config)->check(CLI::Range(1, 1 << 20));
+}
+
+std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args) {
+  OcrServiceOptions options;
+  options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
+  options.threads = args.threads;
+  if (!args.no_cache) {
+    Result<std::unique_ptr<AnalysisCache>> cache =
+        AnalysisCache::open(default_cache_file(), static_cast<std::uint64_t>(args.cache_max_mb) << 20);
+    if (cache.ok()) {
+      options.cache = std::move(cache).value();
+    } else {
+      std::cerr << "mixtract: warning: " << cache.status().message() << "; going on without the cache\n";
+    }
+  }
+  return std::make_shared<OcrService>(std::move(options));
+}
+
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
-  auto args = std::make_shared<OcrArgs>();
+  auto args = std::make_shared<OcrCommandArgs>();
   CLI::App* sub = app.add_subcommand("ocr", "Read the text lines of images with PP-OCRv4 or Tesseract");
   sub->add_option("inputs", args->inputs, "Image files or folders (searched recursively)")->required();
   sub->add_option("-e,--engine", args->engine, "OCR engine")
@@ -118,7 +133,7 @@ void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigVal
       ->default_val("ppocr");
   sub->add_flag("--json", args->json, "Print one JSON object per image (lines with boxes and confidences)");
   sub->add_option("--draw", args->draw, "Write the image with boxes and text drawn (a folder for several images)");
-  add_option(*sub, kThreadsOption, args->threads, config)->check(CLI::Range(1, 64));
+  add_ocr_options(*sub, args->ocr, config);
   sub->callback([args, &global, &exit_code] { exit_code = run_ocr(*args, global); });
 }
 

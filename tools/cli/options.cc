@@ -68,4 +68,14 @@ CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, int& target, cons
   return add_typed(app, spec, target, config);
 }
 
+CLI::Option* add_flag(CLI::App& app, const OptionSpec& spec, bool& target, const ConfigValues& config) {
+  std::string default_value(spec.default_value);
+  if (auto it = config.find(spec.config_key); !spec.config_key.empty() && it != config.end())
+    default_value = it->second;
+  target = default_value == "true" || default_value == "1" || default_value == "yes";
+  CLI::Option* option = app.add_flag(std::string(spec.flag), target, std::string(spec.help));
+  if (!spec.env.empty()) option->envname(std::string(spec.env));
+  return option;
+}
+
 }  // namespace mixtract::cli

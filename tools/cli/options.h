@@ -35,6 +35,10 @@ inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mi
                                           "Output folder (created if missing)"};
 inline constexpr OptionSpec kThreadsOption{"-j,--threads", "MIXTRACT_THREADS", "threads", "2",
                                            "Threads for model inference"};
+inline constexpr OptionSpec kNoCacheOption{"--no-cache", "MIXTRACT_NO_CACHE", "no_cache", "false",
+                                           "Neither read nor write the analysis cache (OCR runs again)"};
+inline constexpr OptionSpec kCacheMaxOption{"--cache-max-mb", "MIXTRACT_CACHE_MAX_MB", "cache_max_mb", "1024",
+                                            "Size limit of the analysis cache; least recently used entries go first"};
 inline constexpr OptionSpec kSynthCountOption{"-n,--n", "", "", "6", "Number of documents to render"};
 inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed: same seed, same documents"};
 inline constexpr OptionSpec kSynthDifficultyOption{"--difficulty", "", "", "clean",
@@ -57,6 +61,8 @@ Result<ConfigValues> load_config(const std::string& path);
 // `config` when the key is there.
 CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, std::string& target, const ConfigValues& config);
 CLI::Option* add_option(CLI::App& app, const OptionSpec& spec, int& target, const ConfigValues& config);
+// A flag (no value on the command line; true/false in the environment and the config file).
+CLI::Option* add_flag(CLI::App& app, const OptionSpec& spec, bool& target, const ConfigValues& config);
 
 }  // namespace mixtract::cli
 

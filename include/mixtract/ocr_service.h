@@ -1,0 +1,58 @@
+// OcrService: the OCR analysis shared by every expert of a run. Engines are created on first use and
+// kept; each document is read at most once per engine (a small in-memory memo, and the persistent
+// AnalysisCache across runs).
+#ifndef MIXTRACT_OCR_SERVICE_H_
+#define MIXTRACT_OCR_SERVICE_H_
+
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "mixtract/analysis_cache.h"
+#include "mixtract/document.h"
+#include "mixtract/ocr.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+struct OcrServiceOptions {
+  std::filesystem::path model_dir;  // PP-OCRv4 models (deps/ppocr-models).
+  int threads = 2;                  // Inference threads per engine.
+  // Persistent cache; null = compute every time (--no-cache).
+  std::shared_ptr<AnalysisCache> cache;
+};
+
+// Thread-safe.
+class OcrService {
+ public:
+  explicit OcrService(OcrServiceOptions options) : options_(std::move(options)) {}
+
+  // The engine named "ppocr" or "tesseract", created on first use. Unknown names list the known ones.
+  Result<const OcrEngine*> engine(std::string_view name);
+
+  // The OCR of `document` by the named engine.
+  Result<std::shared_ptr<const OcrResult>> read(const Document& document, std::string_view engine_name);
+
+  struct Counts {
+    int computed = 0;
+    int cache_hits = 0;   // From the persistent cache.
+    int memory_hits = 0;  // From this run.
+  };
+  Counts counts() const;
+
+ private:
+  OcrServiceOptions options_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<OcrEngine>, std::less<>> engines_;
+  std::map<std::string, std::shared_ptr<const OcrResult>, std::less<>> memo_;
+  std::deque<std::string> memo_order_;  // Oldest first, for a bounded memo.
+  Counts counts_;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_OCR_SERVICE_H_

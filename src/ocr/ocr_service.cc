@@ -1,0 +1,82 @@
+#include "mixtract/ocr_service.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace mixtract {
+namespace {
+
+constexpr std::size_t kMemoEntries = 16;  // Enough for all experts of the documents in flight.
+
+}  // namespace
+
+Result<const OcrEngine*> OcrService::engine(std::string_view name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = engines_.find(name); it != engines_.end()) return static_cast<const OcrEngine*>(it->second.get());
+  Result<std::unique_ptr<OcrEngine>> created =
+      Status::not_found("unknown OCR engine '" + std::string(name) + "'; known engines: ppocr, tesseract");
+  if (name == "ppocr") {
+    PpOcrOptions options;
+    options.model_dir = options_.model_dir;
+    options.threads = options_.threads;
+    created = create_ppocr_engine(options);
+  } else if (name == "tesseract") {
+    created = create_tesseract_engine({});
+  }
+  if (!created.ok()) return created.status();
+  const OcrEngine* engine = created->get();
+  engines_.emplace(std::string(name), std::move(created).value());
+  return engine;
+}
+
+Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& document, std::string_view engine_name) {
+  MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, this->engine(engine_name));
+  const std::string key = document.content_hash() + "|" + std::string(engine->name()) + "|" + engine->version();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = memo_.find(key); it != memo_.end()) {
+      ++counts_.memory_hits;
+      return it->second;
+    }
+  }
+  std::shared_ptr<const OcrResult> result;
+  bool from_cache = false;
+  if (options_.cache) {
+    if (std::optional<std::string> stored = options_.cache->get(key)) {
+      nlohmann::json json = nlohmann::json::parse(*stored, nullptr, /*allow_exceptions=*/false);
+      Result<OcrResult> parsed = ocr_result_from_json(json);
+      if (parsed.ok()) {
+        result = std::make_shared<const OcrResult>(std::move(parsed).value());
+        from_cache = true;
+      } else {
+        spdlog::warn("{}: ignoring a malformed cache entry for {}", options_.cache->file().string(), document.source());
+      }
+    }
+  }
+  if (!result) {
+    MIXTRACT_ASSIGN_OR_RETURN(OcrResult computed, engine->read(document.image()));
+    result = std::make_shared<const OcrResult>(std::move(computed));
+    if (options_.cache) {
+      if (Status stored = options_.cache->put(key, ocr_result_to_json(*result).dump()); !stored.ok()) {
+        spdlog::warn("{}", stored.message());  // The result is still good; only the cache lost it.
+      }
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++(from_cache ? counts_.cache_hits : counts_.computed);
+  if (memo_.emplace(key, result).second) {
+    memo_order_.push_back(key);
+    if (memo_order_.size() > kMemoEntries) {
+      memo_.erase(memo_order_.front());
+      memo_order_.pop_front();
+    }
+  }
+  return result;
+}
+
+OcrService::Counts OcrService::counts() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return counts_;
+}
+
+}  // namespace mixtract
