@@ -41,6 +41,7 @@ class CliTest : public ::testing::Test {
            ("cli_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+    setenv("MIXTRACT_CACHE_DIR", (dir_ / "cache").c_str(), 1);  // Each test has its own analysis cache.
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -78,7 +79,7 @@ TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
 }
 
 TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
-  for (const char* sub : {"ocr", "ner", "tune", "serve", "models"}) {
+  for (const char* sub : {"ner", "tune", "serve", "models"}) {
     const RunResult r = mixtract(std::string(sub) + " something.jpg");
     EXPECT_EQ(r.exit_code, 3) << sub;
     EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
@@ -151,9 +152,9 @@ TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
   EXPECT_TRUE(std::filesystem::exists(path("from_config/results.csv")));
   EXPECT_THAT(r.output, HasSubstr("学位"));  // The degree schema's column.
 
-  const RunResult bad = mixtract("--config " + write("bad.yaml", "out: x\nthreads: 4\n") + " version");
+  const RunResult bad = mixtract("--config " + write("bad.yaml", "out: x\ncolour: 4\n") + " version");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_THAT(bad.output, HasSubstr("bad.yaml:2: unknown key 'threads'; known keys:"));
+  EXPECT_THAT(bad.output, HasSubstr("bad.yaml:2: unknown key 'colour'; known keys:"));
 
   const RunResult missing = mixtract("--config " + path("absent.yaml") + " version");
   EXPECT_EQ(missing.exit_code, 2);
@@ -172,7 +173,7 @@ TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
   EXPECT_TRUE(std::filesystem::exists(path("flag_out/results.csv")));
 }
 
-TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
+TEST_F(CliTest, SynthThenExtractReadsNamesAndLevels) {
   ASSERT_EQ(mixtract("synth --n 5 --seed 11 --kinds graduation --out " + path("docs")).exit_code, 0);
   const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -192,7 +193,8 @@ TEST_F(CliTest, SynthThenExtractReadsNamesAndLevelsFromFileNames) {
     ASSERT_TRUE(truth.contains(file)) << file;
     EXPECT_EQ(record["fields"]["name"]["value"], truth[file]["姓名"]) << file;
     EXPECT_EQ(record["fields"]["level"]["value"], truth[file]["学历层次"]) << file;
-    EXPECT_EQ(record["fields"]["name"]["status"], "needs_review");
+    EXPECT_EQ(record["fields"]["level"]["status"], "needs_review");  // Only the file name says it.
+    EXPECT_EQ(record["fields"]["level"]["expert"], "file_name");
     ++checked;
   }
   EXPECT_EQ(checked, 5);
@@ -229,6 +231,69 @@ TEST_F(CliTest, EvalExplainsBadTables) {
   EXPECT_EQ(nothing_shared.exit_code, 2);
   EXPECT_THAT(nothing_shared.output, HasSubstr("share no column"));
   EXPECT_EQ(mixtract("eval --map broken --truth " + path("t.csv") + " --pred " + pred).exit_code, 2);
+}
+
+TEST_F(CliTest, OcrReadsPagesDrawsThemAndSkipsBadFiles) {
+  ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::string page;
+  for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+    if (entry.path().extension() == ".jpg") page = entry.path().string();
+  }
+  const RunResult text = mixtract("ocr " + path("docs") + " --draw " + path("drawn.png"));
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_THAT(text.output, HasSubstr("毕业证书"));
+  EXPECT_THAT(text.output, HasSubstr("证书编号"));
+  EXPECT_TRUE(std::filesystem::file_size(path("drawn.png")) > 1000);
+
+  write("docs/broken.jpg", "not an image");
+  const RunResult json = mixtract("ocr --json " + path("docs"));
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_THAT(json.output, HasSubstr("broken.jpg: not a decodable image"));
+  const std::string first_line = json.output.substr(0, json.output.find('\n'));
+  const nlohmann::json parsed =
+      nlohmann::json::parse(first_line.front() == '{' ? first_line : json.output.substr(json.output.find('{')));
+  EXPECT_EQ(parsed["engine"], "ppocr");
+  EXPECT_GT(parsed["lines"].size(), 5u);
+
+  EXPECT_EQ(mixtract("ocr " + path("docs") + " --engine gpt").exit_code, 2);
+  const RunResult several = mixtract("ocr " + page + " " + path("docs/broken.jpg") + " --draw " + path("x.png"));
+  EXPECT_EQ(several.exit_code, 2);
+  EXPECT_THAT(several.output, HasSubstr("must be an existing folder"));
+}
+
+TEST_F(CliTest, ExtractReadsNumbersAndReusesTheCache) {
+  ASSERT_EQ(mixtract("synth --n 4 --seed 21 --kinds graduation --out " + path("docs")).exit_code, 0);
+  const RunResult first = mixtract("extract " + path("docs") + " --out " + path("out"));
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("OCR: 4 page read(s), 0 from the cache"));
+  const RunResult second = mixtract("extract " + path("docs") + " --out " + path("out2"));
+  EXPECT_THAT(second.output, HasSubstr("OCR: 0 page read(s), 4 from the cache"));
+  const RunResult uncached = mixtract("extract --no-cache " + path("docs") + " --out " + path("out3"));
+  EXPECT_THAT(uncached.output, HasSubstr("OCR: 4 page read(s), 0 from the cache"));
+
+  const RunResult score =
+      mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("out/results.jsonl"));
+  ASSERT_EQ(score.exit_code, 0) << score.output;
+  const nlohmann::json report = nlohmann::json::parse(score.output);
+  for (const nlohmann::json& field : report["fields"]) {
+    // Names and genders sit in the body sentence, clear of the seal: read exactly.
+    if (field["field"] == "姓名" || field["field"] == "性别") {
+      EXPECT_EQ(field["correct"], field["total"]) << field.dump();
+    }
+    // The seal may cover a digit of the number (then it is missing, not wrong): most are read.
+    if (field["field"] == "证书编号") {
+      EXPECT_GE(field["correct"].get<int>(), 3) << field.dump();
+    }
+  }
+}
+
+TEST_F(CliTest, AnUnusableCacheOnlyCostsAWarning) {
+  ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::filesystem::create_directories(path("cache"));
+  write("cache/analyses.sqlite", std::string(200, 'z'));
+  const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("going on without the cache"));
 }
 
 TEST_F(CliTest, SynthIsDeterministicForASeed) {

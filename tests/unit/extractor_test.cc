@@ -116,8 +116,16 @@ TEST_F(ExtractorTest, AFailingExpertBecomesAWarningAndTheRouteGoesOn) {
 }
 
 TEST_F(ExtractorTest, FileNameExpertFillsNameAndLevelForReview) {
-  Result<Extractor> extractor =
-      Extractor::create(*load_schema("graduation_certificate"), ExpertRegistry::with_builtins(), {});
+  Result<Schema> schema = parse_schema(R"(name: t
+title: T
+fields:
+  - {name: name, label: 姓名, kind: name, route: {experts: [file_name]}}
+  - {name: level, label: 学历层次, kind: level, route: {experts: [file_name]}}
+  - {name: certificate_number, label: 证书编号, kind: code, route: {experts: [file_name]}}
+)",
+                                       "t.yaml");
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  Result<Extractor> extractor = Extractor::create(*schema, ExpertRegistry::with_builtins(), {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   std::vector<unsigned char> png;
   cv::imencode(".png", cv::Mat(4, 4, CV_8UC3), png);

@@ -43,8 +43,10 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
       if (end < chars.size() && (chars[end] == U'男' || chars[end] == U'女')) value.push_back(chars[end++]);
       break;
     case FieldKind::kDate: {
-      // The shortest prefix ending in 日 (or the whole rest) that reads as a date.
-      for (std::size_t stop = begin + 1; stop <= chars.size() && value.empty(); ++stop) {
+      // The longest prefix (dates are at most 16 characters) that reads as a date: 二〇一九年六月三 already
+      // reads as June 3, so the shortest would cut 三十日 short.
+      const std::size_t limit = std::min(chars.size(), begin + 16);
+      for (std::size_t stop = begin + 1; stop <= limit; ++stop) {
         const std::vector<char32_t> piece(chars.begin() + static_cast<std::ptrdiff_t>(begin),
                                           chars.begin() + static_cast<std::ptrdiff_t>(stop));
         if (const std::optional<Date> date = parse_date(utf8::encode(piece))) {
