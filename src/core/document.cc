@@ -6,6 +6,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/image_header.h"
 #include "core/sha256.h"
 
 namespace mixtract {
@@ -42,6 +43,13 @@ Result<Document> Document::load(const std::filesystem::path& path) {
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {
   if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
+  if (const std::optional<ImageSize> size = peek_image_size(bytes);
+      size && size->width * size->height > kMaxDocumentPixels) {
+    return Status::invalid_argument(source + ": the image declares " + std::to_string(size->width) + "x" +
+                                    std::to_string(size->height) + " pixels, over the " +
+                                    std::to_string(kMaxDocumentPixels / 1000000) +
+                                    " megapixel limit; scan the page at a lower resolution");
+  }
   cv::Mat image;
   try {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,

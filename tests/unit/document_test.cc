@@ -93,6 +93,37 @@ TEST_F(DocumentTest, TruncatedImageIsRejected) {
   EXPECT_FALSE(doc.ok());
 }
 
+TEST_F(DocumentTest, GreyAlphaAnd16BitImagesBecome8BitBgr) {
+  for (const cv::Mat& image :
+       {cv::Mat(8, 8, CV_8UC4, cv::Scalar(1, 2, 3, 128)), cv::Mat(8, 8, CV_16UC1, cv::Scalar(40000)),
+        cv::Mat(8, 8, CV_16UC3, cv::Scalar(1000, 2000, 3000))}) {
+    std::vector<unsigned char> png;
+    ASSERT_TRUE(cv::imencode(".png", image, png));
+    Result<Document> doc = Document::decode(std::string(png.begin(), png.end()), "x.png");
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    EXPECT_EQ(doc->image().type(), CV_8UC3);
+  }
+}
+
+TEST_F(DocumentTest, DecompressionBombsAreRefusedBeforeDecoding) {
+  // A real PNG whose header is edited to claim 60000 x 60000 pixels (3.6 gigapixels).
+  std::vector<unsigned char> png;
+  ASSERT_TRUE(cv::imencode(".png", cv::Mat(8, 8, CV_8UC3, cv::Scalar(0, 0, 0)), png));
+  std::string bytes(png.begin(), png.end());
+  for (std::size_t at : {16u, 20u}) bytes.replace(at, 4, std::string("\x00\x00\xea\x60", 4));
+  Result<Document> doc = Document::decode(bytes, "bomb.png");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("bomb.png: the image declares 60000x60000 pixels"));
+
+  std::vector<unsigned char> jpeg;
+  ASSERT_TRUE(cv::imencode(".jpg", cv::Mat(8, 8, CV_8UC3, cv::Scalar(0, 0, 0)), jpeg));
+  std::string jpeg_bytes(jpeg.begin(), jpeg.end());
+  const std::size_t sof = jpeg_bytes.find("\xff\xc0");
+  ASSERT_NE(sof, std::string::npos);
+  jpeg_bytes.replace(sof + 5, 4, std::string("\xea\x60\xea\x60", 4));
+  EXPECT_THAT(Document::decode(jpeg_bytes, "bomb.jpg").status().message(), HasSubstr("60000x60000"));
+}
+
 TEST_F(DocumentTest, FolderIsNotADocument) {
   Result<Document> doc = Document::load(dir_);
   ASSERT_FALSE(doc.ok());

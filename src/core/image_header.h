@@ -1,0 +1,21 @@
+// Reading an image's pixel size from its header, without decoding it, so that decompression bombs
+// (a small file claiming an enormous image) are refused before any memory is spent on them.
+#ifndef MIXTRACT_CORE_IMAGE_HEADER_H_
+#define MIXTRACT_CORE_IMAGE_HEADER_H_
+
+#include <optional>
+#include <string_view>
+
+namespace mixtract {
+
+struct ImageSize {
+  long long width = 0;
+  long long height = 0;
+};
+
+// The size a PNG, JPEG or BMP header declares; nullopt for other formats or unreadable headers.
+std::optional<ImageSize> peek_image_size(std::string_view bytes);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_CORE_IMAGE_HEADER_H_
