@@ -32,9 +32,10 @@ void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::
   put(font, page, text, {centre.x - text_width(font, text, height) / 2, centre.y - height / 2}, height, colour);
 }
 
-// Draws `text` wrapped to `width` pixels from (x, y); returns the y below the last line.
+// Draws `text` wrapped to `width` pixels from (x, y), adding each line to `lines`; returns the y below
+// the last line.
 int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int width, int height,
-                cv::Scalar colour) {
+                cv::Scalar colour, std::vector<std::string>& lines) {
   const int line_step = height * 8 / 5;
   std::string line;
   int y = origin.y;
@@ -43,13 +44,17 @@ int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Po
     utf8::append(c, next);
     if (!line.empty() && text_width(font, next, height) > width) {
       put(font, page, line, {origin.x, y}, height, colour);
+      lines.push_back(line);
       y += line_step;
       next.clear();
       utf8::append(c, next);
     }
     line = std::move(next);
   }
-  if (!line.empty()) put(font, page, line, {origin.x, y}, height, colour);
+  if (!line.empty()) {
+    put(font, page, line, {origin.x, y}, height, colour);
+    lines.push_back(line);
+  }
   return y + line_step;
 }
 
@@ -124,52 +129,63 @@ std::string random_official(std::mt19937& rng) {
 
 }  // namespace
 
-cv::Mat PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style, std::mt19937& rng) const {
-  cv::Mat page = blank_page(1600, 1130, rng);
+Page PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style, std::mt19937& rng) const {
+  Page out{blank_page(1600, 1130, rng), {}};
+  cv::Mat& page = out.image;
   draw_border(page, rng);
   const Font& title_font = uniform(rng, 0, 1) == 1 ? fonts_.song() : fonts_.any(rng);
   const Font& body_font = fonts_.any(rng);
   const Font& number_font = uniform(rng, 0, 3) == 0 ? fonts_.any(rng) : body_font;
   put_centered(title_font, page, "毕业证书", {800, 160}, uniform(rng, 84, 104), kInk);
+  out.lines.emplace_back("毕业证书");
   photo_box(page, {uniform(rng, 110, 150), 250, 180, 240});
   const int size = uniform(rng, 34, 40);
-  int y = put_wrapped(body_font, page, graduation_body(person, c, style), {370, 255}, 1090, size, kInk);
+  int y = put_wrapped(body_font, page, graduation_body(person, c, style), {370, 255}, 1090, size, kInk, out.lines);
   y = std::max(y + 30, 690);
+  const std::string head = "校（院）长：" + random_official(rng);
   put(body_font, page, "校名：" + c.school.name, {370, y}, size, kInk);
-  put(body_font, page, "校（院）长：" + random_official(rng), {920, y}, size, kInk);
+  put(body_font, page, head, {920, y}, size, kInk);
+  out.lines.insert(out.lines.end(), {"校名：" + c.school.name, head, "证书编号：" + c.graduation_number,
+                                     format_date(c.graduation_date, style)});
   const int number_y = y + 85;
   put(body_font, page, "证书编号：", {370, number_y}, size, kInk);
   put(number_font, page, c.graduation_number, {370 + text_width(body_font, "证书编号：", size), number_y}, size,
       number_colour(rng));
   put(body_font, page, format_date(c.graduation_date, style), {980, number_y + 85}, size, kInk);
   draw_seal(page, fonts_.song(), {uniform(rng, 470, 1150), y + uniform(rng, -20, 120)}, c.school.name, rng);
-  return page;
+  return out;
 }
 
-cv::Mat PageRenderer::degree(const Person& person, const Credential& c, std::mt19937& rng) const {
-  cv::Mat page = blank_page(1200, 1600, rng);
+Page PageRenderer::degree(const Person& person, const Credential& c, std::mt19937& rng) const {
+  Page out{blank_page(1200, 1600, rng), {}};
+  cv::Mat& page = out.image;
   draw_border(page, rng);
   const Font& body_font = fonts_.any(rng);
   const std::string rank = c.level == EducationLevel::kBachelor ? "学士"
                            : c.level == EducationLevel::kMaster ? "硕士"
                                                                 : "博士";
   put_centered(fonts_.song(), page, rank + "学位证书", {600, 190}, uniform(rng, 80, 96), kInk);
+  out.lines.push_back(rank + "学位证书");
   photo_box(page, {510, 300, 180, 240});
   const int size = uniform(rng, 34, 40);
-  int y = put_wrapped(body_font, page, degree_body(person, c), {150, 620}, 900, size, kInk);
+  int y = put_wrapped(body_font, page, degree_body(person, c), {150, 620}, 900, size, kInk, out.lines);
   y = std::max(y + 60, 1050);
+  const std::string chair = "学位评定委员会主席：" + random_official(rng);
   put(body_font, page, c.school.name, {650, y}, size, kInk);
-  put(body_font, page, "学位评定委员会主席：" + random_official(rng), {520, y + 80}, size, kInk);
+  put(body_font, page, chair, {520, y + 80}, size, kInk);
+  out.lines.insert(out.lines.end(),
+                   {c.school.name, chair, to_arabic_chinese(c.graduation_date), "证书编号：" + c.degree_number});
   put(body_font, page, to_arabic_chinese(c.graduation_date), {700, y + 160}, size, kInk);
   put(body_font, page, "证书编号：", {150, y + 270}, size - 4, kInk);
   put(body_font, page, c.degree_number, {150 + text_width(body_font, "证书编号：", size - 4), y + 270}, size - 4,
       number_colour(rng));
   draw_seal(page, fonts_.song(), {uniform(rng, 700, 900), y + uniform(rng, 0, 140)}, c.school.name, rng);
-  return page;
+  return out;
 }
 
-cv::Mat PageRenderer::id_card(const Person& person, std::mt19937& rng) const {
-  cv::Mat card(540, 856, CV_8UC3, cv::Scalar(238 - uniform(rng, 0, 12), 236, 226 - uniform(rng, 0, 16)));
+Page PageRenderer::id_card(const Person& person, std::mt19937& rng) const {
+  Page out{cv::Mat(540, 856, CV_8UC3, cv::Scalar(238 - uniform(rng, 0, 12), 236, 226 - uniform(rng, 0, 16))), {}};
+  cv::Mat& card = out.image;
   for (int x = -540; x < 856; x += 18) {  // Faint guilloche-like diagonal lines.
     cv::line(card, {x, 540}, {x + 540, 0}, cv::Scalar(225, 222, 205), 1, cv::LINE_AA);
   }
@@ -185,14 +201,21 @@ cv::Mat PageRenderer::id_card(const Person& person, std::mt19937& rng) const {
   put(hei, card, person.ethnicity, {360, 121}, size, kInk);
   put(hei, card, "出  生", {50, 190}, 24, label);
   const Date& b = person.birth_date;
-  put(hei, card, std::to_string(b.year) + " 年 " + std::to_string(b.month) + " 月 " + std::to_string(b.day) + " 日",
-      {150, 186}, size, kInk);
+  const std::string birth =
+      std::to_string(b.year) + " 年 " + std::to_string(b.month) + " 月 " + std::to_string(b.day) + " 日";
+  put(hei, card, birth, {150, 186}, size, kInk);
+  out.lines.insert(out.lines.end(),
+                   {"姓名 " + person.name, "性别 " + person.gender + " 民族 " + person.ethnicity, "出生 " + birth});
   put(hei, card, "住  址", {50, 255}, 24, label);
-  put_wrapped(hei, card, person.address, {150, 251}, 400, size - 2, kInk);
+  std::vector<std::string> address;
+  put_wrapped(hei, card, person.address, {150, 251}, 400, size - 2, kInk, address);
+  address.front() = "住址 " + address.front();
+  out.lines.insert(out.lines.end(), address.begin(), address.end());
   put(hei, card, "公民身份号码", {50, 450}, 24, label);
   put(fonts_.song(), card, person.id_number, {250, 444}, size + 4, kInk);
+  out.lines.push_back("公民身份号码 " + person.id_number);
   photo_box(card, {600, 70, 200, 250});
-  return card;
+  return out;
 }
 
 }  // namespace mixtract::synth

@@ -5,6 +5,8 @@
 #define MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
 
 #include <random>
+#include <string>
+#include <vector>
 
 #include <opencv2/core/mat.hpp>
 
@@ -14,14 +16,21 @@
 
 namespace mixtract::synth {
 
+// A rendered page and its text, one entry per printed row (the seal's text excluded), as an OCR
+// engine should read it.
+struct Page {
+  cv::Mat image;
+  std::vector<std::string> lines;
+};
+
 // Not thread-safe (FreeType faces keep state): one renderer per thread.
 class PageRenderer {
  public:
   explicit PageRenderer(const FontSet& fonts) : fonts_(fonts) {}
 
-  cv::Mat graduation(const Person& person, const Credential& credential, DateStyle style, std::mt19937& rng) const;
-  cv::Mat degree(const Person& person, const Credential& credential, std::mt19937& rng) const;
-  cv::Mat id_card(const Person& person, std::mt19937& rng) const;
+  Page graduation(const Person& person, const Credential& credential, DateStyle style, std::mt19937& rng) const;
+  Page degree(const Person& person, const Credential& credential, std::mt19937& rng) const;
+  Page id_card(const Person& person, std::mt19937& rng) const;
 
  private:
   const FontSet& fonts_;

@@ -60,6 +60,10 @@ class TruthWriter {
     csv_ += join_csv_row(line);
   }
 
+  void add_lines(const std::string& file, const std::vector<std::string>& printed) {
+    lines_ += nlohmann::ordered_json({{"文件", file}, {"lines", printed}}).dump() + "\n";
+  }
+
   void add_person(const std::string& name, const std::vector<std::string>& files, EducationLevel highest,
                   const std::string& highest_file) {
     persons_ +=
@@ -72,7 +76,7 @@ class TruthWriter {
   Status write(const std::filesystem::path& dir) const {
     const std::string header = "\xEF\xBB\xBF" + join_csv_row(kCsvColumns);
     for (const auto& [name, text] : {std::pair{"truth.jsonl", jsonl_}, std::pair{"truth.csv", header + csv_},
-                                     std::pair{"persons.jsonl", persons_}}) {
+                                     std::pair{"persons.jsonl", persons_}, std::pair{"lines.jsonl", lines_}}) {
       MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(dir / name));
       MIXTRACT_RETURN_IF_ERROR(file->append(text));
       MIXTRACT_RETURN_IF_ERROR(file->commit());
@@ -84,6 +88,7 @@ class TruthWriter {
   std::string jsonl_;
   std::string csv_;
   std::string persons_;
+  std::string lines_;
 };
 
 std::vector<std::pair<std::string, std::string>> certificate_fields(const Person& p, const Credential& c, bool degree) {
@@ -138,7 +143,7 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
     std::vector<std::string> files;
     std::string highest_file;
     EducationLevel highest_level = EducationLevel::kUnknown;
-    auto emit = [&](std::string stem, DocumentKind kind, const std::function<cv::Mat(std::mt19937&)>& render,
+    auto emit = [&](std::string stem, DocumentKind kind, const std::function<Page(std::mt19937&)>& render,
                     std::vector<std::pair<std::string, std::string>> fields) -> Status {
       if (summary.documents >= options.count || !wants(kind)) return Status();
       std::string file = stem + ".jpg";
@@ -146,13 +151,14 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
       used_files.insert(file);
       // Each page has its own generator, so that changing one page's drawing leaves the others alone.
       std::mt19937 page_rng(rng());
-      const Photo photo =
-          apply_photo_effects(render(page_rng), pick_difficulty(options.difficulty, page_rng), page_rng);
+      const Page page = render(page_rng);
+      const Photo photo = apply_photo_effects(page.image, pick_difficulty(options.difficulty, page_rng), page_rng);
       if (!cv::imwrite((options.out_dir / file).string(), photo.image,
                        {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
         return Status::io_error((options.out_dir / file).string() + ": cannot write the image");
       }
       truth.add({file, kind, std::move(fields)});
+      truth.add_lines(file, page.lines);
       files.push_back(file);
       ++summary.documents;
       return Status();

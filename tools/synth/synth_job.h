@@ -5,6 +5,8 @@
 //   truth.jsonl   one object per file: 文件, 文书类型 and its fields (Chinese keys)
 //   truth.csv     the same as a table (UTF-8 with BOM): 文件, 文书类型, 姓名, 性别, 出生日期, 学历层次, 毕业院校,
 //                 专业, 毕业日期, 证书编号, 学位, 民族, 住址, 公民身份号码 (empty where a kind has no such field)
+//   lines.jsonl   one object per file: 文件 and lines, the text of every printed row (seal excluded), the
+//                 ground truth for OCR
 //   persons.jsonl one object per person: 姓名, 文件 (all their files), 最高学历, 最高学历文件 (the file holding the
 //                 highest degree: 博士 > 硕士 > 本科 > 专科, a 毕业证书 before a 学位证书 of the same level)
 #ifndef MIXTRACT_TOOLS_SYNTH_SYNTH_JOB_H_
