@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# The benchmark, one command: builds, renders a fixed set of synthetic documents (200, seed 2026, mixed
-# difficulty; cached in build/bench-data), measures every route configuration in bench/routes/ on it,
-# each in its own process, and appends a dated section with the commit and the machine to
-# bench/RESULTS.md. Quote figures from one run side by side; the machines are noisy.
+# The benchmark, one command: builds, renders fixed sets of synthetic documents (cached in
+# build/bench-data), and appends a dated section with the commit and the machine to bench/RESULTS.md:
+#   - extraction: 200 documents (seed 2026, mixed difficulty), every route in bench/routes/;
+#   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
+# Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
+# side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--no-record]     (--no-record prints the section without appending it)
+#   bench/run.sh [--n N] [--ocr-n N] [--no-record]   (--no-record prints without appending)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 count=200
+ocr_count=20
 record=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) count=$2; shift 2 ;;
+    --ocr-n) ocr_count=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
@@ -26,13 +30,44 @@ if [ ! -f "$data/truth.csv" ]; then
   "$build/mixtract" synth --n "$count" --seed 2026 --difficulty mix --out "$data" >/dev/null
 fi
 
+# Extraction reads every page afresh: a private, empty analysis cache.
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
+
+# PP-OCRv4 and Tesseract on the same pages of each difficulty, one process per engine and set.
+ocr_section() {
+  echo "### OCR engines ($ocr_count documents per set, all kinds, 2 threads)"
+  echo
+  echo "| engine | set | images | median ms/image | detect | classify | recognise | non-inference % | peak RSS MiB | CER % | exact lines % | numbers exact | numbers re-read exact |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  local rows=()
+  for set in clean photo hard; do
+    local dir=$build/bench-data/ocr-$set-n$ocr_count
+    if [ ! -f "$dir/lines.jsonl" ]; then
+      rm -rf "$dir"
+      "$build/mixtract" synth --n "$ocr_count" --seed 2027 --difficulty "$set" --out "$dir" >/dev/null
+    fi
+    for engine in ppocr tesseract; do
+      rows+=("$("$build/bench_ocr" --engine "$engine" --set "$set" --docs "$dir")")
+    done
+  done
+  printf '%s\n' "${rows[@]}" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %s/%s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13}'
+  echo
+  echo "Ratios, PP-OCRv4 / Tesseract, same pages: "
+  printf '%s\n' "${rows[@]}" | awk -F'\t' '
+    $1 == "ppocr" { ms[$2] = $4; cer[$2] = $10 }
+    $1 == "tesseract" { printf "%s: time %.2fx, CER %.2fx; ", $2, ms[$2] / $4, ($10 > 0 ? cer[$2] / $10 : 0) }
+    END { print "" }'
+  echo
+}
+
 commit=$(git rev-parse --short HEAD)
 [ -z "$(git status --porcelain -- src include tools bench schemas)" ] || commit="$commit (with uncommitted changes)"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 
 section=$(mktemp)
-trap 'rm -f "$section"' EXIT
+trap 'rm -rf "$cache" "$section"' EXIT
 {
   echo "## $(date -u +%Y-%m-%d) · commit $commit"
   echo
@@ -41,8 +76,10 @@ trap 'rm -f "$section"' EXIT
   echo
   for route in bench/routes/*.yaml; do
     name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" | head -1)
-    "$build/bench_extract" --schema "$route" --docs "$data" --name "${name:-$(basename "$route" .yaml)}"
+    MIXTRACT_CACHE_DIR=$cache "$build/bench_extract" --schema "$route" --docs "$data" \
+      --name "${name:-$(basename "$route" .yaml)}"
   done
+  ocr_section
 } > "$section"
 
 cat "$section"
