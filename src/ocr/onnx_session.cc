@@ -22,8 +22,10 @@ Result<std::unique_ptr<OnnxModel>> OnnxModel::load(const std::filesystem::path& 
     options.SetIntraOpNumThreads(std::max(1, threads));
     options.SetInterOpNumThreads(1);
     options.SetGraphOptimizationLevel(GraphOptimizationLevel::ORT_ENABLE_ALL);
-    // Input shapes change with every page and line batch: an arena would keep the largest ones forever.
+    // Input shapes change with every page and line batch: an arena or a memory pattern per shape would
+    // keep the largest ones forever.
     options.DisableCpuMemArena();
+    options.DisableMemPattern();
     auto session = std::make_unique<Ort::Session>(environment(), path.c_str(), options);
     Ort::AllocatorWithDefaultOptions allocator;
     if (session->GetInputCount() != 1 || session->GetOutputCount() < 1) {
