@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "test_dir.h"
+
 namespace {
 
 using ::testing::HasSubstr;
@@ -37,13 +39,8 @@ RunResult mixtract(const std::string& args, const std::string& env = "") {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("cli_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     setenv("MIXTRACT_CACHE_DIR", (dir_ / "cache").c_str(), 1);  // Each test has its own analysis cache.
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::string write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
@@ -51,7 +48,8 @@ class CliTest : public ::testing::Test {
   }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
-  std::filesystem::path dir_;
+  mixtract::testing::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
 };
 
 TEST_F(CliTest, HelpListsEverySubcommand) {

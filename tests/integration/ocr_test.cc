@@ -9,6 +9,8 @@
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "test_dir.h"
+
 namespace mixtract {
 namespace {
 
@@ -107,8 +109,8 @@ TEST_F(PpOcrTest, RereadsASmallRegion) {
 }
 
 TEST(PpOcrModelsTest, MissingOrCorruptModelsAreClearErrors) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "broken-models";
-  std::filesystem::create_directories(dir);
+  const mixtract::testing::ScratchDir scratch;
+  const std::filesystem::path& dir = scratch.path();
   PpOcrOptions options;
   options.model_dir = dir;
   Result<std::unique_ptr<OcrEngine>> missing = create_ppocr_engine(options);
@@ -124,7 +126,6 @@ TEST(PpOcrModelsTest, MissingOrCorruptModelsAreClearErrors) {
   Result<std::unique_ptr<OcrEngine>> corrupt = create_ppocr_engine(options);
   ASSERT_FALSE(corrupt.ok());
   EXPECT_THAT(corrupt.status().message(), HasSubstr("ch_PP-OCRv4_rec_infer.onnx: cannot load the model"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(TesseractTest, ReadsCleanTextAndDigitsOnly) {

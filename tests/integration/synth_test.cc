@@ -15,6 +15,7 @@
 #include "rules/id_number.h"
 #include "rules/school_table.h"
 #include "synth_job.h"
+#include "test_dir.h"
 
 namespace mixtract::synth {
 namespace {
@@ -35,13 +36,6 @@ std::vector<nlohmann::json> read_jsonl(const std::filesystem::path& path) {
 
 class SynthTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("synth_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   SynthOptions options(const std::string& sub, int count, std::uint32_t seed) const {
     SynthOptions o;
     o.out_dir = dir_ / sub;
@@ -51,7 +45,8 @@ class SynthTest : public ::testing::Test {
     return o;
   }
 
-  std::filesystem::path dir_;
+  mixtract::testing::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
 };
 
 TEST_F(SynthTest, EveryDocumentFollowsTheRules) {

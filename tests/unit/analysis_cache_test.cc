@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "test_dir.h"
+
 namespace mixtract {
 namespace {
 
@@ -13,12 +15,8 @@ using ::testing::HasSubstr;
 
 class AnalysisCacheTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "analysis_cache_test";
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
+  mixtract::testing::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
 };
 
 TEST_F(AnalysisCacheTest, StoresReplacesAndPersists) {

@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/sha256.h"
+#include "test_dir.h"
 
 namespace mixtract {
 namespace {
@@ -17,19 +18,14 @@ using ::testing::HasSubstr;
 
 class DocumentTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "document_test";
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   std::filesystem::path write(const std::string& name, const std::string& bytes) {
     const std::filesystem::path path = dir_ / name;
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
 
-  std::filesystem::path dir_;
+  mixtract::testing::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
 };
 
 TEST(Sha256Test, MatchesKnownVectors) {

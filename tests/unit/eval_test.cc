@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include "test_dir.h"
+
 namespace mixtract {
 namespace {
 
@@ -15,14 +17,6 @@ using ::testing::HasSubstr;
 
 class EvalTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("eval_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   std::filesystem::path write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
     return dir_ / name;
@@ -40,7 +34,8 @@ class EvalTest : public ::testing::Test {
     return table.ok() ? "" : table.status().message();
   }
 
-  std::filesystem::path dir_;
+  mixtract::testing::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
 };
 
 TEST(NormaliseTest, FoldsWidthSpaceCaseAndDates) {

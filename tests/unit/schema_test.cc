@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "test_dir.h"
+
 namespace mixtract {
 namespace {
 
@@ -163,12 +165,12 @@ TEST(SchemaTest, LoadSchemaReportsUnknownNamesAndFiles) {
 }
 
 TEST(SchemaTest, LoadsAFile) {
-  const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "schema_test.yaml";
+  const mixtract::testing::ScratchDir scratch;
+  const std::filesystem::path path = scratch / "schema.yaml";
   std::ofstream(path) << kMinimal;
   Result<Schema> schema = load_schema(path.string());
   ASSERT_TRUE(schema.ok()) << schema.status().message();
   EXPECT_EQ(schema->name, "test");
-  std::filesystem::remove(path);
 }
 
 TEST(ConstraintsTest, ChecksLengthPatternAndValues) {

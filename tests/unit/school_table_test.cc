@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "io/csv_reader.h"
+#include "test_dir.h"
 
 namespace mixtract {
 namespace {
@@ -38,10 +39,11 @@ TEST(SchoolTableTest, StarterTableKnowsTheDocumentedSchools) {
 class SchoolCsvTest : public ::testing::Test {
  protected:
   std::filesystem::path write(const std::string& text) {
-    const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / "schools.csv";
+    const std::filesystem::path path = scratch_ / "schools.csv";
     std::ofstream(path) << text;
     return path;
   }
+  mixtract::testing::ScratchDir scratch_;
 };
 
 TEST_F(SchoolCsvTest, ReadsByHeaderName) {
