@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace {
 
@@ -298,14 +298,8 @@ TEST_F(CliTest, SynthIsDeterministicForASeed) {
   ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("a")).exit_code, 0);
   ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("b")).exit_code, 0);
   ASSERT_EQ(mixtract("synth --n 2 --seed 6 --out " + path("c")).exit_code, 0);
-  auto read = [](const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  };
-  EXPECT_EQ(read(path("a/truth.jsonl")), read(path("b/truth.jsonl")));
-  EXPECT_NE(read(path("a/truth.jsonl")), read(path("c/truth.jsonl")));
+  EXPECT_EQ(mixtract::testing::read_file(path("a/truth.jsonl")), mixtract::testing::read_file(path("b/truth.jsonl")));
+  EXPECT_NE(mixtract::testing::read_file(path("a/truth.jsonl")), mixtract::testing::read_file(path("c/truth.jsonl")));
   EXPECT_EQ(mixtract("synth --n 0 --out " + path("d")).exit_code, 2);
 }
 

@@ -9,7 +9,7 @@
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {

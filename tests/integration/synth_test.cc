@@ -15,21 +15,14 @@
 #include "rules/id_number.h"
 #include "rules/school_table.h"
 #include "synth_job.h"
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract::synth {
 namespace {
 
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 std::vector<nlohmann::json> read_jsonl(const std::filesystem::path& path) {
   std::vector<nlohmann::json> rows;
-  std::istringstream lines(read_all(path));
+  std::istringstream lines(mixtract::testing::read_file(path));
   for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
   return rows;
 }
@@ -103,7 +96,7 @@ TEST_F(SynthTest, EveryDocumentFollowsTheRules) {
   EXPECT_GT(kinds[DocumentKind::kDegreeCertificate], 0);
   EXPECT_GT(kinds[DocumentKind::kIdCard], 0);
 
-  Result<CsvRows> csv = parse_csv(read_all(o.out_dir / "truth.csv"), "truth.csv");
+  Result<CsvRows> csv = parse_csv(mixtract::testing::read_file(o.out_dir / "truth.csv"), "truth.csv");
   ASSERT_TRUE(csv.ok());
   EXPECT_EQ(csv->size(), 41u);
   EXPECT_EQ((*csv)[0][0], "文件");
@@ -139,9 +132,12 @@ TEST_F(SynthTest, SameSeedSameBytes) {
   a.difficulty = b.difficulty = Difficulty::kHard;
   ASSERT_TRUE(run_synth(a).ok());
   ASSERT_TRUE(run_synth(b).ok());
-  EXPECT_EQ(read_all(a.out_dir / "truth.csv"), read_all(b.out_dir / "truth.csv"));
+  EXPECT_EQ(mixtract::testing::read_file(a.out_dir / "truth.csv"),
+            mixtract::testing::read_file(b.out_dir / "truth.csv"));
   for (const auto& entry : std::filesystem::directory_iterator(a.out_dir)) {
-    EXPECT_EQ(read_all(entry.path()), read_all(b.out_dir / entry.path().filename())) << entry.path();
+    EXPECT_EQ(mixtract::testing::read_file(entry.path()),
+              mixtract::testing::read_file(b.out_dir / entry.path().filename()))
+        << entry.path();
   }
 }
 

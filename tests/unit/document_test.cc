@@ -9,7 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/sha256.h"
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {

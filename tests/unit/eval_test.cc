@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {

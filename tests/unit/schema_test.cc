@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "io/csv_reader.h"
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {
@@ -63,12 +63,8 @@ TEST_F(SchoolCsvTest, ErrorsNameLineAndColumn) {
 }
 
 TEST(SchoolTableSharedDataTest, LoadsTheMinistryList) {
-  const std::filesystem::path path =
-      std::filesystem::path(MIXTRACT_SOURCE_DIR) / "../shared/data/universities_moe2017.csv";
-  if (!std::filesystem::exists(path)) {
-    GTEST_SKIP() << "../shared/data/universities_moe2017.csv is not beside this checkout (a user's clone has no "
-                    "shared/); the project's CI has it";
-  }
+  const std::filesystem::path path = mixtract::testing::shared_data("universities_moe2017.csv");
+  if (path.empty()) GTEST_SKIP() << mixtract::testing::kNoSharedData;
   Result<SchoolTable> table = SchoolTable::load_csv(path);
   ASSERT_TRUE(table.ok()) << table.status().message();
   EXPECT_EQ(table->size(), 2631u);

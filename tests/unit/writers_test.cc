@@ -8,17 +8,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "test_dir.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 Record sample_record() {
   Record record;
@@ -64,7 +57,7 @@ TEST_F(WritersTest, JsonlHoldsOneParsableRecordPerLine) {
   EXPECT_FALSE(std::filesystem::exists(path)) << "visible before close()";
   ASSERT_TRUE((*writer)->close().ok());
 
-  std::istringstream lines(read_all(path));
+  std::istringstream lines(mixtract::testing::read_file(path));
   std::string line;
   int count = 0;
   while (std::getline(lines, line)) {
@@ -90,7 +83,7 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->write(sample_record()).ok());
   ASSERT_TRUE((*writer)->close().ok());
-  EXPECT_EQ(read_all(path),
+  EXPECT_EQ(mixtract::testing::read_file(path),
             "\xEF\xBB\xBF文件,姓名,备注\r\n"
             "张三_本科毕业证书.jpg,张三,\"a, \"\"quoted\"\"\nline\"\r\n");
 }
@@ -103,7 +96,7 @@ TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {
     ASSERT_TRUE(writer.ok());
     ASSERT_TRUE((*writer)->write(sample_record()).ok());
   }  // Dropped without close(), as after a failure.
-  EXPECT_EQ(read_all(path), "previous run\n");
+  EXPECT_EQ(mixtract::testing::read_file(path), "previous run\n");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1) << "temporary file left behind";
 }
 
