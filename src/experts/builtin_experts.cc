@@ -1,6 +1,7 @@
 // Every expert built into mixtract, registered by name: adding an expert adds one line to kBuiltins.
 #include <cassert>
 
+#include "experts/certificate_text/certificate_text_expert.h"
 #include "experts/file_name/file_name_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
 #include "mixtract/registry.h"
@@ -19,6 +20,8 @@ struct BuiltinExpert {
 ExpertRegistry ExpertRegistry::with_builtins() {
   const BuiltinExpert builtins[] = {
       {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
+      {"certificate_text", "the official sentence of a certificate body, read from the PP-OCRv4 text",
+       &CertificateTextExpert::create},
       {"ppocr", "PP-OCRv4 (ONNX Runtime) page reading, values after their printed labels",
        OcrLabelExpert::factory("ppocr")},
       {"tesseract", "Tesseract 5 (chi_sim+eng) page reading, values after their printed labels",

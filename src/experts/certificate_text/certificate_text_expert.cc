@@ -1,0 +1,184 @@
+#include "experts/certificate_text/certificate_text_expert.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "core/utf8.h"
+#include "mixtract/education.h"
+#include "rules/date.h"
+
+namespace mixtract {
+namespace {
+
+// The page's text with spaces removed, full-width ASCII folded and '\n' between OCR lines, remembering
+// each character's line and confidence (line breaks have none: they are not characters of a value).
+struct JoinedText {
+  std::string text;                                             // UTF-8.
+  std::vector<std::size_t> byte_of;                             // Byte offset of each character.
+  std::vector<float> confidence;                                // Per character.
+  std::vector<int> line;                                        // Per character.
+  std::vector<std::pair<std::size_t, std::size_t>> line_bytes;  // Byte range of each OCR line.
+
+  // The value covering bytes [begin, end) of `text`.
+  TextValue value(std::size_t begin, std::size_t end) const {
+    TextValue out;
+    out.raw = text.substr(begin, end - begin);
+    std::erase(out.raw, '\n');  // Values that break across lines are joined.
+    out.value = out.raw;
+    const auto first = std::lower_bound(byte_of.begin(), byte_of.end(), begin) - byte_of.begin();
+    const auto last = std::lower_bound(byte_of.begin(), byte_of.end(), end) - byte_of.begin();
+    out.confidence = 1;
+    for (auto i = first; i < last; ++i)
+      out.confidence = std::min(out.confidence, confidence[static_cast<std::size_t>(i)]);
+    out.line = first < static_cast<std::ptrdiff_t>(line.size()) ? line[static_cast<std::size_t>(first)] : -1;
+    return out;
+  }
+};
+
+JoinedText join_lines(const OcrResult& ocr) {
+  JoinedText joined;
+  for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
+    const OcrLine& line = ocr.lines[l];
+    if (l > 0) joined.text += '\n';
+    const std::size_t line_begin = joined.text.size();
+    const std::vector<char32_t> chars = utf8::decode(line.text);
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      char32_t c = chars[i];
+      if (c >= 0xFF01 && c <= 0xFF5E && c != U'，' && c != U'：' && c != U'（' && c != U'）') c -= 0xFEE0;
+      if (c == U',') c = U'，';
+      if (c == U':') c = U'：';
+      if (c == U' ' || c == 0x3000) continue;
+      if (c == U'○') c = U'〇';  // OCR's look-alike of the Chinese zero.
+      joined.byte_of.push_back(joined.text.size());
+      utf8::append(c, joined.text);
+      joined.confidence.push_back(i < line.char_confidences.size() ? line.char_confidences[i] : line.confidence);
+      joined.line.push_back(static_cast<int>(l));
+    }
+    joined.line_bytes.emplace_back(line_begin, joined.text.size());
+  }
+  return joined;
+}
+
+// A sentence pattern in which each '~' stands for up to two characters that are neither Han nor digits:
+// the punctuation (or line break) between the parts of a sentence, which OCR may lose, add or change
+// (，read as . or ：).
+std::string sentence_pattern(std::string_view pattern) {
+  std::string out;
+  for (char c : pattern) out += c == '~' ? std::string("[^\\p{Han}\\d]{0,2}") : std::string(1, c);
+  return out;
+}
+
+// Byte range of capture group `group` in the last match.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+Span span_of(const std::string& text, const re2::StringPiece& piece) {
+  const std::size_t begin = static_cast<std::size_t>(piece.data() - text.data());
+  return {begin, begin + piece.size()};
+}
+
+void put_date(std::map<std::string, TextValue>& out, const std::string& field, TextValue value) {
+  if (const std::optional<Date> date = parse_date(value.raw)) {
+    value.value = to_iso(*date);
+    out[field] = std::move(value);
+  }
+}
+
+void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>& out) {
+  static const re2::RE2 kBody(sentence_pattern(
+      "(?s)学生~(\\p{Han}{2,4}?)~性别~([男女])~(.{6,18}?)生~于(.{5,14}?)至(.{5,14}?)在~本~校~([\\p{Han}\n]{2,31}?)"
+      "专\n?业\n?(?:[一二三四五六七八九]\n?年\n?制\n?)?(专科|本科|硕士研究生|博士研究生)"));
+  re2::StringPiece groups[8];
+  if (!kBody.Match(joined.text, 0, joined.text.size(), re2::RE2::UNANCHORED, groups, 8)) return;
+  const auto value = [&](int g) {
+    const Span s = span_of(joined.text, groups[g]);
+    return joined.value(s.begin, s.end);
+  };
+  out["name"] = value(1);
+  out["gender"] = value(2);
+  put_date(out, "birth_date", value(3));
+  out["major"] = value(6);
+  out["level"] = value(7);
+  // The issue date: the last line below the body that is a date and nothing else.
+  const std::size_t body_end = span_of(joined.text, groups[0]).end;
+  for (std::size_t l = joined.line_bytes.size(); l-- > 0;) {
+    const auto [begin, end] = joined.line_bytes[l];
+    if (begin < body_end) break;
+    TextValue candidate = joined.value(begin, end);
+    if (parse_date(candidate.raw)) {
+      put_date(out, "graduation_date", std::move(candidate));
+      break;
+    }
+  }
+}
+
+void read_degree(const JoinedText& joined, std::map<std::string, TextValue>& out) {
+  static const re2::RE2 kBody(sentence_pattern(
+      "(?sm)^(\\p{Han}{2,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{2,31}?(?:大\n?学|学\n?院))([\\p{Han}\n]{2,31}?)"
+      "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生).*?授\n?予([\\p{Han}\n]{2,9}?(?:学\n?士|硕\n?士|博\n?士)\n?"
+      "学\n?位)"));
+  re2::StringPiece groups[8];
+  if (!kBody.Match(joined.text, 0, joined.text.size(), re2::RE2::UNANCHORED, groups, 8)) return;
+  const auto value = [&](int g) {
+    const Span s = span_of(joined.text, groups[g]);
+    return joined.value(s.begin, s.end);
+  };
+  out["name"] = value(1);
+  out["gender"] = value(2);
+  put_date(out, "birth_date", value(3));
+  out["school"] = value(4);
+  out["major"] = value(5);
+  out["level"] = value(6);
+  out["degree"] = value(7);
+  static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日)");
+  re2::StringPiece rest(joined.text);
+  rest.remove_prefix(span_of(joined.text, groups[0]).end);
+  re2::StringPiece date;
+  if (re2::RE2::FindAndConsume(&rest, kDate, &date)) {
+    const Span s = span_of(joined.text, date);
+    put_date(out, "graduation_date", joined.value(s.begin, s.end));
+  }
+}
+
+}  // namespace
+
+std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr) {
+  const JoinedText joined = join_lines(ocr);
+  std::map<std::string, TextValue> out;
+  read_graduation(joined, out);
+  if (out.empty()) read_degree(joined, out);
+  return out;
+}
+
+Result<std::unique_ptr<Expert>> CertificateTextExpert::create(const ExpertOptions& options) {
+  if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
+  MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
+  return std::unique_ptr<Expert>(std::make_unique<CertificateTextExpert>(options.ocr));
+}
+
+Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
+                                                              std::span<const FieldSpec* const> fields) const {
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, "ppocr"));
+  const std::map<std::string, TextValue> values = read_certificate_text(*ocr);
+  std::vector<Candidate> out;
+  for (const FieldSpec* field : fields) {
+    const auto it = values.find(field->name);
+    if (it == values.end()) continue;
+    Candidate candidate;
+    candidate.field = field->name;
+    candidate.value = it->second.value;
+    candidate.raw = it->second.raw;
+    candidate.confidence = it->second.confidence;
+    if (it->second.line >= 0) {
+      const OcrLine& line = ocr->lines[static_cast<std::size_t>(it->second.line)];
+      candidate.evidence.push_back({"ocr_line:" + std::to_string(it->second.line), line.text, line.box});
+    }
+    out.push_back(std::move(candidate));
+  }
+  return out;
+}
+
+}  // namespace mixtract

@@ -1,0 +1,66 @@
+#include <gtest/gtest.h>
+
+#include "experts/certificate_text/certificate_text_expert.h"
+
+namespace mixtract {
+namespace {
+
+// OCR lines as an engine returns them, every character with confidence 0.99 except where noted.
+OcrResult page(const std::vector<std::string>& lines) {
+  OcrResult result;
+  for (const std::string& text : lines) {
+    OcrLine line;
+    line.text = text;
+    line.confidence = 0.99f;
+    std::size_t characters = 0;
+    for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    line.char_confidences.assign(characters, 0.99f);
+    result.lines.push_back(line);
+  }
+  return result;
+}
+
+TEST(CertificateTextTest, ReadsTheGraduationSentenceAcrossLineBreaks) {
+  OcrResult ocr = page({"毕业证书", "学生 张伟，性别 男，一九九七年五月十二日生，于二〇一五年九月至二〇一九年六",
+                        "月在本校计算机科学与",  // The major breaks across lines.
+                        "技术专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "校名：四川大学",
+                        "证书编号：106101201905007614", "二○一九年六月三十日"});
+  ocr.lines[3].char_confidences[0] = 0.6f;  // 技
+  const std::map<std::string, TextValue> values = read_certificate_text(ocr);
+  EXPECT_EQ(values.at("name").value, "张伟");
+  EXPECT_EQ(values.at("gender").value, "男");
+  EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
+  EXPECT_EQ(values.at("major").value, "计算机科学与技术");
+  EXPECT_FLOAT_EQ(values.at("major").confidence, 0.6f);  // The weakest character decides.
+  EXPECT_EQ(values.at("major").line, 2);
+  EXPECT_EQ(values.at("level").value, "本科");
+  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");  // ○ read as 〇.
+}
+
+TEST(CertificateTextTest, ReadsTheDegreeSentence) {
+  const OcrResult ocr =
+      page({"学士学位证书", "张伟，男，1997年5月12日生。在四川大学计算机科学与技术",
+            "专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》的规定，授予工学学", "士学位。",
+            "四川大学", "学位评定委员会主席：王建国", "2019年6月30日", "证书编号：1061042019123456"});
+  const std::map<std::string, TextValue> values = read_certificate_text(ocr);
+  EXPECT_EQ(values.at("name").value, "张伟");
+  EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
+  EXPECT_EQ(values.at("school").value, "四川大学");
+  EXPECT_EQ(values.at("major").value, "计算机科学与技术");
+  EXPECT_EQ(values.at("level").value, "本科");
+  EXPECT_EQ(values.at("degree").value, "工学学士学位");
+  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
+}
+
+TEST(CertificateTextTest, OtherPagesGiveNothing) {
+  EXPECT_TRUE(read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"})).empty());
+  EXPECT_TRUE(read_certificate_text(page({})).empty());
+  // An impossible birth date is not made up: the other fields stay, the date is left out.
+  const std::map<std::string, TextValue> values = read_certificate_text(
+      page({"学生张伟，性别男，一九九七年二月三十日生，于二〇一五年九月至二〇一九年六月在本校法学专业四年制本科学习"}));
+  EXPECT_EQ(values.at("name").value, "张伟");
+  EXPECT_FALSE(values.contains("birth_date"));
+}
+
+}  // namespace
+}  // namespace mixtract
