@@ -4,6 +4,7 @@
 // own process so that peak memory is the route's own.
 //
 //   bench_extract --schema bench/routes/file_name.yaml --docs DIR --name "file name only"
+//   bench_extract --schema graduation_certificate --docs DIR --name "built-in schema"
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
   std::string docs;
   std::string name;
   std::string deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
-  app.add_option("--schema", schema, "Schema file holding the routes to measure")->required();
+  app.add_option("--schema", schema, "Built-in schema name or schema file holding the routes to measure")->required();
   app.add_option("--docs", docs, "Folder written by `mixtract synth` (with truth.csv)")->required();
   app.add_option("--name", name, "Route name for the table")->required();
   app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, one command: builds, renders fixed sets of synthetic documents (cached in
 # build/bench-data), and appends a dated section with the commit and the machine to bench/RESULTS.md:
-#   - extraction: 200 documents (seed 2026, mixed difficulty), every route in bench/routes/;
+#   - extraction: 200 documents (seed 2026, mixed difficulty), every route in bench/routes/ and the
+#     built-in graduation_certificate schema;
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
@@ -74,8 +75,9 @@ trap 'rm -rf "$cache" "$section"' EXIT
   echo "Machine: $(nproc) cores, $cpu, $memory; $(. /etc/os-release && echo "$PRETTY_NAME")."
   echo "Data: $count synthetic documents (\`mixtract synth --n $count --seed 2026 --difficulty mix\`)."
   echo
-  for route in bench/routes/*.yaml; do
-    name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" | head -1)
+  for route in bench/routes/*.yaml graduation_certificate; do
+    name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" 2>/dev/null | head -1)
+    [ -f "$route" ] || name="built-in schema (all experts)"
     MIXTRACT_CACHE_DIR=$cache "$build/bench_extract" --schema "$route" --docs "$data" \
       --name "${name:-$(basename "$route" .yaml)}"
   done

@@ -29,7 +29,7 @@ std::string cell(const FieldResult& field) {
   return "-";
 }
 
-// "OCR: 3 page reads, 5 from the cache\n", or "" when nothing was read.
+// "OCR: 3 page read(s), 5 from the cache\n", or "" when nothing was read.
 std::string ocr_summary(const OcrService& ocr) {
   const OcrService::Counts counts = ocr.counts();
   if (counts.computed + counts.cache_hits == 0) return "";
