@@ -60,10 +60,12 @@ bool contains(const std::vector<char32_t>& haystack, const std::vector<char32_t>
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
 }
 
-int run(const std::string& engine_name, const std::string& docs, const std::string& set, const std::string& deps_dir) {
+int run(const std::string& engine_name, const std::string& docs, const std::string& set, const std::string& deps_dir,
+        int det_max_side) {
   // PP-OCR is loaded once: it is the engine under test or the re-reader (or both).
   mixtract::PpOcrOptions options;
   options.model_dir = std::filesystem::path(deps_dir) / "ppocr-models";
+  options.det_max_side = det_max_side;
   mixtract::Result<std::unique_ptr<mixtract::OcrEngine>> ppocr = mixtract::create_ppocr_engine(options);
   mixtract::Result<std::unique_ptr<mixtract::OcrEngine>> tesseract =
       engine_name == "tesseract" ? mixtract::create_tesseract_engine({}) : mixtract::Status::unsupported("unused");
@@ -162,6 +164,8 @@ int main(int argc, char** argv) {
   app.add_option("--docs", docs, "Folder written by `mixtract synth` (with lines.jsonl)")->required();
   app.add_option("--set", set, "Name of the set for the table (clean, photo, hard)")->required();
   app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");
+  int det_max_side = mixtract::PpOcrOptions{}.det_max_side;
+  app.add_option("--det-max-side", det_max_side, "PP-OCR detector input size limit")->check(CLI::Range(64, 4096));
   CLI11_PARSE(app, argc, argv);
-  return run(engine, docs, set, deps_dir);
+  return run(engine, docs, set, deps_dir, det_max_side);
 }

@@ -76,8 +76,8 @@ trap 'rm -rf "$cache" "$section"' EXIT
   echo "Data: $count synthetic documents (\`mixtract synth --n $count --seed 2026 --difficulty mix\`)."
   echo
   for route in bench/routes/*.yaml graduation_certificate; do
-    name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" 2>/dev/null | head -1)
-    [ -f "$route" ] || name="built-in schema (all experts)"
+    name="built-in schema (all experts)"
+    [ -f "$route" ] && name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" | head -1)
     MIXTRACT_CACHE_DIR=$cache "$build/bench_extract" --schema "$route" --docs "$data" \
       --name "${name:-$(basename "$route" .yaml)}"
   done
