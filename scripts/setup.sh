@@ -12,7 +12,7 @@ set -euo pipefail
 
 project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps_dir=${MIXTRACT_DEPS_DIR:-$project_dir/deps}
-cache_dir=${MIXTRACT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mixtract}/npm
+cache_dir=${MIXTRACT_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/mixtract}/npm
 
 scratch=()
 trap 'rm -rf "${scratch[@]}"' EXIT
