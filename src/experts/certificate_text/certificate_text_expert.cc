@@ -1,6 +1,7 @@
 #include "experts/certificate_text/certificate_text_expert.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <re2/re2.h>
 
@@ -87,23 +88,40 @@ void put_date(std::map<std::string, TextValue>& out, const std::string& field, T
   }
 }
 
+// The values of a sentence pattern's groups 1..N in their first match, and where the match ends.
+struct SentenceMatch {
+  std::vector<TextValue> groups;  // groups[0] is capture group 1.
+  std::size_t end = 0;
+};
+
+std::optional<SentenceMatch> match_sentence(const JoinedText& joined, const re2::RE2& pattern) {
+  const int count = pattern.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(count) + 1);
+  if (!pattern.Match(joined.text, 0, joined.text.size(), re2::RE2::UNANCHORED, pieces.data(), count + 1)) {
+    return std::nullopt;
+  }
+  SentenceMatch match;
+  match.end = span_of(joined.text, pieces[0]).end;
+  for (std::size_t g = 1; g < pieces.size(); ++g) {
+    const Span span = span_of(joined.text, pieces[g]);
+    match.groups.push_back(joined.value(span.begin, span.end));
+  }
+  return match;
+}
+
 void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
       "(?s)学生~(\\p{Han}{2,4}?)~性别~([男女])~(.{6,18}?)生~于(.{5,14}?)至(.{5,14}?)在~本~校~([\\p{Han}\n]{2,31}?)"
       "专\n?业\n?(?:[一二三四五六七八九]\n?年\n?制\n?)?(专科|本科|硕士研究生|博士研究生)"));
-  re2::StringPiece groups[8];
-  if (!kBody.Match(joined.text, 0, joined.text.size(), re2::RE2::UNANCHORED, groups, 8)) return;
-  const auto value = [&](int g) {
-    const Span s = span_of(joined.text, groups[g]);
-    return joined.value(s.begin, s.end);
-  };
-  out["name"] = value(1);
-  out["gender"] = value(2);
-  put_date(out, "birth_date", value(3));
-  out["major"] = value(6);
-  out["level"] = value(7);
+  std::optional<SentenceMatch> body = match_sentence(joined, kBody);
+  if (!body) return;
+  out["name"] = body->groups[0];
+  out["gender"] = body->groups[1];
+  put_date(out, "birth_date", body->groups[2]);
+  out["major"] = body->groups[5];
+  out["level"] = body->groups[6];
   // The issue date: the last line below the body that is a date and nothing else.
-  const std::size_t body_end = span_of(joined.text, groups[0]).end;
+  const std::size_t body_end = body->end;
   for (std::size_t l = joined.line_bytes.size(); l-- > 0;) {
     const auto [begin, end] = joined.line_bytes[l];
     if (begin < body_end) break;
@@ -120,22 +138,18 @@ void read_degree(const JoinedText& joined, std::map<std::string, TextValue>& out
       "(?sm)^(\\p{Han}{2,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{2,31}?(?:大\n?学|学\n?院))([\\p{Han}\n]{2,31}?)"
       "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生).*?授\n?予([\\p{Han}\n]{2,9}?(?:学\n?士|硕\n?士|博\n?士)\n?"
       "学\n?位)"));
-  re2::StringPiece groups[8];
-  if (!kBody.Match(joined.text, 0, joined.text.size(), re2::RE2::UNANCHORED, groups, 8)) return;
-  const auto value = [&](int g) {
-    const Span s = span_of(joined.text, groups[g]);
-    return joined.value(s.begin, s.end);
-  };
-  out["name"] = value(1);
-  out["gender"] = value(2);
-  put_date(out, "birth_date", value(3));
-  out["school"] = value(4);
-  out["major"] = value(5);
-  out["level"] = value(6);
-  out["degree"] = value(7);
+  std::optional<SentenceMatch> body = match_sentence(joined, kBody);
+  if (!body) return;
+  out["name"] = body->groups[0];
+  out["gender"] = body->groups[1];
+  put_date(out, "birth_date", body->groups[2]);
+  out["school"] = body->groups[3];
+  out["major"] = body->groups[4];
+  out["level"] = body->groups[5];
+  out["degree"] = body->groups[6];
   static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日)");
   re2::StringPiece rest(joined.text);
-  rest.remove_prefix(span_of(joined.text, groups[0]).end);
+  rest.remove_prefix(body->end);
   re2::StringPiece date;
   if (re2::RE2::FindAndConsume(&rest, kDate, &date)) {
     const Span s = span_of(joined.text, date);
