@@ -55,7 +55,7 @@ int run(const std::string& schema_path, const std::string& docs_dir, const std::
   if (cache.ok()) ocr.cache = std::move(cache).value();
   options.ocr = std::make_shared<mixtract::OcrService>(std::move(ocr));
   mixtract::Result<mixtract::Extractor> extractor =
-      mixtract::Extractor::create(*schema, mixtract::ExpertRegistry::with_builtins(), options);
+      mixtract::Extractor::create({*schema}, mixtract::ExpertRegistry::with_builtins(), options);
   if (!extractor.ok()) {
     std::cerr << extractor.status().message() << "\n";
     return 2;

@@ -1,10 +1,12 @@
-// Extractor: runs a schema's routes over documents and returns one Record per document.
+// Extractor: runs a schema's routes over documents and returns one Record per document. Given several
+// schemas (--schema auto), it first recognises which one each document is, from its OCR text.
 #ifndef MIXTRACT_EXTRACTOR_H_
 #define MIXTRACT_EXTRACTOR_H_
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "mixtract/document.h"
 #include "mixtract/expert.h"
@@ -17,23 +19,38 @@ namespace mixtract {
 
 class Extractor {
  public:
-  // Creates every expert the schema's routes name, once. Fails when a route names an unknown expert
-  // (the error names the field and lists the known experts) or an expert cannot be created.
-  static Result<Extractor> create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options);
+  // Creates every expert the schemas' routes name, once. Fails when a route names an unknown expert
+  // (the error names the field and lists the known experts) or an expert cannot be created. With more
+  // than one schema, each needs recognise words and options.ocr must be able to read with PP-OCRv4.
+  static Result<Extractor> create(std::vector<Schema> schemas, const ExpertRegistry& registry,
+                                  const ExpertOptions& options);
 
-  // Extracts every field of the schema. Never fails as a whole: an expert that errors is recorded in
-  // Record::warnings and its fields fall through to the next expert of their route.
+  // Extracts every field of the document's schema. Never fails as a whole: an expert that errors is
+  // recorded in Record::warnings and its fields fall through to the next expert of their route; a
+  // document no schema recognises gets a record with no fields, schema "" and the reason.
   // Thread safety: may be called concurrently.
   Record extract(const Document& document) const;
 
-  const Schema& schema() const { return schema_; }
+  const std::vector<Schema>& schemas() const { return schemas_; }
 
  private:
-  Extractor(Schema schema, std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts)
-      : schema_(std::move(schema)), experts_(std::move(experts)) {}
+  struct Tables {
+    std::shared_ptr<const SchoolTable> schools;
+    std::shared_ptr<const RegionTable> regions;
+  };
 
-  Schema schema_;
+  Extractor(std::vector<Schema> schemas, std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts,
+            Tables tables, std::shared_ptr<OcrService> ocr)
+      : schemas_(std::move(schemas)), experts_(std::move(experts)), tables_(std::move(tables)), ocr_(std::move(ocr)) {}
+
+  // The schema the document is, and why; nullptr (with the reason) when none.
+  const Schema* recognise(const Document& document, std::string& reason) const;
+  void extract_fields(const Schema& schema, const Document& document, Record& record) const;
+
+  std::vector<Schema> schemas_;
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts_;
+  Tables tables_;
+  std::shared_ptr<OcrService> ocr_;
 };
 
 }  // namespace mixtract

@@ -83,11 +83,13 @@ struct TesseractOptions {
 Result<std::unique_ptr<OcrEngine>> create_tesseract_engine(const TesseractOptions& options);
 
 // Re-reading a region, the "local crop" route: crop `region` with a margin, scale it so that text is
-// about 48 pixels high (at most 4x), optionally binarise it (Otsu), read it with `engine`, and map the
-// boxes back to page coordinates.
+// about 48 pixels high (at most 4x), optionally keep only the red channel (a red seal over black text
+// fades out) and binarise it (Otsu), read it with `engine`, and map the boxes back to page coordinates.
 struct RereadOptions {
-  int margin = 8;  // Pixels added around the region.
+  int margin = 8;        // Pixels added around the region.
+  int extend_right = 0;  // More pixels on the right, where a line's end may have been missed.
   double target_text_height = 48;
+  bool drop_red = false;
   bool binarise = false;
 };
 

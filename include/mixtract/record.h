@@ -27,13 +27,15 @@ struct FieldResult {
   double confidence = 0;
   FieldStatus status = FieldStatus::kMissing;
   std::string expert;                 // Who proposed the chosen value; "" when missing.
+  std::string reason;                 // Why the field needs review or is missing; "" when accepted.
   std::vector<Candidate> candidates;  // Everything proposed for the field, chosen or not.
 };
 
 struct Record {
   std::string source;                        // Document::source().
   std::string content_hash;                  // Document::content_hash().
-  std::string schema;                        // Schema::name.
+  std::string schema;                        // Schema::name; "" when no schema was recognised.
+  std::string schema_reason;                 // Why this schema: given, or the words recognised.
   std::vector<FieldResult> fields;           // In schema order.
   std::vector<std::string> warnings;         // Expert failures and other problems that did not stop extraction.
   Cost cost;                                 // Total over all experts run for this document.

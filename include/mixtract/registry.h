@@ -12,6 +12,8 @@
 
 #include "mixtract/expert.h"
 #include "mixtract/ocr_service.h"
+#include "mixtract/region_table.h"
+#include "mixtract/school_table.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
@@ -25,6 +27,10 @@ struct ExpertOptions {
   int threads = 0;
   // The run's shared OCR (engines, memo, persistent cache); OCR-based experts fail to create without it.
   std::shared_ptr<OcrService> ocr;
+  // The schools whose names and codes experts and validators know; null = SchoolTable::starter().
+  std::shared_ptr<const SchoolTable> schools;
+  // Administrative regions, for ID numbers; null = region codes are not looked up.
+  std::shared_ptr<const RegionTable> regions;
 };
 
 using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;

@@ -10,7 +10,9 @@
 //       required: true                   # default true
 //       constraints: {length: 18, pattern: '[0-9]{18}'}
 //       hints: {labels: [证书编号, 编号]}
+//       validator: graduation_number     # see Validator
 //       route: {experts: [file_name], accept_confidence: 0.9, budget: {ms: 2000, tokens: 0}}
+//   recognise: [毕业证书, 准予毕业]        # words that mark this kind of document (--schema auto)
 //
 // Loading is strict: an unknown key, a missing required key or a bad value is an error naming the file,
 // the line and the key. docs/schemas.md documents every key.
@@ -79,6 +81,17 @@ struct Route {
   CostBudget budget;
 };
 
+// Structure checks beyond the constraints, for codes whose digits mean something (docs/domain.md).
+enum class Validator {
+  kNone,
+  kGraduationNumber,  // 18-digit 毕业证书编号: school code, year, level code.
+  kDegreeNumber,      // 16-digit 学位证书编号: school code, degree code, year.
+  kIdNumber,          // 18-character 公民身份号码: region, birth date, check character (GB 11643).
+};
+
+// "none", "graduation_number", ...; the spelling used in schema files.
+std::string_view validator_name(Validator validator);
+
 struct FieldSpec {
   std::string name;
   std::string label;
@@ -86,6 +99,7 @@ struct FieldSpec {
   bool required = true;
   FieldConstraints constraints;
   FieldHints hints;
+  Validator validator = Validator::kNone;
   Route route;
 };
 
@@ -94,6 +108,9 @@ struct Schema {
   std::string title;
   int version = 1;
   std::vector<FieldSpec> fields;
+  // Words printed on this kind of document (its title, set phrases); the more of them a page's text
+  // holds, the more likely it is this kind. Empty = never chosen by --schema auto.
+  std::vector<std::string> recognise;
 
   // The field with this name, or nullptr.
   const FieldSpec* find(std::string_view field_name) const;
@@ -111,6 +128,9 @@ Result<Schema> load_schema(std::string_view name_or_path);
 
 // Names of the schemas compiled into the binary, sorted.
 std::vector<std::string> builtin_schema_names();
+
+// The built-in schemas that --schema auto chooses between: those with recognise words, by name.
+Result<std::vector<Schema>> load_auto_schemas();
 
 // OK when `value` satisfies the field's constraints; otherwise InvalidArgument naming the field, the
 // value and the broken constraint.

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -33,9 +34,27 @@ class RecordWriter {
 // One JSON object per line.
 Result<std::unique_ptr<RecordWriter>> open_jsonl_writer(const std::filesystem::path& path);
 
-// UTF-8 CSV with a BOM (so spreadsheet programs read the Chinese), header 文件 followed by each field's
-// label, one row per record with the chosen values.
-Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path, const Schema& schema);
+// Tables: one row per record with the chosen values ("" = missing). Columns: 文件, then 文书类型 (the
+// schema's title) when there are several schemas, then each field label once, in schema order.
+// UTF-8 CSV with a BOM, so that spreadsheet programs read the Chinese.
+Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path,
+                                                      std::span<const Schema> schemas);
+// The columns of those tables.
+std::vector<std::string> results_header(std::span<const Schema> schemas);
+// An Excel workbook with one sheet, "results".
+Result<std::unique_ptr<RecordWriter>> open_xlsx_writer(const std::filesystem::path& path,
+                                                       std::span<const Schema> schemas);
+
+enum class OutputFormat { kJsonl, kCsv, kXlsx };
+
+// "jsonl", "csv", "xlsx" -> the format; anything else is an error listing them.
+Result<OutputFormat> parse_output_format(std::string_view name);
+// The format a file name implies: .csv, .xlsx, else JSONL.
+OutputFormat output_format_of(const std::filesystem::path& path);
+
+// The writer for `format`.
+Result<std::unique_ptr<RecordWriter>> open_writer(const std::filesystem::path& path, OutputFormat format,
+                                                  std::span<const Schema> schemas);
 
 }  // namespace mixtract
 

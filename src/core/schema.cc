@@ -38,6 +38,15 @@ std::vector<std::string> builtin_schema_names() {
   return names;
 }
 
+Result<std::vector<Schema>> load_auto_schemas() {
+  std::vector<Schema> schemas;
+  for (const std::string& name : builtin_schema_names()) {
+    MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(name));
+    if (!schema.recognise.empty()) schemas.push_back(std::move(schema));
+  }
+  return schemas;
+}
+
 Result<Schema> load_schema(std::string_view name_or_path) {
   for (const BuiltinSchemaText& s : builtin_schema_texts()) {
     if (s.name == name_or_path) return parse_schema(s.yaml, "<builtin:" + std::string(s.name) + ">");

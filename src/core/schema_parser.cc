@@ -25,6 +25,13 @@ constexpr std::array<std::pair<std::string_view, FieldKind>, 9> kKinds{{
     {"text", FieldKind::kText},
 }};
 
+constexpr std::array<std::pair<std::string_view, Validator>, 4> kValidators{{
+    {"none", Validator::kNone},
+    {"graduation_number", Validator::kGraduationNumber},
+    {"degree_number", Validator::kDegreeNumber},
+    {"id_number", Validator::kIdNumber},
+}};
+
 Result<std::optional<std::size_t>> read_length(const YamlMap& map, std::string_view key) {
   MIXTRACT_ASSIGN_OR_RETURN(std::optional<long long> value, map.optional_integer(key));
   if (!value) return std::optional<std::size_t>();
@@ -102,7 +109,8 @@ Result<Route> parse_route(const YamlMap& map) {
 }
 
 Result<FieldSpec> parse_field(const YamlMap& map) {
-  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"name", "label", "kind", "required", "constraints", "hints", "route"}));
+  MIXTRACT_RETURN_IF_ERROR(
+      map.check_keys({"name", "label", "kind", "required", "constraints", "hints", "validator", "route"}));
   FieldSpec field;
   MIXTRACT_ASSIGN_OR_RETURN(field.name, map.required_string("name"));
   if (!is_identifier(field.name)) {
@@ -130,6 +138,19 @@ Result<FieldSpec> parse_field(const YamlMap& map) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap h, YamlMap::of(map.get("hints"), map.source(), map.path_of("hints")));
     MIXTRACT_ASSIGN_OR_RETURN(field.hints, parse_hints(h));
   }
+  MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> validator, map.optional_string("validator"));
+  if (validator) {
+    bool known = false;
+    std::vector<std::string_view> names;
+    for (const auto& [name, value] : kValidators) {
+      if (name == *validator) field.validator = value, known = true;
+      names.push_back(name);
+    }
+    if (!known) return map.error("validator", "unknown validator '" + *validator + "'; known: " + join(names));
+    if (field.validator != Validator::kNone && field.kind != FieldKind::kCode) {
+      return map.error("validator", "'" + *validator + "' checks codes; the field's kind must be code");
+    }
+  }
   if (map.has("route")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap r, YamlMap::of(map.get("route"), map.source(), map.path_of("route")));
     MIXTRACT_ASSIGN_OR_RETURN(field.route, parse_route(r));
@@ -146,11 +167,18 @@ std::string_view field_kind_name(FieldKind kind) {
   return "text";
 }
 
+std::string_view validator_name(Validator validator) {
+  for (const auto& [name, value] : kValidators) {
+    if (value == validator) return name;
+  }
+  return "none";
+}
+
 Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source) {
   MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(yaml_text, source));
   if (!root || root.IsNull()) return Status::invalid_argument(std::string(source) + ": empty schema file");
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
-  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"name", "title", "version", "fields"}));
+  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"name", "title", "version", "fields", "recognise"}));
   Schema schema;
   MIXTRACT_ASSIGN_OR_RETURN(schema.name, top.required_string("name"));
   if (!is_identifier(schema.name)) {
@@ -162,6 +190,7 @@ Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source)
     if (*version < 1) return top.error("version", "must be 1 or more");
     schema.version = static_cast<int>(*version);
   }
+  MIXTRACT_ASSIGN_OR_RETURN(schema.recognise, top.string_list("recognise"));
   const YAML::Node fields = top.get("fields");
   if (!fields || !fields.IsSequence() || fields.size() == 0) {
     return top.error("fields", "expected a non-empty list of fields");

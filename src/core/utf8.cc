@@ -87,4 +87,8 @@ bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
 }
 
+bool is_word_character(char32_t c) {
+  return is_han(c) || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+}
+
 }  // namespace mixtract::utf8

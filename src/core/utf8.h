@@ -22,6 +22,9 @@ std::size_t display_width(std::string_view text);
 // CJK Unified Ideographs (basic block and extension A), plus 〇.
 bool is_han(char32_t c);
 
+// Han, ASCII digits and ASCII letters: what names are compared on, punctuation and spaces left out.
+bool is_word_character(char32_t c);
+
 }  // namespace mixtract::utf8
 
 #endif  // MIXTRACT_CORE_UTF8_H_

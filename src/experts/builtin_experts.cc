@@ -4,6 +4,7 @@
 #include "experts/certificate_text/certificate_text_expert.h"
 #include "experts/file_name/file_name_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
+#include "experts/school_table/school_table_expert.h"
 #include "mixtract/registry.h"
 
 namespace mixtract {
@@ -24,6 +25,10 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        &CertificateTextExpert::create},
       {"ppocr", "PP-OCRv4 (ONNX Runtime) page reading, values after their printed labels",
        OcrLabelExpert::factory("ppocr")},
+      {"ppocr_reread", "PP-OCRv4 again on each field's label lines, cropped and enlarged (the local-crop route)",
+       OcrLabelExpert::factory("ppocr", true)},
+      {"school_table", "school names of the school table found in the page text, OCR errors corrected",
+       &SchoolTableExpert::create},
       {"tesseract", "Tesseract 5 (chi_sim+eng) page reading, values after their printed labels",
        OcrLabelExpert::factory("tesseract")},
   };

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gate/field_check.h"
 #include "mixtract/candidate.h"
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
@@ -22,12 +23,21 @@ struct ExpertOutput {
 // Returns the output of the named expert for the current document, running it on first use.
 using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
 
-// Asks the route's experts in order. Each candidate for the field is checked against the field's
-// constraints (failures keep their invalid_reason). Stops at the first expert whose best valid
+// Asks the route's experts in order. Each candidate for the field is checked with check_field (failures
+// keep their invalid_reason). Stops at the first expert whose best valid
 // candidate reaches route.accept_confidence (status accepted), or when the route's ms/token budget is
 // spent. Otherwise the most confident valid candidate seen is chosen with status needs_review; with
 // none the field is missing. Every candidate seen is kept in the result.
-FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of);
+FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context);
+
+// The cascade's steps, shared with reconciliation:
+// Checks `output`'s candidates for the field and appends them to result.candidates.
+void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
+                    FieldResult& result);
+// Makes result.candidates[index] the field's value; accepted when confident enough, else needs_review.
+void choose(const FieldSpec& field, std::size_t index, FieldResult& result);
+// Chooses the most confident valid candidate, or marks the field missing with the reason.
+void choose_best(const FieldSpec& field, FieldResult& result);
 
 }  // namespace mixtract
 

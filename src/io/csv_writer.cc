@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "io/atomic_file.h"
+#include "io/results_table.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {
@@ -29,33 +30,24 @@ std::string csv_row(const std::vector<std::string>& cells) {
 
 class CsvWriter final : public RecordWriter {
  public:
-  CsvWriter(std::unique_ptr<AtomicFile> file, const Schema& schema) : file_(std::move(file)) {
-    for (const FieldSpec& field : schema.fields) fields_.push_back(field.name);
-  }
+  CsvWriter(std::unique_ptr<AtomicFile> file, ResultsTable table) : file_(std::move(file)), table_(std::move(table)) {}
 
-  Status write(const Record& record) override {
-    std::vector<std::string> cells{std::filesystem::path(record.source).filename().string()};
-    for (const std::string& name : fields_) {
-      const FieldResult* field = record.find(name);
-      cells.push_back(field ? field->value : "");
-    }
-    return file_->append(csv_row(cells));
-  }
+  Status write(const Record& record) override { return file_->append(csv_row(table_.row(record))); }
   Status close() override { return file_->commit(); }
 
  private:
   std::unique_ptr<AtomicFile> file_;
-  std::vector<std::string> fields_;
+  ResultsTable table_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path, const Schema& schema) {
+Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path,
+                                                      std::span<const Schema> schemas) {
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(path));
-  std::vector<std::string> header{"文件"};
-  for (const FieldSpec& field : schema.fields) header.push_back(field.label);
-  MIXTRACT_RETURN_IF_ERROR(file->append("\xEF\xBB\xBF" + csv_row(header)));
-  return std::unique_ptr<RecordWriter>(std::make_unique<CsvWriter>(std::move(file), schema));
+  ResultsTable table(schemas);
+  MIXTRACT_RETURN_IF_ERROR(file->append("\xEF\xBB\xBF" + csv_row(table.header())));
+  return std::unique_ptr<RecordWriter>(std::make_unique<CsvWriter>(std::move(file), std::move(table)));
 }
 
 }  // namespace mixtract

@@ -36,12 +36,14 @@ nlohmann::ordered_json record_to_json(const Record& record) {
     fields[f.field] = {{"label", f.label},           {"value", f.value},
                        {"confidence", f.confidence}, {"status", field_status_name(f.status)},
                        {"expert", f.expert},         {"candidates", std::move(candidates)}};
+    if (!f.reason.empty()) fields[f.field]["reason"] = f.reason;
   }
   nlohmann::ordered_json expert_costs = nlohmann::ordered_json::object();
   for (const auto& [name, cost] : record.expert_costs) expert_costs[name] = cost_to_json(cost);
-  return {{"source", record.source},     {"content_hash", record.content_hash}, {"schema", record.schema},
-          {"fields", std::move(fields)}, {"warnings", record.warnings},         {"cost", cost_to_json(record.cost)},
-          {"expert_costs", expert_costs}};
+  return {{"source", record.source},           {"content_hash", record.content_hash},
+          {"schema", record.schema},           {"schema_reason", record.schema_reason},
+          {"fields", std::move(fields)},       {"warnings", record.warnings},
+          {"cost", cost_to_json(record.cost)}, {"expert_costs", expert_costs}};
 }
 
 }  // namespace mixtract

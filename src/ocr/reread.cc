@@ -15,7 +15,7 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   }
   const cv::Rect crop_rect = cv::Rect(cv::Point(static_cast<int>(std::floor(x0)) - options.margin,
                                                 static_cast<int>(std::floor(y0)) - options.margin),
-                                      cv::Point(static_cast<int>(std::ceil(x1)) + options.margin,
+                                      cv::Point(static_cast<int>(std::ceil(x1)) + options.margin + options.extend_right,
                                                 static_cast<int>(std::ceil(y1)) + options.margin)) &
                              cv::Rect(0, 0, page.cols, page.rows);
   if (crop_rect.width < 2 || crop_rect.height < 2) {
@@ -26,10 +26,14 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   const double scale = std::clamp(options.target_text_height / text_height, 1.0, 4.0);
   cv::Mat crop;
   cv::resize(page(crop_rect), crop, {}, scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
-  if (options.binarise) {
+  if (options.drop_red || options.binarise) {
     cv::Mat gray;
-    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
-    cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (options.drop_red) {
+      cv::extractChannel(crop, gray, 2);  // BGR: red ink is bright in the red channel, black ink dark.
+    } else {
+      cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
+    }
+    if (options.binarise) cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     cv::cvtColor(gray, crop, cv::COLOR_GRAY2BGR);
   }
   // Room around the text helps detectors find it.

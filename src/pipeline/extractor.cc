@@ -1,38 +1,96 @@
 #include "mixtract/extractor.h"
 
+#include <algorithm>
 #include <chrono>
 
+#include "core/join.h"
 #include "gate/cascade.h"
+#include "gate/reconcile.h"
 
 namespace mixtract {
 
-Result<Extractor> Extractor::create(Schema schema, const ExpertRegistry& registry, const ExpertOptions& options) {
-  std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts;
-  for (const FieldSpec& field : schema.fields) {
-    for (const std::string& name : field.route.experts) {
-      if (experts.contains(name)) continue;
-      Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
-      if (!expert.ok()) {
-        return expert.status().with_context("schema " + schema.name + ", field " + field.name + " route");
+Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertRegistry& registry,
+                                    const ExpertOptions& options) {
+  if (schemas.empty()) return Status::invalid_argument("no schema to extract");
+  if (schemas.size() > 1) {
+    for (const Schema& schema : schemas) {
+      if (schema.recognise.empty()) {
+        return Status::invalid_argument("schema " + schema.name +
+                                        " has no recognise words, so it cannot be told apart from the others");
       }
-      experts.emplace(name, std::move(expert).value());
+    }
+    if (!options.ocr) return Status::unavailable("recognising the document kind needs OCR, which is not set up");
+    MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
+  }
+  std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts;
+  for (const Schema& schema : schemas) {
+    for (const FieldSpec& field : schema.fields) {
+      for (const std::string& name : field.route.experts) {
+        if (experts.contains(name)) continue;
+        Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
+        if (!expert.ok()) {
+          return expert.status().with_context("schema " + schema.name + ", field " + field.name + " route");
+        }
+        experts.emplace(name, std::move(expert).value());
+      }
     }
   }
-  return Extractor(std::move(schema), std::move(experts));
+  Tables tables{options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter()),
+                options.regions};
+  return Extractor(std::move(schemas), std::move(experts), std::move(tables), options.ocr);
+}
+
+const Schema* Extractor::recognise(const Document& document, std::string& reason) const {
+  if (schemas_.size() == 1) {
+    reason = "given";
+    return &schemas_.front();
+  }
+  Result<std::shared_ptr<const OcrResult>> ocr = ocr_->read(document, "ppocr");
+  if (!ocr.ok()) {
+    reason = "cannot recognise the document kind: " + ocr.status().message();
+    return nullptr;
+  }
+  const std::string text = (*ocr)->text();
+  const Schema* best = nullptr;
+  std::vector<std::string> best_words;
+  std::vector<std::string> titles;
+  for (const Schema& schema : schemas_) {
+    titles.push_back(schema.title);
+    std::vector<std::string> found;
+    for (const std::string& word : schema.recognise) {
+      if (text.find(word) != std::string::npos) found.push_back(word);
+    }
+    if (found.size() > best_words.size()) best = &schema, best_words = std::move(found);
+  }
+  if (best == nullptr) {
+    reason = "not recognised as any of " + join(titles) + ": none of their words is in the page's text";
+    return nullptr;
+  }
+  reason = "recognised as " + best->title + " by " + join(best_words);
+  return best;
 }
 
 Record Extractor::extract(const Document& document) const {
   Record record;
   record.source = document.source();
   record.content_hash = document.content_hash();
-  record.schema = schema_.name;
+  const Schema* schema = recognise(document, record.schema_reason);
+  if (schema == nullptr) {
+    record.warnings.push_back(record.schema_reason);
+    return record;
+  }
+  record.schema = schema->name;
+  extract_fields(*schema, document, record);
+  return record;
+}
 
+void Extractor::extract_fields(const Schema& schema, const Document& document, Record& record) const {
   // Each expert runs at most once per document, for every field whose route names it.
   std::map<std::string, ExpertOutput, std::less<>> outputs;
   auto output_of = [&](std::string_view name) -> const ExpertOutput& {
     if (auto it = outputs.find(name); it != outputs.end()) return it->second;
     std::vector<const FieldSpec*> fields;
-    for (const FieldSpec& field : schema_.fields) {
+    for (const FieldSpec& field : schema.fields) {
       for (const std::string& expert : field.route.experts) {
         if (expert == name) fields.push_back(&field);
       }
@@ -57,8 +115,23 @@ Record Extractor::extract(const Document& document) const {
     return outputs.emplace(std::string(name), std::move(output)).first->second;
   };
 
-  for (const FieldSpec& field : schema_.fields) record.fields.push_back(run_cascade(field, output_of));
-  return record;
+  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
+  for (const FieldSpec& field : schema.fields) record.fields.push_back(run_cascade(field, output_of, context));
+
+  // A disputed field asks the experts of its route the cascade did not reach.
+  const EscalateFn escalate = [&](const FieldSpec& field, FieldResult& result) {
+    bool added = false;
+    for (const std::string& name : field.route.experts) {
+      const bool asked = std::any_of(result.candidates.begin(), result.candidates.end(),
+                                     [&](const Candidate& c) { return c.expert == name; });
+      if (asked) continue;
+      const std::size_t before = result.candidates.size();
+      add_candidates(field, output_of(name), context, result);
+      added = added || result.candidates.size() > before;
+    }
+    return added;
+  };
+  reconcile(schema, context, escalate, record);
 }
 
 }  // namespace mixtract

@@ -1,4 +1,4 @@
-#include "rules/region_table.h"
+#include "mixtract/region_table.h"
 
 #include <fstream>
 
@@ -33,6 +33,10 @@ Result<RegionTable> RegionTable::load(const std::filesystem::path& folder) {
     for (const nlohmann::json& item : *list) names[item["code"].get<std::string>()] = item["name"].get<std::string>();
   }
   RegionTable table;
+  for (const nlohmann::json& item : provinces) {
+    const std::string code = item["code"].get<std::string>();
+    table.provinces_.emplace(code, item["name"].get<std::string>());
+  }
   for (const nlohmann::json& item : areas) {
     Region region;
     region.code = item["code"].get<std::string>();
@@ -51,6 +55,11 @@ Result<RegionTable> RegionTable::load(const std::filesystem::path& folder) {
 const Region* RegionTable::find(std::string_view code) const {
   const auto it = by_code_.find(code);
   return it == by_code_.end() ? nullptr : &regions_[it->second];
+}
+
+const std::string* RegionTable::province(std::string_view code) const {
+  const auto it = provinces_.find(code);
+  return it == provinces_.end() ? nullptr : &it->second;
 }
 
 }  // namespace mixtract

@@ -1,8 +1,12 @@
-#include "rules/school_table.h"
+#include "mixtract/school_table.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
+#include "core/edit_distance.h"
+#include "core/utf8.h"
 #include "io/csv_reader.h"
 
 namespace mixtract {
@@ -46,6 +50,11 @@ Status SchoolTable::add(School school, const std::string& where) {
     return Status::invalid_argument(where + ": school code " + school.code + " is given to both " + known->name +
                                     " and " + school.name);
   }
+  std::u32string key;
+  for (char32_t c : utf8::decode(school.name)) {
+    if (utf8::is_word_character(c)) key.push_back(c);
+  }
+  names_.push_back(std::move(key));
   by_code_.emplace(school.code, schools_.size());
   by_name_.emplace(school.name, schools_.size());
   schools_.push_back(std::move(school));
@@ -70,6 +79,7 @@ Result<SchoolTable> SchoolTable::load_csv(const std::filesystem::path& path) {
                                     "(code_5 or 学校代码)");
   }
   SchoolTable table;
+  table.complete_ = true;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const std::vector<std::string>& row = rows[r];
     const std::string where = source + ":" + std::to_string(r + 1);
@@ -99,6 +109,48 @@ const School* SchoolTable::find_by_code(std::string_view code) const {
 const School* SchoolTable::find_by_name(std::string_view name) const {
   const auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &schools_[it->second];
+}
+
+std::vector<SchoolTable::Match> SchoolTable::find_in_text(std::u32string_view text, std::size_t max_results) const {
+  const std::unordered_set<char32_t> present(text.begin(), text.end());
+  std::vector<Match> matches;
+  for (std::size_t i = 0; i < schools_.size(); ++i) {
+    const std::u32string& name = names_[i];
+    const std::size_t allowed = name.size() / 4;
+    // A name needs all but `allowed` of its characters on the page; most names fail this cheap test.
+    std::size_t absent = 0;
+    for (char32_t c : name) absent += present.contains(c) ? 0 : 1;
+    if (absent > allowed) continue;
+    const SubstringMatch match = closest_substring(name, text);
+    if (match.distance <= allowed) matches.push_back({&schools_[i], match.distance, match.begin, match.end});
+  }
+  const auto length = [this](const Match& m) {
+    return names_[static_cast<std::size_t>(m.school - schools_.data())].size();
+  };
+  std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+    // a.distance / len(a) < b.distance / len(b), without division.
+    const std::size_t left = a.distance * length(b), right = b.distance * length(a);
+    if (left != right) return left < right;
+    return length(a) > length(b);
+  });
+  // A name found inside the place where a better one was found is part of it (大学 of 大学科技学院).
+  std::vector<Match> kept;
+  for (const Match& match : matches) {
+    const bool inside = std::any_of(kept.begin(), kept.end(), [&](const Match& better) {
+      return better.begin <= match.begin && match.end <= better.end;
+    });
+    if (!inside) kept.push_back(match);
+    if (kept.size() == max_results) break;
+  }
+  return kept;
+}
+
+const School* SchoolTable::longest_prefix_of(std::string_view text) const {
+  const School* best = nullptr;
+  for (const School& school : schools_) {
+    if (text.starts_with(school.name) && (best == nullptr || school.name.size() > best->name.size())) best = &school;
+  }
+  return best;
 }
 
 }  // namespace mixtract

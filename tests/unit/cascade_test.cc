@@ -29,10 +29,13 @@ class CascadeTest : public ::testing::Test {
 
   FieldResult run() {
     asked_.clear();
-    return run_cascade(field_, [this](std::string_view name) -> const ExpertOutput& {
-      asked_.emplace_back(name);
-      return outputs_[std::string(name)];
-    });
+    return run_cascade(
+        field_,
+        [this](std::string_view name) -> const ExpertOutput& {
+          asked_.emplace_back(name);
+          return outputs_[std::string(name)];
+        },
+        CheckContext{});
   }
 
   FieldSpec field_;

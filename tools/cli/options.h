@@ -29,8 +29,13 @@ inline constexpr OptionSpec kLogLevelOption{"--log-level", "MIXTRACT_LOG_LEVEL",
 inline constexpr OptionSpec kDepsDirOption{"--deps-dir", "MIXTRACT_DEPS_DIR", "deps_dir", "",
                                            "Folder filled by scripts/setup.sh (models, dictionaries); "
                                            "default: the build's deps/"};
-inline constexpr OptionSpec kSchemaOption{"-s,--schema", "MIXTRACT_SCHEMA", "schema", "graduation_certificate",
-                                          "Built-in schema name or path of a schema YAML file"};
+inline constexpr OptionSpec kSchemaOption{"-s,--schema", "MIXTRACT_SCHEMA", "schema", "auto",
+                                          "auto (recognise 毕业证书, 学位证书 or 身份证 per document), a built-in "
+                                          "schema name, or the path of a schema YAML file"};
+inline constexpr OptionSpec kOutputOption{"-o,--output", "MIXTRACT_OUTPUT", "output", "mixtract-out/results.jsonl",
+                                          "Results file (its folder is created if missing)"};
+inline constexpr OptionSpec kFormatOption{"--format", "MIXTRACT_FORMAT", "format", "",
+                                          "jsonl, csv or xlsx; default: from the output file's extension, else jsonl"};
 inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mixtract-out",
                                           "Output folder (created if missing)"};
 inline constexpr OptionSpec kThreadsOption{"-j,--threads", "MIXTRACT_THREADS", "threads", "2",

@@ -133,7 +133,16 @@ void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>&
   }
 }
 
-void read_degree(const JoinedText& joined, std::map<std::string, TextValue>& out) {
+// Moves the school/major boundary to the end of the longest known school name starting the run.
+void split_school_major(const SchoolTable& schools, TextValue& school, TextValue& major) {
+  const std::string run = school.value + major.value;
+  const School* known = schools.longest_prefix_of(run);
+  if (known == nullptr || known->name.size() <= school.value.size() || known->name.size() >= run.size()) return;
+  school.value = known->name;
+  major.value = run.substr(known->name.size());
+}
+
+void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
       "(?sm)^(\\p{Han}{2,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{2,31}?(?:大\n?学|学\n?院))([\\p{Han}\n]{2,31}?)"
       "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生).*?授\n?予([\\p{Han}\n]{2,9}?(?:学\n?士|硕\n?士|博\n?士)\n?"
@@ -143,6 +152,7 @@ void read_degree(const JoinedText& joined, std::map<std::string, TextValue>& out
   out["name"] = body->groups[0];
   out["gender"] = body->groups[1];
   put_date(out, "birth_date", body->groups[2]);
+  split_school_major(schools, body->groups[3], body->groups[4]);
   out["school"] = body->groups[3];
   out["major"] = body->groups[4];
   out["level"] = body->groups[5];
@@ -159,24 +169,25 @@ void read_degree(const JoinedText& joined, std::map<std::string, TextValue>& out
 
 }  // namespace
 
-std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr) {
+std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools) {
   const JoinedText joined = join_lines(ocr);
   std::map<std::string, TextValue> out;
   read_graduation(joined, out);
-  if (out.empty()) read_degree(joined, out);
+  if (out.empty()) read_degree(joined, schools, out);
   return out;
 }
 
 Result<std::unique_ptr<Expert>> CertificateTextExpert::create(const ExpertOptions& options) {
   if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
   MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
-  return std::unique_ptr<Expert>(std::make_unique<CertificateTextExpert>(options.ocr));
+  auto schools = options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter());
+  return std::unique_ptr<Expert>(std::make_unique<CertificateTextExpert>(options.ocr, std::move(schools)));
 }
 
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, "ppocr"));
-  const std::map<std::string, TextValue> values = read_certificate_text(*ocr);
+  const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_);
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     const auto it = values.find(field->name);

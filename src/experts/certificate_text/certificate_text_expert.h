@@ -16,6 +16,7 @@
 #include "mixtract/expert.h"
 #include "mixtract/ocr.h"
 #include "mixtract/registry.h"
+#include "mixtract/school_table.h"
 
 namespace mixtract {
 
@@ -23,7 +24,8 @@ class CertificateTextExpert final : public Expert {
  public:
   static Result<std::unique_ptr<Expert>> create(const ExpertOptions& options);
 
-  explicit CertificateTextExpert(std::shared_ptr<OcrService> ocr) : ocr_(std::move(ocr)) {}
+  CertificateTextExpert(std::shared_ptr<OcrService> ocr, std::shared_ptr<const SchoolTable> schools)
+      : ocr_(std::move(ocr)), schools_(std::move(schools)) {}
 
   std::string_view name() const override { return "certificate_text"; }
   Result<std::vector<Candidate>> propose(const Document& document,
@@ -31,6 +33,7 @@ class CertificateTextExpert final : public Expert {
 
  private:
   std::shared_ptr<OcrService> ocr_;
+  std::shared_ptr<const SchoolTable> schools_;
 };
 
 // A value read from the joined page text: the value, and the characters it came from.
@@ -41,8 +44,10 @@ struct TextValue {
   int line = -1;  // The OCR line holding the value's first character.
 };
 
-// Reads the body sentence from OCR lines; field name -> value. Exposed for tests.
-std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr);
+// Reads the body sentence from OCR lines; field name -> value. Where the school and the major run
+// together (在长春工业大学人文信息学院工商管理专业), the longest school name of `schools` that starts the
+// run is the school. Exposed for tests.
+std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools);
 
 }  // namespace mixtract
 

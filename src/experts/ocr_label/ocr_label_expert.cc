@@ -70,11 +70,108 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
   return out;
 }
 
-ExpertFactory OcrLabelExpert::factory(std::string engine) {
-  return [engine](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
+namespace {
+
+bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fields) {
+  for (const FieldSpec* field : fields) {
+    for (const std::string& label : field->hints.labels) {
+      if (text.find(label) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+float left_of(const Quad& box) {
+  return std::min(box[0].x, box[3].x);
+}
+
+float height_of(const Quad& box) {
+  return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
+}
+
+float lowest_confidence(const OcrLine& line, std::size_t first, std::size_t count) {
+  float confidence = 1;
+  for (std::size_t i = first; i < first + count && i < line.char_confidences.size(); ++i) {
+    confidence = std::min(confidence, line.char_confidences[i]);
+  }
+  return confidence;
+}
+
+// Lines below `line` that continue a text value: no label of their own, starting right of the label
+// line's left edge (aligned with the value, not the labels), and close below.
+std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t line,
+                                            std::span<const FieldSpec* const> fields) {
+  std::vector<std::size_t> out;
+  const OcrLine& first = ocr.lines[line];
+  const float char_width =
+      (first.box[1].x - first.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(first.text)));
+  float bottom = first.box[3].y;
+  for (std::size_t next = line + 1; next < ocr.lines.size(); ++next) {
+    const OcrLine& candidate = ocr.lines[next];
+    if (holds_a_label(candidate.text, fields)) break;
+    if (left_of(candidate.box) < left_of(first.box) + char_width) break;
+    if (candidate.box[0].y > bottom + height_of(first.box)) break;
+    out.push_back(next);
+    bottom = candidate.box[3].y;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
+                                              std::span<const FieldSpec* const> all_fields) {
+  // Longer labels first: 证书编号 before 编号.
+  std::vector<std::string> labels = field.hints.labels;
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const std::string& a, const std::string& b) { return utf8::length(a) > utf8::length(b); });
+  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+    const OcrLine& line = ocr.lines[index];
+    for (const std::string& label : labels) {
+      if (line.text.find(label) == std::string::npos) continue;
+      FoundValue found;
+      Candidate& candidate = found.candidate;
+      candidate.field = field.name;
+      found.lines.push_back(index);
+      std::size_t value_line = index;
+      std::optional<LabelledValue> hit = value_after_label(line.text, label, field.kind);
+      if (!hit && index + 1 < ocr.lines.size() && !holds_a_label(ocr.lines[index + 1].text, all_fields)) {
+        // Nothing after the label: the value is printed below it.
+        value_line = index + 1;
+        hit = value_after_label(label + ocr.lines[value_line].text, label, field.kind);
+        if (hit) hit->first -= utf8::length(label);
+      }
+      if (!hit) continue;
+      const OcrLine& holder = ocr.lines[value_line];
+      if (value_line != index) found.lines.push_back(value_line);
+      candidate.value = hit->value;
+      candidate.raw = hit->raw;
+      candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
+      candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
+      if (field.kind == FieldKind::kText && hit->first + hit->count == utf8::length(holder.text)) {
+        for (std::size_t more : continuation_lines(ocr, value_line, all_fields)) {
+          const OcrLine& next = ocr.lines[more];
+          std::string text = next.text;
+          std::erase(text, ' ');
+          candidate.value += text;
+          candidate.raw += next.text;
+          candidate.confidence =
+              std::min(candidate.confidence, static_cast<double>(lowest_confidence(next, 0, SIZE_MAX)));
+          candidate.evidence.push_back({"ocr_line:" + std::to_string(more), next.text, next.box});
+          found.lines.push_back(more);
+        }
+      }
+      return found;
+    }
+  }
+  return std::nullopt;
+}
+
+ExpertFactory OcrLabelExpert::factory(std::string engine, bool reread) {
+  return [engine, reread](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
     MIXTRACT_RETURN_IF_ERROR(options.ocr->engine(engine).status());  // Fail early on missing models.
-    return std::unique_ptr<Expert>(std::make_unique<OcrLabelExpert>(engine, options.ocr));
+    return std::unique_ptr<Expert>(std::make_unique<OcrLabelExpert>(engine, reread, options.ocr));
   };
 }
 
@@ -83,30 +180,32 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, engine_));
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
-    // Longer labels first: 证书编号 before 编号.
-    std::vector<std::string> labels = field->hints.labels;
-    std::stable_sort(labels.begin(), labels.end(),
-                     [](const std::string& a, const std::string& b) { return utf8::length(a) > utf8::length(b); });
-    bool found = false;
-    for (std::size_t index = 0; index < ocr->lines.size() && !found; ++index) {
-      const OcrLine& line = ocr->lines[index];
-      for (const std::string& label : labels) {
-        const std::optional<LabelledValue> hit = value_after_label(line.text, label, field->kind);
-        if (!hit) continue;
-        Candidate candidate;
-        candidate.field = field->name;
-        candidate.value = hit->value;
-        candidate.raw = hit->raw;
-        float confidence = 1;
-        for (std::size_t i = hit->first; i < hit->first + hit->count && i < line.char_confidences.size(); ++i) {
-          confidence = std::min(confidence, line.char_confidences[i]);
-        }
-        candidate.confidence = confidence;
-        candidate.evidence.push_back({"ocr_line:" + std::to_string(index), line.text, line.box});
-        out.push_back(std::move(candidate));
-        found = true;
-        break;
+    std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
+    if (!found) continue;
+    if (!reread_) {
+      out.push_back(std::move(found->candidate));
+      continue;
+    }
+    // Read the label's lines again, enlarged, and look for the value in that reading.
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (std::size_t line : found->lines) {
+      for (const Point& p : ocr->lines[line].box) {
+        x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
       }
+    }
+    const Quad region{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
+    MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, ocr_->engine(engine_));
+    // Twice: as printed, and with red ink faded out (a seal over the value); the gate weighs both.
+    for (const bool drop_red : {false, true}) {
+      RereadOptions options;
+      options.extend_right = static_cast<int>(2 * (y1 - y0));  // A value's end hidden under a seal.
+      options.drop_red = drop_red;
+      MIXTRACT_ASSIGN_OR_RETURN(OcrResult again, reread_region(*engine, document.image(), region, options));
+      std::optional<FoundValue> second = find_labelled_value(again, *field, fields);
+      if (!second) continue;
+      Evidence& evidence = second->candidate.evidence.front();
+      evidence.source = (drop_red ? "reread_without_red:" : "reread:") + evidence.source;
+      out.push_back(std::move(second->candidate));
     }
   }
   return out;

@@ -1,9 +1,14 @@
-// The OCR experts ("ppocr", "tesseract"): read the page with their engine (through the run's shared
-// OcrService) and take each field's value from the text that follows one of its printed labels on the
-// same line, as in 证书编号：106101201905007614 or 性别 男. What follows is cut by the field's kind: a
-// code keeps its leading digits (and X), a date is read in any written form, a gender is its first
-// character, other kinds run to the next punctuation. The confidence is the lowest character
-// confidence of the value. Values that sit before their label or span lines are the rule experts' work.
+// The OCR experts ("ppocr", "tesseract", "ppocr_reread"): read the page with their engine (through the
+// run's shared OcrService) and take each field's value from the text that follows one of its printed
+// labels, as in 证书编号：106101201905007614 or 性别 男. What follows is cut by the field's kind: a code keeps
+// its leading digits (and X), a date is read in any written form, a gender is its first character,
+// other kinds run to the next punctuation. When nothing follows the label on its line, the value is the
+// start of the next line (公民身份号码 above the number on ID cards); a text value also takes the lines
+// below that continue it, indented past the label (an address over two lines). The confidence is the
+// lowest character confidence of the value.
+// "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
+// the label's lines again, cropped (with room on the right) and enlarged, once as printed and once with
+// red ink faded out, and proposes the value of each reading.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 
@@ -19,18 +24,24 @@ namespace mixtract {
 
 class OcrLabelExpert final : public Expert {
  public:
-  // `engine` is "ppocr" or "tesseract"; the engine itself is created on first use.
-  static ExpertFactory factory(std::string engine);
+  // `engine` is "ppocr" or "tesseract"; the engine itself is created on first use. With `reread`, the
+  // expert is "<engine>_reread".
+  static ExpertFactory factory(std::string engine, bool reread = false);
 
-  OcrLabelExpert(std::string engine, std::shared_ptr<OcrService> ocr)
-      : engine_(std::move(engine)), ocr_(std::move(ocr)) {}
+  OcrLabelExpert(std::string engine, bool reread, std::shared_ptr<OcrService> ocr)
+      : engine_(std::move(engine)),
+        name_(reread ? engine_ + "_reread" : engine_),
+        reread_(reread),
+        ocr_(std::move(ocr)) {}
 
-  std::string_view name() const override { return engine_; }
+  std::string_view name() const override { return name_; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 
  private:
   std::string engine_;
+  std::string name_;
+  bool reread_;
   std::shared_ptr<OcrService> ocr_;
 };
 
@@ -43,6 +54,15 @@ struct LabelledValue {
   std::size_t count = 0;
 };
 std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind);
+
+// The value of `field` in `ocr`, found by its labels as described above; `all_fields` are the labels
+// that end a value spanning lines. Exposed for tests.
+struct FoundValue {
+  Candidate candidate;             // Field, value, raw, confidence and evidence (expert not set).
+  std::vector<std::size_t> lines;  // The lines read: the label's first.
+};
+std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
+                                              std::span<const FieldSpec* const> all_fields);
 
 }  // namespace mixtract
 

@@ -1,8 +1,8 @@
 // The table of schools: 5-digit 学校代码 (the first five digits of certificate numbers) and names.
 // Users supply the full table (the Ministry of Education's list, 2,631 schools in 2017); a starter
 // table of ten well-known universities is built in.
-#ifndef MIXTRACT_RULES_SCHOOL_TABLE_H_
-#define MIXTRACT_RULES_SCHOOL_TABLE_H_
+#ifndef MIXTRACT_SCHOOL_TABLE_H_
+#define MIXTRACT_SCHOOL_TABLE_H_
 
 #include <filesystem>
 #include <map>
@@ -34,6 +34,26 @@ class SchoolTable {
   const School* find_by_code(std::string_view code) const;
   const School* find_by_name(std::string_view name) const;
 
+  // Schools whose names occur in `text` allowing OCR errors. Names are compared on their Han characters,
+  // digits and letters only, so `text` should hold nothing else: at most one edit (a character wrong,
+  // missing or extra) per four characters of the name. Best first: fewest edits per character, then
+  // the longer name. A name found within the characters of a better match is left out (长春工业大学 where
+  // 长春工业大学人文信息学院 is read exactly). `begin` and `end` index the characters of `text` matched.
+  struct Match {
+    const School* school = nullptr;
+    std::size_t distance = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<Match> find_in_text(std::u32string_view text, std::size_t max_results) const;
+
+  // The longest school name that `text` starts with exactly, or nullptr.
+  const School* longest_prefix_of(std::string_view text) const;
+
+  // True for a table loaded from a file, which is taken as the complete list: a certificate number whose
+  // school code it lacks is rejected. The starter table is not complete.
+  bool complete() const { return complete_; }
+
   const std::vector<School>& schools() const { return schools_; }
   std::size_t size() const { return schools_.size(); }
 
@@ -41,11 +61,13 @@ class SchoolTable {
   // Fails on a duplicate code with a different name.
   Status add(School school, const std::string& where);
 
+  bool complete_ = false;
   std::vector<School> schools_;
+  std::vector<std::u32string> names_;  // schools_[i].name's word characters (utf8::is_word_character).
   std::map<std::string, std::size_t, std::less<>> by_code_;
   std::map<std::string, std::size_t, std::less<>> by_name_;
 };
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_RULES_SCHOOL_TABLE_H_
+#endif  // MIXTRACT_SCHOOL_TABLE_H_

