@@ -35,6 +35,7 @@ struct Record {
   std::string source;                        // Document::source().
   std::string content_hash;                  // Document::content_hash().
   std::string schema;                        // Schema::name; "" when no schema was recognised.
+  std::string schema_title;                  // Schema::title: the 文书类型 column of tables.
   std::string schema_reason;                 // Why this schema: given, or the words recognised.
   std::vector<FieldResult> fields;           // In schema order.
   std::vector<std::string> warnings;         // Expert failures and other problems that did not stop extraction.

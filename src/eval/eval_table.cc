@@ -120,6 +120,11 @@ Result<EvalRow> row_from_json(const nlohmann::ordered_json& object, const EvalTa
   };
   if (object.contains("fields") && object["fields"].is_object() && object.contains("source")) {
     row.source = json_scalar_text(object["source"]);
+    if (object.contains("schema_title")) {
+      const std::string column = mapped(options, "文书类型");
+      row.cells[column].value = json_scalar_text(object["schema_title"]);
+      note_column(column);
+    }
     for (const auto& [name, field] : object["fields"].items()) {
       if (!field.is_object()) return Status::invalid_argument(where + ": fields." + name + " is not an object");
       const std::string label = field.contains("label") ? json_scalar_text(field["label"]) : name;

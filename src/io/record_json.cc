@@ -40,10 +40,15 @@ nlohmann::ordered_json record_to_json(const Record& record) {
   }
   nlohmann::ordered_json expert_costs = nlohmann::ordered_json::object();
   for (const auto& [name, cost] : record.expert_costs) expert_costs[name] = cost_to_json(cost);
-  return {{"source", record.source},           {"content_hash", record.content_hash},
-          {"schema", record.schema},           {"schema_reason", record.schema_reason},
-          {"fields", std::move(fields)},       {"warnings", record.warnings},
-          {"cost", cost_to_json(record.cost)}, {"expert_costs", expert_costs}};
+  return {{"source", record.source},
+          {"content_hash", record.content_hash},
+          {"schema", record.schema},
+          {"schema_title", record.schema_title},
+          {"schema_reason", record.schema_reason},
+          {"fields", std::move(fields)},
+          {"warnings", record.warnings},
+          {"cost", cost_to_json(record.cost)},
+          {"expert_costs", expert_costs}};
 }
 
 }  // namespace mixtract

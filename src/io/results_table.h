@@ -23,7 +23,6 @@ class ResultsTable {
 
  private:
   std::vector<std::string> header_;
-  std::vector<std::pair<std::string, std::string>> titles_;  // Schema name -> title.
   bool with_kind_ = false;
 };
 

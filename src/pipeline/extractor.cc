@@ -80,6 +80,7 @@ Record Extractor::extract(const Document& document) const {
     return record;
   }
   record.schema = schema->name;
+  record.schema_title = schema->title;
   extract_fields(*schema, document, record);
   return record;
 }

@@ -12,13 +12,16 @@ namespace {
 
 constexpr std::array<std::string_view, 10> kChineseDigits{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
-// The value of a Chinese digit character, or -1. 零 and ○ (a common look-alike of 〇) count as zero.
+// The value of a Chinese digit character, or -1. 零 and 〇's look-alikes as OCR reads them (○, O, o, 0)
+// count as zero: 二OO二年 and 二00二年 are 二〇〇二年.
 int chinese_digit(char32_t c) {
   switch (c) {
     case U'〇':
     case U'零':
     case U'○':
-    case U'O': return 0;
+    case U'O':
+    case U'o':
+    case U'0': return 0;
     case U'一': return 1;
     case U'二': return 2;
     case U'三': return 3;

@@ -11,6 +11,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "test_support.h"
 
@@ -96,12 +98,13 @@ TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
   ASSERT_EQ(synth.exit_code, 0) << synth.output;
   write("docs/empty.jpg", "");
   write("docs/notes.png", "plain text, not an image");
-  const RunResult r = mixtract("extract " + path("docs") + " " + path("absent.jpg") + " --out " + path("out"));
+  const RunResult r =
+      mixtract("extract " + path("docs") + " " + path("absent.jpg") + " -o " + path("out/results.jsonl"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
   EXPECT_THAT(r.output, HasSubstr("empty.jpg: empty file"));
   EXPECT_THAT(r.output, HasSubstr("notes.png: not a decodable image"));
-  EXPECT_THAT(r.output, HasSubstr("2 document(s) extracted, 3 failed"));
+  EXPECT_THAT(r.output, HasSubstr("2 document(s) extracted, 0 of an unrecognised kind, 3 failed"));
 
   std::ifstream jsonl(path("out/results.jsonl"));
   int lines = 0;
@@ -110,7 +113,7 @@ TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
 }
 
 TEST_F(CliTest, NothingToReadIsAUsageError) {
-  const RunResult r = mixtract("extract " + path("absent.jpg") + " --out " + path("out"));
+  const RunResult r = mixtract("extract " + path("absent.jpg") + " -o " + path("out/results.jsonl"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("absent.jpg: no such file or folder"));
   EXPECT_FALSE(std::filesystem::exists(path("out/results.jsonl")));
@@ -139,19 +142,21 @@ TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
   const RunResult r = mixtract("extract x.jpg --schema " + schema);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output,
-              HasSubstr("unknown expert 'gpt9'; known experts: certificate_text, file_name, ppocr, tesseract"));
+              HasSubstr("unknown expert 'gpt9'; known experts: certificate_text, file_name, ppocr, ppocr_reread, "
+                        "school_table, tesseract"));
 }
 
 TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
   const RunResult synth = mixtract("synth --n 1 --out " + path("docs"));
   ASSERT_EQ(synth.exit_code, 0) << synth.output;
-  const std::string config = write("config.yaml", "out: " + path("from_config") + "\nschema: degree_certificate\n");
+  const std::string config =
+      write("config.yaml", "output: " + path("from_config/results.csv") + "\nschema: degree_certificate\n");
   const RunResult r = mixtract("--config " + config + " extract " + path("docs"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(path("from_config/results.csv")));
   EXPECT_THAT(r.output, HasSubstr("学位"));  // The degree schema's column.
 
-  const RunResult bad = mixtract("--config " + write("bad.yaml", "out: x\ncolour: 4\n") + " version");
+  const RunResult bad = mixtract("--config " + write("bad.yaml", "output: x\ncolour: 4\n") + " version");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.output, HasSubstr("bad.yaml:2: unknown key 'colour'; known keys:"));
 
@@ -162,19 +167,20 @@ TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
 
 TEST_F(CliTest, EnvironmentOverridesConfigAndFlagOverridesEnvironment) {
   ASSERT_EQ(mixtract("synth --n 1 --out " + path("docs")).exit_code, 0);
-  const std::string config = write("config.yaml", "out: " + path("config_out") + "\n");
-  const std::string env = "MIXTRACT_OUT=" + path("env_out");
+  const std::string config = write("config.yaml", "output: " + path("config_out/results.csv") + "\n");
+  const std::string env = "MIXTRACT_OUTPUT=" + path("env_out/results.csv");
   EXPECT_EQ(mixtract("--config " + config + " extract " + path("docs"), env).exit_code, 0);
   EXPECT_TRUE(std::filesystem::exists(path("env_out/results.csv")));
   EXPECT_FALSE(std::filesystem::exists(path("config_out")));
-  EXPECT_EQ(mixtract("--config " + config + " extract " + path("docs") + " --out " + path("flag_out"), env).exit_code,
+  EXPECT_EQ(mixtract("--config " + config + " extract " + path("docs") + " -o " + path("flag_out/results.csv"), env)
+                .exit_code,
             0);
   EXPECT_TRUE(std::filesystem::exists(path("flag_out/results.csv")));
 }
 
 TEST_F(CliTest, SynthThenExtractReadsNamesAndLevels) {
   ASSERT_EQ(mixtract("synth --n 5 --seed 11 --kinds graduation --out " + path("docs")).exit_code, 0);
-  const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
+  const RunResult r = mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
 
   std::map<std::string, nlohmann::json> truth;
@@ -199,22 +205,51 @@ TEST_F(CliTest, SynthThenExtractReadsNamesAndLevels) {
 
 TEST_F(CliTest, RenderExtractAndScoreInThreeCommands) {
   ASSERT_EQ(mixtract("synth --n 8 --seed 4 --difficulty mix --out " + path("docs")).exit_code, 0);
-  ASSERT_EQ(mixtract("extract " + path("docs") + " --out " + path("out")).exit_code, 0);
+  ASSERT_EQ(mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl")).exit_code, 0);
   const RunResult r = mixtract("eval --truth " + path("docs/truth.csv") + " --pred " + path("out/results.jsonl") +
                                " --html " + path("report.html"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("姓名"));
   EXPECT_THAT(r.output, HasSubstr("documents all correct:"));
-  EXPECT_THAT(r.output, HasSubstr("not scored (no such column in the predictions): 文书类型"));
+  EXPECT_THAT(r.output, HasSubstr("文书类型"));  // The kind --schema auto recognised is scored too.
   EXPECT_TRUE(std::filesystem::exists(path("report.html")));
 
+  ASSERT_EQ(mixtract("extract " + path("docs") + " -o " + path("out/results.csv")).exit_code, 0);
   const RunResult json =
       mixtract("eval --json --truth " + path("docs/truth.jsonl") + " --pred " + path("out/results.csv"));
   ASSERT_EQ(json.exit_code, 0) << json.output;
   const nlohmann::json report = nlohmann::json::parse(json.output);
   EXPECT_GT(report["total"].get<int>(), 0);
-  EXPECT_EQ(report["fields"][0]["field"], "姓名");
-  EXPECT_DOUBLE_EQ(report["fields"][0]["accuracy"].get<double>(), 1.0);  // Names come from the file names.
+  EXPECT_EQ(report["fields"][1]["field"], "姓名");
+  EXPECT_DOUBLE_EQ(report["fields"][1]["accuracy"].get<double>(), 1.0);  // Names come from the file names.
+}
+
+TEST_F(CliTest, AutoTellsTheKindsApartAndSaysWhenItCannot) {
+  ASSERT_EQ(mixtract("synth --n 6 --seed 8 --out " + path("docs")).exit_code, 0);
+  cv::imwrite(path("docs/blank.png"), cv::Mat(600, 900, CV_8UC3, cv::Scalar(255, 255, 255)));
+  const RunResult r = mixtract("extract " + path("docs") + " -o " + path("out/results.xlsx"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;  // A page of no known kind counts as a failure.
+  EXPECT_THAT(r.output, HasSubstr("7 document(s) extracted, 1 of an unrecognised kind, 0 failed"));
+
+  // The workbook lines up with the truth table, 文书类型 included.
+  const RunResult score =
+      mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("out/results.xlsx"));
+  ASSERT_EQ(score.exit_code, 0) << score.output;
+  const nlohmann::json report = nlohmann::json::parse(score.output);
+  bool kind_scored = false;
+  for (const nlohmann::json& field : report["fields"]) {
+    if (field["field"] != "文书类型") continue;
+    kind_scored = true;
+    EXPECT_EQ(field["total"], 6) << field.dump();
+    EXPECT_EQ(field["correct"], 6) << field.dump();
+  }
+  EXPECT_TRUE(kind_scored) << score.output;
+
+  ASSERT_EQ(mixtract("extract " + path("docs/blank.png") + " -o " + path("blank.jsonl")).exit_code, 1);
+  const nlohmann::json blank = nlohmann::json::parse(mixtract::testing::read_file(path("blank.jsonl")));
+  EXPECT_EQ(blank["schema"], "");
+  EXPECT_THAT(blank["schema_reason"].get<std::string>(), HasSubstr("not recognised as any of"));
+  EXPECT_TRUE(blank["fields"].empty());
 }
 
 TEST_F(CliTest, EvalExplainsBadTables) {
@@ -260,12 +295,12 @@ TEST_F(CliTest, OcrReadsPagesDrawsThemAndSkipsBadFiles) {
 
 TEST_F(CliTest, ExtractReadsNumbersAndReusesTheCache) {
   ASSERT_EQ(mixtract("synth --n 4 --seed 21 --kinds graduation --out " + path("docs")).exit_code, 0);
-  const RunResult first = mixtract("extract " + path("docs") + " --out " + path("out"));
+  const RunResult first = mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl"));
   ASSERT_EQ(first.exit_code, 0) << first.output;
   EXPECT_THAT(first.output, HasSubstr("OCR: 4 page read(s), 0 from the cache"));
-  const RunResult second = mixtract("extract " + path("docs") + " --out " + path("out2"));
+  const RunResult second = mixtract("extract " + path("docs") + " -o " + path("out2/results.jsonl"));
   EXPECT_THAT(second.output, HasSubstr("OCR: 0 page read(s), 4 from the cache"));
-  const RunResult uncached = mixtract("extract --no-cache " + path("docs") + " --out " + path("out3"));
+  const RunResult uncached = mixtract("extract --no-cache " + path("docs") + " -o " + path("out3/results.jsonl"));
   EXPECT_THAT(uncached.output, HasSubstr("OCR: 4 page read(s), 0 from the cache"));
 
   const RunResult score =
@@ -288,7 +323,7 @@ TEST_F(CliTest, AnUnusableCacheOnlyCostsAWarning) {
   ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
   std::filesystem::create_directories(path("cache"));
   write("cache/analyses.sqlite", std::string(200, 'z'));
-  const RunResult r = mixtract("extract " + path("docs") + " --out " + path("out"));
+  const RunResult r = mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("going on without the cache"));
 }

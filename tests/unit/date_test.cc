@@ -26,6 +26,10 @@ TEST(DateTest, ReadsEveryWrittenForm) {
   EXPECT_EQ(parse_date("二〇〇八年十二月二十日"), (Date{2008, 12, 20}));
   EXPECT_EQ(parse_date("二〇一一年一月三十一日"), (Date{2011, 1, 31}));
   EXPECT_EQ(parse_date("二〇一一年十月十日"), (Date{2011, 10, 10}));
+  // OCR reads 〇 as a letter O or a digit 0.
+  EXPECT_EQ(parse_date("二OO二年六月四日"), (Date{2002, 6, 4}));
+  EXPECT_EQ(parse_date("二00二年六月四日"), (Date{2002, 6, 4}));
+  EXPECT_EQ(parse_date("二○o二年六月四日"), (Date{2002, 6, 4}));
 }
 
 TEST(DateTest, RejectsImpossibleOrMalformedDates) {

@@ -37,5 +37,48 @@ TEST(ValueAfterLabelTest, ReportsTheCharactersTaken) {
   EXPECT_EQ(hit->raw, "1234 ");
 }
 
+// An OCR line at (x, y), 30 pixels high, 30 pixels per character.
+OcrLine line_at(const std::string& text, float x, float y) {
+  OcrLine line;
+  line.text = text;
+  const float width = 30.0f * static_cast<float>(text.size() / 3 + 1);
+  line.box = Quad{{{x, y}, {x + width, y}, {x + width, y + 30}, {x, y + 30}}};
+  line.confidence = 0.99f;
+  line.char_confidences.assign(text.size(), 0.99f);  // At least one per character.
+  return line;
+}
+
+FieldSpec field_of(const std::string& name, FieldKind kind, const std::string& label) {
+  FieldSpec field;
+  field.name = name;
+  field.kind = kind;
+  field.hints.labels = {label};
+  return field;
+}
+
+TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
+  // An ID card: 住址 and 公民身份号码 alone on their lines; the address wraps under its first line.
+  OcrResult page;
+  page.lines = {line_at("住址", 50, 250), line_at("山东省潍坊市寿光市文化路246", 150, 250), line_at("号", 150, 295),
+                line_at("公民身份号码", 50, 450), line_at("37078319800909922X", 250, 450)};
+  const FieldSpec address = field_of("address", FieldKind::kText, "住址");
+  const FieldSpec id = field_of("id_number", FieldKind::kCode, "公民身份号码");
+  const FieldSpec* fields[] = {&address, &id};
+  std::optional<FoundValue> found = find_labelled_value(page, address, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "山东省潍坊市寿光市文化路246号");
+  EXPECT_EQ(found->lines, (std::vector<std::size_t>{0, 1, 2}));
+  found = find_labelled_value(page, id, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "37078319800909922X");
+
+  // A line that starts under the labels, or holds a label, ends the address.
+  page.lines[2] = line_at("号", 50, 295);
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山东省潍坊市寿光市文化路246");
+  // A label whose next line is another label has no value.
+  page.lines = {line_at("住址", 50, 250), line_at("公民身份号码", 50, 300)};
+  EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
+}
+
 }  // namespace
 }  // namespace mixtract

@@ -27,6 +27,29 @@ TEST(CsvReaderTest, HandlesQuotesBomAndLineEnds) {
   EXPECT_THAT(parse_csv("a\n\"open,\nmore", "t.csv").status().message(), HasSubstr("t.csv:2: a quoted field"));
 }
 
+TEST(SchoolTableTest, FindsNamesInTextDespiteOcrErrors) {
+  const SchoolTable table = SchoolTable::starter();
+  EXPECT_FALSE(table.complete());
+  // 汉武汉大学: one character too many before the name; 浙江大学 with a star stuck to it.
+  std::vector<SchoolTable::Match> found = table.find_in_text(U"校名汉武汉大学", 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].school->name, "武汉大学");
+  EXPECT_EQ(found[0].distance, 0u);
+  found = table.find_in_text(U"校名浙江大学★", 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].school->name, "浙江大学");
+  // One edit per four characters is corrected, more are not.
+  found = table.find_in_text(U"哈尔滨工亚大学", 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].school->name, "哈尔滨工业大学");
+  EXPECT_EQ(found[0].distance, 1u);
+  found = table.find_in_text(U"四州大学", 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].school->name, "四川大学");
+  EXPECT_TRUE(table.find_in_text(U"四州大字", 3).empty());
+  EXPECT_TRUE(table.find_in_text(U"", 3).empty());
+}
+
 TEST(SchoolTableTest, StarterTableKnowsTheDocumentedSchools) {
   const SchoolTable table = SchoolTable::starter();
   EXPECT_EQ(table.size(), 10u);
@@ -51,6 +74,23 @@ TEST_F(SchoolCsvTest, ReadsByHeaderName) {
   ASSERT_TRUE(table.ok()) << table.status().message();
   EXPECT_EQ(table->size(), 2u);
   EXPECT_EQ(table->find_by_code("12345")->name, "某某学院");
+}
+
+TEST_F(SchoolCsvTest, LongerNamesWinOverTheNamesInsideThem) {
+  Result<SchoolTable> table =
+      SchoolTable::load_csv(write("name,code_5\n长春工业大学,10190\n长春工业大学人文信息学院,13601\n"));
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_TRUE(table->complete());
+  std::vector<SchoolTable::Match> found = table->find_in_text(U"校名长春工业大学人文信息学院", 3);
+  ASSERT_EQ(found.size(), 1u);  // 长春工业大学 lies inside the longer exact match.
+  EXPECT_EQ(found[0].school->code, "13601");
+  // With the long name misread, both are offered, the exact short one first.
+  found = table->find_in_text(U"校名长春工业大学人文信息学完", 3);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].school->code, "10190");
+  EXPECT_EQ(found[1].school->code, "13601");
+  EXPECT_EQ(table->longest_prefix_of("长春工业大学人文信息学院工商管理")->code, "13601");
+  EXPECT_EQ(table->longest_prefix_of("在长春工业大学"), nullptr);
 }
 
 TEST_F(SchoolCsvTest, ErrorsNameLineAndColumn) {

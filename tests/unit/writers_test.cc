@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "mixtract/eval.h"
 #include "test_support.h"
 
 namespace mixtract {
@@ -86,6 +87,39 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   EXPECT_EQ(mixtract::testing::read_file(path),
             "\xEF\xBB\xBF文件,姓名,备注\r\n"
             "张三_本科毕业证书.jpg,张三,\"a, \"\"quoted\"\"\nline\"\r\n");
+}
+
+TEST_F(WritersTest, SeveralSchemasShareColumnsAndNameTheKind) {
+  std::vector<Schema> schemas(2);
+  schemas[0].name = "certificate";
+  schemas[0].fields.resize(2);
+  schemas[0].fields[0].label = "姓名";
+  schemas[0].fields[1].label = "备注";
+  schemas[1].name = "card";
+  schemas[1].fields.resize(2);
+  schemas[1].fields[0].label = "住址";
+  schemas[1].fields[1].label = "姓名";
+  EXPECT_EQ(results_header(schemas), (std::vector<std::string>{"文件", "文书类型", "姓名", "备注", "住址"}));
+
+  Record record = sample_record();
+  record.schema_title = "毕业证书";
+  for (const char* name : {"r.csv", "r.xlsx"}) {
+    const std::filesystem::path path = dir_ / name;
+    auto writer = open_writer(path, output_format_of(path), schemas);
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    ASSERT_TRUE((*writer)->write(record).ok());
+    ASSERT_TRUE((*writer)->close().ok());
+    // Both read back as the same table.
+    Result<EvalTable> table = read_eval_table(path);
+    ASSERT_TRUE(table.ok()) << name << ": " << table.status().message();
+    ASSERT_EQ(table->rows.size(), 1u) << name;
+    EXPECT_EQ(table->rows[0].cells.at("文书类型").value, "毕业证书") << name;
+    EXPECT_EQ(table->rows[0].cells.at("姓名").value, "张三") << name;
+    const auto address = table->rows[0].cells.find("住址");  // An empty cell, or none.
+    EXPECT_TRUE(address == table->rows[0].cells.end() || address->second.value.empty()) << name;
+  }
+  EXPECT_FALSE(parse_output_format("pdf").ok());
+  EXPECT_EQ(output_format_of("x/results.jsonl"), OutputFormat::kJsonl);
 }
 
 TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {

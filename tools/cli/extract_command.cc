@@ -32,17 +32,11 @@ std::string cell(const FieldResult& field) {
 }
 
 // The printed row of a record under the results table's header.
-std::vector<std::string> printed_row(const Record& record, const std::vector<std::string>& header,
-                                     const std::vector<Schema>& schemas) {
+std::vector<std::string> printed_row(const Record& record, const std::vector<std::string>& header) {
   std::vector<std::string> row(header.size(), "");
   row[0] = std::filesystem::path(record.source).filename().string();
   for (std::size_t c = 1; c < header.size(); ++c) {
-    if (header[c] == "文书类型") {
-      row[c] = "?";
-      for (const Schema& schema : schemas) {
-        if (schema.name == record.schema) row[c] = schema.title;
-      }
-    }
+    if (header[c] == "文书类型") row[c] = record.schema_title.empty() ? "?" : record.schema_title;
     for (const FieldResult& field : record.fields) {
       if (field.label == header[c]) row[c] = cell(field);
     }
@@ -133,7 +127,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     ++written;
     if (record.schema.empty()) ++unrecognised;
     if (table.empty()) table.push_back(results_header(extractor->schemas()));
-    table.push_back(printed_row(record, table[0], extractor->schemas()));
+    table.push_back(printed_row(record, table[0]));
   }
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
 

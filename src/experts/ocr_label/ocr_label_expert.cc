@@ -97,20 +97,21 @@ float lowest_confidence(const OcrLine& line, std::size_t first, std::size_t coun
   return confidence;
 }
 
-// Lines below `line` that continue a text value: no label of their own, starting right of the label
-// line's left edge (aligned with the value, not the labels), and close below.
-std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t line,
+// Lines after `value_line` that continue a text value: no label of their own, starting right of the
+// label's left edge (aligned with the value, not with the labels), and close below.
+std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
                                             std::span<const FieldSpec* const> fields) {
   std::vector<std::size_t> out;
-  const OcrLine& first = ocr.lines[line];
+  const OcrLine& label = ocr.lines[label_line];
   const float char_width =
-      (first.box[1].x - first.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(first.text)));
-  float bottom = first.box[3].y;
-  for (std::size_t next = line + 1; next < ocr.lines.size(); ++next) {
+      (label.box[1].x - label.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(label.text)));
+  const float line_height = height_of(ocr.lines[value_line].box);
+  float bottom = ocr.lines[value_line].box[3].y;
+  for (std::size_t next = value_line + 1; next < ocr.lines.size(); ++next) {
     const OcrLine& candidate = ocr.lines[next];
     if (holds_a_label(candidate.text, fields)) break;
-    if (left_of(candidate.box) < left_of(first.box) + char_width) break;
-    if (candidate.box[0].y > bottom + height_of(first.box)) break;
+    if (left_of(candidate.box) < left_of(label.box) + char_width) break;
+    if (candidate.box[0].y > bottom + line_height) break;
     out.push_back(next);
     bottom = candidate.box[3].y;
   }
@@ -149,7 +150,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
       candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
       if (field.kind == FieldKind::kText && hit->first + hit->count == utf8::length(holder.text)) {
-        for (std::size_t more : continuation_lines(ocr, value_line, all_fields)) {
+        for (std::size_t more : continuation_lines(ocr, index, value_line, all_fields)) {
           const OcrLine& next = ocr.lines[more];
           std::string text = next.text;
           std::erase(text, ' ');

@@ -1,0 +1,180 @@
+#include "gate/reconcile.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "gate/cascade.h"
+
+namespace mixtract {
+namespace {
+
+using ::testing::HasSubstr;
+
+Candidate make(const std::string& field, const std::string& value, double confidence, const std::string& expert) {
+  Candidate c;
+  c.field = field;
+  c.value = value;
+  c.confidence = confidence;
+  c.expert = expert;
+  return c;
+}
+
+FieldSpec spec(const std::string& name, const std::string& label, FieldKind kind) {
+  FieldSpec field;
+  field.name = name;
+  field.label = label;
+  field.kind = kind;
+  field.route.experts = {"ocr", "reread"};
+  field.route.accept_confidence = 0.9;
+  return field;
+}
+
+// A graduation certificate's school, level, date and number, filled from hand-made candidates the way the
+// cascade fills them; `later` holds what the number's route has left to ask.
+class ReconcileTest : public ::testing::Test {
+ protected:
+  ReconcileTest() {
+    schema_.name = "graduation_certificate";
+    schema_.fields = {spec("school", "毕业院校", FieldKind::kSchool), spec("level", "学历层次", FieldKind::kLevel),
+                      spec("graduation_date", "毕业日期", FieldKind::kDate),
+                      spec("certificate_number", "证书编号", FieldKind::kCode)};
+    schema_.fields[3].validator = Validator::kGraduationNumber;
+  }
+
+  void propose(const std::vector<Candidate>& candidates) {
+    record_.fields.clear();
+    for (const FieldSpec& field : schema_.fields) {
+      FieldResult result;
+      result.field = field.name;
+      result.label = field.label;
+      ExpertOutput output;
+      output.candidates = candidates;
+      add_candidates(field, output, context_, result);
+      choose_best(field, result);
+      record_.fields.push_back(std::move(result));
+    }
+  }
+
+  void run() {
+    reconcile(
+        schema_, context_,
+        [this](const FieldSpec& field, FieldResult& result) {
+          ++escalations_;
+          ExpertOutput output;
+          output.candidates = later_;
+          const std::size_t before = result.candidates.size();
+          add_candidates(field, output, context_, result);
+          later_.clear();
+          return result.candidates.size() > before;
+        },
+        record_);
+  }
+
+  const FieldResult& field(const std::string& name) { return *record_.find(name); }
+
+  Schema schema_;
+  SchoolTable schools_ = SchoolTable::starter();
+  CheckContext context_{&schools_, nullptr, 2026};
+  Record record_;
+  std::vector<Candidate> later_;
+  int escalations_ = 0;
+};
+
+TEST_F(ReconcileTest, AgreementRaisesConfidence) {
+  propose({make("school", "四川大学", 0.8, "ocr"), make("level", "本科", 0.85, "ocr"),
+           make("graduation_date", "2019-06-30", 0.8, "ocr"),
+           make("certificate_number", "106101201905007614", 0.95, "ocr")});
+  run();
+  EXPECT_EQ(escalations_, 0);
+  for (const char* name : {"school", "level", "graduation_date", "certificate_number"}) {
+    EXPECT_EQ(field(name).status, FieldStatus::kAccepted) << name << ": " << field(name).reason;
+  }
+  EXPECT_NEAR(field("school").confidence, 1 - 0.2 * 0.05, 1e-9);
+}
+
+TEST_F(ReconcileTest, ChoosesTheJointlyMostLikelyCandidates) {
+  // The more confident school reading disagrees with the number; the other agrees with it and with the
+  // year and level, so the agreeing set wins.
+  propose({make("school", "清华大学", 0.9, "ocr"), make("school", "四川大学", 0.7, "reread"),
+           make("level", "本科", 0.95, "ocr"), make("graduation_date", "2019-06-30", 0.95, "ocr"),
+           make("certificate_number", "106101201905007614", 0.95, "ocr")});
+  run();
+  EXPECT_EQ(field("school").value, "四川大学");
+  EXPECT_EQ(field("school").expert, "reread");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kAccepted);
+}
+
+TEST_F(ReconcileTest, ADisputeEscalatesAndWhatStillDisagreesNeedsReview) {
+  // The number says 2018; the date says 2019. The re-read gives the same number: both need review.
+  propose({make("school", "四川大学", 0.95, "ocr"), make("level", "本科", 0.95, "ocr"),
+           make("graduation_date", "2019-06-30", 0.95, "ocr"),
+           make("certificate_number", "106101201805007614", 0.95, "ocr")});
+  later_ = {make("certificate_number", "106101201805007614", 0.99, "reread")};
+  run();
+  EXPECT_EQ(escalations_, 1);
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("certificate_number").reason, HasSubstr("says 2018, 毕业日期 reads 2019-06-30"));
+  EXPECT_EQ(field("graduation_date").status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(field("school").status, FieldStatus::kAccepted);
+}
+
+TEST_F(ReconcileTest, AReReadThatAgreesSettlesTheDispute) {
+  propose({make("school", "四川大学", 0.95, "ocr"), make("level", "本科", 0.95, "ocr"),
+           make("graduation_date", "2019-06-30", 0.95, "ocr"),
+           make("certificate_number", "106101201805007614", 0.97, "ocr")});
+  later_ = {make("certificate_number", "106101201905007614", 0.93, "reread")};
+  run();
+  EXPECT_EQ(field("certificate_number").value, "106101201905007614");
+  EXPECT_EQ(field("certificate_number").expert, "reread");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kAccepted);
+  EXPECT_EQ(field("graduation_date").status, FieldStatus::kAccepted);
+}
+
+TEST_F(ReconcileTest, AnInvalidNumberIsReReadAndTheSchoolComesFromItsCode) {
+  propose({make("level", "本科", 0.95, "ocr"), make("certificate_number", "10610120190500761", 0.99, "ocr")});
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
+  later_ = {make("certificate_number", "106101201905007614", 0.96, "reread")};
+  run();
+  EXPECT_EQ(field("certificate_number").value, "106101201905007614");
+  EXPECT_EQ(field("school").value, "四川大学");
+  EXPECT_EQ(field("school").expert, "school_code");
+}
+
+TEST_F(ReconcileTest, NoValidNumberLeavesTheOtherFieldsAlone) {
+  propose({make("school", "四川大学", 0.95, "ocr"), make("certificate_number", "1061012019", 0.99, "ocr")});
+  run();
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
+  EXPECT_THAT(field("certificate_number").reason, HasSubstr("every value found was invalid"));
+  EXPECT_EQ(field("school").status, FieldStatus::kAccepted);
+}
+
+TEST(ReconcileIdTest, BirthDateAndSexMustMatchTheIdNumber) {
+  Schema schema;
+  schema.fields = {spec("gender", "性别", FieldKind::kGender), spec("birth_date", "出生日期", FieldKind::kDate),
+                   spec("id_number", "公民身份号码", FieldKind::kCode)};
+  schema.fields[2].validator = Validator::kIdNumber;
+  const CheckContext context{nullptr, nullptr, 2026};
+  Record record;
+  const std::vector<Candidate> candidates = {make("gender", "男", 0.99, "ocr"),
+                                             make("birth_date", "1949-12-31", 0.99, "ocr"),
+                                             make("id_number", "11010519491231002X", 0.99, "ocr")};
+  for (const FieldSpec& field : schema.fields) {
+    FieldResult result;
+    result.field = field.name;
+    result.label = field.label;
+    ExpertOutput output;
+    output.candidates = candidates;
+    add_candidates(field, output, context, result);
+    choose_best(field, result);
+    record.fields.push_back(std::move(result));
+  }
+  reconcile(
+      schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
+  // Sequence 002 is even: a woman. The card says 男, so both need review; the birth date agrees.
+  EXPECT_EQ(record.find("gender")->status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(record.find("id_number")->reason, HasSubstr("says 女, 性别 reads 男"));
+  EXPECT_EQ(record.find("birth_date")->status, FieldStatus::kAccepted);
+}
+
+}  // namespace
+}  // namespace mixtract
