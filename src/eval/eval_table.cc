@@ -136,6 +136,7 @@ Result<EvalRow> row_from_json(const nlohmann::ordered_json& object, const EvalTa
         cell.confidence = field["confidence"].get<double>();
       }
       cell.expert = field.value("expert", "");
+      cell.accepted = field.value("status", "") == "accepted";
       cell.box = chosen_box(field);
       note_column(column);
       row.cells[column] = std::move(cell);

@@ -54,6 +54,12 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
                 r.total, percent(r.accuracy()).c_str(), r.documents_all_correct, r.documents,
                 percent(r.documents == 0 ? 0 : static_cast<double>(r.documents_all_correct) / r.documents).c_str());
   out += line;
+  if (r.accepted > 0) {
+    std::snprintf(line, sizeof line, "accepted without review: %d/%d fields (%s), of which %d right (precision %s)\n",
+                  r.accepted, r.total, percent(static_cast<double>(r.accepted) / r.total).c_str(), r.accepted_correct,
+                  percent(static_cast<double>(r.accepted_correct) / r.accepted).c_str());
+    out += line;
+  }
   if (!r.curve.empty()) out += coverage_line("99%", r.at_99) + coverage_line("99.5%", r.at_995);
   if (!r.unscored_truth_columns.empty()) {
     out += "not scored (no such column in the predictions): " + list_some(r.unscored_truth_columns, 20) + "\n";
@@ -108,6 +114,8 @@ nlohmann::json eval_report_to_json(const EvalReport& r) {
           {"accuracy", r.accuracy()},
           {"documents", r.documents},
           {"documents_all_correct", r.documents_all_correct},
+          {"accepted", r.accepted},
+          {"accepted_correct", r.accepted_correct},
           {"wrong", wrong},
           {"truth_rows_without_prediction", r.truth_rows_without_prediction},
           {"predictions_without_truth", r.predictions_without_truth},

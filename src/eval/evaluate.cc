@@ -85,6 +85,10 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
       any_scored = true;
       all_correct = all_correct && correct;
       if (guess.confidence) scored.push_back({*guess.confidence, correct});
+      if (guess.accepted) {
+        ++report.accepted;
+        report.accepted_correct += correct ? 1 : 0;
+      }
       if (!correct) {
         report.wrong.push_back({truth_row.file, fields[f], truth_cell->second.value, guess.value, guess.expert,
                                 guess.confidence, predicted != nullptr ? predicted->source : "", guess.box});
