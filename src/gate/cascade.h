@@ -24,18 +24,25 @@ struct ExpertOutput {
 using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
 
 // Asks the route's experts in order. Each candidate for the field is checked with check_field (failures
-// keep their invalid_reason). Stops at the first expert whose best valid
-// candidate reaches route.accept_confidence (status accepted), or when the route's ms/token budget is
-// spent. Otherwise the most confident valid candidate seen is chosen with status needs_review; with
-// none the field is missing. Every candidate seen is kept in the result.
+// keep their invalid_reason). A valid value's support combines the experts proposing it as independent
+// evidence: 1 - the product of (1 - confidence), each expert counted once with its best candidate.
+// Stops after the first expert with which the best-supported value reaches route.accept_confidence
+// (status accepted), or when the route's ms/token budget is spent. Otherwise the best-supported value
+// seen is chosen with status needs_review; with none the field is missing. The field's confidence is
+// the chosen value's support. Every candidate seen is kept in the result.
 FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context);
 
 // The cascade's steps, shared with reconciliation:
 // Checks `output`'s candidates for the field and appends them to result.candidates.
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result);
-// Makes result.candidates[index] the field's value; accepted when confident enough, else needs_review.
+// Makes result.candidates[index] the field's value: accepted when its support reaches accept_confidence
+// and no other expert reads a different valid value with confidence >= kDissentConfidence; otherwise
+// needs_review, the reason starting with kLowConfidence or kExpertsDisagree.
 void choose(const FieldSpec& field, std::size_t index, FieldResult& result);
+inline constexpr double kDissentConfidence = 0.5;
+inline constexpr std::string_view kLowConfidence = "confidence below the route's accept_confidence";
+inline constexpr std::string_view kExpertsDisagree = "experts disagree";
 // Chooses the most confident valid candidate, or marks the field missing with the reason.
 void choose_best(const FieldSpec& field, FieldResult& result);
 

@@ -1,5 +1,6 @@
 #include "gate/reconcile.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/join.h"
@@ -55,6 +56,9 @@ struct Link {
   std::function<std::string(const CodeFacts&)> expected;
   // Whether a value of the field agrees with the expectation.
   std::function<bool(const std::string& expected, const std::string& value)> agrees;
+  // Whether the expectation is the whole value (a school, a level, a birth date, a sex; not a year), so
+  // that a missing field can be filled from the code.
+  bool whole_value = true;
 };
 
 bool same(const std::string& expected, const std::string& value) {
@@ -87,7 +91,7 @@ std::vector<Link> links_of(const Schema& schema, Validator validator, const Chec
                        },
                        same});
     } else if (field.name == "graduation_date") {
-      links.push_back({i, [](const CodeFacts& f) { return std::to_string(f.year); }, same_year});
+      links.push_back({i, [](const CodeFacts& f) { return std::to_string(f.year); }, same_year, false});
     } else if (field.kind == FieldKind::kLevel) {
       links.push_back({i, [](const CodeFacts& f) { return std::string(level_name(f.level)); }, same});
     }
@@ -155,6 +159,24 @@ int choose_jointly(const Schema& schema, std::size_t code_field, const std::vect
   return disagreements;
 }
 
+// True when every other valid reading of the code contradicts a linked field's value.
+bool refuted_alternatives(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
+                          const Record& record) {
+  const FieldResult& code = record.fields[code_field];
+  for (const Candidate& c : code.candidates) {
+    if (!c.invalid_reason.empty() || c.value == code.value) continue;
+    const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, c.value);
+    if (!facts) continue;
+    const bool refuted = std::any_of(links.begin(), links.end(), [&](const Link& link) {
+      const FieldResult& other = record.fields[link.field];
+      const std::string expected = link.expected(*facts);
+      return other.status != FieldStatus::kMissing && !expected.empty() && !link.agrees(expected, other.value);
+    });
+    if (!refuted) return false;
+  }
+  return true;
+}
+
 // Confidence that both of two independent readings that agree are right.
 double combined(double a, double b) {
   return 1 - (1 - a) * (1 - b);
@@ -162,7 +184,8 @@ double combined(double a, double b) {
 
 void mark_review(FieldResult& field, const std::string& reason) {
   field.status = FieldStatus::kNeedsReview;
-  field.reason = field.reason.empty() || field.reason.starts_with("confidence") ? reason : field.reason + "; " + reason;
+  field.reason =
+      field.reason.empty() || field.reason.starts_with(kLowConfidence) ? reason : field.reason + "; " + reason;
 }
 
 void settle(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
@@ -176,14 +199,14 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     const std::string expected = link.expected(*facts);
     if (expected.empty()) continue;
     if (other.status == FieldStatus::kMissing) {
-      if (spec.kind != FieldKind::kSchool) continue;
-      // The school table names the school the number's code stands for.
+      if (!link.whole_value) continue;
+      // The code states the value: the school its school code stands for, the level, the birth date.
       Candidate derived;
       derived.field = spec.name;
       derived.value = expected;
-      derived.raw = facts->school_code;
+      derived.raw = code.value;
       derived.confidence = code.confidence;
-      derived.expert = "school_code";
+      derived.expert = "derived";
       derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
       other.candidates.push_back(std::move(derived));
       choose(spec, other.candidates.size() - 1, other);
@@ -191,8 +214,9 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     }
     if (link.agrees(expected, other.value)) {
       other.confidence = combined(other.confidence, code.confidence);
-      if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence &&
-          other.reason.starts_with("confidence")) {
+      // The code confirms the value: enough to settle low confidence or a dissenting expert.
+      const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree);
+      if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence && settled) {
         other.status = FieldStatus::kAccepted;
         other.reason.clear();
       }
@@ -203,12 +227,33 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     mark_review(other, "disagrees with " + dispute);
     disputes.push_back(dispute);
   }
-  if (!disputes.empty()) mark_review(code, "disagrees: " + join(disputes, "; "));
+  if (!disputes.empty()) {
+    mark_review(code, "disagrees: " + join(disputes, "; "));
+    return;
+  }
+  // Other readings of the code that the fields refute do not leave it in doubt.
+  const FieldSpec& code_spec = schema.fields[code_field];
+  if (code.status == FieldStatus::kNeedsReview && code.reason.starts_with(kExpertsDisagree) &&
+      code.confidence >= code_spec.route.accept_confidence && refuted_alternatives(schema, code_field, links, record)) {
+    code.status = FieldStatus::kAccepted;
+    code.reason.clear();
+  }
+}
+
+// A school name the complete school table lacks may be new, foreign, or misread: a person decides.
+void doubt_unknown_schools(const Schema& schema, const CheckContext& context, Record& record) {
+  if (context.schools == nullptr || !context.schools->complete()) return;
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    FieldResult& field = record.fields[i];
+    if (schema.fields[i].kind != FieldKind::kSchool || field.status != FieldStatus::kAccepted) continue;
+    if (context.schools->find_by_name(field.value) == nullptr) mark_review(field, "not in the school table");
+  }
 }
 
 }  // namespace
 
 void reconcile(const Schema& schema, const CheckContext& context, const EscalateFn& escalate, Record& record) {
+  doubt_unknown_schools(schema, context, record);
   for (std::size_t c = 0; c < schema.fields.size(); ++c) {
     const FieldSpec& spec = schema.fields[c];
     if (spec.validator == Validator::kNone) continue;

@@ -1,7 +1,8 @@
 // Reconciliation: the fields of one document checked against each other. A certificate number encodes
 // the school, the year and the level; an ID number the birth date and the sex. The gate picks the
-// jointly most likely candidates, escalates a disputed number to the rest of its route (a re-read), and
-// marks what still disagrees needs_review, saying why.
+// jointly most likely candidates, escalates a disputed number to the rest of its route (a re-read),
+// marks what still disagrees needs_review, saying why, and fills a missing field the code states in
+// full (expert "derived": a school through the school table, a level, a birth date, a sex).
 #ifndef MIXTRACT_GATE_RECONCILE_H_
 #define MIXTRACT_GATE_RECONCILE_H_
 

@@ -94,6 +94,29 @@ TEST_F(CascadeTest, SpentBudgetStopsEscalation) {
   EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
 }
 
+TEST_F(CascadeTest, AgreeingExpertsAddUpAndOneExpertRepeatingItselfDoesNot) {
+  outputs_["cheap"].candidates = {make("number", "1234", 0.6), make("number", "1234", 0.6)};
+  outputs_["dear"].candidates = {make("number", "1234", 0.8)};
+  for (auto& [name, output] : outputs_) {
+    for (Candidate& c : output.candidates) c.expert = name;
+  }
+  const FieldResult result = run();
+  EXPECT_NEAR(result.confidence, 1 - 0.4 * 0.2, 1e-12);
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
+TEST_F(CascadeTest, ADissentingExpertMeansReview) {
+  outputs_["cheap"].candidates = {make("number", "1234", 0.6)};
+  outputs_["dear"].candidates = {make("number", "1235", 0.95)};
+  for (auto& [name, output] : outputs_) {
+    for (Candidate& c : output.candidates) c.expert = name;
+  }
+  const FieldResult result = run();
+  EXPECT_EQ(result.value, "1235");
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "experts disagree: dear reads '1235', cheap reads '1234'");
+}
+
 TEST_F(CascadeTest, NoRouteMeansMissingWithoutAskingAnyone) {
   field_.route.experts.clear();
   const FieldResult result = run();

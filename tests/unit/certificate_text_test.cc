@@ -52,6 +52,18 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
   EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
 }
 
+TEST(CertificateTextTest, DegreeSchoolFromTheTableAndAMisreadAward) {
+  // The school name runs into the major; 授予 is misread as 投子.
+  const OcrResult ocr = page({"学士学位证书", "张伟，男，1997年5月12日生·在哈尔滨工业大学计算机",
+                              "科学与技术专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》",
+                              "的规定，投子工学学士学位", "2019年6月30日"});
+  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
+  EXPECT_EQ(values.at("school").value, "哈尔滨工业大学");
+  EXPECT_EQ(values.at("major").value, "计算机科学与技术");
+  EXPECT_EQ(values.at("degree").value, "工学学士学位");
+  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
+}
+
 TEST(CertificateTextTest, OtherPagesGiveNothing) {
   EXPECT_TRUE(
       read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"}), SchoolTable::starter()).empty());

@@ -70,6 +70,17 @@ std::string sentence_pattern(std::string_view pattern) {
   return out;
 }
 
+// `pattern` with an optional line break allowed after each Han character: 工学学士学位 printed over
+// two lines.
+std::string with_line_breaks(std::string_view pattern) {
+  std::string out;
+  for (char32_t c : utf8::decode(pattern)) {
+    utf8::append(c, out);
+    if (utf8::is_han(c)) out += "\n?";
+  }
+  return out;
+}
+
 // Byte range of capture group `group` in the last match.
 struct Span {
   std::size_t begin = 0;
@@ -145,8 +156,7 @@ void split_school_major(const SchoolTable& schools, TextValue& school, TextValue
 void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
       "(?sm)^(\\p{Han}{2,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{2,31}?(?:大\n?学|学\n?院))([\\p{Han}\n]{2,31}?)"
-      "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生).*?授\n?予([\\p{Han}\n]{2,9}?(?:学\n?士|硕\n?士|博\n?士)\n?"
-      "学\n?位)"));
+      "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生)"));
   std::optional<SentenceMatch> body = match_sentence(joined, kBody);
   if (!body) return;
   out["name"] = body->groups[0];
@@ -156,14 +166,22 @@ void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<
   out["school"] = body->groups[3];
   out["major"] = body->groups[4];
   out["level"] = body->groups[5];
-  out["degree"] = body->groups[6];
+  // The degree awarded (授予工学学士学位): one of the thirteen categories of the degree regulations, so
+  // that a misread 授予 does not lose it.
+  static const re2::RE2 kDegree(with_line_breaks(
+      "((?:哲学|经济学|法学|教育学|文学|历史学|理学|工学|农学|医学|军事学|管理学|艺术学)(?:学士|硕士|博士)学位)"));
   static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日)");
-  re2::StringPiece rest(joined.text);
-  rest.remove_prefix(body->end);
-  re2::StringPiece date;
-  if (re2::RE2::FindAndConsume(&rest, kDate, &date)) {
-    const Span s = span_of(joined.text, date);
-    put_date(out, "graduation_date", joined.value(s.begin, s.end));
+  for (const re2::RE2* pattern : {&kDegree, &kDate}) {
+    re2::StringPiece rest(joined.text);
+    rest.remove_prefix(body->end);
+    re2::StringPiece found;
+    if (!re2::RE2::FindAndConsume(&rest, *pattern, &found)) continue;
+    const Span s = span_of(joined.text, found);
+    if (pattern == &kDegree) {
+      out["degree"] = joined.value(s.begin, s.end);
+    } else {
+      put_date(out, "graduation_date", joined.value(s.begin, s.end));
+    }
   }
 }
 

@@ -37,8 +37,14 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
                                     std::size_t max_results) {
   const PageChars page = page_chars(ocr);
   std::vector<Candidate> out;
-  for (const SchoolTable::Match& match : schools.find_in_text(page.text, max_results)) {
+  const std::vector<SchoolTable::Match> matches = schools.find_in_text(page.text, max_results);
+  for (const SchoolTable::Match& match : matches) {
     if (match.end <= match.begin) continue;
+    // Another school read over more of the same characters: this name may be the start of that one
+    // (中国传媒大学 in a misread 中国传媒大学南广学院).
+    const bool inside_longer = std::any_of(matches.begin(), matches.end(), [&](const SchoolTable::Match& other) {
+      return other.begin <= match.begin && match.end <= other.end && other.end - other.begin > match.end - match.begin;
+    });
     Candidate candidate;
     candidate.field = field;
     candidate.value = match.school->name;
@@ -46,11 +52,15 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
                                                        page.text.begin() + static_cast<std::ptrdiff_t>(match.end)));
     const float lowest = *std::min_element(page.confidence.begin() + static_cast<std::ptrdiff_t>(match.begin),
                                            page.confidence.begin() + static_cast<std::ptrdiff_t>(match.end));
-    candidate.confidence = lowest * std::pow(0.8, static_cast<double>(match.distance));
+    candidate.confidence = lowest * std::pow(0.8, static_cast<double>(match.distance + (inside_longer ? 1 : 0)));
     const std::size_t first_line = page.line[match.begin];
     const std::size_t last_line = page.line[match.end - 1];
     for (std::size_t l = first_line; l <= last_line; ++l) {
       candidate.evidence.push_back({"ocr_line:" + std::to_string(l), ocr.lines[l].text, ocr.lines[l].box});
+    }
+    if (inside_longer) {
+      candidate.evidence.push_back(
+          {"school_table", "the page reads on past '" + candidate.value + "': a longer name?", std::nullopt});
     }
     if (match.distance > 0) {
       candidate.evidence.push_back({"school_table",

@@ -1,7 +1,8 @@
 // The school_table expert: finds the names of the school table in the page's PP-OCRv4 text, allowing
 // OCR errors (edit distance, at most one edit per four characters), and proposes the closest few as
 // the school. A name read with errors is proposed as the table spells it, the correction recorded in
-// the evidence. Confidence: the lowest OCR confidence of the characters matched, times 0.8 per edit.
+// the evidence. Confidence: the lowest OCR confidence of the characters matched, times 0.8 per edit,
+// and 0.8 again for a name found inside the characters of a longer one (the start of that name?).
 #ifndef MIXTRACT_EXPERTS_SCHOOL_TABLE_SCHOOL_TABLE_EXPERT_H_
 #define MIXTRACT_EXPERTS_SCHOOL_TABLE_SCHOOL_TABLE_EXPERT_H_
 
