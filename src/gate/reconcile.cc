@@ -240,13 +240,27 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
   }
 }
 
-// A school name the complete school table lacks may be new, foreign, or misread: a person decides.
+// A school name the complete school table lacks may be new, foreign, or misread: a known school among
+// the candidates is preferred, and an unknown one left chosen is for a person to decide.
 void doubt_unknown_schools(const Schema& schema, const CheckContext& context, Record& record) {
   if (context.schools == nullptr || !context.schools->complete()) return;
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     FieldResult& field = record.fields[i];
-    if (schema.fields[i].kind != FieldKind::kSchool || field.status != FieldStatus::kAccepted) continue;
-    if (context.schools->find_by_name(field.value) == nullptr) mark_review(field, "not in the school table");
+    if (schema.fields[i].kind != FieldKind::kSchool || field.status == FieldStatus::kMissing) continue;
+    if (context.schools->find_by_name(field.value) != nullptr) continue;
+    int known = -1;
+    for (std::size_t c = 0; c < field.candidates.size(); ++c) {
+      const Candidate& candidate = field.candidates[c];
+      if (!candidate.invalid_reason.empty() || context.schools->find_by_name(candidate.value) == nullptr) continue;
+      if (known < 0 || candidate.confidence > field.candidates[static_cast<std::size_t>(known)].confidence) {
+        known = static_cast<int>(c);
+      }
+    }
+    if (known >= 0) {
+      choose(schema.fields[i], static_cast<std::size_t>(known), field);
+    } else {
+      mark_review(field, "'" + field.value + "' is not in the school table");
+    }
   }
 }
 

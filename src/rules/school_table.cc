@@ -119,7 +119,7 @@ std::vector<SchoolTable::Match> SchoolTable::find_in_text(std::u32string_view te
     const std::size_t allowed = name.size() / 4;
     // A name needs all but `allowed` of its characters on the page; most names fail this cheap test.
     std::size_t absent = 0;
-    for (char32_t c : name) absent += present.contains(c) ? 0 : 1;
+    for (char32_t c : name) absent += present.contains(c) ? 0u : 1u;
     if (absent > allowed) continue;
     const SubstringMatch match = closest_substring(name, text);
     if (match.distance <= allowed) matches.push_back({&schools_[i], match.distance, match.begin, match.end});

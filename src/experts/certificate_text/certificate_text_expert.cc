@@ -170,17 +170,25 @@ void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<
   // that a misread 授予 does not lose it.
   static const re2::RE2 kDegree(with_line_breaks(
       "((?:哲学|经济学|法学|教育学|文学|历史学|理学|工学|农学|医学|军事学|管理学|艺术学)(?:学士|硕士|博士)学位)"));
-  static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日)");
+  static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日?)");
   for (const re2::RE2* pattern : {&kDegree, &kDate}) {
     re2::StringPiece rest(joined.text);
     rest.remove_prefix(body->end);
     re2::StringPiece found;
     if (!re2::RE2::FindAndConsume(&rest, *pattern, &found)) continue;
     const Span s = span_of(joined.text, found);
+    TextValue value = joined.value(s.begin, s.end);
     if (pattern == &kDegree) {
-      out["degree"] = joined.value(s.begin, s.end);
+      out["degree"] = std::move(value);
+    } else if (!value.raw.ends_with("日")) {
+      // The line's end was lost (2006年7月8): the day may be cut short too, so only for review.
+      if (const std::optional<Date> date = parse_date(value.raw + "日")) {
+        value.value = to_iso(*date);
+        value.confidence /= 2;
+        out["graduation_date"] = std::move(value);
+      }
     } else {
-      put_date(out, "graduation_date", joined.value(s.begin, s.end));
+      put_date(out, "graduation_date", std::move(value));
     }
   }
 }

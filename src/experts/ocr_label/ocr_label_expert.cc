@@ -1,6 +1,7 @@
 #include "experts/ocr_label/ocr_label_expert.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/utf8.h"
 #include "rules/date.h"
@@ -118,6 +119,30 @@ std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t la
   return out;
 }
 
+// The label as printed in `text`: exactly, or, for labels of four characters or more, with one
+// character misread (证书编量 for 证书编号); "" when absent.
+std::string printed_label(const std::string& text, const std::string& label) {
+  if (text.find(label) != std::string::npos) return label;
+  const std::vector<char32_t> chars = utf8::decode(text);
+  const std::vector<char32_t> wanted = utf8::decode(label);
+  if (wanted.size() < 4 || chars.size() < wanted.size()) return "";
+  for (std::size_t at = 0; at + wanted.size() <= chars.size(); ++at) {
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < wanted.size() && wrong <= 1; ++i) wrong += chars[at + i] == wanted[i] ? 0u : 1u;
+    if (wrong <= 1) {
+      return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
+                                                chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
+    }
+  }
+  return "";
+}
+
+// Whether two lines sit side by side on one row (their vertical centres within half a line height).
+bool same_row(const OcrLine& a, const OcrLine& b) {
+  const float centre_a = (a.box[0].y + a.box[3].y) / 2, centre_b = (b.box[0].y + b.box[3].y) / 2;
+  return std::abs(centre_a - centre_b) < height_of(a.box) / 2;
+}
+
 }  // namespace
 
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
@@ -128,8 +153,9 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
                    [](const std::string& a, const std::string& b) { return utf8::length(a) > utf8::length(b); });
   for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
     const OcrLine& line = ocr.lines[index];
-    for (const std::string& label : labels) {
-      if (line.text.find(label) == std::string::npos) continue;
+    for (const std::string& wanted : labels) {
+      const std::string label = printed_label(line.text, wanted);
+      if (label.empty()) continue;
       FoundValue found;
       Candidate& candidate = found.candidate;
       candidate.field = field.name;
@@ -149,16 +175,32 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       candidate.raw = hit->raw;
       candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
       candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
+      // A code split in two boxes on one row (a gap where a seal or a crease is): the digits that open
+      // the next box continue it.
+      const std::size_t next = value_line + 1;
+      if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
+          next < ocr.lines.size() && same_row(holder, ocr.lines[next])) {
+        const OcrLine& right = ocr.lines[next];
+        const std::optional<LabelledValue> more = value_after_label(label + right.text, label, field.kind);
+        if (more && more->first == utf8::length(label)) {
+          candidate.value += more->value;
+          candidate.raw += more->raw;
+          candidate.confidence =
+              std::min(candidate.confidence, static_cast<double>(lowest_confidence(right, 0, more->count)));
+          candidate.evidence.push_back({"ocr_line:" + std::to_string(next), right.text, right.box});
+          found.lines.push_back(next);
+        }
+      }
       if (field.kind == FieldKind::kText && hit->first + hit->count == utf8::length(holder.text)) {
         for (std::size_t more : continuation_lines(ocr, index, value_line, all_fields)) {
-          const OcrLine& next = ocr.lines[more];
-          std::string text = next.text;
+          const OcrLine& below = ocr.lines[more];
+          std::string text = below.text;
           std::erase(text, ' ');
           candidate.value += text;
-          candidate.raw += next.text;
+          candidate.raw += below.text;
           candidate.confidence =
-              std::min(candidate.confidence, static_cast<double>(lowest_confidence(next, 0, SIZE_MAX)));
-          candidate.evidence.push_back({"ocr_line:" + std::to_string(more), next.text, next.box});
+              std::min(candidate.confidence, static_cast<double>(lowest_confidence(below, 0, SIZE_MAX)));
+          candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
           found.lines.push_back(more);
         }
       }
