@@ -48,7 +48,8 @@ SubstringMatch closest_substring(std::u32string_view pattern, std::u32string_vie
   }
   SubstringMatch match{cost[0], 0, 0};
   for (std::size_t j = 1; j <= n; ++j) {
-    if (cost[j] < match.distance) match = {cost[j], start[j], j};
+    const bool longer_same_start = cost[j] == match.distance && start[j] == match.begin;
+    if (cost[j] < match.distance || longer_same_start) match = {cost[j], start[j], j};
   }
   return match;
 }

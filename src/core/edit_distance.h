@@ -18,8 +18,8 @@ struct SubstringMatch {
   std::size_t end = 0;
 };
 
-// Among equally close substrings the one ending first wins, and of those the longest. An empty pattern
-// matches at 0 with distance 0.
+// Among equally close substrings the first wins, taken as long as it stays as close (浙江大学 in 浙江大字法学
+// is 浙江大字, not 浙江大). An empty pattern matches at 0 with distance 0.
 SubstringMatch closest_substring(std::u32string_view pattern, std::u32string_view text);
 
 }  // namespace mixtract

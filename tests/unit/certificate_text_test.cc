@@ -52,6 +52,33 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
   EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
 }
 
+TEST(CertificateTextTest, SetWordsAndLevelsMayBeMisread) {
+  // 性别 lost its 别, the name is gone, 士 is read 土: the rest is still read.
+  const std::map<std::string, TextValue> values = read_certificate_text(
+      page({"学生，性男，一九八八年六月十日生，于二〇一一年九月至二〇一四年七月在本校软件工程专业硕土研究生学习"}),
+      SchoolTable::starter());
+  EXPECT_FALSE(values.contains("name"));
+  EXPECT_EQ(values.at("gender").value, "男");
+  EXPECT_EQ(values.at("birth_date").value, "1988-06-10");
+  EXPECT_EQ(values.at("major").value, "软件工程");
+  EXPECT_EQ(values.at("level").value, "硕士研究生");
+  EXPECT_FLOAT_EQ(values.at("level").confidence, 0.99f * 0.8f);  // Corrected, so less sure.
+  // Two levels equally close: none is guessed.
+  EXPECT_FALSE(
+      read_certificate_text(page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校法学专业X科学习"}),
+                            SchoolTable::starter())
+          .contains("level"));
+}
+
+TEST(CertificateTextTest, DegreeSchoolMisreadIsSplitByTheTable) {
+  // 浙江大字 (学 misread): the table's closest school at the start of the run ends the school.
+  const std::map<std::string, TextValue> values = read_certificate_text(
+      page({"张伟，男，1997年5月12日生。在浙江大字法学专业党成了本科学习计划"}), SchoolTable::starter());
+  EXPECT_EQ(values.at("school").value, "浙江大学");
+  EXPECT_EQ(values.at("major").value, "法学");
+  EXPECT_EQ(values.at("level").value, "本科");
+}
+
 TEST(CertificateTextTest, DegreeSchoolFromTheTableAndAMisreadAward) {
   // The school name runs into the major; 授予 is misread as 投子.
   const OcrResult ocr = page({"学士学位证书", "张伟，男，1997年5月12日生·在哈尔滨工业大学计算机",

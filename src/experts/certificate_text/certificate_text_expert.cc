@@ -1,10 +1,12 @@
 #include "experts/certificate_text/certificate_text_expert.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <re2/re2.h>
 
+#include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "mixtract/education.h"
 #include "rules/date.h"
@@ -120,17 +122,84 @@ std::optional<SentenceMatch> match_sentence(const JoinedText& joined, const re2:
   return match;
 }
 
+// The level a sentence names, allowing one misread character (硕土研究生, 本学习 for 本科学习); nullopt when
+// no level is that close, or two are.
+std::optional<std::string> nearest_level(const std::string& text) {
+  const std::vector<char32_t> chars = utf8::decode(text);
+  const std::u32string read(chars.begin(), chars.end());
+  std::optional<std::string> best;
+  std::size_t best_distance = 2;
+  bool tie = false;
+  for (EducationLevel level :
+       {EducationLevel::kJuniorCollege, EducationLevel::kBachelor, EducationLevel::kMaster, EducationLevel::kDoctor}) {
+    const std::vector<char32_t> name_chars = utf8::decode(level_name(level));
+    const std::size_t distance = edit_distance(read, std::u32string(name_chars.begin(), name_chars.end()));
+    if (distance < best_distance) {
+      best = std::string(level_name(level)), best_distance = distance, tie = false;
+    } else if (distance == best_distance) {
+      tie = true;
+    }
+  }
+  return tie ? std::nullopt : best;
+}
+
+void put_level(std::map<std::string, TextValue>& out, TextValue value) {
+  if (const std::optional<std::string> level = nearest_level(value.value)) {
+    if (*level != value.value) value.confidence *= 0.8;  // A character was misread.
+    value.value = *level;
+    out["level"] = std::move(value);
+  }
+}
+
+void put_name(std::map<std::string, TextValue>& out, TextValue value) {
+  if (!value.value.empty()) out["name"] = std::move(value);
+}
+
+// Splits the run of text between 在 and 专业 (四川大学计算机科学与技术) into the school and the major: after
+// the longest school of the table the run starts with, else after the table's closest school found at
+// its start (allowing OCR errors; the table's spelling is taken), else after its first 大学 or 学院.
+void split_school_major(const SchoolTable& schools, const TextValue& run, std::map<std::string, TextValue>& out) {
+  TextValue school = run, major = run;
+  if (const School* known = schools.longest_prefix_of(run.value); known != nullptr) {
+    school.value = known->name;
+    major.value = run.value.substr(known->name.size());
+  } else {
+    const std::vector<char32_t> chars = utf8::decode(run.value);
+    const std::u32string text(chars.begin(), chars.end());
+    std::optional<SchoolTable::Match> found;
+    for (const SchoolTable::Match& match : schools.find_in_text(text, 3)) {
+      if (match.begin <= 1 && match.end < text.size()) {
+        found = match;
+        break;
+      }
+    }
+    if (found) {
+      school.value = found->school->name;
+      school.confidence *= std::pow(0.8, static_cast<double>(found->distance));
+      major.value =
+          utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(found->end), chars.end()));
+    } else {
+      static const re2::RE2 kSchoolEnd("^(.+?(?:大学|学院))(.+)$");
+      if (!re2::RE2::FullMatch(run.value, kSchoolEnd, &school.value, &major.value)) return;
+    }
+  }
+  out["school"] = std::move(school);
+  out["major"] = std::move(major);
+}
+
+// The templates tolerate what OCR does to them: a lost or misread character in the set words (性男 for
+// 性别男, 党成了 for 完成了), a name too damaged to keep, a misread level.
 void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
-      "(?s)学生~(\\p{Han}{2,4}?)~性别~([男女])~(.{6,18}?)生~于(.{5,14}?)至(.{5,14}?)在~本~校~([\\p{Han}\n]{2,31}?)"
-      "专\n?业\n?(?:[一二三四五六七八九]\n?年\n?制\n?)?(专科|本科|硕士研究生|博士研究生)"));
+      "(?s)学\n?生~(\\p{Han}{0,5}?)~(?:性\n?别?|别)~([男女])~(.{6,18}?)生~于(.{5,14}?)至(.{5,14}?)在~本~校~"
+      "([\\p{Han}\n]{2,31}?)专\n?业\n?(?:[一二三四五六七八九]\n?年\n?制\n?)?([\\p{Han}\n]{1,7}?)学\n?习"));
   std::optional<SentenceMatch> body = match_sentence(joined, kBody);
   if (!body) return;
-  out["name"] = body->groups[0];
+  put_name(out, body->groups[0]);
   out["gender"] = body->groups[1];
   put_date(out, "birth_date", body->groups[2]);
   out["major"] = body->groups[5];
-  out["level"] = body->groups[6];
+  put_level(out, body->groups[6]);
   // The issue date: the last line below the body that is a date and nothing else.
   const std::size_t body_end = body->end;
   for (std::size_t l = joined.line_bytes.size(); l-- > 0;) {
@@ -144,28 +213,17 @@ void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>&
   }
 }
 
-// Moves the school/major boundary to the end of the longest known school name starting the run.
-void split_school_major(const SchoolTable& schools, TextValue& school, TextValue& major) {
-  const std::string run = school.value + major.value;
-  const School* known = schools.longest_prefix_of(run);
-  if (known == nullptr || known->name.size() <= school.value.size() || known->name.size() >= run.size()) return;
-  school.value = known->name;
-  major.value = run.substr(known->name.size());
-}
-
 void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
-      "(?sm)^(\\p{Han}{2,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{2,31}?(?:大\n?学|学\n?院))([\\p{Han}\n]{2,31}?)"
-      "专\n?业\n?完\n?成\n?了\n?(本科|硕士研究生|博士研究生)"));
+      "(?sm)^(\\p{Han}{0,4})~([男女])~(.{6,18}?)生~在([\\p{Han}\n]{4,45}?)专\n?业\n?\\p{Han}?\n?成\n?了\n?"
+      "([\\p{Han}\n]{1,7}?)学\n?习"));
   std::optional<SentenceMatch> body = match_sentence(joined, kBody);
   if (!body) return;
-  out["name"] = body->groups[0];
+  put_name(out, body->groups[0]);
   out["gender"] = body->groups[1];
   put_date(out, "birth_date", body->groups[2]);
-  split_school_major(schools, body->groups[3], body->groups[4]);
-  out["school"] = body->groups[3];
-  out["major"] = body->groups[4];
-  out["level"] = body->groups[5];
+  split_school_major(schools, body->groups[3], out);
+  put_level(out, body->groups[4]);
   // The degree awarded (授予工学学士学位): one of the thirteen categories of the degree regulations, so
   // that a misread 授予 does not lose it.
   static const re2::RE2 kDegree(with_line_breaks(
