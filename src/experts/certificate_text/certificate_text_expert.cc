@@ -145,7 +145,7 @@ std::optional<std::string> nearest_level(const std::string& text) {
 
 void put_level(std::map<std::string, TextValue>& out, TextValue value) {
   if (const std::optional<std::string> level = nearest_level(value.value)) {
-    if (*level != value.value) value.confidence *= 0.8;  // A character was misread.
+    if (*level != value.value) value.confidence *= 0.8f;  // A character was misread.
     value.value = *level;
     out["level"] = std::move(value);
   }
@@ -175,7 +175,7 @@ void split_school_major(const SchoolTable& schools, const TextValue& run, std::m
     }
     if (found) {
       school.value = found->school->name;
-      school.confidence *= std::pow(0.8, static_cast<double>(found->distance));
+      school.confidence *= std::pow(0.8f, static_cast<float>(found->distance));
       major.value =
           utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(found->end), chars.end()));
     } else {
