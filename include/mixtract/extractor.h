@@ -25,6 +25,7 @@ class Extractor {
   static Result<Extractor> create(std::vector<Schema> schemas, const ExpertRegistry& registry,
                                   const ExpertOptions& options);
 
+  // With several schemas, the document's kind is recognised first (see recognise_schema()).
   // Extracts every field of the document's schema. Never fails as a whole: an expert that errors is
   // recorded in Record::warnings and its fields fall through to the next expert of their route; a
   // document no schema recognises gets a record with no fields, schema "" and the reason.

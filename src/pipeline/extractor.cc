@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/join.h"
 #include "gate/cascade.h"
 #include "gate/reconcile.h"
+#include "pipeline/recognise.h"
 
 namespace mixtract {
 
@@ -50,24 +50,10 @@ const Schema* Extractor::recognise(const Document& document, std::string& reason
     reason = "cannot recognise the document kind: " + ocr.status().message();
     return nullptr;
   }
-  const std::string text = (*ocr)->text();
-  const Schema* best = nullptr;
-  std::vector<std::string> best_words;
-  std::vector<std::string> titles;
-  for (const Schema& schema : schemas_) {
-    titles.push_back(schema.title);
-    std::vector<std::string> found;
-    for (const std::string& word : schema.recognise) {
-      if (text.find(word) != std::string::npos) found.push_back(word);
-    }
-    if (found.size() > best_words.size()) best = &schema, best_words = std::move(found);
-  }
-  if (best == nullptr) {
-    reason = "not recognised as any of " + join(titles) + ": none of their words is in the page's text";
-    return nullptr;
-  }
-  reason = "recognised as " + best->title + " by " + join(best_words);
-  return best;
+  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
+  Recognition recognition = recognise_schema((*ocr)->text(), schemas_, context);
+  reason = std::move(recognition.reason);
+  return recognition.schema;
 }
 
 Record Extractor::extract(const Document& document) const {

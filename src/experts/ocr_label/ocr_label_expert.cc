@@ -143,6 +143,28 @@ bool same_row(const OcrLine& a, const OcrLine& b) {
   return std::abs(centre_a - centre_b) < height_of(a.box) / 2;
 }
 
+// A code of the field's exact length standing alone on a line, for when its label cannot be read (a
+// faded 公民身份号码): the gate's validator then decides. Less sure than a labelled value.
+std::optional<FoundValue> code_without_label(const OcrResult& ocr, const FieldSpec& field) {
+  const FieldConstraints& c = field.constraints;
+  if (field.kind != FieldKind::kCode || !c.min_length || c.min_length != c.max_length) return std::nullopt;
+  static const std::string kAnchor = "\x01";  // Stands in for the label in value_after_label.
+  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+    const OcrLine& line = ocr.lines[index];
+    const std::optional<LabelledValue> hit = value_after_label(kAnchor + line.text, kAnchor, field.kind);
+    if (!hit || hit->first != 1 || hit->value.size() != *c.min_length) continue;
+    FoundValue found;
+    found.candidate.field = field.name;
+    found.candidate.value = hit->value;
+    found.candidate.raw = hit->raw;
+    found.candidate.confidence = 0.9 * lowest_confidence(line, 0, hit->count);
+    found.candidate.evidence.push_back({"ocr_line:" + std::to_string(index), line.text, line.box});
+    found.lines.push_back(index);
+    return found;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
@@ -207,7 +229,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       return found;
     }
   }
-  return std::nullopt;
+  return code_without_label(ocr, field);
 }
 
 ExpertFactory OcrLabelExpert::factory(std::string engine, bool reread) {

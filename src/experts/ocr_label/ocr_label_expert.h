@@ -6,8 +6,9 @@
 // other kinds run to the next punctuation. When nothing follows the label on its line, the value is the
 // start of the next line (公民身份号码 above the number on ID cards); a code continues into a box beside
 // it on the same row (split by a seal); a text value also takes the lines below that continue it,
-// indented past the label (an address over two lines). The confidence is the
-// lowest character confidence of the value.
+// indented past the label (an address over two lines). A code whose label is nowhere to be read is
+// taken from a line that opens with a code of the field's exact length (confidence times 0.9). The
+// confidence is the lowest character confidence of the value.
 // "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
 // the label's lines again, cropped (with room on the right) and enlarged, once as printed and once with
 // red ink faded out, and proposes the value of each reading.
