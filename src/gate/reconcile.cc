@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/edit_distance.h"
 #include "core/join.h"
+#include "core/utf8.h"
 #include "gate/cascade.h"
 #include "mixtract/education.h"
 #include "rules/certificate_number.h"
@@ -240,6 +242,39 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
   }
 }
 
+// An address opens with the names of the region the ID number was issued in, unless the person has
+// moved. When the address's opening is within a few edits of those names (one per four characters),
+// it was misread: the region table's spelling replaces it (婺源县 for a lost 婺).
+void correct_address_opening(const Schema& schema, std::size_t code_field, const CheckContext& context,
+                             Record& record) {
+  const FieldResult& code = record.fields[code_field];
+  if (context.regions == nullptr || code.status == FieldStatus::kMissing || code.value.size() < 6) return;
+  const Region* region = context.regions->find(code.value.substr(0, 6));
+  if (region == nullptr) return;
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    FieldResult& address = record.fields[i];
+    if (schema.fields[i].name != "address" || address.status == FieldStatus::kMissing) continue;
+    const std::vector<char32_t> prefix_chars = utf8::decode(region->address_prefix());
+    const std::vector<char32_t> value_chars = utf8::decode(address.value);
+    const std::u32string prefix(prefix_chars.begin(), prefix_chars.end());
+    const std::u32string value(value_chars.begin(), value_chars.end());
+    const std::u32string opening = value.substr(0, prefix.size() + prefix.size() / 4);
+    const SubstringMatch match = closest_substring(prefix, opening);
+    if (match.distance == 0 || match.distance > prefix.size() / 4 || match.begin > 1) continue;
+    Candidate corrected;
+    corrected.field = address.field;
+    corrected.value =
+        region->address_prefix() +
+        utf8::encode(std::vector<char32_t>(value.begin() + static_cast<std::ptrdiff_t>(match.end), value.end()));
+    corrected.raw = address.value;
+    corrected.confidence = address.confidence;
+    corrected.expert = "derived";
+    corrected.evidence.push_back({"field:" + code.field, code.value + ": " + region->address_prefix(), std::nullopt});
+    address.candidates.push_back(std::move(corrected));
+    choose(schema.fields[i], address.candidates.size() - 1, address);
+  }
+}
+
 // A school name the complete school table lacks may be new, foreign, or misread: a known school among
 // the candidates is preferred, and an unknown one left chosen is for a person to decide.
 void doubt_unknown_schools(const Schema& schema, const CheckContext& context, Record& record) {
@@ -279,6 +314,7 @@ void reconcile(const Schema& schema, const CheckContext& context, const Escalate
     }
     if (disagreements < 0) continue;  // No valid code: the other fields stand on their own.
     settle(schema, c, links, record);
+    if (spec.validator == Validator::kIdNumber) correct_address_opening(schema, c, context, record);
   }
 }
 

