@@ -80,5 +80,27 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
+  FieldSpec number = field_of("certificate_number", FieldKind::kCode, "证书编号");
+  number.constraints.min_length = number.constraints.max_length = 18;
+  const FieldSpec* fields[] = {&number};
+  OcrResult page;
+  // 证书编号 misread as 证书编量, the number in two boxes on one row.
+  page.lines = {line_at("证书编量：13842", 370, 780), line_at("1200105545789", 700, 782)};
+  std::optional<FoundValue> found = find_labelled_value(page, number, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "138421200105545789");
+  EXPECT_EQ(found->lines, (std::vector<std::size_t>{0, 1}));
+  // A complete number is not extended by the digits of a date beside it.
+  page.lines = {line_at("证书编号：138421200105545789", 370, 780), line_at("2001年6月17日", 1000, 782)};
+  EXPECT_EQ(find_labelled_value(page, number, fields)->candidate.value, "138421200105545789");
+  // No label anywhere: a line opening with 18 digits, less sure.
+  page.lines = {line_at("台民9份号时", 50, 450), line_at("138421200105545789", 250, 300)};
+  found = find_labelled_value(page, number, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "138421200105545789");
+  EXPECT_NEAR(found->candidate.confidence, 0.9 * 0.99, 1e-6);
+}
+
 }  // namespace
 }  // namespace mixtract

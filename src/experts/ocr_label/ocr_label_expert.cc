@@ -198,13 +198,15 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
       candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
       // A code split in two boxes on one row (a gap where a seal or a crease is): the digits that open
-      // the next box continue it.
+      // the next box continue it, when it is short and together they are not too long. (A digit may be
+      // lost in the gap: the validator then rejects the value and the re-read covers both boxes.)
       const std::size_t next = value_line + 1;
+      const std::optional<std::size_t> length = field.constraints.max_length;
       if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
-          next < ocr.lines.size() && same_row(holder, ocr.lines[next])) {
+          next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
         const OcrLine& right = ocr.lines[next];
         const std::optional<LabelledValue> more = value_after_label(label + right.text, label, field.kind);
-        if (more && more->first == utf8::length(label)) {
+        if (more && more->first == utf8::length(label) && hit->value.size() + more->value.size() <= *length) {
           candidate.value += more->value;
           candidate.raw += more->raw;
           candidate.confidence =
