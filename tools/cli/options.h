@@ -52,6 +52,10 @@ inline constexpr OptionSpec kSchoolsOption{"--schools", "MIXTRACT_SCHOOLS", "sch
                                            "School table CSV (columns name/学校名称 and code_5/学校代码); "
                                            "default: 10 built-in universities"};
 
+inline constexpr OptionSpec kMajorsOption{"--majors", "MIXTRACT_MAJORS", "majors", "",
+                                          "Major table CSV (column name/专业名称/专业) for correcting majors; "
+                                          "default: about 100 common majors built in"};
+
 // Every option above, for validating config files.
 std::span<const OptionSpec> all_options();
 

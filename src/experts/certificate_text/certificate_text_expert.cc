@@ -174,6 +174,12 @@ void split_school_major(const SchoolTable& schools, const TextValue& run, std::m
       }
     }
     if (found) {
+      if (found->distance > 0) {
+        school.note = "read '" +
+                      utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(found->begin),
+                                                         chars.begin() + static_cast<std::ptrdiff_t>(found->end))) +
+                      "', corrected to '" + found->school->name + "' (school table)";
+      }
       school.value = found->school->name;
       school.confidence *= std::pow(0.8f, static_cast<float>(found->distance));
       major.value =
@@ -253,11 +259,20 @@ void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<
 
 }  // namespace
 
-std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools) {
+std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools,
+                                                       const MajorTable& majors) {
   const JoinedText joined = join_lines(ocr);
   std::map<std::string, TextValue> out;
   read_graduation(joined, out);
   if (out.empty()) read_degree(joined, schools, out);
+  if (auto major = out.find("major"); major != out.end()) {
+    TextValue& value = major->second;
+    if (const std::optional<MajorTable::Correction> fix = majors.correct(value.value)) {
+      value.note = "read '" + value.value + "', corrected to '" + fix->name + "' (major table)";
+      value.value = fix->name;
+      value.confidence *= std::pow(0.8f, static_cast<float>(fix->distance));
+    }
+  }
   return out;
 }
 
@@ -265,13 +280,15 @@ Result<std::unique_ptr<Expert>> CertificateTextExpert::create(const ExpertOption
   if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
   MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
   auto schools = options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter());
-  return std::unique_ptr<Expert>(std::make_unique<CertificateTextExpert>(options.ocr, std::move(schools)));
+  auto majors = options.majors ? options.majors : std::make_shared<const MajorTable>(MajorTable::starter());
+  return std::unique_ptr<Expert>(
+      std::make_unique<CertificateTextExpert>(options.ocr, std::move(schools), std::move(majors)));
 }
 
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, "ppocr"));
-  const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_);
+  const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_, *majors_);
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     const auto it = values.find(field->name);
@@ -285,6 +302,7 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
       const OcrLine& line = ocr->lines[static_cast<std::size_t>(it->second.line)];
       candidate.evidence.push_back({"ocr_line:" + std::to_string(it->second.line), line.text, line.box});
     }
+    if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
     out.push_back(std::move(candidate));
   }
   return out;

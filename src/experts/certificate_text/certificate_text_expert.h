@@ -14,6 +14,7 @@
 #include <string>
 
 #include "mixtract/expert.h"
+#include "mixtract/major_table.h"
 #include "mixtract/ocr.h"
 #include "mixtract/registry.h"
 #include "mixtract/school_table.h"
@@ -24,8 +25,9 @@ class CertificateTextExpert final : public Expert {
  public:
   static Result<std::unique_ptr<Expert>> create(const ExpertOptions& options);
 
-  CertificateTextExpert(std::shared_ptr<OcrService> ocr, std::shared_ptr<const SchoolTable> schools)
-      : ocr_(std::move(ocr)), schools_(std::move(schools)) {}
+  CertificateTextExpert(std::shared_ptr<OcrService> ocr, std::shared_ptr<const SchoolTable> schools,
+                        std::shared_ptr<const MajorTable> majors)
+      : ocr_(std::move(ocr)), schools_(std::move(schools)), majors_(std::move(majors)) {}
 
   std::string_view name() const override { return "certificate_text"; }
   Result<std::vector<Candidate>> propose(const Document& document,
@@ -34,6 +36,7 @@ class CertificateTextExpert final : public Expert {
  private:
   std::shared_ptr<OcrService> ocr_;
   std::shared_ptr<const SchoolTable> schools_;
+  std::shared_ptr<const MajorTable> majors_;
 };
 
 // A value read from the joined page text: the value, and the characters it came from.
@@ -41,13 +44,16 @@ struct TextValue {
   std::string value;
   std::string raw;
   float confidence = 0;
-  int line = -1;  // The OCR line holding the value's first character.
+  int line = -1;     // The OCR line holding the value's first character.
+  std::string note;  // A correction made against a table, for the evidence; "" = none.
 };
 
 // Reads the body sentence from OCR lines; field name -> value. Where the school and the major run
-// together (在长春工业大学人文信息学院工商管理专业), the longest school name of `schools` that starts the
-// run is the school. Exposed for tests.
-std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools);
+// together (在长春工业大学人文信息学院工商管理专业), the school of `schools` that starts the run ends the
+// school. A major a few edits from one of `majors` is corrected to it (confidence times 0.8 per edit).
+// Exposed for tests.
+std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools,
+                                                       const MajorTable& majors);
 
 }  // namespace mixtract
 

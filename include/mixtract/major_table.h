@@ -1,0 +1,47 @@
+// The table of majors (专业): names as the Ministry of Education's catalogue spells them, for correcting
+// OCR errors in the majors read from certificates. Users may supply their own list; a starter list of
+// about a hundred common undergraduate majors is built in.
+#ifndef MIXTRACT_MAJOR_TABLE_H_
+#define MIXTRACT_MAJOR_TABLE_H_
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+class MajorTable {
+ public:
+  // Common majors of the undergraduate catalogue (计算机科学与技术, 法学, 临床医学, ...).
+  static MajorTable starter();
+
+  // Reads a CSV whose header has a name column (name, 专业名称 or 专业). Errors name the file and line.
+  static Result<MajorTable> load_csv(const std::filesystem::path& path);
+
+  bool contains(std::string_view name) const { return names_.contains(name); }
+
+  // The table's spelling of a major read with OCR errors: the one name within one edit per four
+  // characters (a character wrong, missing or extra), with the edits; nullopt when the value is in the
+  // table as it is, or no name is that close, or two are equally close.
+  struct Correction {
+    std::string name;
+    std::size_t distance = 0;
+  };
+  std::optional<Correction> correct(std::string_view value) const;
+
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::set<std::string, std::less<>> names_;
+  std::vector<std::u32string> decoded_;  // The names, decoded, for edit distances.
+  void add(std::string name);
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_MAJOR_TABLE_H_
