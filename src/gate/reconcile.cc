@@ -200,20 +200,25 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     FieldResult& other = record.fields[link.field];
     const std::string expected = link.expected(*facts);
     if (expected.empty()) continue;
-    if (other.status == FieldStatus::kMissing) {
-      if (!link.whole_value) continue;
-      // The code states the value: the school its school code stands for, the level, the birth date.
+    // The code states the whole value, and the field has none, or only the value's beginning (a school
+    // name read up to a seal: 中国传媒大学 of 中国传媒大学南广学院): the code's value is taken.
+    const bool cut_short =
+        spec.kind == FieldKind::kSchool && expected.size() > other.value.size() && expected.starts_with(other.value);
+    if (link.whole_value && (other.status == FieldStatus::kMissing || cut_short)) {
       Candidate derived;
       derived.field = spec.name;
       derived.value = expected;
       derived.raw = code.value;
-      derived.confidence = code.confidence;
+      derived.confidence =
+          other.status == FieldStatus::kMissing ? code.confidence : std::min(code.confidence, other.confidence);
       derived.expert = "derived";
       derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
+      if (cut_short) derived.evidence.push_back({"read", other.value + " (cut short)", std::nullopt});
       other.candidates.push_back(std::move(derived));
       choose(spec, other.candidates.size() - 1, other);
       continue;
     }
+    if (other.status == FieldStatus::kMissing) continue;
     if (link.agrees(expected, other.value)) {
       other.confidence = combined(other.confidence, code.confidence);
       // The code confirms the value: enough to settle low confidence or a dissenting expert.

@@ -1,11 +1,13 @@
 #include "gate/reconcile.h"
 
 #include <filesystem>
+#include <fstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "gate/cascade.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {
@@ -141,6 +143,21 @@ TEST_F(ReconcileTest, AnInvalidNumberIsReReadAndTheSchoolComesFromItsCode) {
   EXPECT_EQ(field("school").value, "四川大学");
   EXPECT_EQ(field("school").expert, "derived");
   EXPECT_EQ(field("graduation_date").status, FieldStatus::kMissing);  // The number only knows the year.
+}
+
+TEST_F(ReconcileTest, ASchoolReadOnlyInPartIsCompletedFromTheNumber) {
+  mixtract::testing::ScratchDir scratch;
+  const std::filesystem::path csv = scratch.path() / "s.csv";
+  std::ofstream(csv) << "name,code_5\n中国传媒大学,10033\n中国传媒大学南广学院,13687\n";
+  Result<SchoolTable> table = SchoolTable::load_csv(csv);
+  ASSERT_TRUE(table.ok());
+  schools_ = *std::move(table);
+  propose({make("school", "中国传媒大学", 0.95, "ocr"), make("level", "博士研究生", 0.95, "ocr"),
+           make("certificate_number", "136871201701673565", 0.97, "ocr")});
+  run();
+  EXPECT_EQ(field("school").value, "中国传媒大学南广学院");
+  EXPECT_EQ(field("school").expert, "derived");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kAccepted);
 }
 
 TEST_F(ReconcileTest, NoValidNumberLeavesTheOtherFieldsAlone) {
