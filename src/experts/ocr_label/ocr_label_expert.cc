@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include "core/utf8.h"
 #include "rules/date.h"
 
@@ -246,8 +249,26 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
                                                        std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, engine_));
   std::vector<Candidate> out;
+  std::optional<OcrResult> faded;  // The whole page read with red ink faded, when needed.
   for (const FieldSpec* field : fields) {
     std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
+    if (!found && reread_) {
+      // Not even the label was read (a seal over the whole line): the page again, red ink faded.
+      if (!faded) {
+        MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, ocr_->engine(engine_));
+        cv::Mat red;
+        cv::extractChannel(document.image(), red, 2);
+        cv::Mat page;
+        cv::cvtColor(red, page, cv::COLOR_GRAY2BGR);
+        MIXTRACT_ASSIGN_OR_RETURN(faded, engine->read(page));
+      }
+      std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields);
+      if (!second) continue;
+      Evidence& evidence = second->candidate.evidence.front();
+      evidence.source = "page_without_red:" + evidence.source;
+      out.push_back(std::move(second->candidate));
+      continue;
+    }
     if (!found) continue;
     if (!reread_) {
       out.push_back(std::move(found->candidate));

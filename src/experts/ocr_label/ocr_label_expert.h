@@ -11,7 +11,8 @@
 // confidence is the lowest character confidence of the value.
 // "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
 // the label's lines again, cropped (with room on the right) and enlarged, once as printed and once with
-// red ink faded out, and proposes the value of each reading.
+// red ink faded out, and proposes the value of each reading; where not even the label can be found on
+// the page, it reads the whole page again with red ink faded and looks there.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 
