@@ -72,6 +72,30 @@ TEST(CertificateTextTest, SetWordsAndLevelsMayBeMisread) {
           .contains("level"));
 }
 
+TEST(CertificateTextTest, IssueDateWithItsYearHalfHiddenOrWithoutTheBody) {
+  // The seal hid 二 of 二〇二二: the study period's last year completes it.
+  std::map<std::string, TextValue> values =
+      read_certificate_text(page({"学生曹思，性别男，一九九六年九月二十日生，于二〇一九年九月至二〇二二年七月在本校汉语"
+                                  "言文学专业硕士研究生学习",
+                                  "校名：南昌工学院", "〇二二年七月十八日"}),
+                            SchoolTable::starter(), MajorTable::starter());
+  EXPECT_EQ(values.at("graduation_date").value, "2022-07-18");
+  EXPECT_FLOAT_EQ(values.at("graduation_date").confidence, 0.99f * 0.8f);
+  EXPECT_EQ(values.at("graduation_date").note, "year completed from the study period: read '〇二二年七月十八日'");
+  // What is left must match that year.
+  values = read_certificate_text(page({"学生曹思，性别男，一九九六年九月二十日生，于二〇一九年九月至二〇二二年七月在本"
+                                       "校汉语言文学专业硕士研究生学习",
+                                       "〇二一年七月十八日"}),
+                                 SchoolTable::starter(), MajorTable::starter());
+  EXPECT_FALSE(values.contains("graduation_date"));
+  // A body line lost: the issue date is still found on a page that says 准予毕业.
+  values = read_certificate_text(page({"毕业证书", "学生郑晨芳，性别男，一九九一年十一月十三日生，于二〇",
+                                       "习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "二〇一四年六月十四日"}),
+                                 SchoolTable::starter(), MajorTable::starter());
+  EXPECT_EQ(values.at("graduation_date").value, "2014-06-14");
+  EXPECT_FALSE(values.contains("name"));
+}
+
 TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {
   const std::map<std::string, TextValue> values = read_certificate_text(
       page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校计算机科学与技木专业四年制本科学习"}),

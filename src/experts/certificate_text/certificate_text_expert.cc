@@ -195,25 +195,71 @@ void split_school_major(const SchoolTable& schools, const TextValue& run, std::m
 
 // The templates tolerate what OCR does to them: a lost or misread character in the set words (性男 for
 // 性别男, 党成了 for 完成了), a name too damaged to keep, a misread level.
+// The four digits of the year that opens `text` (二〇二二年七月, 2022年7月), or nullopt.
+std::optional<std::string> year_digits(const std::string& text) {
+  // A year and month: any day will do, in either script.
+  std::optional<Date> date = parse_date(text + "1日");
+  if (!date) date = parse_date(text + "一日");
+  if (!date) return std::nullopt;
+  return std::to_string(date->year);
+}
+
+// An issue date whose year lost its first characters under a seal (〇二二年七月十八日): completed from
+// `year` (the study period's last year, which it repeats) when what is left of it matches.
+std::optional<TextValue> completed_issue_date(TextValue line, const std::string& year) {
+  const std::size_t at = line.raw.find("年");
+  if (at == std::string::npos) return std::nullopt;
+  const std::vector<char32_t> fragment = utf8::decode(line.raw.substr(0, at));
+  if (fragment.empty() || fragment.size() >= 4) return std::nullopt;
+  const std::string rest = line.raw.substr(at);
+  // Read the fragment as the year's last digits by trying it in place of them, the missing ones written
+  // in the fragment's script.
+  static constexpr std::string_view kChinese[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  const bool chinese = std::any_of(fragment.begin(), fragment.end(), utf8::is_han);
+  std::string prefix;
+  for (char digit : year.substr(0, 4 - fragment.size())) {
+    prefix += chinese ? std::string(kChinese[digit - '0']) : std::string(1, digit);
+  }
+  const std::optional<Date> as_read = parse_date(prefix + utf8::encode(fragment) + rest);
+  if (!as_read || std::to_string(as_read->year) != year) return std::nullopt;
+  line.value = to_iso(*as_read);
+  line.confidence *= 0.8f;
+  line.note = "year completed from the study period: read '" + line.raw + "'";
+  return line;
+}
+
+// The graduation certificate's body sentence, and its issue date: the last line below the body that is
+// a date and nothing else. The date is looked for without the body too when the page says 准予毕业 (a
+// body line was not read).
 void read_graduation(const JoinedText& joined, std::map<std::string, TextValue>& out) {
   static const re2::RE2 kBody(sentence_pattern(
       "(?s)学\n?生~(\\p{Han}{0,5}?)~(?:性\n?别?|别)~([男女])~(.{6,18}?)生~于(.{5,14}?)至(.{5,14}?)在~本~校~"
       "([\\p{Han}\n]{2,31}?)专\n?业\n?(?:[一二三四五六七八九]\n?年\n?制\n?)?([\\p{Han}\n]{1,7}?)学\n?习"));
   std::optional<SentenceMatch> body = match_sentence(joined, kBody);
-  if (!body) return;
-  put_name(out, body->groups[0]);
-  out["gender"] = body->groups[1];
-  put_date(out, "birth_date", body->groups[2]);
-  out["major"] = body->groups[5];
-  put_level(out, body->groups[6]);
-  // The issue date: the last line below the body that is a date and nothing else.
-  const std::size_t body_end = body->end;
+  std::size_t body_end = 0;
+  std::optional<std::string> study_end_year;
+  if (body) {
+    put_name(out, body->groups[0]);
+    out["gender"] = body->groups[1];
+    put_date(out, "birth_date", body->groups[2]);
+    out["major"] = body->groups[5];
+    put_level(out, body->groups[6]);
+    body_end = body->end;
+    study_end_year = year_digits(body->groups[4].value);
+  } else if (joined.text.find("准予毕业") == std::string::npos) {
+    return;
+  }
   for (std::size_t l = joined.line_bytes.size(); l-- > 0;) {
     const auto [begin, end] = joined.line_bytes[l];
     if (begin < body_end) break;
     TextValue candidate = joined.value(begin, end);
     if (parse_date(candidate.raw)) {
       put_date(out, "graduation_date", std::move(candidate));
+      break;
+    }
+    if (!study_end_year) continue;
+    if (std::optional<TextValue> completed = completed_issue_date(candidate, *study_end_year)) {
+      out["graduation_date"] = *std::move(completed);
       break;
     }
   }
