@@ -96,6 +96,15 @@ TEST(CertificateTextTest, IssueDateWithItsYearHalfHiddenOrWithoutTheBody) {
   EXPECT_FALSE(values.contains("name"));
 }
 
+TEST(CertificateTextTest, DegreeDateBrokenAcrossLines) {
+  const std::map<std::string, TextValue> values = read_certificate_text(
+      page({"梁强琳，女，1989年2月26日生。在西南交通大学机械设计制造及其自动化专业完成了硕士研究生学习计划",
+            "授予工学硕士学位。", "西南交通大", "2015年7月", "26日", "证书编号：1061332015093492"}),
+      SchoolTable::starter(), MajorTable::starter());
+  EXPECT_EQ(values.at("graduation_date").value, "2015-07-26");
+  EXPECT_FLOAT_EQ(values.at("graduation_date").confidence, 0.99f);
+}
+
 TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {
   const std::map<std::string, TextValue> values = read_certificate_text(
       page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校计算机科学与技木专业四年制本科学习"}),

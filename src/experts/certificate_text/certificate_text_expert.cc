@@ -280,7 +280,7 @@ void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<
   // that a misread 授予 does not lose it.
   static const re2::RE2 kDegree(with_line_breaks(
       "((?:哲学|经济学|法学|教育学|文学|历史学|理学|工学|农学|医学|军事学|管理学|艺术学)(?:学士|硕士|博士)学位)"));
-  static const re2::RE2 kDate("(\\d{4}年\\d{1,2}月\\d{1,2}日?)");
+  static const re2::RE2 kDate("(\\d{4}\n?年\n?\\d{1,2}\n?月\n?\\d{1,2}\n?日?)");  // May break across lines.
   for (const re2::RE2* pattern : {&kDegree, &kDate}) {
     re2::StringPiece rest(joined.text);
     rest.remove_prefix(body->end);
