@@ -105,6 +105,18 @@ TEST(CertificateTextTest, DegreeDateBrokenAcrossLines) {
   EXPECT_FLOAT_EQ(values.at("graduation_date").confidence, 0.99f);
 }
 
+TEST(CertificateTextTest, DegreeDateWithItsYearHalfHidden) {
+  const auto read = [](const std::string& date_line) {
+    return read_certificate_text(page({"王霞，男，1993年2月24日生。在清华大学软件工程专业完成了硕士研究生学习计划",
+                                       "授予工学硕士学位。", date_line, "证书编号：1000332018050426"}),
+                                 SchoolTable::starter(), MajorTable::starter());
+  };
+  const std::map<std::string, TextValue> values = read("018年6月14日");
+  EXPECT_EQ(values.at("graduation_date").value, "2018-06-14");  // The number's year: 2018.
+  EXPECT_EQ(values.at("graduation_date").note, "year completed from the certificate number: read '018年6月14日'");
+  EXPECT_FALSE(read("017年6月14日").contains("graduation_date"));  // Does not match the number's year.
+}
+
 TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {
   const std::map<std::string, TextValue> values = read_certificate_text(
       page({"学生张伟，性别男，1997年5月12日生，于2015年9月至2019年6月在本校计算机科学与技木专业四年制本科学习"}),

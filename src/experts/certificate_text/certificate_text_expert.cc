@@ -301,6 +301,22 @@ void read_degree(const JoinedText& joined, const SchoolTable& schools, std::map<
       put_date(out, "graduation_date", std::move(value));
     }
   }
+  if (out.contains("graduation_date")) return;
+  // The date's year half hidden (018年6月14日): the certificate number printed on the page holds the year
+  // (digits 7 to 10 of its 16).
+  static const re2::RE2 kNumber("(?:^|\\D)\\d{6}(\\d{4})\\d{6}(?:\\D|$)");
+  static const re2::RE2 kCutDate("(?:^|\\D)(\\d{1,3}\n?年\n?\\d{1,2}\n?月\n?\\d{1,2}\n?日)");
+  std::string year;
+  re2::StringPiece cut;
+  re2::StringPiece rest(joined.text);
+  rest.remove_prefix(body->end);
+  if (re2::RE2::PartialMatch(joined.text, kNumber, &year) && re2::RE2::PartialMatch(rest, kCutDate, &cut)) {
+    const Span s = span_of(joined.text, cut);
+    if (std::optional<TextValue> completed = completed_issue_date(joined.value(s.begin, s.end), year)) {
+      completed->note = "year completed from the certificate number: read '" + completed->raw + "'";
+      out["graduation_date"] = *std::move(completed);
+    }
+  }
 }
 
 }  // namespace
