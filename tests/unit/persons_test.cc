@@ -1,0 +1,90 @@
+#include "mixtract/persons.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace mixtract {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// A record as the extractor returns it: the schema recognised, the name and level read ("" = missing).
+Record record(const std::string& file, const std::string& schema, const std::string& name, const std::string& level) {
+  Record r;
+  r.source = "scans/" + file;
+  r.schema = schema;
+  for (const auto& [field, value] : {std::pair<std::string, std::string>{"name", name}, {"level", level}}) {
+    FieldResult result;
+    result.field = field;
+    result.value = value;
+    result.status = value.empty() ? FieldStatus::kMissing : FieldStatus::kAccepted;
+    r.fields.push_back(result);
+  }
+  return r;
+}
+
+TEST(PersonsTest, TheHighestDegreeWinsAndAGraduationCertificateBreaksTies) {
+  // The reference system's rule: 博士 > 硕士 / 研究生 > 本科 > 专科, a 毕业 certificate first at one level.
+  const std::vector<Record> records = {
+      record("张三_本科毕业证书.jpg", "graduation_certificate", "张三", "本科"),
+      record("张三_学士学位证书.jpg", "degree_certificate", "张三", "本科"),
+      record("张三_硕士学位证书.jpg", "degree_certificate", "张三", "硕士研究生"),
+      record("张三_硕士毕业证书.jpg", "graduation_certificate", "张三", "硕士研究生"),
+      record("张三_身份证.jpg", "id_card", "张三", ""),
+      record("李四_学士学位证书.jpg", "degree_certificate", "李四", "本科"),
+      record("李四_本科毕业证书.jpg", "graduation_certificate", "李四", "本科"),
+      record("王五_专科毕业证书.jpg", "graduation_certificate", "王五", "专科"),
+      record("王五_博士学位证书.jpg", "degree_certificate", "王五", "博士研究生"),
+  };
+  const std::vector<Person> persons = group_by_person(records);
+  ASSERT_EQ(persons.size(), 3u);
+  EXPECT_EQ(persons[0].key, "张三");
+  EXPECT_THAT(persons[0].documents, ElementsAre(0, 1, 2, 3, 4));
+  EXPECT_EQ(persons[0].chosen, 3u);
+  EXPECT_EQ(persons[0].reason, "硕士研究生 毕业证书, the highest level");
+  EXPECT_EQ(persons[1].chosen, 6u);
+  EXPECT_EQ(persons[2].chosen, 8u);  // A 博士 学位证书 before a 专科 毕业证书.
+  for (const Person& person : persons) EXPECT_TRUE(person.conflicts.empty()) << person.key;
+}
+
+TEST(PersonsTest, TheDocumentsLevelOverridesItsFileName) {
+  // Mislabelled file: the document says 硕士研究生; that is what counts, and the mismatch is reported.
+  const std::vector<Record> records = {record("赵六_本科毕业证书.jpg", "graduation_certificate", "赵六", "硕士研究生"),
+                                       record("赵六_专科毕业证书.jpg", "graduation_certificate", "赵六", "")};
+  const std::vector<Person> persons = group_by_person(records);
+  ASSERT_EQ(persons.size(), 1u);
+  EXPECT_EQ(persons[0].chosen, 0u);
+  ASSERT_EQ(persons[0].conflicts.size(), 1u);
+  EXPECT_EQ(persons[0].conflicts[0], "赵六_本科毕业证书.jpg: the file name says 本科, the document 硕士研究生");
+  // A level only the file name shows still counts, and says so.
+  const std::vector<Person> by_file = group_by_person(std::vector<Record>{records[1]});
+  EXPECT_EQ(by_file[0].chosen, 0u);
+  EXPECT_THAT(by_file[0].reason, HasSubstr("(level from the file name)"));
+}
+
+TEST(PersonsTest, ConflictsAndPersonsWithoutADegree) {
+  const std::vector<Record> records = {
+      record("孙七_本科毕业证书.jpg", "graduation_certificate", "孙七", "本科"),
+      record("孙七_学士学位证书.jpg", "degree_certificate", "孙琪", "本科"),  // Another name on the page.
+      record("周八_身份证.jpg", "id_card", "周八", ""),
+      record("scan_0001.jpg", "graduation_certificate", "吴九", "本科"),  // No person in the file name.
+      record("scan_0002.jpg", "degree_certificate", "吴九", "本科"),
+      record("scan_0003.jpg", "", "", ""),  // Unrecognised, no name: a group of its own.
+  };
+  const std::vector<Person> persons = group_by_person(records);
+  ASSERT_EQ(persons.size(), 4u);
+  EXPECT_THAT(persons[0].conflicts,
+              ElementsAre("different names read: 孙七 (孙七_本科毕业证书.jpg); 孙琪 (孙七_学士学位证书.jpg)"));
+  EXPECT_FALSE(persons[1].chosen.has_value());
+  EXPECT_EQ(persons[1].reason, "no certificate of this person shows a level");
+  EXPECT_EQ(persons[2].key, "吴九");
+  EXPECT_THAT(persons[2].documents, ElementsAre(3, 4));
+  EXPECT_EQ(persons[2].chosen, 3u);
+  EXPECT_EQ(persons[3].key, "scan_0003.jpg");
+  EXPECT_FALSE(persons[3].chosen.has_value());
+  EXPECT_TRUE(group_by_person({}).empty());
+}
+
+}  // namespace
+}  // namespace mixtract
