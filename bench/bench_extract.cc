@@ -89,7 +89,7 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
 
   const std::filesystem::path results =
       std::filesystem::temp_directory_path() / ("mixtract-bench-" + std::to_string(::getpid()) + ".jsonl");
-  auto writer = mixtract::open_jsonl_writer(results);
+  auto writer = mixtract::open_writer(results, mixtract::OutputFormat::kJsonl, {});
   if (!writer.ok()) {
     std::cerr << writer.status().message() << "\n";
     return 1;

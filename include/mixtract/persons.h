@@ -3,12 +3,16 @@
 #ifndef MIXTRACT_PERSONS_H_
 #define MIXTRACT_PERSONS_H_
 
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "mixtract/record.h"
+#include "mixtract/schema.h"
+#include "mixtract/status.h"
+#include "mixtract/writers.h"
 
 namespace mixtract {
 
@@ -29,6 +33,12 @@ struct Person {
 // Groups `records` (from Extractor::extract) by person and chooses each one's document. Persons come in
 // the order of their first document.
 std::vector<Person> group_by_person(std::span<const Record> records);
+
+// Writes one row per person: 人员, 文件数 (documents), 依据 (the reason), 冲突 (the conflicts, "; "
+// between them), then the chosen document's columns (results_header(schemas)); those are empty for a
+// person without a chosen document.
+Status write_person_table(const std::filesystem::path& path, OutputFormat format, std::span<const Person> persons,
+                          std::span<const Record> records, std::span<const Schema> schemas);
 
 }  // namespace mixtract
 

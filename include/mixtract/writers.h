@@ -1,6 +1,6 @@
-// Output writers: one per format. Each writes to a temporary file next to the destination and renames
-// it into place on close(), so a reader never sees a half-written file and an interrupted run leaves any
-// earlier output intact.
+// Output writers. Each writes to a temporary file next to the destination and renames it into place on
+// close(), so a reader never sees a half-written file and an interrupted run leaves any earlier output
+// intact. Not thread-safe: one thread writes.
 #ifndef MIXTRACT_WRITERS_H_
 #define MIXTRACT_WRITERS_H_
 
@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -17,34 +18,6 @@
 
 namespace mixtract {
 
-// The JSON form of a record (also one line of results.jsonl): source, content_hash, schema, fields
-// (value, confidence, status, expert, candidates with evidence), warnings and cost. docs/output.md
-// describes it.
-nlohmann::ordered_json record_to_json(const Record& record);
-
-// Not thread-safe: one thread writes.
-class RecordWriter {
- public:
-  virtual ~RecordWriter() = default;
-  virtual Status write(const Record& record) = 0;
-  // Flushes and moves the file into place. Without close() the destination is left untouched.
-  virtual Status close() = 0;
-};
-
-// One JSON object per line.
-Result<std::unique_ptr<RecordWriter>> open_jsonl_writer(const std::filesystem::path& path);
-
-// Tables: one row per record with the chosen values ("" = missing). Columns: 文件, then 文书类型 (the
-// schema's title) when there are several schemas, then each field label once, in schema order.
-// UTF-8 CSV with a BOM, so that spreadsheet programs read the Chinese.
-Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path,
-                                                      std::span<const Schema> schemas);
-// The columns of those tables.
-std::vector<std::string> results_header(std::span<const Schema> schemas);
-// An Excel workbook with one sheet, "results".
-Result<std::unique_ptr<RecordWriter>> open_xlsx_writer(const std::filesystem::path& path,
-                                                       std::span<const Schema> schemas);
-
 enum class OutputFormat { kJsonl, kCsv, kXlsx };
 
 // "jsonl", "csv", "xlsx" -> the format; anything else is an error listing them.
@@ -52,7 +25,38 @@ Result<OutputFormat> parse_output_format(std::string_view name);
 // The format a file name implies: .csv, .xlsx, else JSONL.
 OutputFormat output_format_of(const std::filesystem::path& path);
 
-// The writer for `format`.
+// A table of strings: the header given when opening, then rows of as many cells.
+class TableWriter {
+ public:
+  virtual ~TableWriter() = default;
+  virtual Status write_row(const std::vector<std::string>& cells) = 0;
+  // Flushes and moves the file into place. Without close() the destination is left untouched.
+  virtual Status close() = 0;
+};
+
+// CSV: UTF-8 with a BOM (so spreadsheet programs read the Chinese), CRLF, RFC 4180 quoting. XLSX: one
+// sheet, "results", rows streamed (constant memory). JSONL: one object per row, keyed by the header.
+Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path, OutputFormat format,
+                                                       const std::vector<std::string>& header);
+
+// The JSON form of a record (one line of the JSONL output): source, content_hash, schema, fields
+// (value, confidence, status, reason, expert, candidates with evidence), warnings and cost.
+// docs/output.md describes it.
+nlohmann::ordered_json record_to_json(const Record& record);
+
+// The columns of a table of records of `schemas`: 文件, then 文书类型 (the schema's title) when there are
+// several schemas, then each field label once, in schema order.
+std::vector<std::string> results_header(std::span<const Schema> schemas);
+
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  virtual Status write(const Record& record) = 0;
+  virtual Status close() = 0;  // As TableWriter::close().
+};
+
+// JSONL: record_to_json, one per line. CSV and XLSX: one row per record under results_header(), the
+// chosen values ("" = missing).
 Result<std::unique_ptr<RecordWriter>> open_writer(const std::filesystem::path& path, OutputFormat format,
                                                   std::span<const Schema> schemas);
 

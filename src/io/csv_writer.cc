@@ -1,9 +1,7 @@
-#include <filesystem>
 #include <vector>
 
 #include "io/atomic_file.h"
-#include "io/results_table.h"
-#include "mixtract/writers.h"
+#include "io/table_writers.h"
 
 namespace mixtract {
 namespace {
@@ -28,26 +26,24 @@ std::string csv_row(const std::vector<std::string>& cells) {
   return row + "\r\n";
 }
 
-class CsvWriter final : public RecordWriter {
+class CsvTableWriter final : public TableWriter {
  public:
-  CsvWriter(std::unique_ptr<AtomicFile> file, ResultsTable table) : file_(std::move(file)), table_(std::move(table)) {}
+  explicit CsvTableWriter(std::unique_ptr<AtomicFile> file) : file_(std::move(file)) {}
 
-  Status write(const Record& record) override { return file_->append(csv_row(table_.row(record))); }
+  Status write_row(const std::vector<std::string>& cells) override { return file_->append(csv_row(cells)); }
   Status close() override { return file_->commit(); }
 
  private:
   std::unique_ptr<AtomicFile> file_;
-  ResultsTable table_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<RecordWriter>> open_csv_writer(const std::filesystem::path& path,
-                                                      std::span<const Schema> schemas) {
+Result<std::unique_ptr<TableWriter>> open_csv_table(const std::filesystem::path& path,
+                                                    const std::vector<std::string>& header) {
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(path));
-  ResultsTable table(schemas);
-  MIXTRACT_RETURN_IF_ERROR(file->append("\xEF\xBB\xBF" + csv_row(table.header())));
-  return std::unique_ptr<RecordWriter>(std::make_unique<CsvWriter>(std::move(file), std::move(table)));
+  MIXTRACT_RETURN_IF_ERROR(file->append("\xEF\xBB\xBF" + csv_row(header)));
+  return std::unique_ptr<TableWriter>(std::make_unique<CsvTableWriter>(std::move(file)));
 }
 
 }  // namespace mixtract

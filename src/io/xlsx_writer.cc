@@ -2,21 +2,19 @@
 
 #include <xlsxwriter.h>
 
-#include "io/results_table.h"
-#include "mixtract/writers.h"
+#include "io/table_writers.h"
 
 namespace mixtract {
 namespace {
 
 // Rows are streamed to the temporary file (libxlsxwriter's constant-memory mode) and the workbook is
 // renamed into place when closed.
-class XlsxWriter final : public RecordWriter {
+class XlsxTableWriter final : public TableWriter {
  public:
-  XlsxWriter(std::filesystem::path path, std::filesystem::path temp, lxw_workbook* workbook, lxw_worksheet* sheet,
-             ResultsTable table)
-      : path_(std::move(path)), temp_(std::move(temp)), workbook_(workbook), sheet_(sheet), table_(std::move(table)) {}
+  XlsxTableWriter(std::filesystem::path path, std::filesystem::path temp, lxw_workbook* workbook, lxw_worksheet* sheet)
+      : path_(std::move(path)), temp_(std::move(temp)), workbook_(workbook), sheet_(sheet) {}
 
-  ~XlsxWriter() override {
+  ~XlsxTableWriter() override {
     if (workbook_ != nullptr) {
       workbook_close(workbook_);
       std::error_code ec;
@@ -24,9 +22,7 @@ class XlsxWriter final : public RecordWriter {
     }
   }
 
-  Status write(const Record& record) override { return write_row(table_.row(record)); }
-
-  Status write_row(const std::vector<std::string>& cells) {
+  Status write_row(const std::vector<std::string>& cells) override {
     if (workbook_ == nullptr) return Status::internal(path_.string() + ": written after close");
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const lxw_error error =
@@ -58,14 +54,13 @@ class XlsxWriter final : public RecordWriter {
   std::filesystem::path temp_;
   lxw_workbook* workbook_;
   lxw_worksheet* sheet_;
-  ResultsTable table_;
   lxw_row_t row_ = 0;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<RecordWriter>> open_xlsx_writer(const std::filesystem::path& path,
-                                                       std::span<const Schema> schemas) {
+Result<std::unique_ptr<TableWriter>> open_xlsx_table(const std::filesystem::path& path,
+                                                     const std::vector<std::string>& header) {
   std::filesystem::path temp = path;
   temp += ".tmp-" + std::to_string(::getpid()) + ".xlsx";
   lxw_workbook_options options{};
@@ -74,11 +69,9 @@ Result<std::unique_ptr<RecordWriter>> open_xlsx_writer(const std::filesystem::pa
   lxw_workbook* workbook = workbook_new_opt(temp.c_str(), &options);
   if (workbook == nullptr) return Status::io_error(path.string() + ": cannot create the workbook");
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "results");
-  ResultsTable table(schemas);
-  const std::vector<std::string> header = table.header();
-  auto writer = std::make_unique<XlsxWriter>(path, temp, workbook, sheet, std::move(table));
+  auto writer = std::make_unique<XlsxTableWriter>(path, temp, workbook, sheet);
   MIXTRACT_RETURN_IF_ERROR(writer->write_row(header));
-  return std::unique_ptr<RecordWriter>(std::move(writer));
+  return std::unique_ptr<TableWriter>(std::move(writer));
 }
 
 }  // namespace mixtract

@@ -273,6 +273,39 @@ TEST_F(CliTest, ACertificateWithItsNumberCutOffGetsNoMadeUpNumber) {
   EXPECT_EQ(record["fields"]["name"]["status"], "accepted");  // What can be read still is.
 }
 
+TEST_F(CliTest, PerPersonTableChoosesTheHighestDegreeDocument) {
+  ASSERT_EQ(mixtract("synth --n 10 --seed 12 --out " + path("docs")).exit_code, 0);
+  // File names without the person or the level, so that only what is read from the pages decides.
+  std::map<std::string, std::string> renamed;  // New name -> synth's name.
+  int n = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+    if (entry.path().extension() != ".jpg") continue;
+    const std::string name = "scan_" + std::to_string(++n) + ".jpg";
+    std::filesystem::rename(entry.path(), path("docs/" + name));
+    renamed[name] = entry.path().filename().string();
+  }
+  const RunResult r = mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl") + " --per-person " +
+                               path("out/persons.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, std::string> expected;  // Person -> the file holding the highest degree.
+  std::ifstream truth(path("docs/persons.jsonl"));
+  for (std::string line; std::getline(truth, line);) {
+    const nlohmann::json person = nlohmann::json::parse(line);
+    expected[person["姓名"].get<std::string>()] = person["最高学历文件"].get<std::string>();
+  }
+  ASSERT_FALSE(expected.empty());
+  std::ifstream persons(path("out/persons.jsonl"));
+  int checked = 0;
+  for (std::string line; std::getline(persons, line);) {
+    const nlohmann::json person = nlohmann::json::parse(line);
+    const std::string key = person["人员"].get<std::string>();
+    ASSERT_TRUE(expected.contains(key)) << line;  // Grouped by the name read from the pages.
+    EXPECT_EQ(renamed[person["文件"].get<std::string>()], expected[key]) << line;
+    ++checked;
+  }
+  EXPECT_EQ(checked, static_cast<int>(expected.size()));
+}
+
 TEST_F(CliTest, EvalExplainsBadTables) {
   const std::string pred = write("pred.csv", "文件,姓名\na.jpg,张三\n");
   const RunResult no_key = mixtract("eval --truth " + write("t.csv", "name,姓名\nx,张三\n") + " --pred " + pred);

@@ -51,7 +51,7 @@ class WritersTest : public ::testing::Test {
 
 TEST_F(WritersTest, JsonlHoldsOneParsableRecordPerLine) {
   const std::filesystem::path path = dir_ / "r.jsonl";
-  auto writer = open_jsonl_writer(path);
+  auto writer = open_writer(path, OutputFormat::kJsonl, {});
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->write(sample_record()).ok());
   ASSERT_TRUE((*writer)->write(sample_record()).ok());
@@ -80,7 +80,7 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   schema.fields[1].name = "note";
   schema.fields[1].label = "备注";
   const std::filesystem::path path = dir_ / "r.csv";
-  auto writer = open_csv_writer(path, {&schema, 1});
+  auto writer = open_writer(path, OutputFormat::kCsv, {&schema, 1});
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->write(sample_record()).ok());
   ASSERT_TRUE((*writer)->close().ok());
@@ -126,7 +126,7 @@ TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {
   const std::filesystem::path path = dir_ / "r.jsonl";
   std::ofstream(path) << "previous run\n";
   {
-    auto writer = open_jsonl_writer(path);
+    auto writer = open_writer(path, OutputFormat::kJsonl, {});
     ASSERT_TRUE(writer.ok());
     ASSERT_TRUE((*writer)->write(sample_record()).ok());
   }  // Dropped without close(), as after a failure.
@@ -135,7 +135,7 @@ TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {
 }
 
 TEST_F(WritersTest, UnwritableFolderIsAClearError) {
-  auto writer = open_jsonl_writer(dir_ / "no" / "such" / "r.jsonl");
+  auto writer = open_writer(dir_ / "no" / "such" / "r.jsonl", OutputFormat::kJsonl, {});
   ASSERT_FALSE(writer.ok());
   EXPECT_THAT(writer.status().message(), ::testing::HasSubstr("r.jsonl: cannot create output file"));
 }

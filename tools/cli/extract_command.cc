@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "mixtract/extractor.h"
+#include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "table.h"
 
@@ -19,6 +20,7 @@ struct ExtractOptions {
   std::string format;
   std::string schools;
   std::string majors;
+  std::string per_person;
   OcrArgs ocr;
 };
 
@@ -116,6 +118,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor->schemas());
   if (!writer.ok()) return fail(writer.status(), kExitUsage);
 
+  std::vector<Record> kept;  // For the per-person table, which needs every record.
   std::vector<std::vector<std::string>> table;
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
@@ -134,8 +137,20 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (record.schema.empty()) ++unrecognised;
     if (table.empty()) table.push_back(results_header(extractor->schemas()));
     table.push_back(printed_row(record, table[0]));
+    if (!options.per_person.empty()) kept.push_back(record);
   }
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
+  std::size_t persons_with_conflicts = 0;
+  if (!options.per_person.empty()) {
+    const std::vector<Person> persons = group_by_person(kept);
+    for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0 : 1;
+    const std::filesystem::path path(options.per_person);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (Status status = write_person_table(path, output_format_of(path), persons, kept, extractor->schemas());
+        !status.ok()) {
+      return fail(status, kExitFailure);
+    }
+  }
 
   if (!table.empty()) std::cout << format_table(table) << "\n";
   std::cout << "value? = needs review, - = not found";
@@ -144,6 +159,10 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
             << written << " document(s) extracted, " << unrecognised << " of an unrecognised kind, " << failed
             << " failed\n"
             << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
+  if (!options.per_person.empty()) {
+    std::cout << "per person: " << options.per_person << " (" << persons_with_conflicts
+              << " person(s) with conflicts to check)\n";
+  }
   return failed + unrecognised == 0 ? kExitOk : kExitFailure;
 }
 
@@ -158,6 +177,9 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_option(*sub, kFormatOption, options->format, config);
   add_option(*sub, kSchoolsOption, options->schools, config);
   add_option(*sub, kMajorsOption, options->majors, config);
+  sub->add_option("--per-person", options->per_person,
+                  "Also write one row per person (format from the extension): the document holding the "
+                  "person's highest degree, why, and any conflicts");
   add_ocr_options(*sub, options->ocr, config);
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
