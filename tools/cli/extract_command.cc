@@ -143,7 +143,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   std::size_t persons_with_conflicts = 0;
   if (!options.per_person.empty()) {
     const std::vector<Person> persons = group_by_person(kept);
-    for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0 : 1;
+    for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
     const std::filesystem::path path(options.per_person);
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (Status status = write_person_table(path, output_format_of(path), persons, kept, extractor->schemas());
