@@ -1,11 +1,16 @@
 #include "mixtract/extractor.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
+
+#include "mixtract/batch.h"
+#include "test_support.h"
 
 namespace mixtract {
 namespace {
@@ -75,6 +80,44 @@ fields:
   ExpertRegistry registry_;
   std::map<std::string, std::atomic<int>> calls_;
 };
+
+TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
+  add_scripted("digits", "7", 0.95);
+  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  mixtract::testing::ScratchDir scratch;
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 30; ++i) {
+    files.push_back(scratch.path() / ("page" + std::to_string(i) + ".png"));
+    if (i == 13) {
+      std::ofstream(files.back()) << "not an image";
+    } else {
+      cv::imwrite(files.back().string(), cv::Mat(8, 8 + i, CV_8UC3, cv::Scalar(i, 2, 3)));
+    }
+  }
+  std::vector<std::size_t> order;
+  const Status status = run_batch(*extractor, files, 3, [&](std::size_t index, Result<Record> record) {
+    order.push_back(index);
+    EXPECT_EQ(record.ok(), index != 13) << index;
+    if (record.ok()) {
+      EXPECT_EQ(record->source, files[index].string());
+    }
+    return Status();
+  });
+  EXPECT_TRUE(status.ok()) << status.message();
+  ASSERT_EQ(order.size(), files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+  EXPECT_EQ(calls_["digits"].load(), 29);  // Once per readable document.
+
+  // An error from the receiver stops the batch and comes back.
+  std::size_t seen = 0;
+  const Status stopped = run_batch(*extractor, files, 2, [&](std::size_t, Result<Record>) {
+    return ++seen == 5 ? Status::io_error("disk full") : Status();
+  });
+  EXPECT_EQ(stopped.message(), "disk full");
+  EXPECT_EQ(seen, 5u);
+  EXPECT_TRUE(run_batch(*extractor, {}, 2, [](std::size_t, Result<Record>) { return Status(); }).ok());
+}
 
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
   add_scripted("known", "1", 1.0);

@@ -25,7 +25,7 @@ struct GlobalOptions {
 
 // What every command that runs OCR shares.
 struct OcrArgs {
-  int threads = 2;
+  int threads = 0;  // 0 = one per core.
   bool no_cache = false;
   int cache_max_mb = 1024;
 };

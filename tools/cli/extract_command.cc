@@ -1,10 +1,13 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
 #include "inputs.h"
+#include "mixtract/batch.h"
 #include "mixtract/extractor.h"
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
@@ -23,6 +26,9 @@ struct ExtractOptions {
   std::string per_person;
   OcrArgs ocr;
 };
+
+// Documents shown in the printed table; the results file holds all.
+constexpr std::size_t kPrintedRows = 100;
 
 // A table cell: the value, "?" after it when it needs review, "-" when missing.
 std::string cell(const FieldResult& field) {
@@ -96,20 +102,26 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
     format = *chosen;
   }
-  ExpertOptions expert_options;
-  expert_options.deps_dir = global.deps_dir;
-  expert_options.threads = options.ocr.threads;
-  expert_options.ocr = make_ocr_service(global, options.ocr);
-  if (Status status = load_tables(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
-  Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
-  if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
-
   InputList inputs = collect_inputs(options.inputs);
   for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
   if (inputs.files.empty()) {
     return fail(Status::invalid_argument("no documents to read (give image files or folders holding images)"),
                 kExitUsage);
   }
+  // Documents are read in parallel, one thread each; threads left over go to each one's inference.
+  const int threads = options.ocr.threads > 0 ? options.ocr.threads
+                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int workers = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), inputs.files.size()));
+  OcrArgs ocr_args = options.ocr;
+  ocr_args.threads = std::max(1, threads / workers);
+
+  ExpertOptions expert_options;
+  expert_options.deps_dir = global.deps_dir;
+  expert_options.threads = ocr_args.threads;
+  expert_options.ocr = make_ocr_service(global, ocr_args);
+  if (Status status = load_tables(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
+  Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
+  if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
   std::error_code ec;
   if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
   if (ec) {
@@ -119,26 +131,25 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (!writer.ok()) return fail(writer.status(), kExitUsage);
 
   std::vector<Record> kept;  // For the per-person table, which needs every record.
-  std::vector<std::vector<std::string>> table;
+  std::vector<std::vector<std::string>> table{results_header(extractor->schemas())};
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
   std::size_t unrecognised = 0;
-  for (const std::filesystem::path& file : inputs.files) {
-    Result<Document> document = Document::load(file);
-    if (!document.ok()) {
-      std::cerr << "mixtract extract: skipped " << document.status().message() << "\n";
+  const Status batch = run_batch(*extractor, inputs.files, workers, [&](std::size_t, Result<Record> record) {
+    if (!record.ok()) {
+      std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
       ++failed;
-      continue;
+      return Status();
     }
-    const Record record = extractor->extract(*document);
-    for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
-    if (Status status = (*writer)->write(record); !status.ok()) return fail(status, kExitFailure);
+    for (const std::string& warning : record->warnings) spdlog::warn("{}: {}", record->source, warning);
+    MIXTRACT_RETURN_IF_ERROR((*writer)->write(*record));
     ++written;
-    if (record.schema.empty()) ++unrecognised;
-    if (table.empty()) table.push_back(results_header(extractor->schemas()));
-    table.push_back(printed_row(record, table[0]));
-    if (!options.per_person.empty()) kept.push_back(record);
-  }
+    if (record->schema.empty()) ++unrecognised;
+    if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
+    if (!options.per_person.empty()) kept.push_back(*std::move(record));
+    return Status();
+  });
+  if (!batch.ok()) return fail(batch, kExitFailure);
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
   std::size_t persons_with_conflicts = 0;
   if (!options.per_person.empty()) {
@@ -152,7 +163,8 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     }
   }
 
-  if (!table.empty()) std::cout << format_table(table) << "\n";
+  if (table.size() > 1) std::cout << format_table(table) << "\n";
+  if (written > kPrintedRows) std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
   std::cout << "value? = needs review, - = not found";
   if (extractor->schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
   std::cout << "\n"

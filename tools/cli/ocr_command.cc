@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/freetype.hpp>
@@ -103,7 +105,7 @@ int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
 }  // namespace
 
 void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config) {
-  add_option(sub, kThreadsOption, args.threads, config)->check(CLI::Range(1, 64));
+  add_option(sub, kThreadsOption, args.threads, config)->check(CLI::Range(0, 256));
   add_flag(sub, kNoCacheOption, args.no_cache, config);
   add_option(sub, kCacheMaxOption, args.cache_max_mb, config)->check(CLI::Range(1, 1 << 20));
 }
@@ -111,7 +113,8 @@ void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config) {
 std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args) {
   OcrServiceOptions options;
   options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
-  options.threads = args.threads;
+  options.threads =
+      args.threads > 0 ? args.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!args.no_cache) {
     Result<std::unique_ptr<AnalysisCache>> cache =
         AnalysisCache::open(default_cache_file(), static_cast<std::uint64_t>(args.cache_max_mb) << 20);

@@ -38,8 +38,9 @@ inline constexpr OptionSpec kFormatOption{"--format", "MIXTRACT_FORMAT", "format
                                           "jsonl, csv or xlsx; default: from the output file's extension, else jsonl"};
 inline constexpr OptionSpec kOutDirOption{"-o,--out", "MIXTRACT_OUT", "out", "mixtract-out",
                                           "Output folder (created if missing)"};
-inline constexpr OptionSpec kThreadsOption{"-j,--threads", "MIXTRACT_THREADS", "threads", "2",
-                                           "Threads for model inference"};
+inline constexpr OptionSpec kThreadsOption{"-j,--threads", "MIXTRACT_THREADS", "threads", "0",
+                                           "Threads in all (0 = one per core); extract reads that many "
+                                           "documents at once"};
 inline constexpr OptionSpec kNoCacheOption{"--no-cache", "MIXTRACT_NO_CACHE", "no_cache", "false",
                                            "Neither read nor write the analysis cache (OCR runs again)"};
 inline constexpr OptionSpec kCacheMaxOption{"--cache-max-mb", "MIXTRACT_CACHE_MAX_MB", "cache_max_mb", "1024",

@@ -1,0 +1,29 @@
+// Running an extractor over many documents in parallel, handing the results back in input order.
+#ifndef MIXTRACT_BATCH_H_
+#define MIXTRACT_BATCH_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <span>
+
+#include "mixtract/extractor.h"
+#include "mixtract/record.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// Called once per file, in input order, on the thread that called run_batch: the record, or why the
+// file could not be read. An error it returns stops the batch (the documents in flight are finished
+// and dropped) and is returned by run_batch.
+using BatchResultFn = std::function<Status(std::size_t index, Result<Record> record)>;
+
+// Loads and extracts `files` on `workers` threads (at least 1). At most 2 * workers documents are in
+// memory at a time, however long the batch: a worker waits while the oldest unhanded result is that
+// far behind.
+Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
+                 const BatchResultFn& on_result);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_BATCH_H_
