@@ -17,6 +17,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mixtract/batch.h"
 #include "mixtract/eval.h"
 #include "mixtract/extractor.h"
 #include "mixtract/writers.h"
@@ -44,8 +45,10 @@ mixtract::Result<std::vector<mixtract::Schema>> load_schemas(const std::string& 
   return std::vector<mixtract::Schema>{std::move(schema)};
 }
 
+// With `workers` > 0: the batch runner on that many threads (one inference thread each, no analysis
+// cache), printing one tab-separated line: workers, documents, seconds, docs/s, peak RSS MiB.
 int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
-        const std::string& name, const std::string& deps_dir) {
+        const std::string& name, const std::string& deps_dir, int workers) {
   mixtract::Result<std::vector<mixtract::Schema>> schemas = load_schemas(schema_path);
   if (!schemas.ok()) {
     std::cerr << schemas.status().message() << "\n";
@@ -66,10 +69,14 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
   if (regions.ok()) options.regions = std::make_shared<const mixtract::RegionTable>(*std::move(regions));
   mixtract::OcrServiceOptions ocr;
   ocr.model_dir = std::filesystem::path(deps_dir) / "ppocr-models";
-  // Every page is read afresh (bench/run.sh points MIXTRACT_CACHE_DIR at an empty folder).
-  mixtract::Result<std::unique_ptr<mixtract::AnalysisCache>> cache =
-      mixtract::AnalysisCache::open(mixtract::default_cache_file(), 1ull << 30);
-  if (cache.ok()) ocr.cache = std::move(cache).value();
+  if (workers > 0) {
+    ocr.threads = 1;
+  } else {
+    // Every page is read afresh (bench/run.sh points MIXTRACT_CACHE_DIR at an empty folder).
+    mixtract::Result<std::unique_ptr<mixtract::AnalysisCache>> cache =
+        mixtract::AnalysisCache::open(mixtract::default_cache_file(), 1ull << 30);
+    if (cache.ok()) ocr.cache = std::move(cache).value();
+  }
   options.ocr = std::make_shared<mixtract::OcrService>(std::move(ocr));
   mixtract::Result<mixtract::Extractor> extractor =
       mixtract::Extractor::create(*std::move(schemas), mixtract::ExpertRegistry::with_builtins(), options);
@@ -85,6 +92,24 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
   if (files.empty()) {
     std::cerr << docs_dir << ": no .jpg documents\n";
     return 2;
+  }
+
+  if (workers > 0) {
+    const auto start = Clock::now();
+    int failed = 0;
+    const mixtract::Status status =
+        mixtract::run_batch(*extractor, files, workers, [&](std::size_t, mixtract::Result<mixtract::Record> record) {
+          failed += record.ok() ? 0 : 1;
+          return mixtract::Status();
+        });
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!status.ok() || failed > 0) {
+      std::cerr << "batch failed: " << status.message() << ", " << failed << " unreadable\n";
+      return 1;
+    }
+    std::printf("%d\t%zu\t%.1f\t%.2f\t%.0f\n", workers, files.size(), seconds,
+                static_cast<double>(files.size()) / seconds, peak_rss_mib());
+    return 0;
   }
 
   const std::filesystem::path results =
@@ -159,6 +184,9 @@ int main(int argc, char** argv) {
   app.add_option("--docs", docs, "Folder written by `mixtract synth` (with truth.csv)")->required();
   app.add_option("--name", name, "Route name for the table")->required();
   app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");
+  int workers = 0;
+  app.add_option("--workers", workers, "Measure the batch runner on this many threads instead (one line)")
+      ->check(CLI::Range(1, 256));
   CLI11_PARSE(app, argc, argv);
-  return run(schema, schools, docs, name, deps_dir);
+  return run(schema, schools, docs, name, deps_dir, workers);
 }

@@ -4,6 +4,8 @@
 #   - extraction: N documents of each difficulty (clean, photo, hard; seed 2026), every route in
 #     bench/routes/ and the built-in schemas with --schema auto; with ../shared/data the documents use
 #     and the extraction knows the Ministry's 2,631 schools, without it the 10 of the starter table;
+#   - batch scaling: the clean documents through --schema auto on 1 and 2 threads (documents in
+#     parallel, one inference thread each, no cache): documents/s, peak memory, the speed-up;
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
@@ -71,6 +73,24 @@ ocr_section() {
   echo
 }
 
+# Documents/s of the batch runner on 1 and 2 threads, same documents, one process each.
+scaling_section() {
+  local data=$build/bench-data/extract-clean-n$count${schools:+-moe}
+  echo "### Batch scaling (\`--schema auto\`, the $count clean documents, no cache)"
+  echo
+  echo "| threads | documents | seconds | docs/s | peak RSS MiB |"
+  echo "|---|---|---|---|---|"
+  local rows=()
+  for workers in 1 2; do
+    rows+=("$("$build/bench_extract" --schema auto --docs "$data" ${schools:+--schools "$schools"} --name scaling \
+      --workers "$workers")")
+  done
+  printf '%s\n' "${rows[@]}" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}'
+  echo
+  printf '%s\n' "${rows[@]}" | awk -F'\t' 'NR == 1 { one = $4 } NR == 2 { printf "Speed-up on 2 threads: %.2fx\n", $4 / one }'
+  echo
+}
+
 commit=$(git rev-parse --short HEAD)
 [ -z "$(git status --porcelain -- src include tools bench schemas)" ] || commit="$commit (with uncommitted changes)"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -94,6 +114,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
         --name "${name:-$(basename "$route" .yaml)} · $set"
     done
   done
+  scaling_section
   ocr_section
 } > "$section"
 
