@@ -102,16 +102,12 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
     format = *chosen;
   }
-  InputList inputs = collect_inputs(options.inputs);
-  for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
-  if (inputs.files.empty()) {
-    return fail(Status::invalid_argument("no documents to read (give image files or folders holding images)"),
-                kExitUsage);
-  }
   // Documents are read in parallel, one thread each; threads left over go to each one's inference.
+  InputList inputs = collect_inputs(options.inputs);
   const int threads = options.ocr.threads > 0 ? options.ocr.threads
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int workers = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), inputs.files.size()));
+  const int workers =
+      static_cast<int>(std::clamp<std::size_t>(inputs.files.size(), 1, static_cast<std::size_t>(threads)));
   OcrArgs ocr_args = options.ocr;
   ocr_args.threads = std::max(1, threads / workers);
 
@@ -122,6 +118,12 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (Status status = load_tables(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
   Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
   if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
+
+  for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
+  if (inputs.files.empty()) {
+    return fail(Status::invalid_argument("no documents to read (give image files or folders holding images)"),
+                kExitUsage);
+  }
   std::error_code ec;
   if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
   if (ec) {
