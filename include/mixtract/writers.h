@@ -43,6 +43,8 @@ Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::pa
 // (value, confidence, status, reason, expert, candidates with evidence), warnings and cost.
 // docs/output.md describes it.
 nlohmann::ordered_json record_to_json(const Record& record);
+// The inverse of record_to_json (from its text); errors say what is missing or malformed.
+Result<Record> record_from_json(std::string_view text);
 
 // The columns of a table of records of `schemas`: 文件, then 文书类型 (the schema's title) when there are
 // several schemas, then each field label once, in schema order.

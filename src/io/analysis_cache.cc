@@ -5,22 +5,10 @@
 
 #include <sqlite3.h>
 
+#include "io/sqlite_statement.h"
+
 namespace mixtract {
 namespace {
-
-// A prepared statement finalised on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr); }
-  ~Statement() { sqlite3_finalize(statement_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return statement_; }
-  bool ok() const { return statement_ != nullptr; }
-
- private:
-  sqlite3_stmt* statement_ = nullptr;
-};
 
 std::int64_t now_us() {
   return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -73,13 +61,13 @@ AnalysisCache::~AnalysisCache() {
 
 std::optional<std::string> AnalysisCache::get(std::string_view key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, "SELECT value FROM analyses WHERE key = ?");
+  SqliteStatement select(db_, "SELECT value FROM analyses WHERE key = ?");
   if (!select.ok()) return std::nullopt;
   sqlite3_bind_text(select.get(), 1, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
   const auto* data = static_cast<const char*>(sqlite3_column_blob(select.get(), 0));
   std::string value(data != nullptr ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(select.get(), 0)));
-  Statement touch(db_, "UPDATE analyses SET last_used = ? WHERE key = ?");
+  SqliteStatement touch(db_, "UPDATE analyses SET last_used = ? WHERE key = ?");
   if (touch.ok()) {
     sqlite3_bind_int64(touch.get(), 1, now_us());
     sqlite3_bind_text(touch.get(), 2, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
@@ -90,7 +78,7 @@ std::optional<std::string> AnalysisCache::get(std::string_view key) {
 
 Status AnalysisCache::put(std::string_view key, std::string_view value) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(db_, "INSERT OR REPLACE INTO analyses(key, value, bytes, last_used) VALUES (?, ?, ?, ?)");
+  SqliteStatement insert(db_, "INSERT OR REPLACE INTO analyses(key, value, bytes, last_used) VALUES (?, ?, ?, ?)");
   if (!insert.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
   sqlite3_bind_text(insert.get(), 1, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   sqlite3_bind_blob(insert.get(), 2, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
@@ -103,16 +91,16 @@ Status AnalysisCache::put(std::string_view key, std::string_view value) {
 }
 
 Status AnalysisCache::evict_locked() {
-  Statement total(db_, "SELECT COALESCE(SUM(bytes), 0) FROM analyses");
+  SqliteStatement total(db_, "SELECT COALESCE(SUM(bytes), 0) FROM analyses");
   if (!total.ok() || sqlite3_step(total.get()) != SQLITE_ROW)
     return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
   std::int64_t bytes = sqlite3_column_int64(total.get(), 0);
   while (static_cast<std::uint64_t>(bytes) > max_bytes_) {
-    Statement oldest(db_, "SELECT key, bytes FROM analyses ORDER BY last_used ASC LIMIT 1");
+    SqliteStatement oldest(db_, "SELECT key, bytes FROM analyses ORDER BY last_used ASC LIMIT 1");
     if (!oldest.ok() || sqlite3_step(oldest.get()) != SQLITE_ROW) break;
     const std::string key(reinterpret_cast<const char*>(sqlite3_column_text(oldest.get(), 0)));
     bytes -= sqlite3_column_int64(oldest.get(), 1);
-    Statement remove(db_, "DELETE FROM analyses WHERE key = ?");
+    SqliteStatement remove(db_, "DELETE FROM analyses WHERE key = ?");
     if (!remove.ok()) break;
     sqlite3_bind_text(remove.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(remove.get()) != SQLITE_DONE) return Status::io_error(file_.string() + ": cannot evict");
@@ -122,7 +110,7 @@ Status AnalysisCache::evict_locked() {
 
 std::uint64_t AnalysisCache::total_bytes() {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement total(db_, "SELECT COALESCE(SUM(bytes), 0) FROM analyses");
+  SqliteStatement total(db_, "SELECT COALESCE(SUM(bytes), 0) FROM analyses");
   return total.ok() && sqlite3_step(total.get()) == SQLITE_ROW
              ? static_cast<std::uint64_t>(sqlite3_column_int64(total.get(), 0))
              : 0;
@@ -130,7 +118,7 @@ std::uint64_t AnalysisCache::total_bytes() {
 
 std::uint64_t AnalysisCache::entries() {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement count(db_, "SELECT COUNT(*) FROM analyses");
+  SqliteStatement count(db_, "SELECT COUNT(*) FROM analyses");
   return count.ok() && sqlite3_step(count.get()) == SQLITE_ROW
              ? static_cast<std::uint64_t>(sqlite3_column_int64(count.get(), 0))
              : 0;

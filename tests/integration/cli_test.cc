@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,15 +20,18 @@
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 struct RunResult {
   int exit_code = -1;
   std::string output;  // stdout and stderr together.
 };
 
-// Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment.
-RunResult mixtract(const std::string& args, const std::string& env = "") {
-  const std::string command = "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1";
+// Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment; with `kill_after` (seconds),
+// killed by SIGKILL then if still running.
+RunResult mixtract(const std::string& args, const std::string& env = "", const std::string& kill_after = "") {
+  const std::string killer = kill_after.empty() ? "" : "timeout -s KILL " + kill_after + " ";
+  const std::string command = killer + "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1";
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -304,6 +308,25 @@ TEST_F(CliTest, PerPersonTableChoosesTheHighestDegreeDocument) {
     ++checked;
   }
   EXPECT_EQ(checked, static_cast<int>(expected.size()));
+}
+
+TEST_F(CliTest, AKilledRunResumesToTheSameOutput) {
+  ASSERT_EQ(mixtract("synth --n 8 --seed 31 --out " + path("docs")).exit_code, 0);
+  const std::string args = "extract " + path("docs") + " -j 1 --no-cache -o ";
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult full = mixtract(args + path("full/results.csv"));
+  ASSERT_EQ(full.exit_code, 0) << full.output;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // Killed half-way (SIGKILL: no chance to clean up): nothing half-written, the documents done are kept.
+  const RunResult killed = mixtract(args + path("cut/results.csv"), "", std::to_string(seconds / 2));
+  EXPECT_EQ(killed.exit_code, 128 + 9) << killed.output;
+  EXPECT_FALSE(std::filesystem::exists(path("cut/results.csv")));
+  const RunResult resumed = mixtract(args + path("cut/results.csv") + " --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_THAT(resumed.output, Not(HasSubstr("OCR: 8 page read(s)")));  // Some came from the job store.
+  EXPECT_EQ(mixtract::testing::read_file(path("cut/results.csv")),
+            mixtract::testing::read_file(path("full/results.csv")));
 }
 
 TEST_F(CliTest, EvalExplainsBadTables) {

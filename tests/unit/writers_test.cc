@@ -72,6 +72,20 @@ TEST_F(WritersTest, JsonlHoldsOneParsableRecordPerLine) {
   EXPECT_EQ(count, 2);
 }
 
+TEST_F(WritersTest, RecordsSurviveAJsonRoundTrip) {
+  Record record = sample_record();
+  record.fields[0].reason = "confidence below the route's accept_confidence";
+  record.fields[0].candidates[0].invalid_reason = "too short";
+  record.expert_costs["file_name"] = {1.5, 3};
+  const std::string text = record_to_json(record).dump();
+  Result<Record> back = record_from_json(text);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(record_to_json(*back).dump(), text);
+  EXPECT_EQ(back->fields[0].candidates[0].field, "name");
+  EXPECT_THAT(record_from_json("{\"source\": 1}").status().message(), ::testing::HasSubstr("not a mixtract record"));
+  EXPECT_FALSE(record_from_json("not json").ok());
+}
+
 TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   Schema schema;
   schema.fields.resize(2);

@@ -3,12 +3,14 @@
 #include <iostream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
 #include "inputs.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
+#include "mixtract/job_store.h"
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "table.h"
@@ -24,6 +26,7 @@ struct ExtractOptions {
   std::string schools;
   std::string majors;
   std::string per_person;
+  bool resume = false;
   OcrArgs ocr;
 };
 
@@ -132,26 +135,61 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor->schemas());
   if (!writer.ok()) return fail(writer.status(), kExitUsage);
 
+  // Every result is stored as it is handed back; --resume takes the documents stored as done.
+  const std::filesystem::path store_file = output.string() + ".job.sqlite";
+  Result<std::unique_ptr<JobStore>> store = JobStore::open(store_file, !options.resume);
+  if (!store.ok()) return fail(store.status(), kExitUsage);
+  std::vector<std::filesystem::path> todo;
+  std::vector<bool> stored(inputs.files.size(), false);
+  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+    Result<std::optional<std::string>> done = (*store)->done(inputs.files[i].string());
+    if (!done.ok()) return fail(done.status(), kExitFailure);
+    stored[i] = done->has_value();
+    if (!stored[i]) todo.push_back(inputs.files[i]);
+  }
+
   std::vector<Record> kept;  // For the per-person table, which needs every record.
   std::vector<std::vector<std::string>> table{results_header(extractor->schemas())};
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
   std::size_t unrecognised = 0;
-  const Status batch = run_batch(*extractor, inputs.files, workers, [&](std::size_t, Result<Record> record) {
+  auto take = [&](Record record) -> Status {
+    for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
+    MIXTRACT_RETURN_IF_ERROR((*writer)->write(record));
+    ++written;
+    if (record.schema.empty()) ++unrecognised;
+    if (table.size() <= kPrintedRows) table.push_back(printed_row(record, table[0]));
+    if (!options.per_person.empty()) kept.push_back(std::move(record));
+    return Status();
+  };
+  // Documents done in an earlier run go out in their place in the input order.
+  std::size_t next = 0;
+  auto take_stored_before = [&](std::size_t end) -> Status {
+    for (; next < end; ++next) {
+      if (!stored[next]) continue;
+      Result<std::optional<std::string>> json = (*store)->done(inputs.files[next].string());
+      if (!json.ok()) return json.status();
+      if (!json->has_value()) return Status::internal(store_file.string() + ": a result vanished from the job store");
+      MIXTRACT_ASSIGN_OR_RETURN(Record record, record_from_json(json->value()));
+      MIXTRACT_RETURN_IF_ERROR(take(std::move(record)));
+    }
+    return Status();
+  };
+  std::size_t position = 0;  // Index in inputs.files of the todo document handed back.
+  const Status batch = run_batch(*extractor, todo, workers, [&](std::size_t, Result<Record> record) -> Status {
+    while (stored[position]) ++position;
+    MIXTRACT_RETURN_IF_ERROR(take_stored_before(position));
+    ++position, ++next;
     if (!record.ok()) {
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
       ++failed;
       return Status();
     }
-    for (const std::string& warning : record->warnings) spdlog::warn("{}: {}", record->source, warning);
-    MIXTRACT_RETURN_IF_ERROR((*writer)->write(*record));
-    ++written;
-    if (record->schema.empty()) ++unrecognised;
-    if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
-    if (!options.per_person.empty()) kept.push_back(*std::move(record));
-    return Status();
+    MIXTRACT_RETURN_IF_ERROR((*store)->put(record->source, record_to_json(*record).dump()));
+    return take(*std::move(record));
   });
   if (!batch.ok()) return fail(batch, kExitFailure);
+  if (Status status = take_stored_before(inputs.files.size()); !status.ok()) return fail(status, kExitFailure);
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
   std::size_t persons_with_conflicts = 0;
   if (!options.per_person.empty()) {
@@ -191,6 +229,9 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_option(*sub, kFormatOption, options->format, config);
   add_option(*sub, kSchoolsOption, options->schools, config);
   add_option(*sub, kMajorsOption, options->majors, config);
+  sub->add_flag("--resume", options->resume,
+                "Go on with the run that wrote the same output file: documents done are taken from its job "
+                "store (<output>.job.sqlite), the rest are extracted");
   sub->add_option("--per-person", options->per_person,
                   "Also write one row per person (format from the extension): the document holding the "
                   "person's highest degree, why, and any conflicts");
