@@ -114,6 +114,13 @@ TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
   int lines = 0;
   for (std::string line; std::getline(jsonl, line);) ++lines;
   EXPECT_EQ(lines, 2);
+  // The error log: one line per failure, with its stage.
+  const std::string log = mixtract::testing::read_file(path("out/results.jsonl.errors.csv"));
+  EXPECT_THAT(log, HasSubstr("文件,阶段,原因"));
+  EXPECT_THAT(log, HasSubstr(",input,"));
+  EXPECT_THAT(log, HasSubstr("empty.jpg,read,"));
+  EXPECT_THAT(log, HasSubstr("notes.png,read,"));
+  EXPECT_THAT(r.output, HasSubstr("errors:  " + path("out/results.jsonl.errors.csv")));
 }
 
 TEST_F(CliTest, NothingToReadIsAUsageError) {
@@ -250,6 +257,8 @@ TEST_F(CliTest, AutoTellsTheKindsApartAndSaysWhenItCannot) {
   EXPECT_TRUE(kind_scored) << score.output;
 
   ASSERT_EQ(mixtract("extract " + path("docs/blank.png") + " -o " + path("blank.jsonl")).exit_code, 1);
+  EXPECT_THAT(mixtract::testing::read_file(path("blank.jsonl.errors.csv")),
+              HasSubstr("blank.png,recognise,\"not recognised as any of"));
   const nlohmann::json blank = nlohmann::json::parse(mixtract::testing::read_file(path("blank.jsonl")));
   EXPECT_EQ(blank["schema"], "");
   EXPECT_THAT(blank["schema_reason"].get<std::string>(), HasSubstr("not recognised as any of"));

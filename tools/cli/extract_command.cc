@@ -153,11 +153,16 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   std::size_t failed = inputs.problems.size();
   std::size_t written = 0;
   std::size_t unrecognised = 0;
+  std::vector<std::vector<std::string>> errors;  // File, stage, reason: the error log.
+  for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
   auto take = [&](Record record) -> Status {
     for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
     MIXTRACT_RETURN_IF_ERROR((*writer)->write(record));
     ++written;
-    if (record.schema.empty()) ++unrecognised;
+    if (record.schema.empty()) {
+      ++unrecognised;
+      errors.push_back({record.source, "recognise", record.schema_reason});
+    }
     if (table.size() <= kPrintedRows) table.push_back(printed_row(record, table[0]));
     if (!options.per_person.empty()) kept.push_back(std::move(record));
     return Status();
@@ -183,6 +188,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (!record.ok()) {
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
       ++failed;
+      errors.push_back({inputs.files[position - 1].string(), "read", record.status().message()});
       return Status();
     }
     MIXTRACT_RETURN_IF_ERROR((*store)->put(record->source, record_to_json(*record).dump()));
@@ -191,6 +197,17 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (!batch.ok()) return fail(batch, kExitFailure);
   if (Status status = take_stored_before(inputs.files.size()); !status.ok()) return fail(status, kExitFailure);
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
+  // The error log: one line per document that failed, or none (an old one is removed).
+  const std::filesystem::path error_log = output.string() + ".errors.csv";
+  std::filesystem::remove(error_log, ec);
+  if (!errors.empty()) {
+    Result<std::unique_ptr<TableWriter>> log =
+        open_table_writer(error_log, OutputFormat::kCsv, {"文件", "阶段", "原因"});
+    Status status = log.status();
+    for (std::size_t i = 0; status.ok() && i < errors.size(); ++i) status = (*log)->write_row(errors[i]);
+    if (status.ok()) status = (*log)->close();
+    if (!status.ok()) return fail(status, kExitFailure);
+  }
   std::size_t persons_with_conflicts = 0;
   if (!options.per_person.empty()) {
     const std::vector<Person> persons = group_by_person(kept);
@@ -211,6 +228,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
             << written << " document(s) extracted, " << unrecognised << " of an unrecognised kind, " << failed
             << " failed\n"
             << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
+  if (!errors.empty()) std::cout << "errors:  " << error_log.string() << "\n";
   if (!options.per_person.empty()) {
     std::cout << "per person: " << options.per_person << " (" << persons_with_conflicts
               << " person(s) with conflicts to check)\n";
