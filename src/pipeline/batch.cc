@@ -7,6 +7,10 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "mixtract/writers.h"
+
 namespace mixtract {
 
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
@@ -61,6 +65,38 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   }
   threads.clear();  // Joins.
   return status;
+}
+
+Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,
+                 const BatchResultFn& on_result) {
+  std::vector<bool> stored(files.size(), false);
+  std::vector<std::filesystem::path> todo;
+  std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> done, store.done(files[i].string()));
+    stored[i] = done.has_value();
+    if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
+  }
+  std::size_t next = 0;  // The next index of `files` to hand back.
+  auto hand_stored_until = [&](std::size_t end) -> Status {
+    for (; next < end; ++next) {
+      if (!stored[next]) continue;
+      Result<std::optional<std::string>> json = store.done(files[next].string());
+      if (!json.ok()) return json.status();
+      if (!json->has_value()) return Status::internal("a result vanished from the job store: " + files[next].string());
+      MIXTRACT_RETURN_IF_ERROR(on_result(next, record_from_json(json->value())));
+    }
+    return Status();
+  };
+  const Status batch = run_batch(extractor, todo, workers, [&](std::size_t k, Result<Record> record) -> Status {
+    const std::size_t index = todo_index[k];
+    MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
+    next = index + 1;
+    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(files[index].string(), record_to_json(*record).dump()));
+    return on_result(index, std::move(record));
+  });
+  MIXTRACT_RETURN_IF_ERROR(batch);
+  return hand_stored_until(files.size());
 }
 
 }  // namespace mixtract

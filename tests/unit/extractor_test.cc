@@ -119,6 +119,42 @@ TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
   EXPECT_TRUE(run_batch(*extractor, {}, 2, [](std::size_t, Result<Record>) { return Status(); }).ok());
 }
 
+TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
+  add_scripted("digits", "7", 0.95);
+  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  ASSERT_TRUE(extractor.ok());
+  mixtract::testing::ScratchDir scratch;
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 12; ++i) {
+    files.push_back(scratch.path() / ("page" + std::to_string(i) + ".png"));
+    cv::imwrite(files.back().string(), cv::Mat(8, 8 + i, CV_8UC3, cv::Scalar(i, 2, 3)));
+  }
+  Result<std::unique_ptr<JobStore>> store = JobStore::open(scratch.path() / "job.sqlite", true);
+  ASSERT_TRUE(store.ok());
+  std::size_t handed = 0;
+  const Status stopped = run_batch(*extractor, files, 2, **store, [&](std::size_t, Result<Record>) {
+    return ++handed == 5 ? Status::io_error("interrupted") : Status();
+  });
+  ASSERT_FALSE(stopped.ok());
+  const int calls_before = calls_["digits"].load();
+
+  std::vector<std::size_t> order;
+  const Status resumed = run_batch(*extractor, files, 2, **store, [&](std::size_t index, Result<Record> record) {
+    order.push_back(index);
+    EXPECT_TRUE(record.ok()) << index;
+    if (record.ok()) {
+      EXPECT_EQ(record->source, files[index].string());
+      EXPECT_EQ(record->find("b")->value, "7");
+    }
+    return Status();
+  });
+  EXPECT_TRUE(resumed.ok()) << resumed.message();
+  ASSERT_EQ(order.size(), files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+  // The five handed back were stored and not extracted again.
+  EXPECT_EQ(calls_["digits"].load() - calls_before, static_cast<int>(files.size()) - 5);
+}
+
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
   add_scripted("known", "1", 1.0);
   Result<Extractor> extractor = Extractor::create({two_fields("known", "missing_one")}, registry_, {});

@@ -3,7 +3,6 @@
 #include <iostream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
@@ -139,15 +138,6 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   const std::filesystem::path store_file = output.string() + ".job.sqlite";
   Result<std::unique_ptr<JobStore>> store = JobStore::open(store_file, !options.resume);
   if (!store.ok()) return fail(store.status(), kExitUsage);
-  std::vector<std::filesystem::path> todo;
-  std::vector<bool> stored(inputs.files.size(), false);
-  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
-    Result<std::optional<std::string>> done = (*store)->done(inputs.files[i].string());
-    if (!done.ok()) return fail(done.status(), kExitFailure);
-    stored[i] = done->has_value();
-    if (!stored[i]) todo.push_back(inputs.files[i]);
-  }
-
   std::vector<Record> kept;  // For the per-person table, which needs every record.
   std::vector<std::vector<std::string>> table{results_header(extractor->schemas())};
   std::size_t failed = inputs.problems.size();
@@ -167,35 +157,15 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (!options.per_person.empty()) kept.push_back(std::move(record));
     return Status();
   };
-  // Documents done in an earlier run go out in their place in the input order.
-  std::size_t next = 0;
-  auto take_stored_before = [&](std::size_t end) -> Status {
-    for (; next < end; ++next) {
-      if (!stored[next]) continue;
-      Result<std::optional<std::string>> json = (*store)->done(inputs.files[next].string());
-      if (!json.ok()) return json.status();
-      if (!json->has_value()) return Status::internal(store_file.string() + ": a result vanished from the job store");
-      MIXTRACT_ASSIGN_OR_RETURN(Record record, record_from_json(json->value()));
-      MIXTRACT_RETURN_IF_ERROR(take(std::move(record)));
-    }
-    return Status();
-  };
-  std::size_t position = 0;  // Index in inputs.files of the todo document handed back.
-  const Status batch = run_batch(*extractor, todo, workers, [&](std::size_t, Result<Record> record) -> Status {
-    while (stored[position]) ++position;
-    MIXTRACT_RETURN_IF_ERROR(take_stored_before(position));
-    ++position, ++next;
-    if (!record.ok()) {
-      std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
-      ++failed;
-      errors.push_back({inputs.files[position - 1].string(), "read", record.status().message()});
-      return Status();
-    }
-    MIXTRACT_RETURN_IF_ERROR((*store)->put(record->source, record_to_json(*record).dump()));
-    return take(*std::move(record));
-  });
+  const Status batch =
+      run_batch(*extractor, inputs.files, workers, **store, [&](std::size_t index, Result<Record> record) -> Status {
+        if (record.ok()) return take(*std::move(record));
+        std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
+        ++failed;
+        errors.push_back({inputs.files[index].string(), "read", record.status().message()});
+        return Status();
+      });
   if (!batch.ok()) return fail(batch, kExitFailure);
-  if (Status status = take_stored_before(inputs.files.size()); !status.ok()) return fail(status, kExitFailure);
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
   // The error log: one line per document that failed, or none (an old one is removed).
   const std::filesystem::path error_log = output.string() + ".errors.csv";
