@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <span>
+#include <vector>
 
 #include "mixtract/extractor.h"
 #include "mixtract/job_store.h"
@@ -30,6 +31,11 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
 // handed back, so that a run killed at any point loses at most the documents in flight.
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,
                  const BatchResultFn& on_result);
+
+// For each file, the index of the first file with the same bytes: itself unless an earlier one has
+// them. Batches extract each content once. A file that cannot be read is its own (reading it will fail
+// with the reason later).
+std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem::path> files);
 
 }  // namespace mixtract
 

@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <fstream>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/sha256.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {
@@ -97,6 +100,23 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   });
   MIXTRACT_RETURN_IF_ERROR(batch);
   return hand_stored_until(files.size());
+}
+
+std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem::path> files) {
+  std::vector<std::size_t> first(files.size());
+  std::map<std::string, std::size_t> by_hash;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    first[i] = i;
+    std::error_code ec;
+    if (std::filesystem::file_size(files[i], ec) > kMaxDocumentFileBytes || ec) continue;
+    std::ifstream in(files[i], std::ios::binary);
+    if (!in) continue;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in.good() && !in.eof()) continue;
+    first[i] = by_hash.emplace(sha256_hex(bytes.str()), i).first->second;
+  }
+  return first;
 }
 
 }  // namespace mixtract

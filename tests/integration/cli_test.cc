@@ -338,6 +338,22 @@ TEST_F(CliTest, AKilledRunResumesToTheSameOutput) {
             mixtract::testing::read_file(path("full/results.csv")));
 }
 
+TEST_F(CliTest, ACopyOfAPageIsExtractedOnceAndReported) {
+  ASSERT_EQ(mixtract("synth --n 2 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::string page;
+  for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+    if (entry.path().extension() == ".jpg") page = entry.path().string();
+  }
+  std::filesystem::copy_file(page, path("docs/zz_copy.jpg"));
+  const RunResult r = mixtract("extract " + path("docs") + " -o " + path("out/results.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;  // A duplicate is not a failure.
+  EXPECT_THAT(r.output, HasSubstr("OCR: 2 page read(s)"));
+  EXPECT_THAT(r.output, HasSubstr("2 document(s) extracted, 0 of an unrecognised kind, 0 failed, 1 duplicate(s)"));
+  // Files are taken in sorted order: the copy sorts first, so the original is reported.
+  EXPECT_THAT(mixtract::testing::read_file(path("out/results.jsonl.errors.csv")),
+              HasSubstr(page + ",duplicate,\"the same content as " + path("docs/zz_copy.jpg")));
+}
+
 TEST_F(CliTest, EvalExplainsBadTables) {
   const std::string pred = write("pred.csv", "文件,姓名\na.jpg,张三\n");
   const RunResult no_key = mixtract("eval --truth " + write("t.csv", "name,姓名\nx,张三\n") + " --pred " + pred);

@@ -145,6 +145,18 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   std::size_t unrecognised = 0;
   std::vector<std::vector<std::string>> errors;  // File, stage, reason: the error log.
   for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
+  // Files with the same bytes as an earlier one are extracted once, and reported.
+  std::vector<std::filesystem::path> files;
+  const std::vector<std::size_t> first = first_with_same_content(inputs.files);
+  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+    if (first[i] == i) {
+      files.push_back(inputs.files[i]);
+    } else {
+      errors.push_back({inputs.files[i].string(), "duplicate",
+                        "the same content as " + inputs.files[first[i]].string() + ": extracted once, as that file"});
+    }
+  }
+  const std::size_t duplicates = inputs.files.size() - files.size();
   auto take = [&](Record record) -> Status {
     for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
     MIXTRACT_RETURN_IF_ERROR((*writer)->write(record));
@@ -158,11 +170,11 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     return Status();
   };
   const Status batch =
-      run_batch(*extractor, inputs.files, workers, **store, [&](std::size_t index, Result<Record> record) -> Status {
+      run_batch(*extractor, files, workers, **store, [&](std::size_t index, Result<Record> record) -> Status {
         if (record.ok()) return take(*std::move(record));
         std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
         ++failed;
-        errors.push_back({inputs.files[index].string(), "read", record.status().message()});
+        errors.push_back({files[index].string(), "read", record.status().message()});
         return Status();
       });
   if (!batch.ok()) return fail(batch, kExitFailure);
@@ -196,8 +208,9 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (extractor->schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
   std::cout << "\n"
             << written << " document(s) extracted, " << unrecognised << " of an unrecognised kind, " << failed
-            << " failed\n"
-            << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
+            << " failed";
+  if (duplicates > 0) std::cout << ", " << duplicates << " duplicate(s) of another file, extracted once";
+  std::cout << "\n" << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
   if (!errors.empty()) std::cout << "errors:  " << error_log.string() << "\n";
   if (!options.per_person.empty()) {
     std::cout << "per person: " << options.per_person << " (" << persons_with_conflicts
