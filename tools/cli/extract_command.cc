@@ -63,6 +63,35 @@ std::string ocr_summary(const OcrService& ocr) {
          " from the cache\n";
 }
 
+// The files to extract: each content once. A file with the same bytes as an earlier one is left out
+// and listed in `errors` (file, stage, reason).
+std::vector<std::filesystem::path> without_duplicates(const std::vector<std::filesystem::path>& files,
+                                                      std::vector<std::vector<std::string>>& errors) {
+  std::vector<std::filesystem::path> unique;
+  const std::vector<std::size_t> first = first_with_same_content(files);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (first[i] == i) {
+      unique.push_back(files[i]);
+    } else {
+      errors.push_back({files[i].string(), "duplicate",
+                        "the same content as " + files[first[i]].string() + ": extracted once, as that file"});
+    }
+  }
+  return unique;
+}
+
+// The error log: one line per document that failed or was left out (文件, 阶段, 原因); none when there
+// is nothing to list (an old one is removed).
+Status write_error_log(const std::filesystem::path& path, const std::vector<std::vector<std::string>>& errors) {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  if (errors.empty()) return Status();
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<TableWriter> log,
+                            open_table_writer(path, OutputFormat::kCsv, {"文件", "阶段", "原因"}));
+  for (const std::vector<std::string>& row : errors) MIXTRACT_RETURN_IF_ERROR(log->write_row(row));
+  return log->close();
+}
+
 Result<std::vector<Schema>> load_schemas(const std::string& name) {
   if (name == "auto") return load_auto_schemas();
   MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(name));
@@ -145,17 +174,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   std::size_t unrecognised = 0;
   std::vector<std::vector<std::string>> errors;  // File, stage, reason: the error log.
   for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
-  // Files with the same bytes as an earlier one are extracted once, and reported.
-  std::vector<std::filesystem::path> files;
-  const std::vector<std::size_t> first = first_with_same_content(inputs.files);
-  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
-    if (first[i] == i) {
-      files.push_back(inputs.files[i]);
-    } else {
-      errors.push_back({inputs.files[i].string(), "duplicate",
-                        "the same content as " + inputs.files[first[i]].string() + ": extracted once, as that file"});
-    }
-  }
+  const std::vector<std::filesystem::path> files = without_duplicates(inputs.files, errors);
   const std::size_t duplicates = inputs.files.size() - files.size();
   auto take = [&](Record record) -> Status {
     for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
@@ -179,17 +198,8 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
       });
   if (!batch.ok()) return fail(batch, kExitFailure);
   if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
-  // The error log: one line per document that failed, or none (an old one is removed).
   const std::filesystem::path error_log = output.string() + ".errors.csv";
-  std::filesystem::remove(error_log, ec);
-  if (!errors.empty()) {
-    Result<std::unique_ptr<TableWriter>> log =
-        open_table_writer(error_log, OutputFormat::kCsv, {"文件", "阶段", "原因"});
-    Status status = log.status();
-    for (std::size_t i = 0; status.ok() && i < errors.size(); ++i) status = (*log)->write_row(errors[i]);
-    if (status.ok()) status = (*log)->close();
-    if (!status.ok()) return fail(status, kExitFailure);
-  }
+  if (Status status = write_error_log(error_log, errors); !status.ok()) return fail(status, kExitFailure);
   std::size_t persons_with_conflicts = 0;
   if (!options.per_person.empty()) {
     const std::vector<Person> persons = group_by_person(kept);
