@@ -39,17 +39,11 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux.
 }
 
-mixtract::Result<std::vector<mixtract::Schema>> load_schemas(const std::string& name) {
-  if (name == "auto") return mixtract::load_auto_schemas();
-  MIXTRACT_ASSIGN_OR_RETURN(mixtract::Schema schema, mixtract::load_schema(name));
-  return std::vector<mixtract::Schema>{std::move(schema)};
-}
-
 // With `workers` > 0: the batch runner on that many threads (one inference thread each, no analysis
 // cache), printing one tab-separated line: workers, documents, seconds, docs/s, peak RSS MiB.
 int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
         const std::string& name, const std::string& deps_dir, int workers) {
-  mixtract::Result<std::vector<mixtract::Schema>> schemas = load_schemas(schema_path);
+  mixtract::Result<std::vector<mixtract::Schema>> schemas = mixtract::load_schemas(schema_path);
   if (!schemas.ok()) {
     std::cerr << schemas.status().message() << "\n";
     return 2;

@@ -129,8 +129,9 @@ Result<Schema> load_schema(std::string_view name_or_path);
 // Names of the schemas compiled into the binary, sorted.
 std::vector<std::string> builtin_schema_names();
 
-// The built-in schemas that --schema auto chooses between: those with recognise words, by name.
-Result<std::vector<Schema>> load_auto_schemas();
+// What --schema takes: "auto" = the built-in schemas that have recognise words, by name, for the
+// extractor to choose between per document; otherwise the one schema load_schema() finds.
+Result<std::vector<Schema>> load_schemas(std::string_view auto_name_or_path);
 
 // OK when `value` satisfies the field's constraints; otherwise InvalidArgument naming the field, the
 // value and the broken constraint.

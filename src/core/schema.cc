@@ -38,7 +38,11 @@ std::vector<std::string> builtin_schema_names() {
   return names;
 }
 
-Result<std::vector<Schema>> load_auto_schemas() {
+Result<std::vector<Schema>> load_schemas(std::string_view auto_name_or_path) {
+  if (auto_name_or_path != "auto") {
+    MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(auto_name_or_path));
+    return std::vector<Schema>{std::move(schema)};
+  }
   std::vector<Schema> schemas;
   for (const std::string& name : builtin_schema_names()) {
     MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(name));

