@@ -36,6 +36,10 @@ struct ExpertOptions {
   std::shared_ptr<const RegionTable> regions;
 };
 
+// The tables of `options`, or the built-in starter tables (built once) where none is set.
+std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options);
+std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options);
+
 using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;
 
 // Not thread-safe while registering; create() and list() may be called concurrently afterwards.

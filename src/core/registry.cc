@@ -5,6 +5,16 @@
 
 namespace mixtract {
 
+std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options) {
+  static const auto starter = std::make_shared<const SchoolTable>(SchoolTable::starter());
+  return options.schools ? options.schools : starter;
+}
+
+std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options) {
+  static const auto starter = std::make_shared<const MajorTable>(MajorTable::starter());
+  return options.majors ? options.majors : starter;
+}
+
 Status ExpertRegistry::add(std::string name, std::string description, ExpertFactory factory) {
   if (!is_identifier(name)) {
     return Status::invalid_argument("expert name '" + name + "' must be lower-case letters, digits and _");

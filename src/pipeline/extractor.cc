@@ -35,8 +35,7 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
       }
     }
   }
-  Tables tables{options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter()),
-                options.regions};
+  Tables tables{schools_of(options), options.regions};
   return Extractor(std::move(schemas), std::move(experts), std::move(tables), options.ocr);
 }
 

@@ -341,10 +341,8 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
 Result<std::unique_ptr<Expert>> CertificateTextExpert::create(const ExpertOptions& options) {
   if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
   MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
-  auto schools = options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter());
-  auto majors = options.majors ? options.majors : std::make_shared<const MajorTable>(MajorTable::starter());
   return std::unique_ptr<Expert>(
-      std::make_unique<CertificateTextExpert>(options.ocr, std::move(schools), std::move(majors)));
+      std::make_unique<CertificateTextExpert>(options.ocr, schools_of(options), majors_of(options)));
 }
 
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,

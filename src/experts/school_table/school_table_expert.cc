@@ -76,8 +76,7 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
 Result<std::unique_ptr<Expert>> SchoolTableExpert::create(const ExpertOptions& options) {
   if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
   MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
-  auto schools = options.schools ? options.schools : std::make_shared<const SchoolTable>(SchoolTable::starter());
-  return std::unique_ptr<Expert>(std::make_unique<SchoolTableExpert>(options.ocr, std::move(schools)));
+  return std::unique_ptr<Expert>(std::make_unique<SchoolTableExpert>(options.ocr, schools_of(options)));
 }
 
 Result<std::vector<Candidate>> SchoolTableExpert::propose(const Document& document,
