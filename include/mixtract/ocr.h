@@ -93,6 +93,10 @@ struct RereadOptions {
   bool binarise = false;
 };
 
+// The page with red ink faded out: its red channel, in which a red seal is as light as the paper and
+// black print stays dark, as an 8-bit BGR image.
+cv::Mat red_faded(const cv::Mat& bgr);
+
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options = {});
 

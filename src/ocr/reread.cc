@@ -7,6 +7,14 @@
 
 namespace mixtract {
 
+cv::Mat red_faded(const cv::Mat& bgr) {
+  cv::Mat red;
+  cv::extractChannel(bgr, red, 2);
+  cv::Mat out;
+  cv::cvtColor(red, out, cv::COLOR_GRAY2BGR);
+  return out;
+}
+
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options) {
   float x0 = region[0].x, y0 = region[0].y, x1 = x0, y1 = y0;
@@ -26,14 +34,11 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   const double scale = std::clamp(options.target_text_height / text_height, 1.0, 4.0);
   cv::Mat crop;
   cv::resize(page(crop_rect), crop, {}, scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
-  if (options.drop_red || options.binarise) {
+  if (options.drop_red) crop = red_faded(crop);
+  if (options.binarise) {
     cv::Mat gray;
-    if (options.drop_red) {
-      cv::extractChannel(crop, gray, 2);  // BGR: red ink is bright in the red channel, black ink dark.
-    } else {
-      cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
-    }
-    if (options.binarise) cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
+    cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     cv::cvtColor(gray, crop, cv::COLOR_GRAY2BGR);
   }
   // Room around the text helps detectors find it.

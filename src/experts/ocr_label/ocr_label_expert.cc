@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include "core/utf8.h"
 #include "rules/date.h"
 
@@ -256,11 +253,7 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
       // Not even the label was read (a seal over the whole line): the page again, red ink faded.
       if (!faded) {
         MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, ocr_->engine(engine_));
-        cv::Mat red;
-        cv::extractChannel(document.image(), red, 2);
-        cv::Mat page;
-        cv::cvtColor(red, page, cv::COLOR_GRAY2BGR);
-        MIXTRACT_ASSIGN_OR_RETURN(faded, engine->read(page));
+        MIXTRACT_ASSIGN_OR_RETURN(faded, engine->read(red_faded(document.image())));
       }
       std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields);
       if (!second) continue;
