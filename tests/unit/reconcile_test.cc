@@ -33,6 +33,22 @@ FieldSpec spec(const std::string& name, const std::string& label, FieldKind kind
   return field;
 }
 
+// A record filled from `candidates` the way the cascade fills it, before reconciliation.
+Record cascaded(const Schema& schema, const CheckContext& context, const std::vector<Candidate>& candidates) {
+  Record record;
+  ExpertOutput output;
+  output.candidates = candidates;
+  for (const FieldSpec& field : schema.fields) {
+    FieldResult result;
+    result.field = field.name;
+    result.label = field.label;
+    add_candidates(field, output, context, result);
+    choose_best(field, result);
+    record.fields.push_back(std::move(result));
+  }
+  return record;
+}
+
 // A graduation certificate's school, level, date and number, filled from hand-made candidates the way the
 // cascade fills them; `later` holds what the number's route has left to ask.
 class ReconcileTest : public ::testing::Test {
@@ -45,19 +61,7 @@ class ReconcileTest : public ::testing::Test {
     schema_.fields[3].validator = Validator::kGraduationNumber;
   }
 
-  void propose(const std::vector<Candidate>& candidates) {
-    record_.fields.clear();
-    for (const FieldSpec& field : schema_.fields) {
-      FieldResult result;
-      result.field = field.name;
-      result.label = field.label;
-      ExpertOutput output;
-      output.candidates = candidates;
-      add_candidates(field, output, context_, result);
-      choose_best(field, result);
-      record_.fields.push_back(std::move(result));
-    }
-  }
+  void propose(const std::vector<Candidate>& candidates) { record_ = cascaded(schema_, context_, candidates); }
 
   void run() {
     reconcile(
@@ -174,20 +178,10 @@ TEST(ReconcileIdTest, BirthDateAndSexMustMatchTheIdNumber) {
                    spec("id_number", "公民身份号码", FieldKind::kCode)};
   schema.fields[2].validator = Validator::kIdNumber;
   const CheckContext context{nullptr, nullptr, 2026};
-  Record record;
   const std::vector<Candidate> candidates = {make("gender", "男", 0.99, "ocr"),
                                              make("birth_date", "1949-12-31", 0.99, "ocr"),
                                              make("id_number", "11010519491231002X", 0.99, "ocr")};
-  for (const FieldSpec& field : schema.fields) {
-    FieldResult result;
-    result.field = field.name;
-    result.label = field.label;
-    ExpertOutput output;
-    output.candidates = candidates;
-    add_candidates(field, output, context, result);
-    choose_best(field, result);
-    record.fields.push_back(std::move(result));
-  }
+  Record record = cascaded(schema, context, candidates);
   reconcile(
       schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
   // Sequence 002 is even: a woman. The card says 男, so both need review; the birth date agrees.
@@ -206,17 +200,8 @@ TEST(ReconcileIdTest, AnAddressOpeningMisreadIsCorrectedFromTheRegion) {
   schema.fields[1].validator = Validator::kIdNumber;
   const CheckContext context{nullptr, &*regions, 2026};
   auto run = [&](const std::string& address) {
-    Record record;
-    for (const FieldSpec& field : schema.fields) {
-      FieldResult result;
-      result.field = field.name;
-      result.label = field.label;
-      ExpertOutput output;
-      output.candidates = {make("address", address, 0.95, "ocr"), make("id_number", "36113019840601916X", 0.99, "ocr")};
-      add_candidates(field, output, context, result);
-      choose_best(field, result);
-      record.fields.push_back(std::move(result));
-    }
+    Record record = cascaded(
+        schema, context, {make("address", address, 0.95, "ocr"), make("id_number", "36113019840601916X", 0.99, "ocr")});
     reconcile(
         schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
     return *record.find("address");
