@@ -29,18 +29,25 @@ FileNameHints parse_file_name(std::string_view file_name);
 inline constexpr std::uintmax_t kMaxDocumentFileBytes = 200u << 20;  // 200 MiB
 inline constexpr int kMaxDocumentPixels = 200'000'000;
 
+// The content hash Document::load gives the document at `path`, from reading the file without decoding
+// it: two paths with the same hash are the same document. Errors as Document::load's.
+Result<std::string> content_hash_of(const std::filesystem::path& path);
+
 // An immutable decoded page. Copies share the pixels; safe to read from several threads.
 class Document {
  public:
-  // Reads and decodes an image file (JPEG, PNG, TIFF, BMP, WebP), applying EXIF orientation.
-  // Errors name the file: missing, not a regular file, empty, too large, or not a decodable image.
+  // Reads and decodes a document: an image file (JPEG, PNG, TIFF, BMP, WebP), applying EXIF
+  // orientation, or a page of a PDF, rendered at 200 dpi: FILE.pdf#page=N (N from 1), or FILE.pdf when
+  // it has one page. Errors name the file: missing, not a regular file, empty, too large, not a
+  // decodable image, not a readable PDF, no such page.
   static Result<Document> load(const std::filesystem::path& path);
 
   // Decodes image bytes already in memory; `source` names them in errors and in results.
   static Result<Document> decode(std::string_view bytes, std::string source);
 
   const std::string& source() const { return source_; }
-  // Lower-case hex SHA-256 of the file content: the cache key of everything derived from it.
+  // Lower-case hex SHA-256 of the file content (for a PDF page, of the file's hash and the page
+  // number): the cache key of everything derived from it.
   const std::string& content_hash() const { return content_hash_; }
   // 8-bit BGR pixels.
   const cv::Mat& image() const { return image_; }

@@ -1,9 +1,9 @@
-// One row per person: a batch's records grouped by person, and each person's highest-degree document
+// One row per person: a batch's documents grouped by person, and each person's highest-degree document
 // chosen, as the tables HR teams fill want it.
 #ifndef MIXTRACT_PERSONS_H_
 #define MIXTRACT_PERSONS_H_
 
-#include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,15 +12,26 @@
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
 #include "mixtract/status.h"
-#include "mixtract/writers.h"
 
 namespace mixtract {
 
+// What grouping needs to know of one document: a few strings, so that a batch of 100,000 documents
+// keeps them all without keeping the records.
+struct DocumentFacts {
+  std::string source;  // Record::source.
+  std::string person;  // The person as given with the input (a manifest's person column); "" = not given.
+  std::string schema;  // Record::schema: the kind recognised, "" = none.
+  std::string name;    // The name read ("name" field), "" when missing.
+  std::string level;   // The level read ("level" field), "" when missing.
+};
+
+DocumentFacts facts_of(const Record& record, std::string given_person = "");
+
 struct Person {
-  // The grouping key: the person named in the file names (张三_本科毕业证书.jpg), else the name read from
-  // the document, else the file's own name (a group of one).
+  // The grouping key: the person given with the input, else the one named in the file name
+  // (张三_本科毕业证书.jpg), else the name read from the document, else the file's own name (a group of one).
   std::string key;
-  std::vector<std::size_t> documents;  // Indices into the records, in input order.
+  std::vector<std::size_t> documents;  // Indices into the documents, in input order.
   // The document holding the highest degree: the highest level (博士 > 硕士 > 本科 > 专科; the level read
   // from the document, else from its file name), a 毕业证书 before a 学位证书 of the same level, then the
   // first given. nullopt when no certificate of the person shows a level.
@@ -30,15 +41,19 @@ struct Person {
                                        // whose level the document contradicts.
 };
 
-// Groups `records` (from Extractor::extract) by person and chooses each one's document. Persons come in
-// the order of their first document.
-std::vector<Person> group_by_person(std::span<const Record> records);
+// Groups the documents by person and chooses each one's document. Persons come in the order of their
+// first document.
+std::vector<Person> group_by_person(std::span<const DocumentFacts> documents);
 
-// Writes one row per person: 人员, 文件数 (documents), 依据 (the reason), 冲突 (the conflicts, "; "
-// between them), then the chosen document's columns (results_header(schemas)); those are empty for a
-// person without a chosen document.
-Status write_person_table(const std::filesystem::path& path, OutputFormat format, std::span<const Person> persons,
-                          std::span<const Record> records, std::span<const Schema> schemas);
+// The record of document `index`, wherever the caller keeps it (in memory, a job store).
+using RecordLookup = std::function<Result<Record>(std::size_t index)>;
+
+// The per-person table, header first: 人员, 文件数 (documents), 依据 (the reason), 冲突 (the conflicts,
+// "; " between them), then the chosen document's columns (results_header(schemas)), empty for a person
+// without a chosen document. Only the chosen documents are looked up; an error looking one up is returned.
+Result<std::vector<std::vector<std::string>>> person_table(std::span<const Person> persons,
+                                                           const RecordLookup& record_of,
+                                                           std::span<const Schema> schemas);
 
 }  // namespace mixtract
 

@@ -30,12 +30,15 @@ class TableWriter {
  public:
   virtual ~TableWriter() = default;
   virtual Status write_row(const std::vector<std::string>& cells) = 0;
+  // XLSX: the rows written next go to a new sheet of that name, under that header. The other formats
+  // hold one table and return an error.
+  virtual Status start_sheet(const std::string& name, const std::vector<std::string>& header);
   // Flushes and moves the file into place. Without close() the destination is left untouched.
   virtual Status close() = 0;
 };
 
-// CSV: UTF-8 with a BOM (so spreadsheet programs read the Chinese), CRLF, RFC 4180 quoting. XLSX: one
-// sheet, "results", rows streamed (constant memory). JSONL: one object per row, keyed by the header.
+// CSV: UTF-8 with a BOM (so spreadsheet programs read the Chinese), CRLF, RFC 4180 quoting. XLSX: a
+// sheet "文书" first, rows streamed (constant memory). JSONL: one object per row, keyed by the header.
 Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path, OutputFormat format,
                                                        const std::vector<std::string>& header);
 
@@ -54,6 +57,8 @@ class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
   virtual Status write(const Record& record) = 0;
+  // XLSX: one more sheet after the records' (rows[0] its header). The other formats return an error.
+  virtual Status add_sheet(const std::string& name, std::span<const std::vector<std::string>> rows);
   virtual Status close() = 0;  // As TableWriter::close().
 };
 

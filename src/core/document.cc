@@ -7,17 +7,17 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/image_header.h"
+#include "core/pdf.h"
 #include "core/sha256.h"
 
 namespace mixtract {
 namespace {
 
 constexpr std::string_view kWhatToDo =
-    "supported formats are JPEG, PNG, TIFF, BMP and WebP; re-export or re-scan the page";
+    "supported formats are JPEG, PNG, TIFF, BMP, WebP and PDF; re-export or re-scan the page";
 
-}  // namespace
-
-Result<Document> Document::load(const std::filesystem::path& path) {
+// The bytes of a file, checked: a regular file within the size limit.
+Result<std::string> read_document_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -31,14 +31,54 @@ Result<Document> Document::load(const std::filesystem::path& path) {
   if (ec) return Status::io_error(name + ": cannot read size: " + ec.message());
   if (size > kMaxDocumentFileBytes) {
     return Status::invalid_argument(name + ": file is " + std::to_string(size >> 20) +
-                                    " MiB, larger than the 200 MiB limit for one page");
+                                    " MiB, larger than the 200 MiB limit for one document file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::io_error(name + ": cannot open for reading");
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size)) return Status::io_error(name + ": read failed");
-  return decode(bytes, name);
+  return bytes;
+}
+
+// A PDF page's identity: its file's content and the page number.
+std::string pdf_page_hash(std::string_view bytes, int page) {
+  return sha256_hex(sha256_hex(bytes) + "#page=" + std::to_string(page));
+}
+
+// The file and page a document path names: FILE#page=N, or a PDF of one page; nullopt for an image.
+Result<std::optional<PdfPage>> pdf_page_of(const std::filesystem::path& path, std::string_view bytes) {
+  if (std::optional<PdfPage> page = parse_pdf_page(path.string())) return page;
+  if (!is_pdf(path)) return std::optional<PdfPage>();
+  MIXTRACT_ASSIGN_OR_RETURN(const int pages, pdf_page_count(bytes, path.string()));
+  if (pages > 1) {
+    return Status::invalid_argument(path.string() + ": the PDF has " + std::to_string(pages) + " pages; name one as " +
+                                    pdf_page_path(path, 1) + ", or give the file to `extract`, which reads every page");
+  }
+  return std::optional<PdfPage>(PdfPage{path, 1});
+}
+
+}  // namespace
+
+Result<std::string> content_hash_of(const std::filesystem::path& path) {
+  const std::optional<PdfPage> named = parse_pdf_page(path.string());
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string bytes, read_document_file(named ? named->file : path));
+  MIXTRACT_ASSIGN_OR_RETURN(const std::optional<PdfPage> page, pdf_page_of(path, bytes));
+  return page ? pdf_page_hash(bytes, page->page) : sha256_hex(bytes);
+}
+
+Result<Document> Document::load(const std::filesystem::path& path) {
+  const std::optional<PdfPage> named = parse_pdf_page(path.string());
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string bytes, read_document_file(named ? named->file : path));
+  MIXTRACT_ASSIGN_OR_RETURN(const std::optional<PdfPage> page, pdf_page_of(path, bytes));
+  if (!page) return decode(bytes, path.string());
+  MIXTRACT_ASSIGN_OR_RETURN(cv::Mat image, render_pdf_page(bytes, page->page, path.string(), kMaxDocumentPixels));
+  Document doc;
+  doc.content_hash_ = pdf_page_hash(bytes, page->page);
+  doc.hints_ = parse_file_name(page->file.string());
+  doc.source_ = path.string();
+  doc.image_ = std::move(image);
+  return doc;
 }
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {

@@ -8,7 +8,7 @@
 
 #include "core/join.h"
 #include "io/csv_reader.h"
-#include "io/xlsx_reader.h"
+#include "io/table_file.h"
 #include "mixtract/eval.h"
 
 namespace mixtract {
@@ -189,25 +189,23 @@ Result<EvalTable> read_jsonl(const std::string& text, const std::string& source,
 
 Result<EvalTable> read_eval_table(const std::filesystem::path& path, const EvalTableOptions& options) {
   const std::string source = path.string();
+  if (is_table_file(path)) {
+    MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, read_table_file(path));
+    return table_from_rows(rows, source, options);
+  }
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return Status::not_found(source + ": no such file");
-  if (extension == ".xlsx") {
-    MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, read_xlsx_first_sheet(path));
-    return table_from_rows(rows, source, options);
-  }
-  if (extension != ".csv" && extension != ".jsonl") {
+  if (extension != ".jsonl") {
     return Status::invalid_argument(source + ": unknown table format '" + extension + "'; use .csv, .xlsx or .jsonl");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::io_error(source + ": cannot open for reading");
   std::ostringstream text;
   text << in.rdbuf();
-  if (extension == ".jsonl") return read_jsonl(text.str(), source, options);
-  MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text.str(), source));
-  return table_from_rows(rows, source, options);
+  return read_jsonl(text.str(), source, options);
 }
 
 }  // namespace mixtract

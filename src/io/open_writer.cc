@@ -47,6 +47,12 @@ class TableRecordWriter final : public RecordWriter {
       : table_(std::move(table)), columns_(std::move(columns)) {}
 
   Status write(const Record& record) override { return table_->write_row(columns_.row(record)); }
+  Status add_sheet(const std::string& name, std::span<const std::vector<std::string>> rows) override {
+    if (rows.empty()) return Status::internal("sheet " + name + " without a header");
+    MIXTRACT_RETURN_IF_ERROR(table_->start_sheet(name, rows.front()));
+    for (const std::vector<std::string>& row : rows.subspan(1)) MIXTRACT_RETURN_IF_ERROR(table_->write_row(row));
+    return Status();
+  }
   Status close() override { return table_->close(); }
 
  private:
@@ -55,6 +61,14 @@ class TableRecordWriter final : public RecordWriter {
 };
 
 }  // namespace
+
+Status TableWriter::start_sheet(const std::string& name, const std::vector<std::string>&) {
+  return Status::unsupported("the table " + name + " needs a file of its own: only XLSX holds several tables");
+}
+
+Status RecordWriter::add_sheet(const std::string& name, std::span<const std::vector<std::string>>) {
+  return Status::unsupported("the table " + name + " needs a file of its own: only XLSX holds several tables");
+}
 
 Result<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "jsonl") return OutputFormat::kJsonl;

@@ -35,6 +35,15 @@ class XlsxTableWriter final : public TableWriter {
     return Status();
   }
 
+  Status start_sheet(const std::string& name, const std::vector<std::string>& header) override {
+    if (workbook_ == nullptr) return Status::internal(path_.string() + ": written after close");
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
+    if (sheet == nullptr) return Status::invalid_argument(path_.string() + ": cannot add a sheet named " + name);
+    sheet_ = sheet;
+    row_ = 0;
+    return write_row(header);
+  }
+
   Status close() override {
     if (workbook_ == nullptr) return Status::internal(path_.string() + ": closed twice");
     const lxw_error error = workbook_close(workbook_);
@@ -68,7 +77,7 @@ Result<std::unique_ptr<TableWriter>> open_xlsx_table(const std::filesystem::path
   options.tmpdir = nullptr;
   lxw_workbook* workbook = workbook_new_opt(temp.c_str(), &options);
   if (workbook == nullptr) return Status::io_error(path.string() + ": cannot create the workbook");
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "results");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "文书");
   auto writer = std::make_unique<XlsxTableWriter>(path, temp, workbook, sheet);
   MIXTRACT_RETURN_IF_ERROR(writer->write_row(header));
   return std::unique_ptr<TableWriter>(std::move(writer));

@@ -2,16 +2,13 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "core/sha256.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {
@@ -107,14 +104,9 @@ std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem
   std::map<std::string, std::size_t> by_hash;
   for (std::size_t i = 0; i < files.size(); ++i) {
     first[i] = i;
-    std::error_code ec;
-    if (std::filesystem::file_size(files[i], ec) > kMaxDocumentFileBytes || ec) continue;
-    std::ifstream in(files[i], std::ios::binary);
-    if (!in) continue;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in.good() && !in.eof()) continue;
-    first[i] = by_hash.emplace(sha256_hex(bytes.str()), i).first->second;
+    if (Result<std::string> hash = content_hash_of(files[i]); hash.ok()) {
+      first[i] = by_hash.emplace(*std::move(hash), i).first->second;
+    }
   }
   return first;
 }

@@ -15,71 +15,76 @@ std::string chosen_value(const Record& record, std::string_view field) {
   return result != nullptr && result->status != FieldStatus::kMissing ? result->value : "";
 }
 
-std::string file_of(const Record& record) {
-  return std::filesystem::path(record.source).filename().string();
+std::string file_of(const DocumentFacts& document) {
+  return std::filesystem::path(document.source).filename().string();
 }
 
-// What selection needs to know of one document.
-struct Facts {
-  std::string name;  // Read from the document; "" when not.
+// What selection ranks documents by.
+struct Rank {
   EducationLevel level = EducationLevel::kUnknown;
   bool level_from_file = false;  // The level came from the file name, the document showed none.
   bool graduation = false;       // A 毕业证书.
   bool certificate = false;      // A 毕业证书 or 学位证书 (an ID card holds no degree).
 };
 
-Facts facts_of(const Record& record, const FileNameHints& hints) {
-  Facts facts;
-  facts.name = chosen_value(record, "name");
-  facts.graduation = record.schema == "graduation_certificate" ||
-                     (record.schema.empty() && hints.kind == DocumentKind::kGraduationCertificate);
-  facts.certificate = facts.graduation || record.schema == "degree_certificate" ||
-                      (record.schema.empty() && hints.kind == DocumentKind::kDegreeCertificate);
-  if (const std::optional<EducationLevel> read = find_level(chosen_value(record, "level"))) {
-    facts.level = *read;
+Rank rank_of(const DocumentFacts& document, const FileNameHints& hints) {
+  Rank rank;
+  rank.graduation = document.schema == "graduation_certificate" ||
+                    (document.schema.empty() && hints.kind == DocumentKind::kGraduationCertificate);
+  rank.certificate = rank.graduation || document.schema == "degree_certificate" ||
+                     (document.schema.empty() && hints.kind == DocumentKind::kDegreeCertificate);
+  if (const std::optional<EducationLevel> read = find_level(document.level)) {
+    rank.level = *read;
   } else if (hints.level) {
-    facts.level = *hints.level;
-    facts.level_from_file = true;
+    rank.level = *hints.level;
+    rank.level_from_file = true;
   }
-  return facts;
+  return rank;
 }
 
 // True when document a ranks before document b.
-bool ranks_before(const Facts& a, const Facts& b) {
+bool ranks_before(const Rank& a, const Rank& b) {
   if (a.level != b.level) return a.level > b.level;
   return a.graduation && !b.graduation;
 }
 
 }  // namespace
 
-std::vector<Person> group_by_person(std::span<const Record> records) {
+DocumentFacts facts_of(const Record& record, std::string given_person) {
+  return DocumentFacts{record.source, std::move(given_person), record.schema, chosen_value(record, "name"),
+                       chosen_value(record, "level")};
+}
+
+std::vector<Person> group_by_person(std::span<const DocumentFacts> documents) {
   std::vector<Person> persons;
   std::map<std::string, std::size_t> index_of;
   std::vector<FileNameHints> hints;
-  std::vector<Facts> facts;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    hints.push_back(parse_file_name(records[i].source));
-    facts.push_back(facts_of(records[i], hints.back()));
-    std::string key = hints.back().person;
-    if (key.empty()) key = facts.back().name;
-    if (key.empty()) key = file_of(records[i]);
+  std::vector<Rank> ranks;
+  for (const DocumentFacts& document : documents) {
+    hints.push_back(parse_file_name(document.source));
+    ranks.push_back(rank_of(document, hints.back()));
+    std::string key = document.person;
+    if (key.empty()) key = hints.back().person;
+    if (key.empty()) key = document.name;
+    if (key.empty()) key = file_of(document);
     auto [it, added] = index_of.emplace(key, persons.size());
     if (added) persons.push_back(Person{key, {}, std::nullopt, "", {}});
-    persons[it->second].documents.push_back(i);
+    persons[it->second].documents.push_back(hints.size() - 1);
   }
 
   for (Person& person : persons) {
     std::map<std::string, std::vector<std::string>> files_by_name;
     for (std::size_t i : person.documents) {
-      const Facts& f = facts[i];
-      if (!f.name.empty()) files_by_name[f.name].push_back(file_of(records[i]));
+      const Rank& f = ranks[i];
+      const DocumentFacts& document = documents[i];
+      if (!document.name.empty()) files_by_name[document.name].push_back(file_of(document));
       const std::optional<EducationLevel> named = hints[i].level;
       if (named && f.level != EducationLevel::kUnknown && !f.level_from_file && *named != f.level) {
-        person.conflicts.push_back(file_of(records[i]) + ": the file name says " + std::string(level_name(*named)) +
+        person.conflicts.push_back(file_of(document) + ": the file name says " + std::string(level_name(*named)) +
                                    ", the document " + std::string(level_name(f.level)));
       }
       if (!f.certificate || f.level == EducationLevel::kUnknown) continue;
-      if (!person.chosen || ranks_before(f, facts[*person.chosen])) person.chosen = i;
+      if (!person.chosen || ranks_before(f, ranks[*person.chosen])) person.chosen = i;
     }
     if (files_by_name.size() > 1) {
       std::vector<std::string> names;
@@ -90,7 +95,7 @@ std::vector<Person> group_by_person(std::span<const Record> records) {
       person.reason = "no certificate of this person shows a level";
       continue;
     }
-    const Facts& f = facts[*person.chosen];
+    const Rank& f = ranks[*person.chosen];
     person.reason = std::string(level_name(f.level)) + (f.graduation ? " 毕业证书" : " 学位证书") +
                     ", the highest level" + (f.level_from_file ? " (level from the file name)" : "");
   }

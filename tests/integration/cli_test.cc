@@ -15,6 +15,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "pdf_fixture.h"
 #include "test_support.h"
 
 namespace {
@@ -27,11 +28,8 @@ struct RunResult {
   std::string output;  // stdout and stderr together.
 };
 
-// Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment; with `kill_after` (seconds),
-// killed by SIGKILL then if still running.
-RunResult mixtract(const std::string& args, const std::string& env = "", const std::string& kill_after = "") {
-  const std::string killer = kill_after.empty() ? "" : "timeout -s KILL " + kill_after + " ";
-  const std::string command = killer + "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1";
+// Runs a shell command; its stdout is the output.
+RunResult shell(const std::string& command) {
   RunResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -40,6 +38,13 @@ RunResult mixtract(const std::string& args, const std::string& env = "", const s
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+// Runs `mixtract ARGS`, with `env` (VAR=value ...) added to its environment; with `kill_after` (seconds),
+// killed by SIGKILL then if still running.
+RunResult mixtract(const std::string& args, const std::string& env = "", const std::string& kill_after = "") {
+  const std::string killer = kill_after.empty() ? "" : "timeout -s KILL " + kill_after + " ";
+  return shell(killer + "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1");
 }
 
 class CliTest : public ::testing::Test {
@@ -317,6 +322,90 @@ TEST_F(CliTest, PerPersonTableChoosesTheHighestDegreeDocument) {
     ++checked;
   }
   EXPECT_EQ(checked, static_cast<int>(expected.size()));
+}
+
+TEST_F(CliTest, AManifestOfPdfPagesAndScansFillsTheWorkbook) {
+  // Two persons: A's two documents scanned into one PDF, B's as numbered images; a manifest names the
+  // persons (the file names no longer do) and a file that is not there.
+  ASSERT_EQ(mixtract("synth --n 4 --seed 5 --out " + path("docs")).exit_code, 0);
+  std::filesystem::create_directories(path("scans"));
+  std::vector<std::vector<std::string>> truth;  // 文件, then the truth row's other cells.
+  std::istringstream truth_csv(mixtract::testing::read_file(path("docs/truth.csv")).substr(3));  // No BOM.
+  std::string header;
+  std::getline(truth_csv, header);
+  std::map<std::string, std::vector<cv::Mat>> pages_of;  // Person -> pages, for the first person.
+  std::string manifest = "文件,人员\n";
+  std::string renamed_truth = header + "\n";
+  std::string first_person;
+  int scan = 0;
+  for (std::string line; std::getline(truth_csv, line);) {
+    const std::string file = line.substr(0, line.find(','));
+    const std::string person = file.substr(0, file.find('_'));
+    const std::string rest = line.substr(line.find(','));
+    if (first_person.empty()) first_person = person;
+    if (person == first_person) {
+      pages_of[person].push_back(cv::imread(path("docs/" + file)));
+      renamed_truth += "a.pdf#page=" + std::to_string(pages_of[person].size()) + rest + "\n";
+    } else {
+      const std::string name = "000" + std::to_string(++scan) + ".jpg";
+      std::filesystem::copy_file(path("docs/" + file), path("scans/" + name));
+      manifest += "scans/" + name + "," + person + "\n";
+      renamed_truth += name + rest + "\n";
+    }
+  }
+  ASSERT_EQ(pages_of[first_person].size(), 2u);
+  write("scans/a.pdf", mixtract::testing::pdf_of_pages(pages_of[first_person]));
+  manifest += "scans/a.pdf," + first_person + "\nscans/missing.jpg,nobody\n";
+  write("manifest.csv", manifest);
+  write("truth.csv", renamed_truth);
+
+  const RunResult r = mixtract("extract --manifest " + path("manifest.csv") + " -o " + path("out/results.xlsx") +
+                               " --per-person " + path("out/persons.jsonl"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;  // The missing file.
+  EXPECT_THAT(r.output, HasSubstr("4 document(s) extracted, 0 of an unrecognised kind, 1 failed"));
+  EXPECT_THAT(mixtract::testing::read_file(path("out/results.xlsx.errors.csv")),
+              HasSubstr("input," + path("manifest.csv") + " row 5: " + path("scans/missing.jpg")));
+
+  // The PDF's pages read as well as the images: the workbook's first sheet scored against the truth.
+  const RunResult score = mixtract("eval --json --truth " + path("truth.csv") + " --pred " + path("out/results.xlsx"));
+  ASSERT_EQ(score.exit_code, 0) << score.output;
+  const nlohmann::json report = nlohmann::json::parse(score.output);
+  EXPECT_EQ(report["documents"], 4) << score.output;
+  EXPECT_GE(report["correct"].get<int>(), report["total"].get<int>() - 1) << score.output;
+
+  // One row per person of the manifest, with the person's documents and the certificate chosen.
+  std::ifstream persons(path("out/persons.jsonl"));
+  std::map<std::string, nlohmann::json> by_person;
+  for (std::string line; std::getline(persons, line);) {
+    const nlohmann::json row = nlohmann::json::parse(line);
+    by_person[row["人员"].get<std::string>()] = row;
+  }
+  ASSERT_EQ(by_person.size(), 2u) << r.output;
+  EXPECT_EQ(by_person[first_person]["文件数"], "2");
+  EXPECT_THAT(by_person[first_person]["文件"].get<std::string>(), HasSubstr("a.pdf#page="));
+  for (const auto& [person, row] : by_person) EXPECT_EQ(row["冲突"], "") << row.dump();
+}
+
+TEST_F(CliTest, AFullDiskStopsTheRunAndResumeFinishesIt) {
+  ASSERT_EQ(mixtract("synth --n 6 --seed 9 --out " + path("docs")).exit_code, 0);
+  const std::string args = " extract " + path("docs") + " -j 2 --no-cache -o ";
+  const RunResult full = mixtract(args + path("full/results.csv"));
+  ASSERT_EQ(full.exit_code, 0) << full.output;
+
+  // Files may not grow past 100 KiB (the job store reaches that after a few documents): writes fail as
+  // on a full disk. The run stops, says where the work done is, and leaves no half-written output.
+  const RunResult cut = shell("bash -c 'trap \"\" XFSZ; ulimit -f 100; exec " + std::string(MIXTRACT_BIN) + args +
+                              path("cut/results.csv") + "' 2>&1");
+  EXPECT_EQ(cut.exit_code, 1) << cut.output;
+  EXPECT_THAT(cut.output, HasSubstr("results.csv.job.sqlite: cannot store the result of "));
+  EXPECT_THAT(cut.output, HasSubstr("run again with --resume once that is mended"));
+  EXPECT_FALSE(std::filesystem::exists(path("cut/results.csv")));
+
+  // With room again, --resume finishes the run: the same table as the run that had room throughout.
+  const RunResult resumed = mixtract(args + path("cut/results.csv") + " --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_EQ(mixtract::testing::read_file(path("cut/results.csv")),
+            mixtract::testing::read_file(path("full/results.csv")));
 }
 
 TEST_F(CliTest, AKilledRunResumesToTheSameOutput) {

@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/sha256.h"
+#include "pdf_fixture.h"
 #include "test_support.h"
 
 namespace mixtract {
@@ -124,6 +125,51 @@ TEST_F(DocumentTest, FolderIsNotADocument) {
   Result<Document> doc = Document::load(dir_);
   ASSERT_FALSE(doc.ok());
   EXPECT_THAT(doc.status().message(), HasSubstr("not a regular file"));
+}
+
+TEST_F(DocumentTest, APdfPageIsADocument) {
+  // Two pages: a dark square on white, then a white page; rendered at 200 dpi they come back at their size.
+  cv::Mat first(300, 400, CV_8UC3, cv::Scalar(255, 255, 255));
+  first(cv::Rect(100, 100, 100, 100)).setTo(cv::Scalar(0, 0, 0));
+  const cv::Mat second(200, 300, CV_8UC3, cv::Scalar(255, 255, 255));
+  const std::filesystem::path pdf = write("张三_本科毕业证书.pdf", mixtract::testing::pdf_of_pages({first, second}));
+
+  const Result<Document> page1 = Document::load(pdf.string() + "#page=1");
+  ASSERT_TRUE(page1.ok()) << page1.status().message();
+  EXPECT_EQ(page1->image().cols, 400);
+  EXPECT_EQ(page1->image().rows, 300);
+  EXPECT_EQ(page1->image().type(), CV_8UC3);
+  EXPECT_LT(page1->image().at<cv::Vec3b>(150, 150)[0], 40);  // The square.
+  EXPECT_GT(page1->image().at<cv::Vec3b>(20, 20)[0], 215);   // The paper.
+  EXPECT_EQ(page1->file_name_hints().person, "张三");
+  EXPECT_EQ(page1->source(), pdf.string() + "#page=1");
+  const Result<Document> page2 = Document::load(pdf.string() + "#page=2");
+  ASSERT_TRUE(page2.ok()) << page2.status().message();
+  EXPECT_EQ(page2->image().cols, 300);
+  EXPECT_NE(page1->content_hash(), page2->content_hash());
+  EXPECT_EQ(content_hash_of(pdf.string() + "#page=2").value(), page2->content_hash());
+
+  const Result<Document> page3 = Document::load(pdf.string() + "#page=3");
+  ASSERT_FALSE(page3.ok());
+  EXPECT_THAT(page3.status().message(), HasSubstr("has 2 page(s)"));
+  // The file alone is ambiguous with two pages; with one it is that page.
+  const Result<Document> whole = Document::load(pdf);
+  ASSERT_FALSE(whole.ok());
+  EXPECT_THAT(whole.status().message(), HasSubstr("#page=1"));
+  const std::filesystem::path single = write("single.pdf", mixtract::testing::pdf_of_pages({second}));
+  EXPECT_TRUE(Document::load(single).ok());
+}
+
+TEST_F(DocumentTest, ABrokenPdfIsRejectedWithAdvice) {
+  cv::Mat page(100, 100, CV_8UC3, cv::Scalar(255, 255, 255));
+  const std::string pdf = mixtract::testing::pdf_of_pages({page});
+  for (const std::string& bytes :
+       {std::string("%PDF-1.4\ngarbage"), pdf.substr(0, pdf.size() / 3), std::string("not a pdf")}) {
+    const std::filesystem::path path = write("broken.pdf", bytes);
+    const Result<Document> document = Document::load(path.string() + "#page=1");
+    ASSERT_FALSE(document.ok());
+    EXPECT_THAT(document.status().message(), HasSubstr("broken.pdf"));
+  }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "mixtract/persons.h"
 
+#include <tuple>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,24 +11,15 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-// A record as the extractor returns it: the schema recognised, the name and level read ("" = missing).
-Record record(const std::string& file, const std::string& schema, const std::string& name, const std::string& level) {
-  Record r;
-  r.source = "scans/" + file;
-  r.schema = schema;
-  for (const auto& [field, value] : {std::pair<std::string, std::string>{"name", name}, {"level", level}}) {
-    FieldResult result;
-    result.field = field;
-    result.value = value;
-    result.status = value.empty() ? FieldStatus::kMissing : FieldStatus::kAccepted;
-    r.fields.push_back(result);
-  }
-  return r;
+// A document as grouping sees it: the schema recognised, the name and level read ("" = missing).
+DocumentFacts record(const std::string& file, const std::string& schema, const std::string& name,
+                     const std::string& level) {
+  return DocumentFacts{"scans/" + file, "", schema, name, level};
 }
 
 TEST(PersonsTest, TheHighestDegreeWinsAndAGraduationCertificateBreaksTies) {
   // The reference system's rule: 博士 > 硕士 / 研究生 > 本科 > 专科, a 毕业 certificate first at one level.
-  const std::vector<Record> records = {
+  const std::vector<DocumentFacts> records = {
       record("张三_本科毕业证书.jpg", "graduation_certificate", "张三", "本科"),
       record("张三_学士学位证书.jpg", "degree_certificate", "张三", "本科"),
       record("张三_硕士学位证书.jpg", "degree_certificate", "张三", "硕士研究生"),
@@ -50,21 +43,22 @@ TEST(PersonsTest, TheHighestDegreeWinsAndAGraduationCertificateBreaksTies) {
 
 TEST(PersonsTest, TheDocumentsLevelOverridesItsFileName) {
   // Mislabelled file: the document says 硕士研究生; that is what counts, and the mismatch is reported.
-  const std::vector<Record> records = {record("赵六_本科毕业证书.jpg", "graduation_certificate", "赵六", "硕士研究生"),
-                                       record("赵六_专科毕业证书.jpg", "graduation_certificate", "赵六", "")};
+  const std::vector<DocumentFacts> records = {
+      record("赵六_本科毕业证书.jpg", "graduation_certificate", "赵六", "硕士研究生"),
+      record("赵六_专科毕业证书.jpg", "graduation_certificate", "赵六", "")};
   const std::vector<Person> persons = group_by_person(records);
   ASSERT_EQ(persons.size(), 1u);
   EXPECT_EQ(persons[0].chosen, 0u);
   ASSERT_EQ(persons[0].conflicts.size(), 1u);
   EXPECT_EQ(persons[0].conflicts[0], "赵六_本科毕业证书.jpg: the file name says 本科, the document 硕士研究生");
   // A level only the file name shows still counts, and says so.
-  const std::vector<Person> by_file = group_by_person(std::vector<Record>{records[1]});
+  const std::vector<Person> by_file = group_by_person(std::vector<DocumentFacts>{records[1]});
   EXPECT_EQ(by_file[0].chosen, 0u);
   EXPECT_THAT(by_file[0].reason, HasSubstr("(level from the file name)"));
 }
 
 TEST(PersonsTest, ConflictsAndPersonsWithoutADegree) {
-  const std::vector<Record> records = {
+  const std::vector<DocumentFacts> records = {
       record("孙七_本科毕业证书.jpg", "graduation_certificate", "孙七", "本科"),
       record("孙七_学士学位证书.jpg", "degree_certificate", "孙琪", "本科"),  // Another name on the page.
       record("周八_身份证.jpg", "id_card", "周八", ""),
@@ -84,6 +78,65 @@ TEST(PersonsTest, ConflictsAndPersonsWithoutADegree) {
   EXPECT_EQ(persons[3].key, "scan_0003.jpg");
   EXPECT_FALSE(persons[3].chosen.has_value());
   EXPECT_TRUE(group_by_person({}).empty());
+}
+
+TEST(PersonsTest, APersonGivenWithTheInputGroupsFilesWithoutNames) {
+  // A manifest's person column: scans named by number, one of them read with a misread name; a scan the
+  // manifest does not list joins by the name read.
+  std::vector<DocumentFacts> documents = {record("0001.jpg", "graduation_certificate", "郑十", "本科"),
+                                          record("0002.jpg", "degree_certificate", "郑什", "硕士研究生"),
+                                          record("0003.jpg", "graduation_certificate", "冯一", "专科"),
+                                          record("0004.jpg", "graduation_certificate", "郑十", "本科")};
+  documents[0].person = documents[1].person = "郑十";
+  const std::vector<Person> persons = group_by_person(documents);
+  ASSERT_EQ(persons.size(), 2u);
+  EXPECT_EQ(persons[0].key, "郑十");
+  EXPECT_THAT(persons[0].documents, ElementsAre(0, 1, 3));
+  EXPECT_EQ(persons[0].chosen, 1u);
+  EXPECT_THAT(persons[0].conflicts, ElementsAre("different names read: 郑什 (0002.jpg); 郑十 (0001.jpg, 0004.jpg)"));
+  EXPECT_EQ(persons[1].key, "冯一");
+}
+
+TEST(PersonsTest, FactsAndTheTableComeFromTheChosenRecords) {
+  Record chosen;
+  chosen.source = "scans/钱一_硕士毕业证书.jpg";
+  chosen.schema = "graduation_certificate";
+  for (const auto& [field, label, value] : {std::tuple<std::string, std::string, std::string>{"name", "姓名", "钱一"},
+                                            {"level", "学历层次", "硕士研究生"}}) {
+    FieldResult result;
+    result.field = field;
+    result.label = label;
+    result.value = value;
+    result.status = FieldStatus::kNeedsReview;
+    chosen.fields.push_back(result);
+  }
+  const DocumentFacts facts = facts_of(chosen, "钱一");
+  EXPECT_EQ(facts.name, "钱一");
+  EXPECT_EQ(facts.level, "硕士研究生");
+  EXPECT_EQ(facts.person, "钱一");
+  const std::vector<DocumentFacts> documents = {facts, record("钱一_身份证.jpg", "id_card", "钱一", "")};
+  const std::vector<Person> persons = group_by_person(documents);
+  Schema schema;
+  schema.fields = {FieldSpec{}, FieldSpec{}};
+  schema.fields[0].label = "姓名";
+  schema.fields[1].label = "学历层次";
+  std::vector<std::size_t> looked_up;
+  const Result<std::vector<std::vector<std::string>>> table = person_table(
+      persons,
+      [&](std::size_t index) -> Result<Record> {
+        looked_up.push_back(index);
+        return chosen;
+      },
+      std::vector<Schema>{schema});
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_THAT(looked_up, ElementsAre(0));  // Only the chosen document is looked up.
+  ASSERT_EQ(table->size(), 2u);
+  EXPECT_THAT((*table)[0], ElementsAre("人员", "文件数", "依据", "冲突", "文件", "姓名", "学历层次"));
+  EXPECT_THAT((*table)[1], ElementsAre("钱一", "2", "硕士研究生 毕业证书, the highest level", "",
+                                       "钱一_硕士毕业证书.jpg", "钱一", "硕士研究生"));
+  const Result<std::vector<std::vector<std::string>>> failed = person_table(
+      persons, [](std::size_t) -> Result<Record> { return Status::not_found("gone"); }, std::vector<Schema>{schema});
+  EXPECT_FALSE(failed.ok());
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <zip.h>
 
 #include "mixtract/eval.h"
 #include "test_support.h"
@@ -134,6 +135,55 @@ TEST_F(WritersTest, SeveralSchemasShareColumnsAndNameTheKind) {
   }
   EXPECT_FALSE(parse_output_format("pdf").ok());
   EXPECT_EQ(output_format_of("x/results.jsonl"), OutputFormat::kJsonl);
+}
+
+// The text of one part of a zip file (an XLSX workbook); "" when missing.
+std::string zip_part(const std::filesystem::path& zip, const std::string& name) {
+  int error = 0;
+  zip_t* archive = zip_open(zip.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) return "";
+  std::string text;
+  if (zip_file_t* file = zip_fopen(archive, name.c_str(), 0)) {
+    char buffer[4096];
+    for (zip_int64_t n; (n = zip_fread(file, buffer, sizeof buffer)) > 0;)
+      text.append(buffer, static_cast<std::size_t>(n));
+    zip_fclose(file);
+  }
+  zip_close(archive);
+  return text;
+}
+
+TEST_F(WritersTest, AWorkbookHoldsMoreSheetsAfterTheRecords) {
+  std::vector<Schema> schemas(1);
+  schemas[0].fields.resize(1);
+  schemas[0].fields[0].label = "姓名";
+  const std::vector<std::vector<std::string>> persons = {{"人员", "文件数"}, {"张三", "2"}};
+  const std::vector<std::vector<std::string>> errors = {{"文件", "阶段", "原因"}, {"b.jpg", "read", "truncated"}};
+  const std::filesystem::path path = dir_ / "r.xlsx";
+  auto writer = open_writer(path, OutputFormat::kXlsx, schemas);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->write(sample_record()).ok());
+  ASSERT_TRUE((*writer)->add_sheet("人员", persons).ok());
+  ASSERT_TRUE((*writer)->add_sheet("错误", errors).ok());
+  ASSERT_TRUE((*writer)->close().ok());
+  const std::string workbook = zip_part(path, "xl/workbook.xml");
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"文书\""));
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"人员\""));
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"错误\""));
+  const std::string strings = zip_part(path, "xl/sharedStrings.xml") + zip_part(path, "xl/worksheets/sheet3.xml");
+  EXPECT_THAT(strings, ::testing::HasSubstr("truncated"));
+  // The first sheet stays the records' table.
+  Result<EvalTable> table = read_eval_table(path);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  ASSERT_EQ(table->rows.size(), 1u);
+  EXPECT_EQ(table->rows[0].cells.at("姓名").value, "张三");
+
+  // Files of one table say so.
+  auto jsonl = open_writer(dir_ / "r.jsonl", OutputFormat::kJsonl, schemas);
+  ASSERT_TRUE(jsonl.ok());
+  const Status refused = (*jsonl)->add_sheet("人员", persons);
+  EXPECT_EQ(refused.code(), StatusCode::kUnsupported);
+  EXPECT_THAT(refused.message(), ::testing::HasSubstr("only XLSX holds several tables"));
 }
 
 TEST_F(WritersTest, UnclosedWriterLeavesTheOldFileIntact) {

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -6,12 +8,13 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "inputs.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
+#include "mixtract/inputs.h"
 #include "mixtract/job_store.h"
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
+#include "progress.h"
 #include "table.h"
 
 namespace mixtract::cli {
@@ -19,6 +22,7 @@ namespace {
 
 struct ExtractOptions {
   std::vector<std::string> inputs;
+  std::string manifest;
   std::string schema;
   std::string output;
   std::string format;
@@ -63,33 +67,23 @@ std::string ocr_summary(const OcrService& ocr) {
          " from the cache\n";
 }
 
-// The files to extract: each content once. A file with the same bytes as an earlier one is left out
-// and listed in `errors` (file, stage, reason).
-std::vector<std::filesystem::path> without_duplicates(const std::vector<std::filesystem::path>& files,
-                                                      std::vector<std::vector<std::string>>& errors) {
-  std::vector<std::filesystem::path> unique;
-  const std::vector<std::size_t> first = first_with_same_content(files);
-  for (std::size_t i = 0; i < files.size(); ++i) {
+// The documents to extract: each content once. A document with the same content as an earlier one is
+// left out and listed in `errors` (file, stage, reason).
+std::vector<InputDocument> without_duplicates(const std::vector<InputDocument>& documents,
+                                              std::vector<std::vector<std::string>>& errors) {
+  std::vector<std::filesystem::path> paths;
+  for (const InputDocument& document : documents) paths.push_back(document.path);
+  const std::vector<std::size_t> first = first_with_same_content(paths);
+  std::vector<InputDocument> unique;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
     if (first[i] == i) {
-      unique.push_back(files[i]);
+      unique.push_back(documents[i]);
     } else {
-      errors.push_back({files[i].string(), "duplicate",
-                        "the same content as " + files[first[i]].string() + ": extracted once, as that file"});
+      errors.push_back({paths[i].string(), "duplicate",
+                        "the same content as " + paths[first[i]].string() + ": extracted once, as that file"});
     }
   }
   return unique;
-}
-
-// The error log: one line per document that failed or was left out (文件, 阶段, 原因); none when there
-// is nothing to list (an old one is removed).
-Status write_error_log(const std::filesystem::path& path, const std::vector<std::vector<std::string>>& errors) {
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  if (errors.empty()) return Status();
-  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<TableWriter> log,
-                            open_table_writer(path, OutputFormat::kCsv, {"文件", "阶段", "原因"}));
-  for (const std::vector<std::string>& row : errors) MIXTRACT_RETURN_IF_ERROR(log->write_row(row));
-  return log->close();
 }
 
 // The reference tables experts and validators read: the school and major tables given, else the
@@ -113,6 +107,48 @@ Status load_tables(const ExtractOptions& options, const GlobalOptions& global, E
   return Status();
 }
 
+// The per-person table, each chosen document's record read back from the job store.
+Result<std::vector<std::vector<std::string>>> persons_of(const std::vector<DocumentFacts>& facts, const JobStore& store,
+                                                         std::span<const Schema> schemas,
+                                                         std::size_t& persons_with_conflicts) {
+  const std::vector<Person> persons = group_by_person(facts);
+  for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
+  const RecordLookup from_store = [&](std::size_t index) -> Result<Record> {
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, store.done(facts[index].source));
+    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
+    return record_from_json(*json);
+  };
+  return person_table(persons, from_store, schemas);
+}
+
+Status write_table(const std::filesystem::path& path, std::span<const std::vector<std::string>> rows) {
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<TableWriter> table,
+                            open_table_writer(path, output_format_of(path), rows.front()));
+  for (const std::vector<std::string>& row : rows.subspan(1)) MIXTRACT_RETURN_IF_ERROR(table->write_row(row));
+  return table->close();
+}
+
+// Which documents the job store holds already (a run resumed).
+std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const JobStore& store) {
+  std::vector<bool> stored;
+  for (const InputDocument& document : documents) {
+    Result<std::optional<std::string>> done = store.done(document.path.string());
+    stored.push_back(done.ok() && done->has_value());
+  }
+  return stored;
+}
+
+// The closing lines: the table of the first documents and the counts.
+struct Counts {
+  std::size_t written = 0;
+  std::size_t unrecognised = 0;
+  std::size_t failed = 0;
+  std::size_t duplicates = 0;
+  std::size_t persons_with_conflicts = 0;
+};
+
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   auto fail = [](const Status& status, int code) {
     std::cerr << "mixtract extract: " << status.message() << "\n";
@@ -127,12 +163,17 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
     format = *chosen;
   }
+  if (options.inputs.empty() && options.manifest.empty()) {
+    return fail(Status::invalid_argument("name the documents: image or PDF files, folders, patterns, or --manifest"),
+                kExitUsage);
+  }
+  Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
+  if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
   // Documents are read in parallel, one thread each; threads left over go to each one's inference.
-  InputList inputs = collect_inputs(options.inputs);
   const int threads = options.ocr.threads > 0 ? options.ocr.threads
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int workers =
-      static_cast<int>(std::clamp<std::size_t>(inputs.files.size(), 1, static_cast<std::size_t>(threads)));
+      static_cast<int>(std::clamp<std::size_t>(inputs->documents.size(), 1, static_cast<std::size_t>(threads)));
   OcrArgs ocr_args = options.ocr;
   ocr_args.threads = std::max(1, threads / workers);
 
@@ -144,9 +185,10 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
   if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
 
-  for (const Status& problem : inputs.problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
-  if (inputs.files.empty()) {
-    return fail(Status::invalid_argument("no documents to read (give image files or folders holding images)"),
+  for (const Status& problem : inputs->problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
+  if (inputs->documents.empty()) {
+    return fail(Status::invalid_argument("no documents to read (give image or PDF files, folders holding them, "
+                                         "patterns, or a manifest)"),
                 kExitUsage);
   }
   std::error_code ec;
@@ -161,66 +203,87 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   const std::filesystem::path store_file = output.string() + ".job.sqlite";
   Result<std::unique_ptr<JobStore>> store = JobStore::open(store_file, !options.resume);
   if (!store.ok()) return fail(store.status(), kExitUsage);
-  std::vector<Record> kept;  // For the per-person table, which needs every record.
+  // A failure to write loses nothing: what was extracted is in the job store.
+  auto fail_keeping_work = [&](const Status& status) {
+    return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " +
+                                 store_file.string() + ": run again with --resume once that is mended"),
+                kExitFailure);
+  };
+
+  Counts counts;
+  counts.failed = inputs->problems.size();
+  std::vector<std::vector<std::string>> errors{{"文件", "阶段", "原因"}};  // The error log.
+  for (const Status& problem : inputs->problems) errors.push_back({"", "input", problem.message()});
+  const std::vector<InputDocument> documents = without_duplicates(inputs->documents, errors);
+  counts.duplicates = inputs->documents.size() - documents.size();
+  std::vector<std::filesystem::path> files;
+  for (const InputDocument& document : documents) files.push_back(document.path);
+  const std::vector<bool> stored = options.resume ? stored_in(documents, **store) : std::vector<bool>(files.size());
+  Progress progress(static_cast<std::size_t>(std::count(stored.begin(), stored.end(), false)), std::cerr,
+                    ::isatty(STDERR_FILENO) != 0);
+  std::vector<DocumentFacts> facts;  // A few strings per document, for the per-person table.
   std::vector<std::vector<std::string>> table{results_header(extractor->schemas())};
-  std::size_t failed = inputs.problems.size();
-  std::size_t written = 0;
-  std::size_t unrecognised = 0;
-  std::vector<std::vector<std::string>> errors;  // File, stage, reason: the error log.
-  for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
-  const std::vector<std::filesystem::path> files = without_duplicates(inputs.files, errors);
-  const std::size_t duplicates = inputs.files.size() - files.size();
-  auto take = [&](Record record) -> Status {
-    for (const std::string& warning : record.warnings) spdlog::warn("{}: {}", record.source, warning);
-    MIXTRACT_RETURN_IF_ERROR((*writer)->write(record));
-    ++written;
-    if (record.schema.empty()) {
-      ++unrecognised;
-      errors.push_back({record.source, "recognise", record.schema_reason});
+  auto take = [&](std::size_t index, Result<Record> record) -> Status {
+    if (!stored[index]) progress.advance(!record.ok() || record->schema.empty());
+    if (!record.ok()) {
+      progress.clear();
+      std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
+      ++counts.failed;
+      errors.push_back({files[index].string(), "read", record.status().message()});
+      return Status();
     }
-    if (table.size() <= kPrintedRows) table.push_back(printed_row(record, table[0]));
-    if (!options.per_person.empty()) kept.push_back(std::move(record));
+    for (const std::string& warning : record->warnings)
+      progress.clear(), spdlog::warn("{}: {}", record->source, warning);
+    MIXTRACT_RETURN_IF_ERROR((*writer)->write(*record));
+    ++counts.written;
+    if (record->schema.empty()) {
+      ++counts.unrecognised;
+      errors.push_back({record->source, "recognise", record->schema_reason});
+    }
+    if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
+    facts.push_back(facts_of(*record, documents[index].person));
     return Status();
   };
-  const Status batch =
-      run_batch(*extractor, files, workers, **store, [&](std::size_t index, Result<Record> record) -> Status {
-        if (record.ok()) return take(*std::move(record));
-        std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
-        ++failed;
-        errors.push_back({files[index].string(), "read", record.status().message()});
-        return Status();
-      });
-  if (!batch.ok()) return fail(batch, kExitFailure);
-  if (Status status = (*writer)->close(); !status.ok()) return fail(status, kExitFailure);
+  const Status batch = run_batch(*extractor, files, workers, **store, take);
+  progress.finish();
+  if (!batch.ok()) return fail_keeping_work(batch);
+
+  const bool persons_wanted = !options.per_person.empty() || format == OutputFormat::kXlsx;
+  Result<std::vector<std::vector<std::string>>> persons =
+      persons_wanted ? persons_of(facts, **store, extractor->schemas(), counts.persons_with_conflicts)
+                     : std::vector<std::vector<std::string>>{};
+  if (!persons.ok()) return fail_keeping_work(persons.status());
+  if (format == OutputFormat::kXlsx) {
+    if (Status status = (*writer)->add_sheet("人员", *persons); !status.ok()) return fail_keeping_work(status);
+    if (Status status = (*writer)->add_sheet("错误", errors); !status.ok()) return fail_keeping_work(status);
+  }
+  if (Status status = (*writer)->close(); !status.ok()) return fail_keeping_work(status);
   const std::filesystem::path error_log = output.string() + ".errors.csv";
-  if (Status status = write_error_log(error_log, errors); !status.ok()) return fail(status, kExitFailure);
-  std::size_t persons_with_conflicts = 0;
+  std::filesystem::remove(error_log, ec);
+  if (errors.size() > 1) {
+    if (Status status = write_table(error_log, errors); !status.ok()) return fail_keeping_work(status);
+  }
   if (!options.per_person.empty()) {
-    const std::vector<Person> persons = group_by_person(kept);
-    for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
-    const std::filesystem::path path(options.per_person);
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    if (Status status = write_person_table(path, output_format_of(path), persons, kept, extractor->schemas());
-        !status.ok()) {
-      return fail(status, kExitFailure);
-    }
+    if (Status status = write_table(options.per_person, *persons); !status.ok()) return fail_keeping_work(status);
   }
 
   if (table.size() > 1) std::cout << format_table(table) << "\n";
-  if (written > kPrintedRows) std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
+  if (counts.written > kPrintedRows) {
+    std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
+  }
   std::cout << "value? = needs review, - = not found";
   if (extractor->schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
   std::cout << "\n"
-            << written << " document(s) extracted, " << unrecognised << " of an unrecognised kind, " << failed
-            << " failed";
-  if (duplicates > 0) std::cout << ", " << duplicates << " duplicate(s) of another file, extracted once";
+            << counts.written << " document(s) extracted, " << counts.unrecognised << " of an unrecognised kind, "
+            << counts.failed << " failed";
+  if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
   std::cout << "\n" << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
-  if (!errors.empty()) std::cout << "errors:  " << error_log.string() << "\n";
-  if (!options.per_person.empty()) {
-    std::cout << "per person: " << options.per_person << " (" << persons_with_conflicts
-              << " person(s) with conflicts to check)\n";
+  if (errors.size() > 1) std::cout << "errors:  " << error_log.string() << "\n";
+  if (persons_wanted) {
+    std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
+              << ", " << counts.persons_with_conflicts << " person(s) with conflicts to check\n";
   }
-  return failed + unrecognised == 0 ? kExitOk : kExitFailure;
+  return counts.failed + counts.unrecognised == 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -228,7 +291,12 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto options = std::make_shared<ExtractOptions>();
   CLI::App* sub = app.add_subcommand("extract", "Extract the fields of documents from their images");
-  sub->add_option("inputs", options->inputs, "Image files or folders (searched recursively)")->required();
+  sub->add_option("inputs", options->inputs,
+                  "Image or PDF files (each page a document), folders (searched recursively), or patterns "
+                  "such as 'scans/**/*.jpg'");
+  sub->add_option("--manifest", options->manifest,
+                  "A CSV or XLSX table of the documents: a path column (文件, 路径, path or file; relative to "
+                  "the table's folder) and optionally a person column (人员, 姓名, person or name)");
   add_option(*sub, kSchemaOption, options->schema, config);
   add_option(*sub, kOutputOption, options->output, config);
   add_option(*sub, kFormatOption, options->format, config);
@@ -244,9 +312,12 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
       "missing), the reason, the expert and its evidence (JSONL), or one row per document (CSV, XLSX: 文件, "
-      "文书类型 and the fields' Chinese names), and prints the table. A document that cannot be read is "
-      "reported and skipped; the others are still written. Exit code: 0 all extracted, 1 some failed or "
-      "were of no known kind, 2 bad options.");
+      "文书类型 and the fields' Chinese names; an XLSX workbook adds the sheets 人员, one row per person, and "
+      "错误, the errors), and prints the table. A document that cannot be read is reported and skipped, the "
+      "others are still written; <output>.errors.csv lists each failure (file, stage, reason). Progress goes "
+      "to stderr: a line redrawn on a terminal, else a line every 30 s. Exit code: 0 all extracted, 1 some "
+      "failed or were of no known kind, or the output could not be written (what was extracted is kept in "
+      "<output>.job.sqlite for --resume), 2 bad options or inputs.");
   sub->callback([options, &global, &exit_code] { exit_code = run_extract(*options, global); });
 }
 

@@ -9,8 +9,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "commands.h"
-#include "inputs.h"
 #include "mixtract/document.h"
+#include "mixtract/inputs.h"
 #include "mixtract/ocr.h"
 
 namespace mixtract::cli {
@@ -23,6 +23,15 @@ struct OcrCommandArgs {
   std::string draw;
   OcrArgs ocr;
 };
+
+// The drawing's file name in a folder: scan.jpg -> scan.ocr.png, a.pdf#page=2 -> a.pdf-page2.ocr.png.
+std::string drawing_name(const std::filesystem::path& document) {
+  std::string name = document.filename().string();
+  if (const std::size_t mark = name.rfind("#page="); mark != std::string::npos) {
+    return name.substr(0, mark) + "-page" + name.substr(mark + 6) + ".ocr.png";
+  }
+  return document.stem().string() + ".ocr.png";
+}
 
 // The page with every line's box in green and its text in blue above it.
 cv::Mat draw_lines(const cv::Mat& page, const OcrResult& result) {
@@ -56,15 +65,21 @@ int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
     std::cerr << "mixtract ocr: " << ready.message() << "\n";
     return kExitFailure;
   }
-  InputList inputs = collect_inputs(args.inputs);
+  Result<InputList> collected = collect_inputs(args.inputs);
+  if (!collected.ok()) {
+    std::cerr << "mixtract ocr: " << collected.status().message() << "\n";
+    return kExitUsage;
+  }
+  const InputList& inputs = *collected;
   for (const Status& problem : inputs.problems) std::cerr << "mixtract ocr: " << problem.message() << "\n";
   const bool draw_into_folder = !args.draw.empty() && std::filesystem::is_directory(args.draw);
-  if (!args.draw.empty() && inputs.files.size() > 1 && !draw_into_folder) {
+  if (!args.draw.empty() && inputs.documents.size() > 1 && !draw_into_folder) {
     std::cerr << "mixtract ocr: --draw " << args.draw << " must be an existing folder when reading several images\n";
     return kExitUsage;
   }
   std::size_t failed = inputs.problems.size();
-  for (const std::filesystem::path& file : inputs.files) {
+  for (const InputDocument& input : inputs.documents) {
+    const std::filesystem::path& file = input.path;
     Result<Document> document = Document::load(file);
     Result<std::shared_ptr<const OcrResult>> result =
         document.ok() ? service->read(*document, args.engine) : document.status();
@@ -86,17 +101,16 @@ int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
       std::fflush(stdout);
     }
     if (!args.draw.empty()) {
-      const std::filesystem::path out = draw_into_folder
-                                            ? std::filesystem::path(args.draw) / (file.stem().string() + ".ocr.png")
-                                            : std::filesystem::path(args.draw);
+      const std::filesystem::path out =
+          draw_into_folder ? std::filesystem::path(args.draw) / drawing_name(file) : std::filesystem::path(args.draw);
       if (!cv::imwrite(out.string(), draw_lines(document->image(), **result))) {
         std::cerr << "mixtract ocr: cannot write " << out.string() << "\n";
         ++failed;
       }
     }
   }
-  if (inputs.files.empty() && failed == 0) {
-    std::cerr << "mixtract ocr: no images to read\n";
+  if (inputs.documents.empty() && failed == 0) {
+    std::cerr << "mixtract ocr: no images or PDFs to read\n";
     return kExitUsage;
   }
   return failed == 0 ? kExitOk : kExitFailure;
@@ -130,7 +144,9 @@ std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const 
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto args = std::make_shared<OcrCommandArgs>();
   CLI::App* sub = app.add_subcommand("ocr", "Read the text lines of images with PP-OCRv4 or Tesseract");
-  sub->add_option("inputs", args->inputs, "Image files or folders (searched recursively)")->required();
+  sub->add_option("inputs", args->inputs,
+                  "Image or PDF files (each page a document), folders (searched recursively), or patterns")
+      ->required();
   sub->add_option("-e,--engine", args->engine, "OCR engine")
       ->check(CLI::IsMember({"ppocr", "tesseract"}))
       ->default_val("ppocr");

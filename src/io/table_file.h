@@ -1,0 +1,22 @@
+// Reading a table a person made: CSV (any of the dialects csv_reader takes) or XLSX (the first sheet),
+// chosen by the file's extension.
+#ifndef MIXTRACT_IO_TABLE_FILE_H_
+#define MIXTRACT_IO_TABLE_FILE_H_
+
+#include <filesystem>
+
+#include "io/csv_reader.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// True for .csv and .xlsx (any case).
+bool is_table_file(const std::filesystem::path& path);
+
+// The rows of a .csv or .xlsx file. Errors name the file: missing, unreadable, malformed, or of another
+// extension.
+Result<CsvRows> read_table_file(const std::filesystem::path& path);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_IO_TABLE_FILE_H_
