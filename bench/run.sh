@@ -6,22 +6,28 @@
 #     and the extraction knows the Ministry's 2,631 schools, without it the 10 of the starter table;
 #   - batch scaling: the clean documents through --schema auto on 1 and 2 threads (documents in
 #     parallel, one inference thread each, no cache): documents/s, peak memory, the speed-up;
+#   - batch memory: `extract` over 1,000, 10,000 and 30,000 small distinct pages with the file-name
+#     route (no OCR: the batch machinery alone: inputs, duplicates, job store, writers, per-person
+#     table), XLSX output and a per-person table: seconds, documents/s and peak RSS of the process;
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--ocr-n N] [--no-record]   (N per difficulty, default 60; --no-record prints
-#                                                     without appending)
+#   bench/run.sh [--n N] [--ocr-n N] [--only SECTION] [--no-record]
+#     N per difficulty, default 60; SECTION one of extract, scaling, memory, ocr (default: all);
+#     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 count=60
 ocr_count=20
 record=true
+only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) count=$2; shift 2 ;;
     --ocr-n) ocr_count=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
@@ -91,6 +97,27 @@ scaling_section() {
   echo
 }
 
+# Peak memory of one `extract` process as batches grow, the pages cached in build/bench-data.
+memory_section() {
+  echo "### Batch memory (file-name route: no OCR, the batch machinery alone; XLSX + per-person table, 2 threads)"
+  echo
+  echo "| documents | seconds | docs/s | peak RSS MiB |"
+  echo "|---|---|---|---|"
+  local n dir out stats
+  for n in 1000 10000 30000; do
+    dir=$build/bench-data/pages-$n
+    [ -d "$dir" ] || "$build/bench_pages" --n "$n" --out "$dir"
+    out=$(mktemp -d)
+    stats=$( { /usr/bin/time -f '%e %M' "$build/mixtract" extract "$dir" --schema bench/routes/file_name.yaml \
+      -o "$out/results.xlsx" --per-person "$out/persons.csv" --no-cache -j 2 >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    rm -rf "$out"
+    echo "$n $stats" | awk '{printf "| %d | %.2f | %.0f | %.0f |\n", $1, $2, $1 / $2, $3 / 1024}'
+  done
+  echo
+}
+
+wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+
 commit=$(git rev-parse --short HEAD)
 [ -z "$(git status --porcelain -- src include tools bench schemas)" ] || commit="$commit (with uncommitted changes)"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -106,6 +133,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   echo "with $school_note."
   echo
   for set in clean photo hard; do
+    wanted extract || break
     data=$build/bench-data/extract-$set-n$count${schools:+-moe}
     for route in bench/routes/*.yaml auto; do
       name="built-in schemas, --schema auto"
@@ -114,8 +142,9 @@ trap 'rm -rf "$cache" "$section"' EXIT
         --name "${name:-$(basename "$route" .yaml)} · $set"
     done
   done
-  scaling_section
-  ocr_section
+  if wanted scaling; then scaling_section; fi
+  if wanted memory; then memory_section; fi
+  if wanted ocr; then ocr_section; fi
 } > "$section"
 
 cat "$section"
