@@ -108,8 +108,9 @@ memory_section() {
     dir=$build/bench-data/pages-$n
     [ -d "$dir" ] || "$build/bench_pages" --n "$n" --out "$dir"
     out=$(mktemp -d)
-    stats=$( { /usr/bin/time -f '%e %M' "$build/mixtract" extract "$dir" --schema bench/routes/file_name.yaml \
-      -o "$out/results.xlsx" --per-person "$out/persons.csv" --no-cache -j 2 >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$out/time" -f '%e %M' "$build/mixtract" extract "$dir" --schema bench/routes/file_name.yaml \
+      -o "$out/results.xlsx" --per-person "$out/persons.csv" --no-cache -j 2 >/dev/null 2>&1
+    stats=$(tail -1 "$out/time")
     rm -rf "$out"
     echo "$n $stats" | awk '{printf "| %d | %.2f | %.0f | %.0f |\n", $1, $2, $1 / $2, $3 / 1024}'
   done
