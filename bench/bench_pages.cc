@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
     cv::Mat page(48, 64, CV_8UC3, cv::Scalar(255, 255, 255));
     // The index in the first pixels, so that no two pages have the same bytes.
     for (int bit = 0; bit < 24; ++bit) page.at<cv::Vec3b>(0, bit) = cv::Vec3b::all((i >> bit) & 1 ? 0 : 255);
-    const std::string name =
-        person_name(i / 3) + "_" + kLevels[static_cast<std::size_t>(i % 3)] + "毕业证书.png";
+    const std::string name = person_name(i / 3) + "_" + kLevels[static_cast<std::size_t>(i % 3)] + "毕业证书.png";
     if (!cv::imwrite((std::filesystem::path(out) / name).string(), page)) {
       std::cerr << "bench_pages: cannot write " << name << " in " << out << "\n";
       return 1;

@@ -12,6 +12,7 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Artifacts fetched from npm by scripts/setup.sh (models, ONNX Runtime, ...).
 set(MIXTRACT_DEPS_DIR "${PROJECT_SOURCE_DIR}/deps" CACHE PATH "Folder that scripts/setup.sh filled")

@@ -26,7 +26,7 @@ apt_packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libopencv-dev libopencv-contrib-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsqlite3-dev libssl-dev libre2-dev libzip-dev libpugixml-dev libxlsxwriter-dev libpoppler-cpp-dev
+  libsqlite3-dev libssl-dev libre2-dev libzip-dev libpugixml-dev libxlsxwriter-dev libpoppler-cpp-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming clang-format time
 )

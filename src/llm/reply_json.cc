@@ -1,0 +1,111 @@
+// parse_reply_json: the JSON object in what a model wrote, read the way a person would.
+#include <string>
+#include <string_view>
+
+#include "mixtract/llm.h"
+
+namespace mixtract {
+namespace {
+
+// Full-width punctuation a model may write for JSON's own, outside strings.
+char ascii_for(std::string_view full_width) {
+  if (full_width == "｛") return '{';
+  if (full_width == "｝") return '}';
+  if (full_width == "［") return '[';
+  if (full_width == "］") return ']';
+  if (full_width == "：") return ':';
+  if (full_width == "，") return ',';
+  return 0;
+}
+
+// The length of the UTF-8 sequence that starts with byte `lead` (1 for a stray continuation byte).
+std::size_t sequence_length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+// Drops a comma written just before a closing bracket (spaces between allowed).
+void drop_trailing_comma(std::string& out) {
+  std::size_t end = out.find_last_not_of(" \t\r\n");
+  if (end != std::string::npos && out[end] == ',') out.erase(end, 1);
+}
+
+std::string excerpt(std::string_view text) {
+  std::string cut(text.substr(0, 80));
+  return cut + (text.size() > 80 ? "..." : "");
+}
+
+}  // namespace
+
+Result<nlohmann::json> parse_reply_json(std::string_view reply) {
+  // The object starts at the first opening brace, ASCII or full-width; code fences and prose before it
+  // are skipped, and whatever follows its closing brace.
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i < reply.size(); i += sequence_length(static_cast<unsigned char>(reply[i]))) {
+    const std::string_view ch = reply.substr(i, sequence_length(static_cast<unsigned char>(reply[i])));
+    if (ch == "{" || ascii_for(ch) == '{') {
+      start = i;
+      break;
+    }
+  }
+  if (start == std::string_view::npos) {
+    return Status::invalid_argument("the reply holds no JSON object: \"" + excerpt(reply) + "\"");
+  }
+  std::string out;
+  int depth = 0;
+  std::string_view closing;  // Of the string being copied; "" = outside strings.
+  std::size_t i = start;
+  while (i < reply.size()) {
+    const std::size_t length = sequence_length(static_cast<unsigned char>(reply[i]));
+    const std::string_view ch = reply.substr(i, length);
+    i += length;
+    if (!closing.empty()) {  // Inside a string.
+      if (ch == "\\" && i < reply.size()) {
+        out += ch;
+        const std::size_t next = sequence_length(static_cast<unsigned char>(reply[i]));
+        out += reply.substr(i, next);
+        i += next;
+      } else if (ch == closing) {
+        out += '"';
+        closing = {};
+      } else if (ch == "\"") {
+        out += "\\\"";  // An ASCII quote inside a string opened with “.
+      } else {
+        out += ch;
+      }
+      continue;
+    }
+    if (ch == "\"" || ch == "“") {
+      closing = ch == "\"" ? "\"" : "”";
+      out += '"';
+      continue;
+    }
+    const char c = ch.size() == 1 ? ch[0] : ascii_for(ch);
+    if (c == 0) {
+      out += ch;
+      continue;
+    }
+    if (c == '}' || c == ']') {
+      drop_trailing_comma(out);
+      --depth;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    }
+    out += c;
+    if (depth == 0) break;
+  }
+  if (depth != 0) {
+    return Status::invalid_argument("the reply's JSON object is cut short after " +
+                                    std::to_string(reply.size() - start) + " characters: \"" +
+                                    excerpt(reply.substr(start)) + "\"");
+  }
+  nlohmann::json json = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    return Status::invalid_argument("the reply is not valid JSON: \"" + excerpt(out) + "\"");
+  }
+  return json;
+}
+
+}  // namespace mixtract
