@@ -9,12 +9,16 @@
 #   - batch memory: `extract` over 1,000, 10,000 and 30,000 small distinct pages with the file-name
 #     route (no OCR: the batch machinery alone: inputs, duplicates, job store, writers, per-person
 #     table), XLSX output and a per-person table: seconds, documents/s and peak RSS of the process;
+#   - LLM in flight: a scripted OpenAI-compatible server answering after 500 ms; the vision route
+#     (bench/llm/vision.yaml) over 1,000 small pages with 8, 16 and 32 requests in flight, against the
+#     ideal in_flight / 0.5 s; and the text route (bench/llm/text.yaml, OCR then the LLM) over the clean
+#     documents with 8 in flight, where OCR and LLM waits overlap;
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--only SECTION] [--no-record]
-#     N per difficulty, default 60; SECTION one of extract, scaling, memory, ocr (default: all);
+#     N per difficulty, default 60; SECTION one of extract, scaling, memory, llm, ocr (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -117,6 +121,46 @@ memory_section() {
   echo
 }
 
+# Documents/s with LLM experts against a scripted server that answers after 500 ms.
+llm_section() {
+  local pages=$build/bench-data/pages-1000 clean=$build/bench-data/extract-clean-n$count${schools:+-moe}
+  [ -d "$pages" ] || "$build/bench_pages" --n 1000 --out "$pages"
+  local run_dir
+  run_dir=$(mktemp -d)
+  "$build/tests/scripted_llm_server" --port-file "$run_dir/port" --delay-ms 500 --truth "$clean/truth.jsonl" \
+    >/dev/null 2>&1 &
+  local server=$!
+  for _ in $(seq 100); do [ -f "$run_dir/port" ] && break; sleep 0.1; done
+  local url=http://127.0.0.1:$(cat "$run_dir/port")
+  echo "### LLM requests in flight (scripted server answering after 500 ms, 2 threads)"
+  echo
+  echo "| route | documents | in flight | seconds | docs/s | ideal docs/s | of ideal | peak RSS MiB |"
+  echo "|---|---|---|---|---|---|---|---|"
+  local n route in_flight stats
+  for run in "vision 1000 8" "vision 1000 16" "vision 1000 32"; do
+    read -r route n in_flight <<<"$run"
+    /usr/bin/time -o "$run_dir/time" -f '%e %M' "$build/mixtract" extract "$pages" --schema "bench/llm/$route.yaml" \
+      --llm-url "$url" --llm-in-flight "$in_flight" -o "$run_dir/out/results.jsonl" --no-cache -j 2 >/dev/null 2>&1
+    stats=$(tail -1 "$run_dir/time")
+    echo "$route $n $in_flight $stats" | awk '{ rate = $2 / $4; ideal = $3 / 0.5
+      printf "| %s | %d | %d | %.2f | %.2f | %.0f | %.0f%% | %.0f |\n", $1, $2, $3, $4, rate, ideal, 100 * rate / ideal, $5 / 1024 }'
+  done
+  echo
+  echo "OCR and LLM waits overlapping: the $count clean documents, the graduation certificate's fields"
+  echo
+  echo "| route | seconds | docs/s | peak RSS MiB |"
+  echo "|---|---|---|---|"
+  for run in "graduation_certificate|built-in rules over OCR, no LLM" "bench/llm/text.yaml|text LLM over OCR, 8 in flight"; do
+    /usr/bin/time -o "$run_dir/time" -f '%e %M' "$build/mixtract" extract "$clean" --schema "${run%%|*}" \
+      --llm-url "$url" --llm-in-flight 8 -o "$run_dir/out/results.jsonl" --no-cache -j 2 >/dev/null 2>&1
+    stats=$(tail -1 "$run_dir/time")
+    echo "$count $stats" | awk -v name="${run#*|}" '{ printf "| %s | %.2f | %.2f | %.0f |\n", name, $2, $1 / $2, $3 / 1024 }'
+  done
+  kill "$server"
+  rm -rf "$run_dir"
+  echo
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -145,6 +189,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   done
   if wanted scaling; then scaling_section; fi
   if wanted memory; then memory_section; fi
+  if wanted llm; then llm_section; fi
   if wanted ocr; then ocr_section; fi
 } > "$section"
 

@@ -19,9 +19,16 @@
 
 namespace mixtract {
 
+class WorkerPool;
+
 struct OcrServiceOptions {
   std::filesystem::path model_dir;  // PP-OCRv4 models (deps/ppocr-models).
   int threads = 2;                  // Inference threads per engine.
+  // > 0: every read (page or region, any engine) runs on a pool of this many threads, the callers
+  // waiting their turn. Lets a batch keep more documents in flight than cores (documents waiting on an
+  // LLM) while OCR, and the memory it takes, stays with as many threads as there are cores. 0 = reads
+  // run on the caller's thread.
+  int max_parallel_reads = 0;
   // Persistent cache; null = compute every time (--no-cache).
   std::shared_ptr<AnalysisCache> cache;
 };
@@ -29,7 +36,7 @@ struct OcrServiceOptions {
 // Thread-safe.
 class OcrService {
  public:
-  explicit OcrService(OcrServiceOptions options) : options_(std::move(options)) {}
+  explicit OcrService(OcrServiceOptions options);
 
   // The engine named "ppocr" or "tesseract", created on first use. Unknown names list the known ones.
   Result<const OcrEngine*> engine(std::string_view name);
@@ -46,6 +53,7 @@ class OcrService {
 
  private:
   OcrServiceOptions options_;
+  std::shared_ptr<WorkerPool> read_pool_;  // Null = reads on the caller's thread.
   mutable std::mutex mutex_;
   std::map<std::string, std::unique_ptr<OcrEngine>, std::less<>> engines_;
   std::map<std::string, std::shared_ptr<const OcrResult>, std::less<>> memo_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mixtract/expert.h"
+#include "mixtract/llm.h"
 #include "mixtract/major_table.h"
 #include "mixtract/ocr_service.h"
 #include "mixtract/region_table.h"
@@ -34,6 +35,8 @@ struct ExpertOptions {
   std::shared_ptr<const MajorTable> majors;
   // Administrative regions, for ID numbers; null = region codes are not looked up.
   std::shared_ptr<const RegionTable> regions;
+  // The run's LLM server; null = none configured, and the LLM experts fail to create.
+  std::shared_ptr<LlmClient> llm;
 };
 
 // The tables of `options`, or the built-in starter tables (built once) where none is set.

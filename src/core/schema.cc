@@ -6,7 +6,7 @@
 
 #include <re2/re2.h>
 
-#include "core/builtin_schemas.h"
+#include "core/builtin_texts.h"
 #include "core/join.h"
 #include "core/utf8.h"
 
@@ -33,7 +33,7 @@ Result<Schema> load_schema_file(const std::filesystem::path& path) {
 
 std::vector<std::string> builtin_schema_names() {
   std::vector<std::string> names;
-  for (const BuiltinSchemaText& s : builtin_schema_texts()) names.emplace_back(s.name);
+  for (const BuiltinText& s : builtin_schema_texts()) names.emplace_back(s.name);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -52,8 +52,8 @@ Result<std::vector<Schema>> load_schemas(std::string_view auto_name_or_path) {
 }
 
 Result<Schema> load_schema(std::string_view name_or_path) {
-  for (const BuiltinSchemaText& s : builtin_schema_texts()) {
-    if (s.name == name_or_path) return parse_schema(s.yaml, "<builtin:" + std::string(s.name) + ">");
+  for (const BuiltinText& s : builtin_schema_texts()) {
+    if (s.name == name_or_path) return parse_schema(s.text, "<builtin:" + std::string(s.name) + ">");
   }
   std::error_code ec;
   if (std::filesystem::exists(std::filesystem::path(name_or_path), ec)) return load_schema_file(name_or_path);

@@ -3,6 +3,7 @@
 
 #include "experts/certificate_text/certificate_text_expert.h"
 #include "experts/file_name/file_name_expert.h"
+#include "experts/llm/llm_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
 #include "experts/school_table/school_table_expert.h"
 #include "mixtract/registry.h"
@@ -31,6 +32,16 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        &SchoolTableExpert::create},
       {"tesseract", "Tesseract 5 (chi_sim+eng) page reading, values after their printed labels",
        OcrLabelExpert::factory("tesseract")},
+      {"llm_text", "text LLM over the page's OCR text, all fields in one request",
+       LlmExpert::factory({"llm_text", LlmExpert::Input::kPageText, false, "fields_from_text"})},
+      {"llm_text_region", "text LLM over the OCR lines around each field's label, one request per field",
+       LlmExpert::factory({"llm_text_region", LlmExpert::Input::kRegionText, true, "field_from_region"})},
+      {"llm_vision", "vision LLM over the page image, all fields in one request",
+       LlmExpert::factory({"llm_vision", LlmExpert::Input::kImage, false, "fields_from_image"})},
+      {"llm_vision_field", "vision LLM over the page image, one request per field",
+       LlmExpert::factory({"llm_vision_field", LlmExpert::Input::kImage, true, "fields_from_image"})},
+      {"llm_vision_ocr", "vision LLM over the page image with its OCR text in the prompt, all fields",
+       LlmExpert::factory({"llm_vision_ocr", LlmExpert::Input::kImageAndText, false, "fields_from_image_and_text"})},
   };
   ExpertRegistry registry;
   for (const BuiltinExpert& expert : builtins) {

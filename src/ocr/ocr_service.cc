@@ -3,12 +3,34 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/worker_pool.h"
+
 namespace mixtract {
 namespace {
 
-constexpr std::size_t kMemoEntries = 16;  // Enough for all experts of the documents in flight.
+constexpr std::size_t kMemoEntries = 64;  // Enough for all experts of the documents in flight.
+
+// An engine whose reads run on the service's worker pool.
+class PooledEngine final : public OcrEngine {
+ public:
+  PooledEngine(std::unique_ptr<OcrEngine> engine, std::shared_ptr<WorkerPool> pool)
+      : engine_(std::move(engine)), pool_(std::move(pool)) {}
+  std::string_view name() const override { return engine_->name(); }
+  const std::string& version() const override { return engine_->version(); }
+  Result<OcrResult> read(const cv::Mat& bgr) const override {
+    return pool_->run([&] { return engine_->read(bgr); });
+  }
+
+ private:
+  std::unique_ptr<OcrEngine> engine_;
+  std::shared_ptr<WorkerPool> pool_;
+};
 
 }  // namespace
+
+OcrService::OcrService(OcrServiceOptions options) : options_(std::move(options)) {
+  if (options_.max_parallel_reads > 0) read_pool_ = std::make_shared<WorkerPool>(options_.max_parallel_reads);
+}
 
 Result<const OcrEngine*> OcrService::engine(std::string_view name) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -24,6 +46,7 @@ Result<const OcrEngine*> OcrService::engine(std::string_view name) {
     created = create_tesseract_engine({});
   }
   if (!created.ok()) return created.status();
+  if (read_pool_) created = std::unique_ptr<OcrEngine>(new PooledEngine(std::move(created).value(), read_pool_));
   const OcrEngine* engine = created->get();
   engines_.emplace(std::string(name), std::move(created).value());
   return engine;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -406,6 +407,63 @@ TEST_F(CliTest, AFullDiskStopsTheRunAndResumeFinishesIt) {
   ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
   EXPECT_EQ(mixtract::testing::read_file(path("cut/results.csv")),
             mixtract::testing::read_file(path("full/results.csv")));
+}
+
+// The scripted OpenAI-compatible server as a process of its own, stopped when this goes out of scope.
+class ScriptedServerProcess {
+ public:
+  ScriptedServerProcess(const std::filesystem::path& dir, const std::string& args) : dir_(dir) {
+    const std::string command = std::string(SCRIPTED_LLM_SERVER_BIN) + " --port-file " + (dir / "port").string() + " " +
+                                args + " >/dev/null 2>&1 & echo $! > " + (dir / "pid").string();
+    if (std::system(command.c_str()) != 0) return;
+    for (int i = 0; i < 500 && !std::filesystem::exists(dir / "port"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::istringstream(mixtract::testing::read_file(dir / "port")) >> port_;
+  }
+  ~ScriptedServerProcess() {
+    const std::string pid = mixtract::testing::read_file(dir_ / "pid");
+    if (!pid.empty()) std::system(("kill " + pid).c_str());
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  bool started() const { return port_ > 0; }
+
+ private:
+  std::filesystem::path dir_;
+  int port_ = 0;
+};
+
+TEST_F(CliTest, AnLlmRouteAnswersAndFallsBackWhenTheServerIsDown) {
+  ASSERT_EQ(mixtract("synth --n 4 --seed 23 --kinds graduation --out " + path("docs")).exit_code, 0);
+  const std::string schema = std::string(MIXTRACT_SOURCE_DIR) + "/tests/data/graduation_llm_first.yaml";
+  std::filesystem::create_directories(path("server"));
+  std::string url;
+  {
+    // The server answers each request with the values of the document its OCR text shows.
+    const ScriptedServerProcess server(path("server"), "--truth " + path("docs/truth.jsonl"));
+    ASSERT_TRUE(server.started());
+    url = server.url();
+    const RunResult r = mixtract("extract " + path("docs") + " --schema " + schema + " --llm-url " + url + " -o " +
+                                 path("up/results.jsonl"));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const RunResult score =
+        mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("up/results.jsonl"));
+    const nlohmann::json report = nlohmann::json::parse(score.output);
+    EXPECT_EQ(report["correct"], report["total"]) << score.output;
+    // Each field holds the LLM's candidate, with the model and the prompt's version as its evidence.
+    const std::string results = mixtract::testing::read_file(path("up/results.jsonl"));
+    EXPECT_THAT(results, HasSubstr("\"expert\":\"llm_text\""));
+    EXPECT_THAT(results, HasSubstr("llm:scripted-model:fields_from_text@v1"));
+  }
+  // The server gone: the LLM expert fails on every document, the rules of the route fill the fields.
+  const RunResult down = mixtract("extract " + path("docs") + " --schema " + schema + " --llm-url " + url + " -o " +
+                                  path("down/results.jsonl"));
+  ASSERT_EQ(down.exit_code, 0) << down.output;
+  EXPECT_THAT(down.output, HasSubstr("expert llm_text failed: " + url));
+  const RunResult score =
+      mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("down/results.jsonl"));
+  const nlohmann::json report = nlohmann::json::parse(score.output);
+  EXPECT_GE(report["correct"].get<int>(), report["total"].get<int>() - 2) << score.output;
 }
 
 TEST_F(CliTest, AKilledRunResumesToTheSameOutput) {

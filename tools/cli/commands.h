@@ -28,6 +28,7 @@ struct OcrArgs {
   int threads = 0;  // 0 = one per core.
   bool no_cache = false;
   int cache_max_mb = 1024;
+  int max_parallel_reads = 0;  // OcrServiceOptions::max_parallel_reads; set by the command, not a flag.
 };
 void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config);
 // The run's OcrService; an unusable cache only costs a warning (the run goes on without it).

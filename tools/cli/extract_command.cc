@@ -12,6 +12,7 @@
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
 #include "mixtract/job_store.h"
+#include "mixtract/llm.h"
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "progress.h"
@@ -31,6 +32,10 @@ struct ExtractOptions {
   std::string per_person;
   bool resume = false;
   OcrArgs ocr;
+  std::string llm_url;
+  std::string llm_model;
+  std::string llm_key_env;
+  int llm_in_flight = 8;
 };
 
 // Documents shown in the printed table; the results file holds all.
@@ -169,15 +174,30 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   }
   Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
   if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
-  // Documents are read in parallel, one thread each; threads left over go to each one's inference.
+  ExpertOptions expert_options;
+  if (!options.llm_url.empty()) {
+    LlmOptions llm;
+    llm.base_url = options.llm_url;
+    llm.model = options.llm_model;
+    llm.api_key_env = options.llm_key_env;
+    llm.max_in_flight = options.llm_in_flight;
+    Result<std::shared_ptr<LlmClient>> client = LlmClient::create(std::move(llm));
+    if (!client.ok()) return fail(client.status(), kExitUsage);
+    expert_options.llm = *std::move(client);
+  }
+  // Documents are read in parallel, one thread each, threads left over going to each one's inference.
+  // With an LLM, as many more documents are in flight as LLM requests may be: they wait on the
+  // server, not on a core, and OCR still runs on no more pages at once than there are cores.
   const int threads = options.ocr.threads > 0 ? options.ocr.threads
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int workers =
-      static_cast<int>(std::clamp<std::size_t>(inputs->documents.size(), 1, static_cast<std::size_t>(threads)));
+  const std::size_t count = inputs->documents.size();
+  const int cpu_workers = static_cast<int>(std::clamp<std::size_t>(count, 1, static_cast<std::size_t>(threads)));
+  const int workers = static_cast<int>(std::clamp<std::size_t>(
+      count, 1, static_cast<std::size_t>(cpu_workers + (expert_options.llm ? options.llm_in_flight : 0))));
   OcrArgs ocr_args = options.ocr;
-  ocr_args.threads = std::max(1, threads / workers);
+  ocr_args.threads = std::max(1, threads / cpu_workers);
+  ocr_args.max_parallel_reads = expert_options.llm ? cpu_workers : 0;
 
-  ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
   expert_options.threads = ocr_args.threads;
   expert_options.ocr = make_ocr_service(global, ocr_args);
@@ -309,6 +329,10 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
                   "Also write one row per person (format from the extension): the document holding the "
                   "person's highest degree, why, and any conflicts");
   add_ocr_options(*sub, options->ocr, config);
+  add_option(*sub, kLlmUrlOption, options->llm_url, config);
+  add_option(*sub, kLlmModelOption, options->llm_model, config);
+  add_option(*sub, kLlmKeyEnvOption, options->llm_key_env, config);
+  add_option(*sub, kLlmInFlightOption, options->llm_in_flight, config)->check(CLI::Range(1, 1024));
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
       "missing), the reason, the expert and its evidence (JSONL), or one row per document (CSV, XLSX: 文件, "

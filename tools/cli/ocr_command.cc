@@ -129,6 +129,7 @@ std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const 
   options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
   options.threads =
       args.threads > 0 ? args.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.max_parallel_reads = args.max_parallel_reads;
   if (!args.no_cache) {
     Result<std::unique_ptr<AnalysisCache>> cache =
         AnalysisCache::open(default_cache_file(), static_cast<std::uint64_t>(args.cache_max_mb) << 20);

@@ -9,10 +9,11 @@
 namespace mixtract::cli {
 
 std::span<const OptionSpec> all_options() {
-  static constexpr OptionSpec kAll[] = {kConfigOption,     kLogLevelOption,  kDepsDirOption,         kSchemaOption,
-                                        kThreadsOption,    kOutDirOption,    kOutputOption,          kFormatOption,
-                                        kSynthCountOption, kSynthSeedOption, kSynthDifficultyOption, kSchoolsOption,
-                                        kMajorsOption};
+  static constexpr OptionSpec kAll[] = {kConfigOption,          kLogLevelOption,  kDepsDirOption,    kSchemaOption,
+                                        kThreadsOption,         kNoCacheOption,   kCacheMaxOption,   kOutDirOption,
+                                        kOutputOption,          kFormatOption,    kSynthCountOption, kSynthSeedOption,
+                                        kSynthDifficultyOption, kSchoolsOption,   kMajorsOption,     kLlmUrlOption,
+                                        kLlmModelOption,        kLlmKeyEnvOption, kLlmInFlightOption};
   return kAll;
 }
 

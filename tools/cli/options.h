@@ -57,6 +57,19 @@ inline constexpr OptionSpec kMajorsOption{"--majors", "MIXTRACT_MAJORS", "majors
                                           "Major table CSV (column name/专业名称/专业) for correcting majors; "
                                           "default: about 100 common majors built in"};
 
+inline constexpr OptionSpec kLlmUrlOption{"--llm-url", "MIXTRACT_LLM_URL", "llm_url", "",
+                                          "OpenAI-compatible server for the llm_* experts (http://host:port, "
+                                          "https://host/v1); default: none"};
+inline constexpr OptionSpec kLlmModelOption{"--llm-model", "MIXTRACT_LLM_MODEL", "llm_model", "",
+                                            "Model id; default: the server's only model"};
+inline constexpr OptionSpec kLlmKeyEnvOption{"--llm-key-env", "MIXTRACT_LLM_KEY_ENV", "llm_key_env",
+                                             "MIXTRACT_LLM_API_KEY",
+                                             "Environment variable holding the server's API key (sent as a "
+                                             "Bearer token; unset = none)"};
+inline constexpr OptionSpec kLlmInFlightOption{"--llm-in-flight", "MIXTRACT_LLM_IN_FLIGHT", "llm_in_flight", "8",
+                                               "LLM requests in flight at once; documents waiting on the LLM "
+                                               "hold no core"};
+
 // Every option above, for validating config files.
 std::span<const OptionSpec> all_options();
 

@@ -1,0 +1,162 @@
+#include "experts/llm/llm_expert.h"
+
+#include <algorithm>
+
+#include "core/join.h"
+#include "mixtract/education.h"
+#include "mixtract/ocr_service.h"
+#include "rules/date.h"
+
+namespace mixtract {
+namespace {
+
+// One line of the prompt per field: its key, its printed name, and the form of its value.
+std::string field_line(const FieldSpec& field) {
+  std::string form;
+  switch (field.kind) {
+    case FieldKind::kName: form = "a person's name"; break;
+    case FieldKind::kGender: form = "男 or 女"; break;
+    case FieldKind::kDate: form = "a date, YYYY-MM-DD"; break;
+    case FieldKind::kLevel: form = "one of 专科, 本科, 硕士研究生, 博士研究生"; break;
+    case FieldKind::kSchool: form = "the school's full name"; break;
+    case FieldKind::kMajor: form = "the major (专业) as printed"; break;
+    case FieldKind::kCode:
+      form = "the number as printed, without spaces";
+      if (field.constraints.min_length && field.constraints.min_length == field.constraints.max_length) {
+        form += ", " + std::to_string(*field.constraints.min_length) + " characters";
+      }
+      break;
+    case FieldKind::kEnum: form = "one of " + join(field.constraints.values); break;
+    case FieldKind::kText: form = "as printed"; break;
+  }
+  return "- \"" + field.name + "\": " + field.label + ", " + form;
+}
+
+nlohmann::json reply_schema(std::span<const FieldSpec* const> fields) {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const FieldSpec* field : fields) {
+    properties[field->name] = {{"type", "string"}};
+    required.push_back(field->name);
+  }
+  return {{"type", "object"}, {"properties", properties}, {"required", required}, {"additionalProperties", false}};
+}
+
+std::string trimmed(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+// The value in the form the field's checks expect; what cannot be put in that form is kept as written
+// (the checks then say why it is refused).
+std::string normalised(const FieldSpec& field, const std::string& raw) {
+  std::string value = trimmed(raw);
+  switch (field.kind) {
+    case FieldKind::kDate:
+      if (const std::optional<Date> date = parse_date(value)) return to_iso(*date);
+      break;
+    case FieldKind::kCode: value.erase(std::remove(value.begin(), value.end(), ' '), value.end()); break;
+    case FieldKind::kLevel:
+      if (const std::optional<EducationLevel> level = find_level(value)) return std::string(level_name(*level));
+      break;
+    default: break;
+  }
+  return value;
+}
+
+// The OCR lines around the field's printed label: the label's line and the next (a value printed
+// below its label); "" when no label is found.
+std::string region_text(const OcrResult& ocr, const FieldSpec& field) {
+  for (std::size_t i = 0; i < ocr.lines.size(); ++i) {
+    for (const std::string& label : field.hints.labels) {
+      if (ocr.lines[i].text.find(label) == std::string::npos) continue;
+      std::string text = ocr.lines[i].text;
+      if (i + 1 < ocr.lines.size()) text += "\n" + ocr.lines[i + 1].text;
+      return text;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+ExpertFactory LlmExpert::factory(Mode mode) {
+  return [mode](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
+    const std::string name(mode.name);
+    if (!options.llm) {
+      return Status::unavailable("the expert " + name +
+                                 " needs an LLM server: give its address with --llm-url (or MIXTRACT_LLM_URL)");
+    }
+    const bool reads_text = mode.input != Input::kImage;
+    if (reads_text && !options.ocr)
+      return Status::unavailable("the expert " + name + " needs OCR, which is not set up");
+    MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate system, builtin_prompt("system"));
+    MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate prompt, builtin_prompt(mode.prompt));
+    return std::unique_ptr<Expert>(
+        new LlmExpert(mode, options.llm, reads_text ? options.ocr : nullptr, std::move(system), std::move(prompt)));
+  };
+}
+
+Result<std::vector<Candidate>> LlmExpert::propose(const Document& document,
+                                                  std::span<const FieldSpec* const> fields) const {
+  std::vector<Candidate> candidates;
+  std::shared_ptr<const OcrResult> ocr;
+  if (ocr_) {
+    MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
+  }
+  if (mode_.input == Input::kRegionText) {
+    // Only the fields whose label is on the page are asked about: no region, no request.
+    for (const FieldSpec* field : fields) {
+      const std::string text = region_text(*ocr, *field);
+      if (!text.empty()) MIXTRACT_RETURN_IF_ERROR(ask(document, std::span(&field, 1), text, candidates));
+    }
+    return candidates;
+  }
+  const std::string text = ocr ? ocr->text() : "";
+  if (mode_.one_field_per_request) {
+    for (const FieldSpec* field : fields)
+      MIXTRACT_RETURN_IF_ERROR(ask(document, std::span(&field, 1), text, candidates));
+  } else {
+    MIXTRACT_RETURN_IF_ERROR(ask(document, fields, text, candidates));
+  }
+  return candidates;
+}
+
+Status LlmExpert::ask(const Document& document, std::span<const FieldSpec* const> fields, const std::string& text,
+                      std::vector<Candidate>& candidates) const {
+  std::vector<std::string> lines;
+  for (const FieldSpec* field : fields) lines.push_back(field_line(*field));
+  ChatRequest request;
+  MIXTRACT_ASSIGN_OR_RETURN(request.system, system_.render({}));
+  MIXTRACT_ASSIGN_OR_RETURN(request.user,
+                            prompt_.render({{"document", "document"}, {"fields", join(lines, "\n")}, {"text", text}}));
+  if (mode_.input == Input::kImage || mode_.input == Input::kImageAndText) request.image = document.image();
+  request.reply_schema = reply_schema(fields);
+  request.max_tokens = 64 + 64 * static_cast<int>(fields.size());
+  MIXTRACT_ASSIGN_OR_RETURN(const ChatReply reply, llm_->chat(request));
+  MIXTRACT_ASSIGN_OR_RETURN(const nlohmann::json values, parse_reply_json(reply.content));
+  const std::string source = "llm:" + reply.model + ":" + prompt_.id();
+  const std::size_t first = candidates.size();
+  for (const FieldSpec* field : fields) {
+    const auto found = values.find(field->name);
+    if (found == values.end() || found->is_null()) continue;
+    const std::string raw = found->is_string() ? found->get<std::string>() : found->dump();
+    Candidate candidate;
+    candidate.field = field->name;
+    candidate.raw = raw;
+    candidate.value = normalised(*field, raw);
+    if (candidate.value.empty()) continue;
+    candidate.confidence = kLlmConfidence;
+    candidate.evidence.push_back({source, raw, std::nullopt});
+    candidates.push_back(std::move(candidate));
+  }
+  // The request's cost is carried by its first candidate (the extractor sums them per expert).
+  if (candidates.size() > first) {
+    candidates[first].cost.tokens = reply.prompt_tokens + reply.completion_tokens;
+    candidates[first].cost.ms = reply.latency_ms;
+  }
+  return Status();
+}
+
+}  // namespace mixtract
