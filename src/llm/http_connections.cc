@@ -5,10 +5,23 @@
 namespace mixtract {
 namespace {
 
+// Why no response came, in words.
+std::string error_text(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection: return "cannot connect (is the server running?)";
+    case httplib::Error::ConnectionTimeout: return "timed out connecting";
+    case httplib::Error::Read: return "no answer in time, or the connection closed while reading it";
+    case httplib::Error::Write: return "the connection closed while sending";
+    case httplib::Error::SSLConnection: return "the TLS handshake failed";
+    case httplib::Error::SSLServerVerification: return "the server's TLS certificate is not trusted";
+    default: return httplib::to_string(error);
+  }
+}
+
 HttpResult result_of(const httplib::Result& response) {
   HttpResult result;
   if (!response) {
-    result.error = httplib::to_string(response.error());
+    result.error = error_text(response.error());
     return result;
   }
   result.status = response->status;

@@ -89,7 +89,7 @@ TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
 }
 
 TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
-  for (const char* sub : {"ner", "tune", "serve", "models"}) {
+  for (const char* sub : {"ner", "tune", "serve"}) {
     const RunResult r = mixtract(std::string(sub) + " something.jpg");
     EXPECT_EQ(r.exit_code, 3) << sub;
     EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
@@ -464,6 +464,31 @@ TEST_F(CliTest, AnLlmRouteAnswersAndFallsBackWhenTheServerIsDown) {
       mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("down/results.jsonl"));
   const nlohmann::json report = nlohmann::json::parse(score.output);
   EXPECT_GE(report["correct"].get<int>(), report["total"].get<int>() - 2) << score.output;
+}
+
+TEST_F(CliTest, ModelsSaysWhatCanRunAndWhatTheServerServes) {
+  const RunResult alone = mixtract("models");
+  EXPECT_EQ(alone.exit_code, 0) << alone.output;
+  EXPECT_THAT(alone.output, HasSubstr("needs an LLM server"));
+  EXPECT_THAT(alone.output, HasSubstr("LLM server: none"));
+  std::filesystem::create_directories(path("server"));
+  std::string url;
+  {
+    const ScriptedServerProcess server(path("server"), "");
+    ASSERT_TRUE(server.started());
+    url = server.url();
+    const RunResult r = mixtract("models --llm-url " + url);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("answers; 1 model(s): scripted-model"));
+    EXPECT_THAT(r.output, HasSubstr("requests go to: scripted-model"));
+    EXPECT_THAT(r.output, Not(HasSubstr("needs an LLM server")));
+    const RunResult wrong = mixtract("models --llm-url " + url + " --llm-model gpt-x");
+    EXPECT_EQ(wrong.exit_code, 1) << wrong.output;
+    EXPECT_THAT(wrong.output, HasSubstr("the model gpt-x is not among them"));
+  }
+  const RunResult down = mixtract("models --llm-url " + url);
+  EXPECT_EQ(down.exit_code, 1) << down.output;
+  EXPECT_THAT(down.output, HasSubstr("does not answer"));
 }
 
 TEST_F(CliTest, AKilledRunResumesToTheSameOutput) {

@@ -39,7 +39,8 @@ void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigV
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
-// ner, tune, serve, models: say which issue builds them and exit with kExitNotBuilt.
+void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+// ner, tune, serve: say they are not built yet and exit with kExitNotBuilt.
 void add_planned_commands(CLI::App& app, int& exit_code);
 
 }  // namespace mixtract::cli

@@ -13,7 +13,6 @@ void add_planned_commands(CLI::App& app, int& exit_code) {
       {"ner", "Find names, places and organisations in text (LAC, jieba, BERT)"},
       {"tune", "Learn the best route per field from labelled documents"},
       {"serve", "HTTP API and review web page"},
-      {"models", "List the configured LLM backends and check they answer"},
   };
   for (const Planned& planned : kPlanned) {
     CLI::App* sub = app.add_subcommand(planned.name, std::string(planned.summary) + " (not built yet)");

@@ -83,14 +83,11 @@ std::string region_text(const OcrResult& ocr, const FieldSpec& field) {
 
 ExpertFactory LlmExpert::factory(Mode mode) {
   return [mode](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
-    const std::string name(mode.name);
     if (!options.llm) {
-      return Status::unavailable("the expert " + name +
-                                 " needs an LLM server: give its address with --llm-url (or MIXTRACT_LLM_URL)");
+      return Status::unavailable("needs an LLM server: give its address with --llm-url (or MIXTRACT_LLM_URL)");
     }
     const bool reads_text = mode.input != Input::kImage;
-    if (reads_text && !options.ocr)
-      return Status::unavailable("the expert " + name + " needs OCR, which is not set up");
+    if (reads_text && !options.ocr) return Status::unavailable("needs OCR, which is not set up");
     MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate system, builtin_prompt("system"));
     MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate prompt, builtin_prompt(mode.prompt));
     return std::unique_ptr<Expert>(
