@@ -11,5 +11,9 @@ echo "== clang-format"
 git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
 echo "formatting clean"
 
+echo "== llama-server (the LLM tests' real server; built once per machine)"
+MIXTRACT_LLAMA_DIR=$(scripts/llama_server.sh)
+export MIXTRACT_LLAMA_DIR
+
 echo "== ctest"
 ctest --test-dir "$build_dir" --output-on-failure -j "${MIXTRACT_JOBS:-2}"
