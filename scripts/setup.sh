@@ -126,10 +126,16 @@ install_cppjieba() {
   rm -rf "$src"
 }
 
+# The llama.cpp source as a git bundle (scripts/llama_server.sh builds llama-server from it), and the
+# headers of its C API, which the embedded-model backend compiles against.
 install_llama_bundle() {
   local src
   src=$(extract_members "$1" package/llama/gitRelease.bundle package/LICENSE)
   mv "$src/package/llama/gitRelease.bundle" "$src/package/LICENSE" "$2/"
+  git clone -q "$2/gitRelease.bundle" "$src/llama.cpp" 2>/dev/null
+  mkdir -p "$2/include"
+  cp "$src"/llama.cpp/include/llama.h "$src"/llama.cpp/ggml/include/ggml*.h "$src"/llama.cpp/ggml/include/gguf.h \
+    "$2/include/"
   rm -rf "$src"
 }
 
@@ -157,7 +163,8 @@ install_npm_artifacts() {
   while read -r name spec sha installer; do
     case "$name" in ''|'#'*) continue ;; esac
     dest=$deps_dir/$name
-    stamp="$spec $sha"
+    # The installer's own text is part of the stamp: changing what it extracts extracts again.
+    stamp="$spec $sha $(declare -f "$installer" | sha256sum | cut -c1-12)"
     if [ -f "$dest/.installed" ] && [ "$(cat "$dest/.installed")" = "$stamp" ]; then
       continue
     fi

@@ -57,12 +57,21 @@ struct ChatReply {
   int attempts = 1;
 };
 
+// Where the LLM experts send their requests: a server (LlmClient) or a model in this process
+// (LocalLlm, local_llm.h). Thread-safe.
+class ChatBackend {
+ public:
+  virtual ~ChatBackend() = default;
+  // Errors as LlmClient::chat's; a backend that cannot take images returns kUnsupported for them.
+  virtual Result<ChatReply> chat(const ChatRequest& request) const = 0;
+};
+
 // Thread-safe: one client serves every thread of a run.
-class LlmClient {
+class LlmClient final : public ChatBackend {
  public:
   // Checks the options (no network yet); errors name the bad option.
   static Result<std::shared_ptr<LlmClient>> create(LlmOptions options);
-  ~LlmClient();
+  ~LlmClient() override;
   LlmClient(const LlmClient&) = delete;
   LlmClient& operator=(const LlmClient&) = delete;
 
@@ -74,7 +83,7 @@ class LlmClient {
   // Sends the request, retrying as LlmOptions says. Errors: kUnavailable (server down, timeouts, 429
   // or 5xx after the retries), kNotFound (no such model), kInvalidArgument (a request the server
   // refuses, a reply that is not a chat completion); each names the server and what it said.
-  Result<ChatReply> chat(const ChatRequest& request) const;
+  Result<ChatReply> chat(const ChatRequest& request) const override;
 
  private:
   struct State;

@@ -35,8 +35,9 @@ struct ExpertOptions {
   std::shared_ptr<const MajorTable> majors;
   // Administrative regions, for ID numbers; null = region codes are not looked up.
   std::shared_ptr<const RegionTable> regions;
-  // The run's LLM server; null = none configured, and the LLM experts fail to create.
-  std::shared_ptr<LlmClient> llm;
+  // Where the LLM experts send requests (a server, or a model in this process); null = none
+  // configured, and the LLM experts fail to create.
+  std::shared_ptr<ChatBackend> llm;
 };
 
 // The tables of `options`, or the built-in starter tables (built once) where none is set.

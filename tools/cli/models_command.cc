@@ -24,17 +24,19 @@ int run_models(const ModelsOptions& options, const GlobalOptions& global) {
   ocr.no_cache = true;
   expert_options.ocr = make_ocr_service(global, ocr);
   int exit_code = kExitOk;
+  std::shared_ptr<LlmClient> client;
   if (!options.llm_url.empty()) {
     LlmOptions llm;
     llm.base_url = options.llm_url;
     llm.model = options.llm_model;
     llm.api_key_env = options.llm_key_env;
-    Result<std::shared_ptr<LlmClient>> client = LlmClient::create(std::move(llm));
-    if (!client.ok()) {
-      std::cerr << "mixtract models: " << client.status().message() << "\n";
+    Result<std::shared_ptr<LlmClient>> created = LlmClient::create(std::move(llm));
+    if (!created.ok()) {
+      std::cerr << "mixtract models: " << created.status().message() << "\n";
       return kExitUsage;
     }
-    expert_options.llm = *client;
+    client = *created;
+    expert_options.llm = client;
   }
 
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
@@ -51,18 +53,18 @@ int run_models(const ModelsOptions& options, const GlobalOptions& global) {
   }
   std::cout << format_table(table) << "\n";
 
-  if (!expert_options.llm) {
+  if (!client) {
     std::cout << "LLM server: none (--llm-url, MIXTRACT_LLM_URL or llm_url in the config file)\n";
     return exit_code;
   }
   std::cout << "LLM server: " << options.llm_url << "\n";
-  const Result<std::vector<std::string>> models = expert_options.llm->models();
+  const Result<std::vector<std::string>> models = client->models();
   if (!models.ok()) {
     std::cout << "  does not answer: " << models.status().message() << "\n";
     return kExitFailure;
   }
   std::cout << "  answers; " << models->size() << " model(s): " << join(*models) << "\n";
-  const Result<std::string> used = expert_options.llm->model();
+  const Result<std::string> used = client->model();
   if (!used.ok()) {
     std::cout << "  " << used.status().message() << "\n";
     return kExitFailure;

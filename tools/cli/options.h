@@ -66,6 +66,9 @@ inline constexpr OptionSpec kLlmKeyEnvOption{"--llm-key-env", "MIXTRACT_LLM_KEY_
                                              "MIXTRACT_LLM_API_KEY",
                                              "Environment variable holding the server's API key (sent as a "
                                              "Bearer token; unset = none)"};
+inline constexpr OptionSpec kLlmGgufOption{"--llm-gguf", "MIXTRACT_LLM_GGUF", "llm_gguf", "",
+                                           "A GGUF model run in this process for the llm_text* experts, "
+                                           "instead of a server (text only)"};
 inline constexpr OptionSpec kLlmInFlightOption{"--llm-in-flight", "MIXTRACT_LLM_IN_FLIGHT", "llm_in_flight", "8",
                                                "LLM requests in flight at once; documents waiting on the LLM "
                                                "hold no core"};

@@ -44,7 +44,7 @@ class LlmExpert final : public Expert {
                                          std::span<const FieldSpec* const> fields) const override;
 
  private:
-  LlmExpert(Mode mode, std::shared_ptr<LlmClient> llm, std::shared_ptr<OcrService> ocr, PromptTemplate system,
+  LlmExpert(Mode mode, std::shared_ptr<ChatBackend> llm, std::shared_ptr<OcrService> ocr, PromptTemplate system,
             PromptTemplate prompt)
       : mode_(mode),
         llm_(std::move(llm)),
@@ -57,7 +57,7 @@ class LlmExpert final : public Expert {
              std::vector<Candidate>& candidates) const;
 
   Mode mode_;
-  std::shared_ptr<LlmClient> llm_;
+  std::shared_ptr<ChatBackend> llm_;
   std::shared_ptr<OcrService> ocr_;
   PromptTemplate system_;
   PromptTemplate prompt_;
