@@ -12,7 +12,8 @@
 #   - LLM in flight: a scripted OpenAI-compatible server answering after 500 ms; the vision route
 #     (bench/llm/vision.yaml) over 1,000 small pages with 8, 16 and 32 requests in flight, against the
 #     ideal in_flight / 0.5 s; and the text route (bench/llm/text.yaml, OCR then the LLM) over the clean
-#     documents with 8 in flight, where OCR and LLM waits overlap;
+#     documents with 8 in flight, where OCR and LLM waits overlap; the client's overhead per request,
+#     64 requests in flight, and prompt tokens per document of each LLM route (bench/bench_llm.cc);
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
@@ -157,8 +158,18 @@ llm_section() {
     echo "$count $stats" | awk -v name="${run#*|}" '{ printf "| %s | %.2f | %.2f | %.0f |\n", name, $2, $1 / $2, $3 / 1024 }'
   done
   kill "$server"
-  rm -rf "$run_dir"
   echo
+  # The client's own cost, 64 in flight, and prompt tokens per route, counted by a real tokenizer.
+  local llama_dir port
+  llama_dir=$(scripts/llama_server.sh)
+  port=$((20000 + RANDOM % 20000))
+  "$llama_dir/bin/llama-server" -m "$llama_dir/tiny-random.gguf" --host 127.0.0.1 --port "$port" -c 2048 \
+    --log-disable >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  "$build/bench_llm" --docs "$clean" --tokenizer-url "http://127.0.0.1:$port" --n 10
+  kill "$server"
+  rm -rf "$run_dir"
 }
 
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }

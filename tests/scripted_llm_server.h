@@ -4,6 +4,8 @@
 #ifndef MIXTRACT_TESTS_SCRIPTED_LLM_SERVER_H_
 #define MIXTRACT_TESTS_SCRIPTED_LLM_SERVER_H_
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -13,7 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
 
 namespace mixtract::testing {
@@ -41,10 +45,8 @@ class ScriptedLlmServer {
                              std::chrono::milliseconds delay = std::chrono::milliseconds(0))
       : script_(std::move(script)), models_(std::move(models)), delay_(delay) {
     server_.new_task_queue = [] { return new httplib::ThreadPool(128); };
-    // Connections stay open for as long as the client keeps them: a burst of new connections
-    // overflows cpp-httplib's small listen backlog (the kernel then retries after 1 s, 3 s, ...).
+    // Connections stay open for as long as the client keeps them.
     server_.set_keep_alive_max_count(100000);
-    server_.set_keep_alive_timeout(60);
     server_.set_tcp_nodelay(true);
     server_.Get("/v1/models", [this](const httplib::Request&, httplib::Response& response) {
       nlohmann::json data = nlohmann::json::array();
@@ -54,6 +56,7 @@ class ScriptedLlmServer {
     server_.Post("/v1/chat/completions",
                  [this](const httplib::Request& request, httplib::Response& response) { chat(request, response); });
     port_ = server_.bind_to_any_port("127.0.0.1");
+    widen_listen_backlog(port_);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
@@ -110,6 +113,23 @@ class ScriptedLlmServer {
     response.set_content(answer.body.empty() && answer.status == 200 ? completion(answer.content, model) : answer.body,
                          "application/json");
     --in_flight_;
+  }
+
+  // cpp-httplib listens with a backlog of 5: a burst of new connections (64 requests in flight) then
+  // waits for the kernel's SYN retries, 1 s, 3 s, 7 s, ... Listening again on the socket bound to
+  // `port` widens its backlog (Linux allows listen() on a listening socket).
+  static void widen_listen_backlog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+      sockaddr_in address{};
+      socklen_t length = sizeof address;
+      int listening = 0;
+      socklen_t flag_length = sizeof listening;
+      if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0 || address.sin_family != AF_INET ||
+          ntohs(address.sin_port) != port) {
+        continue;
+      }
+      if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &flag_length) == 0 && listening) ::listen(fd, 1024);
+    }
   }
 
   Script script_;
