@@ -470,7 +470,7 @@ TEST_F(CliTest, ModelsSaysWhatCanRunAndWhatTheServerServes) {
   const RunResult alone = mixtract("models");
   EXPECT_EQ(alone.exit_code, 0) << alone.output;
   EXPECT_THAT(alone.output, HasSubstr("needs an LLM server"));
-  EXPECT_THAT(alone.output, HasSubstr("LLM server: none"));
+  EXPECT_THAT(alone.output, HasSubstr("LLM: none"));
   std::filesystem::create_directories(path("server"));
   std::string url;
   {

@@ -52,16 +52,23 @@ ScriptedLlmServer::Answer answer(const nlohmann::json& request, int) {
   return ScriptedLlmServer::reply("```json\n" + values.dump() + "\n```");
 }
 
+// Experts' options with PP-OCRv4 and a client of `server`.
+ExpertOptions options_for(const ScriptedLlmServer& server) {
+  ExpertOptions options;
+  options.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
+  OcrServiceOptions ocr;
+  ocr.model_dir = options.deps_dir / "ppocr-models";
+  options.ocr = std::make_shared<OcrService>(ocr);
+  LlmOptions llm;
+  llm.base_url = server.url();
+  options.llm = LlmClient::create(llm).value();
+  return options;
+}
+
 class LlmExpertsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    options_.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
-    OcrServiceOptions ocr;
-    ocr.model_dir = options_.deps_dir / "ppocr-models";
-    options_.ocr = std::make_shared<OcrService>(ocr);
-    LlmOptions llm;
-    llm.base_url = server_.url();
-    options_.llm = LlmClient::create(llm).value();
+    options_ = options_for(server_);
     schema_ = load_schemas("graduation_certificate").value().at(0);
     for (const FieldSpec& field : schema_.fields) {
       if (field.name == "name" || field.name == "certificate_number" || field.name == "school")
@@ -161,14 +168,7 @@ TEST(LlmRouteTest, AValueTheValidatorRefusesIsNotTrustedAndTheRouteGoesOn) {
   ScriptedLlmServer server([](const nlohmann::json&, int) {
     return ScriptedLlmServer::reply("{\"certificate_number\": \"10610120190500761\"}");
   });
-  ExpertOptions options;
-  options.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
-  OcrServiceOptions ocr;
-  ocr.model_dir = options.deps_dir / "ppocr-models";
-  options.ocr = std::make_shared<OcrService>(ocr);
-  LlmOptions llm;
-  llm.base_url = server.url();
-  options.llm = LlmClient::create(llm).value();
+  const ExpertOptions options = options_for(server);
   Schema schema = load_schemas("graduation_certificate").value().at(0);
   for (FieldSpec& field : schema.fields) {
     std::vector<std::string> experts(1, "llm_vision");

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mixtract/llm.h"
 #include "mixtract/ocr_service.h"
 #include "options.h"
 
@@ -33,6 +34,18 @@ struct OcrArgs {
 void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config);
 // The run's OcrService; an unusable cache only costs a warning (the run goes on without it).
 std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args);
+
+// Where the llm_* experts send requests: --llm-url (a server) or --llm-gguf (a model in-process).
+struct LlmArgs {
+  std::string url;
+  std::string model;
+  std::string key_env;
+  std::string gguf;
+  int in_flight = 8;
+};
+void add_llm_options(CLI::App& sub, LlmArgs& args, const ConfigValues& config);
+// The backend the options name, or null when they name none; the local model runs on `threads`.
+Result<std::shared_ptr<ChatBackend>> make_llm(const LlmArgs& args, const GlobalOptions& global, int threads);
 
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);

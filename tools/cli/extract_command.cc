@@ -12,8 +12,6 @@
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
 #include "mixtract/job_store.h"
-#include "mixtract/llm.h"
-#include "mixtract/local_llm.h"
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "progress.h"
@@ -33,11 +31,7 @@ struct ExtractOptions {
   std::string per_person;
   bool resume = false;
   OcrArgs ocr;
-  std::string llm_url;
-  std::string llm_model;
-  std::string llm_key_env;
-  std::string llm_gguf;
-  int llm_in_flight = 8;
+  LlmArgs llm;
 };
 
 // Documents shown in the printed table; the results file holds all.
@@ -156,29 +150,6 @@ struct Counts {
   std::size_t persons_with_conflicts = 0;
 };
 
-// The LLM the llm_* experts ask: a server (--llm-url) or a model in this process (--llm-gguf).
-Status set_llm(const ExtractOptions& options, const GlobalOptions& global, ExpertOptions& expert_options) {
-  if (!options.llm_url.empty() && !options.llm_gguf.empty()) {
-    return Status::invalid_argument("give --llm-url or --llm-gguf, not both");
-  }
-  if (!options.llm_gguf.empty()) {
-    LocalLlmOptions local;
-    local.model = options.llm_gguf;
-    local.lib_dir = std::filesystem::path(global.deps_dir) / "llama-libs" / "lib";
-    local.threads = options.ocr.threads > 0 ? options.ocr.threads
-                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    MIXTRACT_ASSIGN_OR_RETURN(expert_options.llm, LocalLlm::load(local));
-  } else if (!options.llm_url.empty()) {
-    LlmOptions llm;
-    llm.base_url = options.llm_url;
-    llm.model = options.llm_model;
-    llm.api_key_env = options.llm_key_env;
-    llm.max_in_flight = options.llm_in_flight;
-    MIXTRACT_ASSIGN_OR_RETURN(expert_options.llm, LlmClient::create(std::move(llm)));
-  }
-  return Status();
-}
-
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   auto fail = [](const Status& status, int code) {
     std::cerr << "mixtract extract: " << status.message() << "\n";
@@ -199,18 +170,20 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   }
   Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
   if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
-  ExpertOptions expert_options;
-  if (Status status = set_llm(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
-  const bool llm_server = !options.llm_url.empty();
   // Documents are read in parallel, one thread each, threads left over going to each one's inference.
-  // With an LLM, as many more documents are in flight as LLM requests may be: they wait on the
+  // With an LLM server, as many more documents are in flight as LLM requests may be: they wait on the
   // server, not on a core, and OCR still runs on no more pages at once than there are cores.
   const int threads = options.ocr.threads > 0 ? options.ocr.threads
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ExpertOptions expert_options;
+  Result<std::shared_ptr<ChatBackend>> llm = make_llm(options.llm, global, threads);
+  if (!llm.ok()) return fail(llm.status(), kExitUsage);
+  expert_options.llm = *llm;
+  const bool llm_server = !options.llm.url.empty();
   const std::size_t count = inputs->documents.size();
   const int cpu_workers = static_cast<int>(std::clamp<std::size_t>(count, 1, static_cast<std::size_t>(threads)));
   const int workers = static_cast<int>(std::clamp<std::size_t>(
-      count, 1, static_cast<std::size_t>(cpu_workers + (llm_server ? options.llm_in_flight : 0))));
+      count, 1, static_cast<std::size_t>(cpu_workers + (llm_server ? options.llm.in_flight : 0))));
   OcrArgs ocr_args = options.ocr;
   ocr_args.threads = std::max(1, threads / cpu_workers);
   ocr_args.max_parallel_reads = llm_server ? cpu_workers : 0;
@@ -346,11 +319,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
                   "Also write one row per person (format from the extension): the document holding the "
                   "person's highest degree, why, and any conflicts");
   add_ocr_options(*sub, options->ocr, config);
-  add_option(*sub, kLlmUrlOption, options->llm_url, config);
-  add_option(*sub, kLlmModelOption, options->llm_model, config);
-  add_option(*sub, kLlmKeyEnvOption, options->llm_key_env, config);
-  add_option(*sub, kLlmGgufOption, options->llm_gguf, config);
-  add_option(*sub, kLlmInFlightOption, options->llm_in_flight, config)->check(CLI::Range(1, 1024));
+  add_llm_options(*sub, options->llm, config);
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
       "missing), the reason, the expert and its evidence (JSONL), or one row per document (CSV, XLSX: 文件, "

@@ -4,40 +4,24 @@
 
 #include "commands.h"
 #include "core/join.h"
-#include "mixtract/llm.h"
 #include "mixtract/registry.h"
 #include "table.h"
 
 namespace mixtract::cli {
 namespace {
 
-struct ModelsOptions {
-  std::string llm_url;
-  std::string llm_model;
-  std::string llm_key_env;
-};
-
-int run_models(const ModelsOptions& options, const GlobalOptions& global) {
+int run_models(const LlmArgs& options, const GlobalOptions& global) {
   ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
   OcrArgs ocr;
   ocr.no_cache = true;
   expert_options.ocr = make_ocr_service(global, ocr);
-  int exit_code = kExitOk;
-  std::shared_ptr<LlmClient> client;
-  if (!options.llm_url.empty()) {
-    LlmOptions llm;
-    llm.base_url = options.llm_url;
-    llm.model = options.llm_model;
-    llm.api_key_env = options.llm_key_env;
-    Result<std::shared_ptr<LlmClient>> created = LlmClient::create(std::move(llm));
-    if (!created.ok()) {
-      std::cerr << "mixtract models: " << created.status().message() << "\n";
-      return kExitUsage;
-    }
-    client = *created;
-    expert_options.llm = client;
+  Result<std::shared_ptr<ChatBackend>> llm = make_llm(options, global, 2);
+  if (!llm.ok()) {
+    std::cerr << "mixtract models: " << llm.status().message() << "\n";
+    return kExitUsage;
   }
+  expert_options.llm = *llm;
 
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::vector<std::vector<std::string>> table{{"expert", "state", "what it reads"}};
@@ -53,11 +37,16 @@ int run_models(const ModelsOptions& options, const GlobalOptions& global) {
   }
   std::cout << format_table(table) << "\n";
 
-  if (!client) {
-    std::cout << "LLM server: none (--llm-url, MIXTRACT_LLM_URL or llm_url in the config file)\n";
-    return exit_code;
+  if (!options.gguf.empty()) {
+    std::cout << "LLM: the local model " << options.gguf << ", loaded\n";
+    return kExitOk;
   }
-  std::cout << "LLM server: " << options.llm_url << "\n";
+  const auto client = std::dynamic_pointer_cast<LlmClient>(expert_options.llm);
+  if (!client) {
+    std::cout << "LLM: none (--llm-url or --llm-gguf, their variables or config keys)\n";
+    return kExitOk;
+  }
+  std::cout << "LLM server: " << options.url << "\n";
   const Result<std::vector<std::string>> models = client->models();
   if (!models.ok()) {
     std::cout << "  does not answer: " << models.status().message() << "\n";
@@ -74,17 +63,15 @@ int run_models(const ModelsOptions& options, const GlobalOptions& global) {
     return kExitFailure;
   }
   std::cout << "  requests go to: " << *used << "\n";
-  return exit_code;
+  return kExitOk;
 }
 
 }  // namespace
 
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
-  auto options = std::make_shared<ModelsOptions>();
-  CLI::App* sub = app.add_subcommand("models", "List the experts and the LLM server, and check they can run");
-  add_option(*sub, kLlmUrlOption, options->llm_url, config);
-  add_option(*sub, kLlmModelOption, options->llm_model, config);
-  add_option(*sub, kLlmKeyEnvOption, options->llm_key_env, config);
+  auto options = std::make_shared<LlmArgs>();
+  CLI::App* sub = app.add_subcommand("models", "List the experts and the LLM, and check they can run");
+  add_llm_options(*sub, *options, config);
   sub->footer(
       "Prints every expert with 'ready' or why it cannot run here (missing models: run scripts/setup.sh; the "
       "llm_* experts need --llm-url), then asks the LLM server for its models. Exit code: 0 all configured "
