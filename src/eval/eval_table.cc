@@ -1,8 +1,6 @@
 // read_eval_table: CSV, XLSX and JSONL (flat objects or mixtract records) into one table shape.
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -196,16 +194,11 @@ Result<EvalTable> read_eval_table(const std::filesystem::path& path, const EvalT
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Status::not_found(source + ": no such file");
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_text_file(path));
   if (extension != ".jsonl") {
     return Status::invalid_argument(source + ": unknown table format '" + extension + "'; use .csv, .xlsx or .jsonl");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::io_error(source + ": cannot open for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_jsonl(text.str(), source, options);
+  return read_jsonl(text, source, options);
 }
 
 }  // namespace mixtract

@@ -4,11 +4,15 @@
 #define MIXTRACT_IO_TABLE_FILE_H_
 
 #include <filesystem>
+#include <string>
 
 #include "io/csv_reader.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
+
+// The whole content of a file; errors name it (missing, not a regular file, unreadable).
+Result<std::string> read_text_file(const std::filesystem::path& path);
 
 // True for .csv and .xlsx (any case).
 bool is_table_file(const std::filesystem::path& path);
