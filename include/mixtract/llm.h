@@ -33,6 +33,11 @@ struct LlmOptions {
   // attempt k is backoff * 2^(k-1), times a random factor in [0.5, 1.5), or what Retry-After says.
   int max_retries = 3;
   std::chrono::milliseconds backoff{500};
+  // After this many requests in a row found the server unavailable (every attempt failed), requests
+  // fail at once for `breaker_cooldown` instead of each paying its retries; the next one then tries
+  // again. 0 = never stop asking.
+  int breaker_failures = 3;
+  std::chrono::milliseconds breaker_cooldown{30'000};
   // Images are scaled down so that their longer side is at most this many pixels, then sent as JPEG.
   int max_image_side = 1280;
 };
@@ -81,13 +86,15 @@ class LlmClient final : public ChatBackend {
   // The model requests go to: LlmOptions::model, else the server's only one (asked once).
   Result<std::string> model() const;
   // Sends the request, retrying as LlmOptions says. Errors: kUnavailable (server down, timeouts, 429
-  // or 5xx after the retries), kNotFound (no such model), kInvalidArgument (a request the server
-  // refuses, a reply that is not a chat completion); each names the server and what it said.
+  // or 5xx after the retries, or not asked while the breaker is open), kNotFound (no such model),
+  // kInvalidArgument (a request the server refuses, a reply that is not a chat completion); each
+  // names the server and what it said.
   Result<ChatReply> chat(const ChatRequest& request) const override;
 
  private:
   struct State;
   explicit LlmClient(LlmOptions options);
+  Result<ChatReply> send(const ChatRequest& request) const;  // chat() without the breaker.
   LlmOptions options_;
   std::unique_ptr<State> state_;
 };

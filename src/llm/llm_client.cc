@@ -105,7 +105,9 @@ struct LlmClient::State {
   std::mutex mutex;  // Guards what follows.
   std::condition_variable slot_freed;
   int in_flight = 0;
-  std::string model;                 // Resolved once.
+  std::string model;             // Resolved once.
+  int unavailable_in_a_row = 0;  // Requests that found the server unavailable, since the last answer.
+  Clock::time_point breaker_open_until{};
   bool json_schema_refused = false;  // The server wants JSON mode instead.
   std::mt19937 random{std::random_device{}()};
 };
@@ -117,6 +119,7 @@ Result<std::shared_ptr<LlmClient>> LlmClient::create(LlmOptions options) {
   MIXTRACT_ASSIGN_OR_RETURN(Endpoint endpoint, endpoint_of(options.base_url));
   if (options.max_in_flight < 1) return Status::invalid_argument("LLM requests in flight must be at least 1");
   if (options.max_retries < 0) return Status::invalid_argument("LLM retries cannot be negative");
+  if (options.breaker_failures < 0) return Status::invalid_argument("LLM breaker failures cannot be negative");
   if (options.timeout.count() <= 0) return Status::invalid_argument("the LLM timeout must be positive");
   if (options.max_image_side < 32) return Status::invalid_argument("the LLM image side must be at least 32 pixels");
   std::string key;
@@ -160,6 +163,26 @@ Result<std::string> LlmClient::model() const {
 }
 
 Result<ChatReply> LlmClient::chat(const ChatRequest& request) const {
+  {
+    std::lock_guard lock(state_->mutex);
+    if (Clock::now() < state_->breaker_open_until) {
+      const auto wait = std::chrono::duration_cast<std::chrono::seconds>(state_->breaker_open_until - Clock::now());
+      return Status::unavailable(
+          options_.base_url + ": not asked: the last " + std::to_string(state_->unavailable_in_a_row) +
+          " requests found the server unavailable; asking again in " + std::to_string(wait.count() + 1) + " s");
+    }
+  }
+  Result<ChatReply> reply = send(request);
+  std::lock_guard lock(state_->mutex);
+  if (reply.ok() || reply.status().code() != StatusCode::kUnavailable) {
+    state_->unavailable_in_a_row = 0;
+  } else if (++state_->unavailable_in_a_row >= options_.breaker_failures && options_.breaker_failures > 0) {
+    state_->breaker_open_until = Clock::now() + options_.breaker_cooldown;
+  }
+  return reply;
+}
+
+Result<ChatReply> LlmClient::send(const ChatRequest& request) const {
   const auto start = Clock::now();
   MIXTRACT_ASSIGN_OR_RETURN(const std::string model, this->model());
   // One slot of max_in_flight for the whole exchange, retries included.

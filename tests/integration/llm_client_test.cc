@@ -143,6 +143,26 @@ TEST(LlmClientTest, ADownServerOrAModelThatDoesNotExistIsAClearError) {
   EXPECT_FALSE(LlmClient::create(LlmOptions{}).ok());  // No URL.
 }
 
+TEST(LlmClientTest, AServerFoundUnavailableIsNotAskedForAWhile) {
+  ScriptedLlmServer server([](const nlohmann::json&, int) { return ScriptedLlmServer::error(503, "overloaded"); });
+  LlmOptions options = options_for(server);
+  options.max_retries = 1;
+  options.breaker_failures = 2;
+  options.breaker_cooldown = std::chrono::milliseconds(300);
+  const auto client = LlmClient::create(options).value();
+  EXPECT_EQ(client->chat(fields_request()).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(client->chat(fields_request()).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(server.chat_requests(), 4);  // Two requests, two attempts each.
+  // The breaker is open: the next request fails at once, without asking.
+  const Result<ChatReply> skipped = client->chat(fields_request());
+  EXPECT_THAT(skipped.status().message(), HasSubstr("not asked: the last 2 requests found the server unavailable"));
+  EXPECT_EQ(server.chat_requests(), 4);
+  // After the cool-down it asks again.
+  std::this_thread::sleep_for(std::chrono::milliseconds(350));
+  EXPECT_FALSE(client->chat(fields_request()).ok());
+  EXPECT_EQ(server.chat_requests(), 6);
+}
+
 TEST(LlmClientTest, AServerWithoutJsonSchemaGetsJsonMode) {
   ScriptedLlmServer server([](const nlohmann::json& request, int) {
     if (request["response_format"]["type"] == "json_schema") {
