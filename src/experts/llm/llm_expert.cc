@@ -88,7 +88,8 @@ ExpertFactory LlmExpert::factory(Mode mode) {
     }
     const bool reads_text = mode.input != Input::kImage;
     if (reads_text && !options.ocr) return Status::unavailable("needs OCR, which is not set up");
-    MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate system, builtin_prompt("system"));
+    MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate system,
+                              builtin_prompt(mode.one_field_per_request ? "system_one_field" : "system"));
     MIXTRACT_ASSIGN_OR_RETURN(PromptTemplate prompt, builtin_prompt(mode.prompt));
     return std::unique_ptr<Expert>(
         new LlmExpert(mode, options.llm, reads_text ? options.ocr : nullptr, std::move(system), std::move(prompt)));

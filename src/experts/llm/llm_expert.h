@@ -6,7 +6,8 @@
 //   llm_vision        vision LLM over the page image, all fields in one request;
 //   llm_vision_field  vision LLM over the page image, one request per field;
 //   llm_vision_ocr    vision LLM over the page image with its OCR text in the prompt, all fields.
-// Prompts are the templates of prompts/ (their id is kept in each candidate's evidence). Replies are
+// Prompts are the templates of prompts/ (their id is kept in each candidate's evidence); the one-field
+// experts send a shorter system prompt, since they send it once per field. Replies are
 // read leniently (parse_reply_json); values are normalised by the field's kind (dates to YYYY-MM-DD,
 // codes without spaces) and left to the gate's checks, which reject what the field cannot be. A
 // model gives no calibrated confidence: every value gets kLlmConfidence, so that an LLM alone leaves a
