@@ -122,6 +122,7 @@ Result<std::vector<std::vector<std::string>>> persons_of(const std::vector<Docum
   return person_table(persons, from_store, schemas);
 }
 
+// Writes `rows` (the header first) to a table of the format the file's extension names.
 Status write_table(const std::filesystem::path& path, std::span<const std::vector<std::string>> rows) {
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
@@ -141,7 +142,7 @@ std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const J
   return stored;
 }
 
-// The closing lines: the table of the first documents and the counts.
+// What the closing lines report.
 struct Counts {
   std::size_t written = 0;
   std::size_t unrecognised = 0;
