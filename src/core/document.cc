@@ -46,31 +46,38 @@ std::string pdf_page_hash(std::string_view bytes, int page) {
   return sha256_hex(sha256_hex(bytes) + "#page=" + std::to_string(page));
 }
 
-// The file and page a document path names: FILE#page=N, or a PDF of one page; nullopt for an image.
-Result<std::optional<PdfPage>> pdf_page_of(const std::filesystem::path& path, std::string_view bytes) {
-  if (std::optional<PdfPage> page = parse_pdf_page(path.string())) return page;
-  if (!is_pdf(path)) return std::optional<PdfPage>();
-  MIXTRACT_ASSIGN_OR_RETURN(const int pages, pdf_page_count(bytes, path.string()));
+// What a document path names, read: the file's bytes, and the PDF page (FILE#page=N, or a PDF of one
+// page); no page for an image.
+struct DocumentFile {
+  std::string bytes;
+  std::optional<PdfPage> page;
+};
+
+Result<DocumentFile> read_document(const std::filesystem::path& path) {
+  DocumentFile file;
+  file.page = parse_pdf_page(path.string());
+  MIXTRACT_ASSIGN_OR_RETURN(file.bytes, read_document_file(file.page ? file.page->file : path));
+  if (file.page || !is_pdf(path)) return file;
+  MIXTRACT_ASSIGN_OR_RETURN(const int pages, pdf_page_count(file.bytes, path.string()));
   if (pages > 1) {
     return Status::invalid_argument(path.string() + ": the PDF has " + std::to_string(pages) + " pages; name one as " +
                                     pdf_page_path(path, 1) + ", or give the file to `extract`, which reads every page");
   }
-  return std::optional<PdfPage>(PdfPage{path, 1});
+  file.page = PdfPage{path, 1};
+  return file;
 }
 
 }  // namespace
 
 Result<std::string> content_hash_of(const std::filesystem::path& path) {
-  const std::optional<PdfPage> named = parse_pdf_page(path.string());
-  MIXTRACT_ASSIGN_OR_RETURN(const std::string bytes, read_document_file(named ? named->file : path));
-  MIXTRACT_ASSIGN_OR_RETURN(const std::optional<PdfPage> page, pdf_page_of(path, bytes));
-  return page ? pdf_page_hash(bytes, page->page) : sha256_hex(bytes);
+  MIXTRACT_ASSIGN_OR_RETURN(const DocumentFile file, read_document(path));
+  return file.page ? pdf_page_hash(file.bytes, file.page->page) : sha256_hex(file.bytes);
 }
 
 Result<Document> Document::load(const std::filesystem::path& path) {
-  const std::optional<PdfPage> named = parse_pdf_page(path.string());
-  MIXTRACT_ASSIGN_OR_RETURN(const std::string bytes, read_document_file(named ? named->file : path));
-  MIXTRACT_ASSIGN_OR_RETURN(const std::optional<PdfPage> page, pdf_page_of(path, bytes));
+  MIXTRACT_ASSIGN_OR_RETURN(const DocumentFile file, read_document(path));
+  const std::string& bytes = file.bytes;
+  const std::optional<PdfPage>& page = file.page;
   if (!page) return decode(bytes, path.string());
   MIXTRACT_ASSIGN_OR_RETURN(cv::Mat image, render_pdf_page(bytes, page->page, path.string(), kMaxDocumentPixels));
   Document doc;
