@@ -27,6 +27,8 @@ class JobStore {
 
   // The record (record_to_json text) stored for the document, or nullopt when it is not done.
   Result<std::optional<std::string>> done(std::string_view source) const;
+  // Whether the document is done, without reading its record.
+  Result<bool> contains(std::string_view source) const;
   // Stores the document's record, durably (it survives the process being killed).
   Status put(std::string_view source, std::string_view record_json);
 

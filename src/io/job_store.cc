@@ -45,6 +45,15 @@ Result<std::optional<std::string>> JobStore::done(std::string_view source) const
   return std::optional<std::string>(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(select.get(), 0))));
 }
 
+Result<bool> JobStore::contains(std::string_view source) const {
+  SqliteStatement select(db_, "SELECT 1 FROM documents WHERE source = ?");
+  if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  sqlite3_bind_text(select.get(), 1, source.data(), static_cast<int>(source.size()), SQLITE_TRANSIENT);
+  const int step = sqlite3_step(select.get());
+  if (step != SQLITE_ROW && step != SQLITE_DONE) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  return step == SQLITE_ROW;
+}
+
 Status JobStore::put(std::string_view source, std::string_view record_json) {
   SqliteStatement insert(db_, "INSERT OR REPLACE INTO documents(source, record) VALUES (?, ?)");
   if (!insert.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));

@@ -73,8 +73,8 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   std::vector<std::filesystem::path> todo;
   std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
   for (std::size_t i = 0; i < files.size(); ++i) {
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> done, store.done(files[i].string()));
-    stored[i] = done.has_value();
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.contains(files[i].string()));
+    stored[i] = done;
     if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
   }
   std::size_t next = 0;  // The next index of `files` to hand back.

@@ -26,6 +26,8 @@ TEST(JobStoreTest, KeepsResultsAcrossOpensUnlessFresh) {
   ASSERT_TRUE(resumed.ok());
   EXPECT_EQ((*resumed)->done("a.jpg")->value_or(""), R"({"source":"a.jpg","again":1})");
   EXPECT_FALSE((*resumed)->done("b.jpg")->has_value());
+  EXPECT_TRUE((*resumed)->contains("a.jpg").value());
+  EXPECT_FALSE((*resumed)->contains("b.jpg").value());
   resumed->reset();
   Result<std::unique_ptr<JobStore>> fresh = JobStore::open(file, true);
   ASSERT_TRUE(fresh.ok());

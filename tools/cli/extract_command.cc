@@ -136,8 +136,8 @@ Status write_table(const std::filesystem::path& path, std::span<const std::vecto
 std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const JobStore& store) {
   std::vector<bool> stored;
   for (const InputDocument& document : documents) {
-    Result<std::optional<std::string>> done = store.done(document.path.string());
-    stored.push_back(done.ok() && done->has_value());
+    const Result<bool> done = store.contains(document.path.string());
+    stored.push_back(done.ok() && *done);
   }
   return stored;
 }
