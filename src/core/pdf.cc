@@ -15,6 +15,8 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include "core/ascii.h"
+
 namespace mixtract {
 namespace {
 
@@ -50,10 +52,7 @@ Result<std::unique_ptr<poppler::document>> open_pdf(std::string_view bytes, std:
 }  // namespace
 
 bool is_pdf(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".pdf";
+  return lower_extension(path) == ".pdf";
 }
 
 std::optional<PdfPage> parse_pdf_page(std::string_view document_path) {

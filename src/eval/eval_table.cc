@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ascii.h"
 #include "core/join.h"
 #include "io/csv_reader.h"
 #include "io/table_file.h"
@@ -191,9 +192,7 @@ Result<EvalTable> read_eval_table(const std::filesystem::path& path, const EvalT
     MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, read_table_file(path));
     return table_from_rows(rows, source, options);
   }
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = lower_extension(path);
   MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_text_file(path));
   if (extension != ".jsonl") {
     return Status::invalid_argument(source + ": unknown table format '" + extension + "'; use .csv, .xlsx or .jsonl");

@@ -7,6 +7,7 @@
 
 #include <fnmatch.h>
 
+#include "core/ascii.h"
 #include "core/join.h"
 #include "core/pdf.h"
 #include "io/table_file.h"
@@ -17,10 +18,7 @@ namespace {
 bool is_document_file(const std::filesystem::path& path) {
   static constexpr std::array<std::string_view, 8> kExtensions{".jpg",  ".jpeg", ".png",  ".tif",
                                                                ".tiff", ".bmp",  ".webp", ".pdf"};
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+  return std::find(kExtensions.begin(), kExtensions.end(), lower_extension(path)) != kExtensions.end();
 }
 
 bool has_wildcard(std::string_view name) {
@@ -123,18 +121,10 @@ class Collector {
   std::set<std::string> seen_;
 };
 
-std::string trimmed(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
-}
-
 // The index of the header cell that is one of `names` (ASCII letters in any case); -1 when none.
 int column_of(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
   for (std::size_t c = 0; c < header.size(); ++c) {
-    std::string cell = trimmed(header[c]);
-    std::transform(cell.begin(), cell.end(), cell.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const std::string cell = lower_ascii(trim(header[c]));
     if (std::find(names.begin(), names.end(), cell) != names.end()) return static_cast<int>(c);
   }
   return -1;
@@ -162,7 +152,7 @@ Result<InputList> collect_inputs(std::span<const std::string> paths, const std::
     const std::string where = source + " row " + std::to_string(r + 1);
     const auto cell = [&](int column) {
       const auto c = static_cast<std::size_t>(column);
-      return column >= 0 && c < row.size() ? trimmed(row[c]) : std::string();
+      return column >= 0 && c < row.size() ? std::string(trim(row[c])) : std::string();
     };
     const std::string name = cell(path_column);
     if (name.empty()) {

@@ -1,23 +1,12 @@
 #include "io/table_file.h"
 
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "io/xlsx_reader.h"
 
 namespace mixtract {
-namespace {
-
-std::string lower_extension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
-}  // namespace
-
 bool is_table_file(const std::filesystem::path& path) {
   const std::string extension = lower_extension(path);
   return extension == ".csv" || extension == ".xlsx";

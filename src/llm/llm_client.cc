@@ -12,6 +12,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/ascii.h"
 #include "core/join.h"
 #include "llm/http_connections.h"
 #include "mixtract/llm.h"
@@ -87,9 +88,7 @@ bool retryable(const HttpResult& result) {
 // A 400 that says the server does not know response_format json_schema.
 bool refuses_json_schema(const HttpResult& result) {
   if (result.status != 400 && result.status != 422) return false;
-  std::string body = result.body;
-  std::transform(body.begin(), body.end(), body.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string body = lower_ascii(result.body);
   return body.find("response_format") != std::string::npos || body.find("json_schema") != std::string::npos;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
 #include "core/join.h"
 #include "mixtract/education.h"
 #include "mixtract/ocr_service.h"
@@ -42,16 +43,10 @@ nlohmann::json reply_schema(std::span<const FieldSpec* const> fields) {
   return {{"type", "object"}, {"properties", properties}, {"required", required}, {"additionalProperties", false}};
 }
 
-std::string trimmed(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
-}
-
 // The value in the form the field's checks expect; what cannot be put in that form is kept as written
 // (the checks then say why it is refused).
 std::string normalised(const FieldSpec& field, const std::string& raw) {
-  std::string value = trimmed(raw);
+  std::string value(trim(raw));
   switch (field.kind) {
     case FieldKind::kDate:
       if (const std::optional<Date> date = parse_date(value)) return to_iso(*date);
