@@ -11,8 +11,10 @@
 //       constraints: {length: 18, pattern: '[0-9]{18}'}
 //       hints: {labels: [证书编号, 编号]}
 //       validator: graduation_number     # see Validator
-//       route: {experts: [file_name], accept_confidence: 0.9, budget: {ms: 2000, tokens: 0}}
+//       route: {experts: [ppocr, ppocr_reread], combine: char_consensus, accept_confidence: 0.9,
+//               budget: {ms: 2000, tokens: 0}}
 //   recognise: [毕业证书, 准予毕业]        # words that mark this kind of document (--schema auto)
+//   budget: {ms: 5000, tokens: 2000}      # per document, over all fields; default no limit
 //
 // Loading is strict: an unknown key, a missing required key or a bad value is an error naming the file,
 // the line and the key. docs/schemas.md documents every key.
@@ -22,12 +24,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "mixtract/calibration.h"
 #include "mixtract/status.h"
 
 namespace re2 {
@@ -72,13 +76,30 @@ struct CostBudget {
   std::int64_t tokens = 0;
 };
 
-// How the gate fills a field: ask the experts in order, stop at the first valid candidate whose
-// confidence reaches accept_confidence or when the budget is spent, and keep the best valid one.
+// How a route combines its experts' candidates (src/gate/route.h has the exact rules).
+enum class Combine {
+  kCascade,        // Experts in order; stop at the first valid value whose confidence reaches
+                   // accept_confidence.
+  kVote,           // Every expert (within the budget); the valid value with the most weighted votes.
+  kCharConsensus,  // For codes of one length: as the cascade, and after each expert the readings so far
+                   // (valid or not) vote character by character; only disputed positions go on to the
+                   // next expert.
+};
+
+// "cascade", "vote", "char_consensus"; the spelling used in schema files.
+std::string_view combine_name(Combine combine);
+
+// How the gate fills a field. The chosen value's confidence is the support the experts give it
+// (1 - the product of (1 - confidence) over the experts proposing it), mapped through `calibration`.
 struct Route {
-  std::vector<std::string> experts;  // Registry names, tried in this order. Empty (no route in the
+  std::vector<std::string> experts;  // Registry names, asked in this order. Empty (no route in the
                                      // schema) = the field is never filled: a drafting aid.
-  double accept_confidence = 0.9;    // In [0, 1]; below it a chosen value needs review.
+  Combine combine = Combine::kCascade;
+  // kVote: an expert's vote is its weight times its confidence; experts not listed weigh 1.
+  std::map<std::string, double, std::less<>> weights;
+  double accept_confidence = 0.9;  // In [0, 1]; below it a chosen value needs review.
   CostBudget budget;
+  Calibration calibration;  // Fitted by `mixtract tune`; empty = confidences are used as they are.
 };
 
 // Structure checks beyond the constraints, for codes whose digits mean something (docs/domain.md).
@@ -111,6 +132,9 @@ struct Schema {
   // Words printed on this kind of document (its title, set phrases); the more of them a page's text
   // holds, the more likely it is this kind. Empty = never chosen by --schema auto.
   std::vector<std::string> recognise;
+  // What one document may cost over all its fields: once spent, no further expert runs on it (those
+  // already run still serve every field).
+  CostBudget budget;
 
   // The field with this name, or nullptr.
   const FieldSpec* find(std::string_view field_name) const;

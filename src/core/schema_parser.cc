@@ -32,6 +32,12 @@ constexpr std::array<std::pair<std::string_view, Validator>, 4> kValidators{{
     {"id_number", Validator::kIdNumber},
 }};
 
+constexpr std::array<std::pair<std::string_view, Combine>, 3> kCombines{{
+    {"cascade", Combine::kCascade},
+    {"vote", Combine::kVote},
+    {"char_consensus", Combine::kCharConsensus},
+}};
+
 Result<std::optional<std::size_t>> read_length(const YamlMap& map, std::string_view key) {
   MIXTRACT_ASSIGN_OR_RETURN(std::optional<long long> value, map.optional_integer(key));
   if (!value) return std::optional<std::size_t>();
@@ -87,8 +93,35 @@ Result<CostBudget> parse_budget(const YamlMap& map) {
   return budget;
 }
 
+// [[raw, probability], ...]: raw scores increasing, probabilities in [0, 1] and non-decreasing.
+Result<Calibration> parse_calibration(const YamlMap& map) {
+  const YAML::Node list = map.get("calibration");
+  const Status bad = map.error("calibration",
+                               "expected a list of [raw, probability] pairs, raw increasing, "
+                               "probabilities non-decreasing, all in [0, 1]");
+  if (!list.IsSequence()) return bad;
+  Calibration calibration;
+  for (const YAML::Node& pair : list) {
+    if (!pair.IsSequence() || pair.size() != 2) return bad;
+    CalibrationPoint point;
+    try {
+      point = {pair[0].as<double>(), pair[1].as<double>()};
+    } catch (const YAML::Exception&) {
+      return bad;
+    }
+    if (point.raw < 0 || point.raw > 1 || point.probability < 0 || point.probability > 1) return bad;
+    if (!calibration.points.empty() &&
+        (point.raw <= calibration.points.back().raw || point.probability < calibration.points.back().probability)) {
+      return bad;
+    }
+    calibration.points.push_back(point);
+  }
+  return calibration;
+}
+
 Result<Route> parse_route(const YamlMap& map) {
-  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"experts", "accept_confidence", "budget"}));
+  MIXTRACT_RETURN_IF_ERROR(
+      map.check_keys({"experts", "combine", "weights", "accept_confidence", "budget", "calibration"}));
   Route route;
   MIXTRACT_ASSIGN_OR_RETURN(route.experts, map.string_list("experts"));
   if (route.experts.empty()) return map.error("experts", "a route needs at least one expert");
@@ -104,6 +137,31 @@ Result<Route> parse_route(const YamlMap& map) {
   if (map.has("budget")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap budget, YamlMap::of(map.get("budget"), map.source(), map.path_of("budget")));
     MIXTRACT_ASSIGN_OR_RETURN(route.budget, parse_budget(budget));
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> combine, map.optional_string("combine"));
+  if (combine) {
+    bool known = false;
+    std::vector<std::string_view> names;
+    for (const auto& [name, value] : kCombines) {
+      if (name == *combine) route.combine = value, known = true;
+      names.push_back(name);
+    }
+    if (!known) return map.error("combine", "unknown combine '" + *combine + "'; known: " + join(names));
+  }
+  if (map.has("weights")) {
+    MIXTRACT_ASSIGN_OR_RETURN(YamlMap weights, YamlMap::of(map.get("weights"), map.source(), map.path_of("weights")));
+    for (const std::string& expert : route.experts) {
+      MIXTRACT_ASSIGN_OR_RETURN(std::optional<double> weight, weights.optional_number(expert));
+      if (!weight) continue;
+      if (*weight < 0) return weights.error(expert, "a weight must not be negative");
+      route.weights[expert] = *weight;
+    }
+    if (route.weights.size() != map.get("weights").size()) {
+      return map.error("weights", "every weighted expert must be one of the route's experts");
+    }
+  }
+  if (map.has("calibration")) {
+    MIXTRACT_ASSIGN_OR_RETURN(route.calibration, parse_calibration(map));
   }
   return route;
 }
@@ -154,6 +212,10 @@ Result<FieldSpec> parse_field(const YamlMap& map) {
   if (map.has("route")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap r, YamlMap::of(map.get("route"), map.source(), map.path_of("route")));
     MIXTRACT_ASSIGN_OR_RETURN(field.route, parse_route(r));
+    const FieldConstraints& c = field.constraints;
+    if (field.route.combine == Combine::kCharConsensus && (!c.min_length || c.min_length != c.max_length)) {
+      return r.error("combine", "char_consensus needs the field's constraints to fix its length ({length: N})");
+    }
   }
   return field;
 }
@@ -167,6 +229,13 @@ std::string_view field_kind_name(FieldKind kind) {
   return "text";
 }
 
+std::string_view combine_name(Combine combine) {
+  for (const auto& [name, value] : kCombines) {
+    if (value == combine) return name;
+  }
+  return "cascade";
+}
+
 std::string_view validator_name(Validator validator) {
   for (const auto& [name, value] : kValidators) {
     if (value == validator) return name;
@@ -178,7 +247,7 @@ Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source)
   MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(yaml_text, source));
   if (!root || root.IsNull()) return Status::invalid_argument(std::string(source) + ": empty schema file");
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
-  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"name", "title", "version", "fields", "recognise"}));
+  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"name", "title", "version", "fields", "recognise", "budget"}));
   Schema schema;
   MIXTRACT_ASSIGN_OR_RETURN(schema.name, top.required_string("name"));
   if (!is_identifier(schema.name)) {
@@ -191,6 +260,10 @@ Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source)
     schema.version = static_cast<int>(*version);
   }
   MIXTRACT_ASSIGN_OR_RETURN(schema.recognise, top.string_list("recognise"));
+  if (top.has("budget")) {
+    MIXTRACT_ASSIGN_OR_RETURN(YamlMap budget, YamlMap::of(top.get("budget"), source, top.path_of("budget")));
+    MIXTRACT_ASSIGN_OR_RETURN(schema.budget, parse_budget(budget));
+  }
   const YAML::Node fields = top.get("fields");
   if (!fields || !fields.IsSequence() || fields.size() == 0) {
     return top.error("fields", "expected a non-empty list of fields");

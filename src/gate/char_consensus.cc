@@ -43,31 +43,40 @@ class Ballot {
   explicit Ballot(std::size_t length) : votes_(length) {}
   void vote(std::size_t position, char32_t c, double weight) {
     auto& at = votes_[position];
-    auto it = std::find_if(at.begin(), at.end(), [c](const auto& v) { return v.first == c; });
-    if (it == at.end())
-      at.emplace_back(c, weight);  // Kept in the order first read: ties go to it.
-    else
-      it->second += weight;
+    auto it = std::find_if(at.begin(), at.end(), [c](const Vote& v) { return v.character == c; });
+    if (it == at.end()) {
+      at.push_back({c, weight, 1});  // Kept in the order first read: ties go to it.
+    } else {
+      it->weight += weight;
+      it->readings += 1;
+    }
   }
   CharConsensus result() const {
     CharConsensus out;
+    out.agreement = 1;
     Text winners;
     for (std::size_t p = 0; p < votes_.size(); ++p) {
-      double total = 0, best = -1;
-      char32_t winner = U'?';
-      for (const auto& [c, weight] : votes_[p]) {
-        total += weight;
-        if (weight > best) best = weight, winner = c;
+      double total = 0;
+      const Vote* best = nullptr;
+      for (const Vote& v : votes_[p]) {
+        total += v.weight;
+        if (best == nullptr || v.weight > best->weight) best = &v;
       }
-      winners.push_back(winner);
-      if (best * 2 <= total) out.disputed.push_back(p);
+      winners.push_back(best == nullptr ? U'?' : best->character);
+      if (best == nullptr || best->weight * 2 <= total || best->readings < 2) out.disputed.push_back(p);
+      out.agreement = std::min(out.agreement, best == nullptr ? 0.0 : best->weight / total);
     }
     out.value = utf8::encode(winners);
     return out;
   }
 
  private:
-  std::vector<std::vector<std::pair<char32_t, double>>> votes_;
+  struct Vote {
+    char32_t character;
+    double weight;
+    int readings;
+  };
+  std::vector<std::vector<Vote>> votes_;
 };
 
 }  // namespace

@@ -19,8 +19,10 @@ struct Reading {
 };
 
 struct CharConsensus {
-  std::string value;                  // "" when no reading could be aligned.
-  std::vector<std::size_t> disputed;  // Character positions whose winner has no more than half the weight.
+  std::string value;  // "" when no reading could be aligned.
+  // Character positions whose winner has no more than half the weight, or only one reading behind it.
+  std::vector<std::size_t> disputed;
+  double agreement = 0;  // The smallest share of the weight that a position's winner has.
 };
 
 // The consensus over `readings` for a code of `length` characters. Readings of that length vote

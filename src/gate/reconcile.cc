@@ -6,7 +6,7 @@
 #include "core/edit_distance.h"
 #include "core/join.h"
 #include "core/utf8.h"
-#include "gate/cascade.h"
+#include "gate/choose.h"
 #include "mixtract/education.h"
 #include "rules/certificate_number.h"
 #include "rules/date.h"

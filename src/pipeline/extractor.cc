@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
-#include "gate/cascade.h"
 #include "gate/reconcile.h"
+#include "gate/route.h"
 #include "pipeline/recognise.h"
 
 namespace mixtract {
@@ -71,10 +71,20 @@ Record Extractor::extract(const Document& document) const {
 }
 
 void Extractor::extract_fields(const Schema& schema, const Document& document, Record& record) const {
-  // Each expert runs at most once per document, for every field whose route names it.
+  // Each expert runs at most once per document, for every field whose route names it, and none once the
+  // document's budget is spent.
   std::map<std::string, ExpertOutput, std::less<>> outputs;
+  const ExpertOutput over_budget{{}, {}, true};
   auto output_of = [&](std::string_view name) -> const ExpertOutput& {
     if (auto it = outputs.find(name); it != outputs.end()) return it->second;
+    const CostBudget& budget = schema.budget;
+    if ((budget.ms > 0 && record.cost.ms >= budget.ms) || (budget.tokens > 0 && record.cost.tokens >= budget.tokens)) {
+      const std::string warning = "the document's budget is spent: experts not run from then on";
+      if (std::find(record.warnings.begin(), record.warnings.end(), warning) == record.warnings.end()) {
+        record.warnings.push_back(warning);
+      }
+      return over_budget;
+    }
     std::vector<const FieldSpec*> fields;
     for (const FieldSpec& field : schema.fields) {
       for (const std::string& expert : field.route.experts) {
@@ -102,7 +112,7 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
   };
 
   const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
-  for (const FieldSpec& field : schema.fields) record.fields.push_back(run_cascade(field, output_of, context));
+  for (const FieldSpec& field : schema.fields) record.fields.push_back(run_route(field, output_of, context));
 
   // A disputed field asks the experts of its route the cascade did not reach.
   const EscalateFn escalate = [&](const FieldSpec& field, FieldResult& result) {

@@ -17,6 +17,7 @@ TEST(CharConsensusTest, ReadingsWrongInDifferentPlacesAgreeOnTheRightNumber) {
   const CharConsensus consensus = char_consensus(readings, 18);
   EXPECT_EQ(consensus.value, "106101201905007614");
   EXPECT_THAT(consensus.disputed, IsEmpty());
+  EXPECT_NEAR(consensus.agreement, 1.5 / 2.4, 1e-9);  // Position 10: 0.8 + 0.7 of 2.4.
 }
 
 TEST(CharConsensusTest, APositionWithoutAMajorityIsDisputed) {
@@ -33,6 +34,12 @@ TEST(CharConsensusTest, AReadingThatLostACharacterStillVotesWhereItAligns) {
   const CharConsensus consensus = char_consensus(readings, 18);
   EXPECT_EQ(consensus.value, "106101201905007614");
   EXPECT_THAT(consensus.disputed, IsEmpty());
+}
+
+TEST(CharConsensusTest, OneReadingSettlesNothing) {
+  const CharConsensus consensus = char_consensus(std::vector<Reading>{{"1234", 0.99}}, 4);
+  EXPECT_EQ(consensus.value, "1234");
+  EXPECT_THAT(consensus.disputed, ElementsAre(0, 1, 2, 3));
 }
 
 TEST(CharConsensusTest, NothingOfTheRightLengthGivesNothing) {

@@ -33,6 +33,7 @@ class ScriptedExpert final : public Expert {
       c.field = field->name;
       c.value = value_;
       c.confidence = confidence_;
+      c.cost.tokens = 10;
       out.push_back(std::move(c));
     }
     return out;
@@ -80,6 +81,21 @@ fields:
   ExpertRegistry registry_;
   std::map<std::string, std::atomic<int>> calls_;
 };
+
+TEST_F(ExtractorTest, ASpentDocumentBudgetRunsNoFurtherExpert) {
+  add_scripted("unsure", "1", 0.5);
+  add_scripted("dear", "2", 0.99);
+  Schema schema = two_fields("unsure, dear", "dear");
+  schema.budget.tokens = 10;  // "unsure" spends 10 tokens on field a: the budget is spent.
+  Result<Extractor> extractor = Extractor::create({schema}, registry_, {});
+  ASSERT_TRUE(extractor.ok());
+  const Record record = extractor->extract(some_document());
+  EXPECT_EQ(calls_["dear"].load(), 0);
+  EXPECT_EQ(record.fields[0].value, "1");
+  EXPECT_EQ(record.fields[1].status, FieldStatus::kMissing);
+  EXPECT_THAT(record.warnings, ::testing::Contains(HasSubstr("the document's budget is spent")));
+  EXPECT_EQ(record.cost.tokens, 10);
+}
 
 TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
   add_scripted("digits", "7", 0.95);

@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "gate/cascade.h"
+#include "gate/choose.h"
 #include "test_support.h"
 
 namespace mixtract {

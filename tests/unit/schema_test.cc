@@ -41,11 +41,13 @@ fields:
     required: false
     constraints: {min_length: 16, max_length: 18, pattern: '\d+'}
     hints: {labels: [证书编号, 编号], aliases: [证号]}
-    route: {experts: [a, b], accept_confidence: 0.95, budget: {ms: 1500, tokens: 300}}
+    route: {experts: [a, b], accept_confidence: 0.95, budget: {ms: 1500, tokens: 300}, combine: vote,
+            weights: {b: 0.5}, calibration: [[0.3, 0.1], [0.8, 0.97]]}
   - name: level
     label: 学历层次
     kind: enum
     constraints: {values: [本科, 专科]}
+budget: {ms: 9000}
 )",
                                        "cert.yaml");
   ASSERT_TRUE(schema.ok()) << schema.status().message();
@@ -63,6 +65,12 @@ fields:
   EXPECT_DOUBLE_EQ(number.route.accept_confidence, 0.95);
   EXPECT_DOUBLE_EQ(number.route.budget.ms, 1500);
   EXPECT_EQ(number.route.budget.tokens, 300);
+  EXPECT_EQ(number.route.combine, Combine::kVote);
+  EXPECT_EQ(number.route.weights, (std::map<std::string, double, std::less<>>{{"b", 0.5}}));
+  ASSERT_EQ(number.route.calibration.points.size(), 2u);
+  EXPECT_DOUBLE_EQ(number.route.calibration.points[1].probability, 0.97);
+  EXPECT_DOUBLE_EQ(schema->budget.ms, 9000);
+  EXPECT_EQ(schema->fields[1].route.combine, Combine::kCascade);
   EXPECT_TRUE(schema->fields[1].route.experts.empty());
   EXPECT_EQ(schema->find("level"), &schema->fields[1]);
   EXPECT_EQ(schema->find("nope"), nullptr);
@@ -129,6 +137,16 @@ TEST(SchemaTest, BadValuesAreErrors) {
               HasSubstr("at least one expert"));
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),
               HasSubstr("'x' is listed twice"));
+  const std::string text_field = "name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: ";
+  EXPECT_THAT(error_of(text_field + "{experts: [x], combine: poll}}\n"),
+              HasSubstr("unknown combine 'poll'; known: cascade, vote, char_consensus"));
+  EXPECT_THAT(error_of(text_field + "{experts: [x], combine: char_consensus}}\n"),
+              HasSubstr("char_consensus needs the field's constraints to fix its length"));
+  EXPECT_THAT(error_of(text_field + "{experts: [x], weights: {y: 1}}}\n"),
+              HasSubstr("every weighted expert must be one of the route's experts"));
+  EXPECT_THAT(error_of(text_field + "{experts: [x], calibration: [[0.5, 0.9], [0.6, 0.8]]}}\n"),
+              HasSubstr("probabilities non-decreasing"));
+  EXPECT_THAT(error_of(text_field + "{experts: [x], calibration: [0.5]}}\n"), HasSubstr("[raw, probability] pairs"));
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, required: maybe}\n"),
               HasSubstr("expected true or false, got 'maybe'"));
   EXPECT_THAT(error_of("name: T\ntitle: T\nfields:\n  - {name: a, label: A, kind: text}\n"),

@@ -1,4 +1,4 @@
-#include "gate/cascade.h"
+#include "gate/choose.h"
 
 #include <algorithm>
 #include <map>
@@ -7,14 +7,7 @@
 namespace mixtract {
 namespace {
 
-bool budget_spent(const CostBudget& budget, const Cost& spent) {
-  return (budget.ms > 0 && spent.ms >= budget.ms) || (budget.tokens > 0 && spent.tokens >= budget.tokens);
-}
-
-// A valid value's support: 1 - the product of (1 - confidence) over the experts proposing it, each
-// expert counted once with its most confident candidate. Different experts agreeing are independent
-// evidence; one expert repeating itself is not.
-double support(const FieldResult& result, const std::string& value) {
+double support(const FieldResult& result, std::string_view value) {
   std::map<std::string, double, std::less<>> by_expert;
   for (const Candidate& c : result.candidates) {
     if (!c.invalid_reason.empty() || c.value != value) continue;
@@ -26,21 +19,26 @@ double support(const FieldResult& result, const std::string& value) {
   return 1 - doubt;
 }
 
-// The valid candidate whose value has the most support, and that support; the first of equals.
-std::optional<std::pair<std::size_t, double>> best_valid(const FieldResult& result) {
-  std::optional<std::pair<std::size_t, double>> best;
+}  // namespace
+
+double confidence_of(const FieldSpec& field, const FieldResult& result, std::string_view value) {
+  return field.route.calibration.apply(support(result, value));
+}
+
+std::optional<Best> best_valid(const FieldSpec& field, const FieldResult& result) {
+  std::optional<Best> best;
   for (std::size_t i = 0; i < result.candidates.size(); ++i) {
     const Candidate& c = result.candidates[i];
     if (!c.invalid_reason.empty()) continue;
     const double s = support(result, c.value);
-    if (!best || s > best->second || (s == best->second && c.confidence > result.candidates[best->first].confidence)) {
-      best = {{i, s}};
+    if (!best || s > best->confidence ||
+        (s == best->confidence && c.confidence > result.candidates[best->index].confidence)) {
+      best = Best{i, s};
     }
   }
+  if (best) best->confidence = field.route.calibration.apply(best->confidence);
   return best;
 }
-
-}  // namespace
 
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result) {
@@ -56,7 +54,7 @@ void add_candidates(const FieldSpec& field, const ExpertOutput& output, const Ch
 void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
   const Candidate& chosen = result.candidates[index];
   result.value = chosen.value;
-  result.confidence = support(result, chosen.value);
+  result.confidence = confidence_of(field, result, chosen.value);
   result.expert = chosen.expert;
   result.status =
       result.confidence >= field.route.accept_confidence ? FieldStatus::kAccepted : FieldStatus::kNeedsReview;
@@ -78,8 +76,8 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
 }
 
 void choose_best(const FieldSpec& field, FieldResult& result) {
-  if (const auto best = best_valid(result)) {
-    choose(field, best->first, result);
+  if (const auto best = best_valid(field, result)) {
+    choose(field, best->index, result);
     return;
   }
   result.value.clear();
@@ -93,23 +91,6 @@ void choose_best(const FieldSpec& field, FieldResult& result) {
   } else {
     result.reason = "every value found was invalid; first: " + result.candidates.front().invalid_reason;
   }
-}
-
-FieldResult run_cascade(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context) {
-  FieldResult result;
-  result.field = field.name;
-  result.label = field.label;
-  Cost spent;
-  for (const std::string& expert : field.route.experts) {
-    if (budget_spent(field.route.budget, spent)) break;
-    const ExpertOutput& output = output_of(expert);
-    spent += output.cost;
-    add_candidates(field, output, context, result);
-    const auto best = best_valid(result);
-    if (best && best->second >= field.route.accept_confidence) break;
-  }
-  choose_best(field, result);
-  return result;
 }
 
 }  // namespace mixtract

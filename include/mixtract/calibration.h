@@ -1,0 +1,47 @@
+// Calibration: turns a route's raw confidence in a chosen value (the experts' own scores, combined with
+// their agreement; see the gate) into the probability that the value is right, as measured on labelled
+// data. Fitted by isotonic regression (pool-adjacent-violators): a non-decreasing step map, stored as
+// points and interpolated linearly between them.
+#ifndef MIXTRACT_CALIBRATION_H_
+#define MIXTRACT_CALIBRATION_H_
+
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace mixtract {
+
+// A labelled outcome: a raw score and whether the value it was given to was right.
+struct ScoredOutcome {
+  double score = 0;
+  bool correct = false;
+};
+
+struct CalibrationPoint {
+  double raw = 0;          // A raw score.
+  double probability = 0;  // The measured probability of being right at that score.
+};
+
+struct Calibration {
+  std::vector<CalibrationPoint> points;  // Raw scores increasing, probabilities non-decreasing. Empty = identity.
+
+  // The calibrated probability of `raw`: linear between points, flat beyond the first and last.
+  double apply(double raw) const;
+  bool empty() const { return points.empty(); }
+};
+
+// Fits a non-decreasing map from score to probability of being right. Outcomes with equal scores are
+// pooled; each point is the mean score and the share right of one pooled block. No outcomes = identity.
+Calibration fit_isotonic(std::span<const ScoredOutcome> outcomes);
+
+// Expected calibration error: outcomes binned by score into `bins` equal-width bins over [0, 1]; the
+// mean over bins, weighted by their share of outcomes, of |mean score - share right|. 0 for no outcomes.
+double expected_calibration_error(std::span<const ScoredOutcome> outcomes, int bins = 10);
+
+// The threshold that keeps the most outcomes at `precision`: the lowest of the outcomes' scores t such
+// that those scoring >= t are right at least `precision` of the time. nullopt when no such t exists.
+std::optional<double> threshold_for_precision(std::span<const ScoredOutcome> outcomes, double precision);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_CALIBRATION_H_

@@ -1,0 +1,58 @@
+// Choosing a field's value among the candidates its route's experts proposed: the steps every route
+// policy (route.h) and reconciliation share.
+#ifndef MIXTRACT_GATE_CHOOSE_H_
+#define MIXTRACT_GATE_CHOOSE_H_
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "gate/field_check.h"
+#include "mixtract/candidate.h"
+#include "mixtract/record.h"
+#include "mixtract/schema.h"
+
+namespace mixtract {
+
+// What one expert produced for one document.
+struct ExpertOutput {
+  std::vector<Candidate> candidates;  // For all fields the expert was asked about.
+  Cost cost;                          // What running the expert cost (counted once per document).
+  bool failed = false;                // The expert could not run; candidates is empty.
+};
+
+// Returns the output of the named expert for the current document, running it on first use.
+using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
+
+// Checks `output`'s candidates for the field and appends them to result.candidates.
+void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
+                    FieldResult& result);
+
+// A valid value's confidence: its support, 1 - the product of (1 - confidence) over the experts
+// proposing it, each expert counted once with its most confident candidate (different experts agreeing
+// are independent evidence; one expert repeating itself is not), mapped through the route's calibration.
+double confidence_of(const FieldSpec& field, const FieldResult& result, std::string_view value);
+
+// The valid candidate whose value has the highest confidence (the most confident candidate among
+// equals), with that confidence; nullopt when no candidate is valid.
+struct Best {
+  std::size_t index = 0;
+  double confidence = 0;
+};
+std::optional<Best> best_valid(const FieldSpec& field, const FieldResult& result);
+
+// Makes result.candidates[index] the field's value: accepted when its confidence reaches
+// accept_confidence and no other expert reads a different valid value with confidence >=
+// kDissentConfidence; otherwise needs_review, the reason starting with kLowConfidence or kExpertsDisagree.
+void choose(const FieldSpec& field, std::size_t index, FieldResult& result);
+inline constexpr double kDissentConfidence = 0.5;
+inline constexpr std::string_view kLowConfidence = "confidence below the route's accept_confidence";
+inline constexpr std::string_view kExpertsDisagree = "experts disagree";
+// Chooses best_valid(), or marks the field missing with the reason.
+void choose_best(const FieldSpec& field, FieldResult& result);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_GATE_CHOOSE_H_

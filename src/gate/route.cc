@@ -1,0 +1,160 @@
+#include "gate/route.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "gate/char_consensus.h"
+
+namespace mixtract {
+namespace {
+
+bool budget_spent(const CostBudget& budget, const Cost& spent) {
+  return (budget.ms > 0 && spent.ms >= budget.ms) || (budget.tokens > 0 && spent.tokens >= budget.tokens);
+}
+
+// Asks the route's experts in order until `settled()` or the budget is spent.
+template <class Settled>
+void ask_in_order(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context,
+                  FieldResult& result, Settled settled) {
+  Cost spent;
+  for (const std::string& expert : field.route.experts) {
+    if (budget_spent(field.route.budget, spent)) break;
+    const ExpertOutput& output = output_of(expert);
+    spent += output.cost;
+    add_candidates(field, output, context, result);
+    if (settled()) break;
+  }
+}
+
+bool confident(const FieldSpec& field, const FieldResult& result) {
+  const auto best = best_valid(field, result);
+  return best && best->confidence >= field.route.accept_confidence;
+}
+
+void choose_by_vote(const FieldSpec& field, FieldResult& result) {
+  struct Tally {
+    std::size_t first = 0;                                  // Index of the value's first candidate.
+    std::map<std::string, double, std::less<>> by_expert;  // Each expert's most confident candidate.
+  };
+  std::map<std::string, Tally, std::less<>> tallies;
+  for (std::size_t i = 0; i < result.candidates.size(); ++i) {
+    const Candidate& c = result.candidates[i];
+    if (!c.invalid_reason.empty()) continue;
+    auto [it, added] = tallies.try_emplace(c.value);
+    if (added) it->second.first = i;
+    double& best = it->second.by_expert[c.expert];
+    best = std::max(best, c.confidence);
+  }
+  const Tally* winner = nullptr;
+  double winner_votes = -1;
+  for (const auto& [value, tally] : tallies) {
+    double votes = 0;
+    for (const auto& [expert, confidence] : tally.by_expert) {
+      const auto weight = field.route.weights.find(expert);
+      votes += (weight == field.route.weights.end() ? 1.0 : weight->second) * confidence;
+    }
+    if (votes > winner_votes || (votes == winner_votes && tally.first < winner->first)) {
+      winner = &tally;
+      winner_votes = votes;
+    }
+  }
+  if (winner == nullptr) {
+    choose_best(field, result);  // Says why the field is missing.
+  } else {
+    choose(field, winner->first, result);
+  }
+}
+
+// The character vote of a char_consensus route, carried from one expert to the next.
+class ConsensusVote {
+ public:
+  explicit ConsensusVote(std::size_t length) : length_(length) {}
+
+  // Votes with the readings so far; adds the agreed value as a candidate once nothing is disputed.
+  // True when the readings agree on a valid value: nothing is left to escalate.
+  bool update(const FieldSpec& field, const CheckContext& context, FieldResult& result) {
+    const CharConsensus consensus = char_consensus(readings(result), length_);
+    if (consensus.value.empty()) return false;
+    std::vector<char32_t> value = utf8::decode(consensus.value);
+    std::vector<bool> open(length_, false);
+    for (const std::size_t p : consensus.disputed) open[p] = true;
+    if (!settled_.empty()) {
+      for (std::size_t p = 0; p < length_; ++p) {
+        if (!open_[p]) value[p] = settled_[p];  // Settled before: not open to later readings.
+        open[p] = open[p] && open_[p];
+      }
+    }
+    settled_ = value;
+    open_ = open;
+    if (std::find(open_.begin(), open_.end(), true) != open_.end()) return false;
+    Candidate agreed;
+    agreed.field = field.name;
+    agreed.value = utf8::encode(value);
+    for (const Candidate& c : result.candidates) {
+      if (c.value == agreed.value && (c.invalid_reason.empty() || c.expert == kConsensusExpert)) {
+        return c.invalid_reason.empty();
+      }
+    }
+    agreed.raw = agreed.value;
+    agreed.confidence = consensus.agreement;
+    agreed.expert = std::string(kConsensusExpert);
+    ExpertOutput output;
+    output.candidates.push_back(std::move(agreed));
+    add_candidates(field, output, context, result);
+    return result.candidates.back().invalid_reason.empty();
+  }
+
+ private:
+  // One reading per expert: its most confident candidate of about the field's length.
+  std::vector<Reading> readings(const FieldResult& result) const {
+    std::map<std::string, const Candidate*, std::less<>> best;
+    for (const Candidate& c : result.candidates) {
+      if (c.expert == kConsensusExpert) continue;
+      const std::size_t n = utf8::decode(c.value).size();
+      if (n + 2 < length_ || n > length_ + 2) continue;
+      const Candidate*& b = best[c.expert];
+      if (b == nullptr || c.confidence > b->confidence) b = &c;
+    }
+    std::vector<Reading> readings;
+    for (const Candidate& c : result.candidates) {  // In the order read: ties go to the first.
+      const auto it = best.find(c.expert);
+      if (it != best.end() && it->second == &c) readings.push_back({c.value, std::max(c.confidence, 1e-6)});
+    }
+    return readings;
+  }
+
+  std::size_t length_;
+  std::vector<char32_t> settled_;  // The agreed characters so far; empty before the first vote.
+  std::vector<bool> open_;  // Positions still disputed.
+};
+
+}  // namespace
+
+FieldResult run_route(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context) {
+  FieldResult result;
+  result.field = field.name;
+  result.label = field.label;
+  switch (field.route.combine) {
+    case Combine::kCascade:
+      ask_in_order(field, output_of, context, result, [&] { return confident(field, result); });
+      choose_best(field, result);
+      break;
+    case Combine::kVote:
+      ask_in_order(field, output_of, context, result, [] { return false; });
+      choose_by_vote(field, result);
+      break;
+    case Combine::kCharConsensus: {
+      ConsensusVote vote(field.constraints.min_length.value_or(0));
+      ask_in_order(field, output_of, context, result,
+                   [&] { return vote.update(field, context, result) || confident(field, result); });
+      choose_best(field, result);
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace mixtract
