@@ -4,6 +4,7 @@
 #define MIXTRACT_EXPERT_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,10 @@ class Expert {
   // Thread safety: must be safe to call concurrently on different documents.
   virtual Result<std::vector<Candidate>> propose(const Document& document,
                                                  std::span<const FieldSpec* const> fields) const = 0;
+
+  // The OCR engines whose whole-page reading propose() uses. That reading is shared by every expert on
+  // the page (OcrService), so a route's cost counts it once per document, not once per expert.
+  virtual std::vector<std::string> page_reads() const { return {}; }
 };
 
 }  // namespace mixtract

@@ -150,6 +150,16 @@ Result<Schema> load_schema_file(const std::filesystem::path& path);
 // error that lists the built-in names.
 Result<Schema> load_schema(std::string_view name_or_path);
 
+// Replaces the routes of the fields that a routes file (written by `mixtract tune`) names, in the schema
+// of `schemas` it names:
+//   schema: graduation_certificate
+//   fields:
+//     certificate_number:
+//       route: {experts: [...], combine: ..., calibration: [...]}   # as in a schema
+//       measured: {...}                                             # ignored
+// Errors name the file, line and key: an unknown schema or field, a bad route.
+Status apply_routes_file(const std::filesystem::path& path, std::vector<Schema>& schemas);
+
 // Names of the schemas compiled into the binary, sorted.
 std::vector<std::string> builtin_schema_names();
 

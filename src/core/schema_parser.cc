@@ -1,6 +1,9 @@
 // ParseSchema: strict YAML -> Schema.
+#include <algorithm>
 #include <array>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <utility>
 
 #include <re2/re2.h>
@@ -166,6 +169,14 @@ Result<Route> parse_route(const YamlMap& map) {
   return route;
 }
 
+Status check_route_fits(const FieldSpec& field, const YamlMap& route) {
+  const FieldConstraints& c = field.constraints;
+  if (field.route.combine == Combine::kCharConsensus && (!c.min_length || c.min_length != c.max_length)) {
+    return route.error("combine", "char_consensus needs the field's constraints to fix its length ({length: N})");
+  }
+  return Status();
+}
+
 Result<FieldSpec> parse_field(const YamlMap& map) {
   MIXTRACT_RETURN_IF_ERROR(
       map.check_keys({"name", "label", "kind", "required", "constraints", "hints", "validator", "route"}));
@@ -212,10 +223,7 @@ Result<FieldSpec> parse_field(const YamlMap& map) {
   if (map.has("route")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap r, YamlMap::of(map.get("route"), map.source(), map.path_of("route")));
     MIXTRACT_ASSIGN_OR_RETURN(field.route, parse_route(r));
-    const FieldConstraints& c = field.constraints;
-    if (field.route.combine == Combine::kCharConsensus && (!c.min_length || c.min_length != c.max_length)) {
-      return r.error("combine", "char_consensus needs the field's constraints to fix its length ({length: N})");
-    }
+    MIXTRACT_RETURN_IF_ERROR(check_route_fits(field, r));
   }
   return field;
 }
@@ -241,6 +249,38 @@ std::string_view validator_name(Validator validator) {
     if (value == validator) return name;
   }
   return "none";
+}
+
+Status apply_routes_file(const std::filesystem::path& path, std::vector<Schema>& schemas) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::not_found("cannot read the routes file " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string source = path.string();
+  MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(text.str(), source));
+  MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
+  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"schema", "fields"}));
+  MIXTRACT_ASSIGN_OR_RETURN(std::string name, top.required_string("schema"));
+  const auto schema = std::find_if(schemas.begin(), schemas.end(), [&](const Schema& s) { return s.name == name; });
+  if (schema == schemas.end()) return top.error("schema", "'" + name + "' is not a schema of this run");
+  MIXTRACT_ASSIGN_OR_RETURN(YamlMap fields, YamlMap::of(top.get("fields"), source, "fields"));
+  for (const auto& entry : top.get("fields")) {
+    const std::string field_name = entry.first.as<std::string>();
+    const auto field = std::find_if(schema->fields.begin(), schema->fields.end(),
+                                    [&](const FieldSpec& f) { return f.name == field_name; });
+    if (field == schema->fields.end()) return fields.error(field_name, "schema " + name + " has no such field");
+    if (entry.second.IsNull()) continue;  // Tune found no route: the schema's stays.
+    MIXTRACT_ASSIGN_OR_RETURN(YamlMap f, YamlMap::of(entry.second, source, fields.path_of(field_name)));
+    MIXTRACT_RETURN_IF_ERROR(f.check_keys({"route", "measured"}));
+    if (!f.has("route")) continue;
+    MIXTRACT_ASSIGN_OR_RETURN(YamlMap r, YamlMap::of(f.get("route"), source, f.path_of("route")));
+    MIXTRACT_ASSIGN_OR_RETURN(Route route, parse_route(r));
+    FieldSpec routed = *field;
+    routed.route = std::move(route);
+    MIXTRACT_RETURN_IF_ERROR(check_route_fits(routed, r));
+    *field = std::move(routed);
+  }
+  return Status();
 }
 
 Result<Schema> parse_schema(std::string_view yaml_text, std::string_view source) {

@@ -19,7 +19,8 @@ double Calibration::apply(double raw) const {
 
 Calibration fit_isotonic(std::span<const ScoredOutcome> outcomes) {
   std::vector<ScoredOutcome> sorted(outcomes.begin(), outcomes.end());
-  std::sort(sorted.begin(), sorted.end(), [](const ScoredOutcome& a, const ScoredOutcome& b) { return a.score < b.score; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const ScoredOutcome& a, const ScoredOutcome& b) { return a.score < b.score; });
   struct Block {
     double score_sum = 0;
     double right = 0;
@@ -68,7 +69,8 @@ double expected_calibration_error(std::span<const ScoredOutcome> outcomes, int b
 
 std::optional<double> threshold_for_precision(std::span<const ScoredOutcome> outcomes, double precision) {
   std::vector<ScoredOutcome> sorted(outcomes.begin(), outcomes.end());
-  std::sort(sorted.begin(), sorted.end(), [](const ScoredOutcome& a, const ScoredOutcome& b) { return a.score > b.score; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const ScoredOutcome& a, const ScoredOutcome& b) { return a.score > b.score; });
   std::optional<double> threshold;
   double kept = 0, right = 0;
   for (std::size_t i = 0; i < sorted.size();) {

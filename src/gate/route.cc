@@ -36,7 +36,7 @@ bool confident(const FieldSpec& field, const FieldResult& result) {
 
 void choose_by_vote(const FieldSpec& field, FieldResult& result) {
   struct Tally {
-    std::size_t first = 0;                                  // Index of the value's first candidate.
+    std::size_t first = 0;                                 // Index of the value's first candidate.
     std::map<std::string, double, std::less<>> by_expert;  // Each expert's most confident candidate.
   };
   std::map<std::string, Tally, std::less<>> tallies;
@@ -128,7 +128,7 @@ class ConsensusVote {
 
   std::size_t length_;
   std::vector<char32_t> settled_;  // The agreed characters so far; empty before the first vote.
-  std::vector<bool> open_;  // Positions still disputed.
+  std::vector<bool> open_;         // Positions still disputed.
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ class CertificateTextExpert final : public Expert {
       : ocr_(std::move(ocr)), schools_(std::move(schools)), majors_(std::move(majors)) {}
 
   std::string_view name() const override { return "certificate_text"; }
+  std::vector<std::string> page_reads() const override { return {"ppocr"}; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 

@@ -41,6 +41,9 @@ class LlmExpert final : public Expert {
   static ExpertFactory factory(Mode mode);
 
   std::string_view name() const override { return mode_.name; }
+  std::vector<std::string> page_reads() const override {
+    return mode_.input == Input::kImage ? std::vector<std::string>{} : std::vector<std::string>{"ppocr"};
+  }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 

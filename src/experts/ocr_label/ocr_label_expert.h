@@ -39,6 +39,7 @@ class OcrLabelExpert final : public Expert {
         ocr_(std::move(ocr)) {}
 
   std::string_view name() const override { return name_; }
+  std::vector<std::string> page_reads() const override { return {engine_}; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 

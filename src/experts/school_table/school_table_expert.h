@@ -24,6 +24,7 @@ class SchoolTableExpert final : public Expert {
       : ocr_(std::move(ocr)), schools_(std::move(schools)) {}
 
   std::string_view name() const override { return "school_table"; }
+  std::vector<std::string> page_reads() const override { return {"ppocr"}; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
 

@@ -1,0 +1,215 @@
+#include "tune/route_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "gate/route.h"
+
+namespace mixtract {
+namespace {
+
+bool within(const CostBudget& budget, const RouteScore& score) {
+  return (budget.ms <= 0 || score.ms <= budget.ms) &&
+         (budget.tokens <= 0 || score.tokens <= static_cast<double>(budget.tokens));
+}
+
+// Appends every ordering of `length` experts drawn from `pool`.
+void orderings(const std::vector<std::string>& pool, std::size_t length, std::vector<std::string>& prefix,
+               std::vector<std::vector<std::string>>& out) {
+  if (prefix.size() == length) {
+    out.push_back(prefix);
+    return;
+  }
+  for (const std::string& expert : pool) {
+    if (std::find(prefix.begin(), prefix.end(), expert) != prefix.end()) continue;
+    prefix.push_back(expert);
+    orderings(pool, length, prefix, out);
+    prefix.pop_back();
+  }
+}
+
+std::vector<ScoredOutcome> calibrated(const Calibration& calibration, std::vector<ScoredOutcome> outcomes) {
+  for (ScoredOutcome& o : outcomes) o.score = calibration.apply(o.score);
+  return outcomes;
+}
+
+std::string number(double value, int digits = 6) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*g", digits, value);
+  return text;
+}
+
+std::string percent(int part, int whole) {
+  return whole == 0 ? "n/a" : number(100.0 * part / whole) + "%";
+}
+
+std::string flow_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out + "]";
+}
+
+}  // namespace
+
+std::vector<Route> candidate_routes(const Study& study, const FieldSpec& field, int max_experts) {
+  std::vector<std::string> pool;
+  for (const std::string& expert : study.experts) {
+    const bool proposes = std::any_of(study.documents.begin(), study.documents.end(), [&](const StudiedDocument& d) {
+      const auto it = d.outputs.find(expert);
+      return !d.held_out && it != d.outputs.end() &&
+             std::any_of(it->second.candidates.begin(), it->second.candidates.end(),
+                         [&](const Candidate& c) { return c.field == field.name; });
+    });
+    if (proposes) pool.push_back(expert);
+  }
+  const bool fixed_length =
+      field.constraints.min_length && field.constraints.min_length == field.constraints.max_length;
+  std::vector<Route> routes;
+  for (std::size_t length = 1; length <= std::min<std::size_t>(pool.size(), static_cast<std::size_t>(max_experts));
+       ++length) {
+    std::vector<std::vector<std::string>> ordered;
+    std::vector<std::string> prefix;
+    orderings(pool, length, prefix, ordered);
+    for (const std::vector<std::string>& experts : ordered) {
+      for (const double stop : length == 1 ? std::vector<double>{0.9} : std::vector<double>{0.8, 0.9, 0.97}) {
+        Route cascade;
+        cascade.experts = experts;
+        cascade.accept_confidence = stop;
+        routes.push_back(cascade);
+      }
+      if (length >= 2 && fixed_length) {
+        Route consensus;
+        consensus.experts = experts;
+        consensus.combine = Combine::kCharConsensus;
+        routes.push_back(consensus);
+      }
+      // One vote per set of experts: the ordering that follows the pool's order.
+      if (length >= 2 &&
+          std::is_sorted(experts.begin(), experts.end(), [&](const std::string& a, const std::string& b) {
+            return std::find(pool.begin(), pool.end(), a) < std::find(pool.begin(), pool.end(), b);
+          })) {
+        Route vote;
+        vote.experts = experts;
+        vote.combine = Combine::kVote;
+        routes.push_back(vote);
+      }
+    }
+  }
+  return routes;
+}
+
+std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& options) {
+  std::vector<TunedField> tuned;
+  for (const FieldSpec& field : study.schema.fields) {
+    const bool labelled = std::any_of(study.documents.begin(), study.documents.end(),
+                                      [&](const StudiedDocument& d) { return d.truth.contains(field.name); });
+    if (!labelled) continue;
+    TunedField result;
+    result.field = field.name;
+    const std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
+    result.routes_tried = routes.size();
+    std::optional<std::size_t> best;
+    double best_single_accuracy = -1;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      RouteScore score = score_route(study, field, routes[i], Split::kTrain);
+      if (routes[i].experts.size() == 1 && score.accuracy() > best_single_accuracy) {
+        best_single_accuracy = score.accuracy();
+        result.best_single = routes[i].experts[0];
+      }
+      if (!within(options.budget, score)) continue;
+      // Most accurate; then cheapest; then fewest experts; then the first tried.
+      const bool better =
+          !best || score.correct > result.train.correct ||
+          (score.correct == result.train.correct &&
+           (score.ms < result.train.ms - 1e-9 ||
+            (std::abs(score.ms - result.train.ms) <= 1e-9 && routes[i].experts.size() < routes[*best].experts.size())));
+      if (better) {
+        best = i;
+        result.train = std::move(score);
+      }
+    }
+    if (!best) {
+      tuned.push_back(std::move(result));  // No expert proposes the field, or none fits the budget.
+      continue;
+    }
+    Route route = routes[*best];
+    route.budget = field.route.budget;
+    // Calibrated on the training documents: the route's final choices, and each of its experts' alone,
+    // which are the states a cascade decides to stop in or go on from.
+    std::vector<ScoredOutcome> outcomes = result.train.outcomes;
+    for (const std::string& expert : route.experts) {
+      Route alone;
+      alone.experts = {expert};
+      const RouteScore score = score_route(study, field, alone, Split::kTrain);
+      outcomes.insert(outcomes.end(), score.outcomes.begin(), score.outcomes.end());
+    }
+    route.calibration = fit_isotonic(outcomes);
+    const std::vector<ScoredOutcome> scores = calibrated(route.calibration, result.train.outcomes);
+    result.threshold_99 = threshold_for_precision(scores, 0.99);
+    result.threshold_995 = threshold_for_precision(scores, 0.995);
+    route.accept_confidence = threshold_for_precision(scores, options.precision).value_or(1.0);
+    result.route = route;
+    result.held_out = score_route(study, field, route, Split::kHeldOut);
+    result.held_out_ece = expected_calibration_error(result.held_out.outcomes);
+    Route single;
+    single.experts = {result.best_single};
+    result.best_single_held_out = score_route(study, field, single, Split::kHeldOut);
+    tuned.push_back(std::move(result));
+  }
+  return tuned;
+}
+
+std::string routes_yaml(const Study& study, const std::vector<TunedField>& fields, const TuneOptions& options) {
+  int train = 0, held_out = 0;
+  for (const StudiedDocument& d : study.documents) (d.held_out ? held_out : train) += 1;
+  std::ostringstream out;
+  out << "# Routes learned by `mixtract tune` from " << study.documents.size() << " labelled documents (" << train
+      << " to fit, " << held_out << " held out to measure).\n"
+      << "# accept_confidence is set for " << number(100 * options.precision)
+      << "% precision on the fitted documents; `measured` is informative and ignored when read.\n"
+      << "# Use: mixtract extract --schema " << study.schema.name << " --routes THIS_FILE ...\n"
+      << "schema: " << study.schema.name << "\nfields:\n";
+  for (const TunedField& f : fields) {
+    out << "  " << f.field << ":\n";
+    if (f.route.experts.empty()) {
+      out << "    # no route: no expert proposed this field within the budget; the schema's route is kept\n";
+      continue;
+    }
+    const Route& r = f.route;
+    out << "    route:\n      experts: " << flow_list(r.experts) << "\n      combine: " << combine_name(r.combine)
+        << "\n      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
+    if (r.budget.ms > 0 || r.budget.tokens > 0) {
+      out << "      budget: {ms: " << number(r.budget.ms) << ", tokens: " << r.budget.tokens << "}\n";
+    }
+    out << "      calibration: [";
+    std::string last_raw;
+    for (const CalibrationPoint& point : r.calibration.points) {
+      const std::string raw = number(point.raw);
+      if (raw == last_raw) continue;  // Printed alike: the first stands for both.
+      out << (last_raw.empty() ? "" : ", ") << "[" << raw << ", " << number(point.probability) << "]";
+      last_raw = raw;
+    }
+    out << "]\n    measured:\n"
+        << "      routes_tried: " << f.routes_tried << "\n"
+        << "      train_accuracy: " << percent(f.train.correct, f.train.documents) << "  # of " << f.train.documents
+        << "\n"
+        << "      held_out_accuracy: " << percent(f.held_out.correct, f.held_out.documents) << "  # of "
+        << f.held_out.documents << "\n"
+        << "      best_single_expert: " << f.best_single << "\n"
+        << "      best_single_held_out_accuracy: "
+        << percent(f.best_single_held_out.correct, f.best_single_held_out.documents) << "\n"
+        << "      held_out_accepted: " << percent(f.held_out.accepted, f.held_out.documents) << "\n"
+        << "      held_out_accepted_precision: " << percent(f.held_out.accepted_correct, f.held_out.accepted) << "\n"
+        << "      held_out_ece: " << number(f.held_out_ece) << "\n"
+        << "      ms_per_document: " << number(f.train.ms) << "\n"
+        << "      tokens_per_document: " << number(f.train.tokens) << "\n"
+        << "      threshold_99: " << (f.threshold_99 ? number(*f.threshold_99) : "unreachable") << "\n"
+        << "      threshold_995: " << (f.threshold_995 ? number(*f.threshold_995) : "unreachable") << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace mixtract

@@ -1,0 +1,218 @@
+#include "tune/route_study.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "gate/route.h"
+#include "mixtract/document.h"
+
+namespace mixtract {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// FNV-1a: a stable hash, so that a document stays on its side of the split from run to run.
+std::uint64_t stable_hash(std::string_view text) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+// Field name -> the truth column holding it (its label, name or an alias).
+std::map<std::string, std::string, std::less<>> truth_columns(const Schema& schema, const EvalTable& truth) {
+  std::map<std::string, std::string, std::less<>> columns;
+  for (const FieldSpec& field : schema.fields) {
+    std::vector<std::string> names = {field.label, field.name};
+    names.insert(names.end(), field.hints.aliases.begin(), field.hints.aliases.end());
+    for (const std::string& name : names) {
+      if (std::find(truth.columns.begin(), truth.columns.end(), name) != truth.columns.end()) {
+        columns[field.name] = name;
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+using ExpertMap = std::map<std::string, std::unique_ptr<Expert>, std::less<>>;
+
+// Reads one document's pages and runs every expert on it.
+void study_document(const Study& study, const ExpertMap& experts, OcrService* ocr, const Document& document,
+                    StudiedDocument& out) {
+  std::set<std::string> engines;
+  for (const auto& [name, reads] : study.page_reads) engines.insert(reads.begin(), reads.end());
+  for (const std::string& engine : engines) {
+    const auto start = std::chrono::steady_clock::now();
+    if (ocr != nullptr) (void)ocr->read(document, engine);  // A failure shows again in the experts.
+    out.page_read_ms[engine] = ms_since(start);
+  }
+  std::vector<const FieldSpec*> fields;
+  for (const FieldSpec& field : study.schema.fields) fields.push_back(&field);
+  for (const auto& [name, expert] : experts) {
+    ExpertOutput output;
+    const auto start = std::chrono::steady_clock::now();
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
+    output.cost.ms = ms_since(start);
+    if (proposed.ok()) {
+      output.candidates = std::move(proposed).value();
+      for (Candidate& candidate : output.candidates) {
+        candidate.expert = name;
+        output.cost.tokens += candidate.cost.tokens;
+      }
+    } else {
+      output.failed = true;
+    }
+    out.outputs.emplace(name, std::move(output));
+  }
+}
+
+}  // namespace
+
+Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std::filesystem::path& docs,
+                        const ExpertRegistry& registry, const ExpertOptions& options,
+                        const StudyOptions& study_options) {
+  if (study_options.held_out < 0 || study_options.held_out >= 1) {
+    return Status::invalid_argument("the held-out share must be at least 0 and below 1");
+  }
+  Study study;
+  study.schema = schema;
+  study.schools = schools_of(options);
+  study.regions = options.regions;
+  study.context = CheckContext{study.schools.get(), study.regions.get(), 0};
+  ExpertMap experts;
+  for (const std::string& name : study_options.experts) {
+    if (experts.contains(name)) continue;
+    Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
+    if (!expert.ok()) return expert.status().with_context("expert " + name);
+    study.page_reads[name] = (*expert)->page_reads();
+    study.experts.push_back(name);
+    experts.emplace(name, std::move(expert).value());
+  }
+  const auto columns = truth_columns(schema, truth);
+  if (columns.empty()) {
+    return Status::invalid_argument(truth.source + " has no column for any field of schema " + schema.name +
+                                    " (columns are matched by the fields' labels, names and aliases)");
+  }
+  const bool has_kind = std::find(truth.columns.begin(), truth.columns.end(), "文书类型") != truth.columns.end();
+  std::vector<std::filesystem::path> paths;
+  for (const EvalRow& row : truth.rows) {
+    if (has_kind) {
+      const auto kind = row.cells.find("文书类型");
+      if (kind == row.cells.end() || kind->second.value != schema.title) continue;
+    }
+    StudiedDocument document;
+    document.file = row.file;
+    document.held_out = static_cast<double>(stable_hash(row.file) % 10000) < study_options.held_out * 10000;  // NOLINT
+    for (const auto& [field, column] : columns) {
+      const auto cell = row.cells.find(column);
+      if (cell != row.cells.end() && !cell->second.value.empty()) document.truth[field] = cell->second.value;
+    }
+    const std::filesystem::path path = docs / row.file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      study.problems.push_back(row.file + ": not found in " + docs.string());
+      continue;
+    }
+    paths.push_back(path);
+    study.documents.push_back(std::move(document));
+  }
+
+  // Documents in parallel; each keeps its own slot, so the order is the truth table's.
+  std::vector<std::string> unreadable(study.documents.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progress_mutex;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < study.documents.size();) {
+      Result<Document> document = Document::load(paths[i]);
+      if (document.ok()) {
+        study_document(study, experts, options.ocr.get(), *document, study.documents[i]);
+      } else {
+        unreadable[i] = document.status().message();
+      }
+      std::lock_guard lock(progress_mutex);
+      ++done;
+      if (study_options.progress) study_options.progress(done, study.documents.size());
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(1, study_options.workers); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+
+  std::vector<StudiedDocument> read;
+  for (std::size_t i = 0; i < study.documents.size(); ++i) {
+    if (unreadable[i].empty()) {
+      read.push_back(std::move(study.documents[i]));
+    } else {
+      study.problems.push_back(study.documents[i].file + ": " + unreadable[i]);
+    }
+  }
+  study.documents = std::move(read);
+  if (study.documents.empty()) {
+    return Status::invalid_argument("no labelled document of kind " + schema.title + " could be read from " +
+                                    docs.string() + (study.problems.empty() ? "" : "; first: " + study.problems[0]));
+  }
+  return study;
+}
+
+RouteScore score_route(const Study& study, const FieldSpec& field, const Route& route, Split split) {
+  static const ExpertOutput kNotRun{{}, {}, true};
+  FieldSpec routed = field;
+  routed.route = route;
+  RouteScore score;
+  for (const StudiedDocument& document : study.documents) {
+    if ((split == Split::kTrain && document.held_out) || (split == Split::kHeldOut && !document.held_out)) continue;
+    const auto truth = document.truth.find(field.name);
+    if (truth == document.truth.end()) continue;
+    std::set<std::string, std::less<>> asked;
+    const FieldResult result = run_route(
+        routed,
+        [&](std::string_view expert) -> const ExpertOutput& {
+          asked.emplace(expert);
+          const auto it = document.outputs.find(expert);
+          return it == document.outputs.end() ? kNotRun : it->second;
+        },
+        study.context);
+    std::set<std::string, std::less<>> engines;
+    for (const std::string& expert : asked) {
+      if (const auto it = document.outputs.find(expert); it != document.outputs.end()) {
+        score.ms += it->second.cost.ms;
+        score.tokens += static_cast<double>(it->second.cost.tokens);
+      }
+      if (const auto reads = study.page_reads.find(expert); reads != study.page_reads.end()) {
+        engines.insert(reads->second.begin(), reads->second.end());
+      }
+    }
+    for (const std::string& engine : engines) {
+      if (const auto it = document.page_read_ms.find(engine); it != document.page_read_ms.end()) score.ms += it->second;
+    }
+    ++score.documents;
+    const bool correct =
+        !result.value.empty() && normalise_for_compare(result.value) == normalise_for_compare(truth->second);
+    score.correct += correct ? 1 : 0;
+    if (result.value.empty()) continue;
+    score.outcomes.push_back({result.confidence, correct});
+    if (result.status == FieldStatus::kAccepted) {
+      ++score.accepted;
+      score.accepted_correct += correct ? 1 : 0;
+    }
+  }
+  if (score.documents > 0) {
+    score.ms /= score.documents;
+    score.tokens /= score.documents;
+  }
+  return score;
+}
+
+}  // namespace mixtract

@@ -1,0 +1,116 @@
+#include "tune/route_search.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include "test_support.h"
+
+namespace mixtract {
+namespace {
+
+Candidate reading(const std::string& expert, const std::string& value, double confidence) {
+  Candidate c;
+  c.field = "number";
+  c.value = value;
+  c.confidence = confidence;
+  c.expert = expert;
+  return c;
+}
+
+// 80 documents labelled 1000..1079, every 4th held out. Expert "a" (10 ms) is right and sure except on
+// every 5th document, where it reads a wrong valid number unsure; "b" (100 ms) is right except on every
+// 7th, where it is wrong and sure; "c" (1000 ms) is always right.
+Study constructed_study() {
+  Study study;
+  Result<Schema> schema = parse_schema(R"(name: t
+title: T
+fields:
+  - {name: number, label: 编号, kind: code, constraints: {length: 4, pattern: '\d{4}'}}
+)",
+                                       "t.yaml");
+  EXPECT_TRUE(schema.ok()) << schema.status().message();
+  study.schema = *schema;
+  study.experts = {"a", "b", "c"};
+  for (int i = 0; i < 80; ++i) {
+    StudiedDocument d;
+    d.file = std::to_string(i) + ".jpg";
+    d.held_out = i % 4 == 3;
+    const std::string truth = std::to_string(1000 + i);
+    d.truth["number"] = truth;
+    d.outputs["a"].cost.ms = 10;
+    d.outputs["a"].candidates = {i % 5 == 0 ? reading("a", "9999", 0.5) : reading("a", truth, 0.95)};
+    d.outputs["b"].cost.ms = 100;
+    d.outputs["b"].candidates = {i % 7 == 0 ? reading("b", "8888", 0.9) : reading("b", truth, 0.9)};
+    d.outputs["c"].cost.ms = 1000;
+    d.outputs["c"].candidates = {reading("c", truth, 0.99)};
+    study.documents.push_back(std::move(d));
+  }
+  return study;
+}
+
+TEST(RouteSearchTest, PicksTheMostAccurateRouteThenTheCheapest) {
+  const Study study = constructed_study();
+  const std::vector<TunedField> tuned = tune_routes(study, {});
+  ASSERT_EQ(tuned.size(), 1u);
+  // Always right: any route ending in "c"; the cheapest asks "c" only where "a" is unsure.
+  EXPECT_EQ(tuned[0].route.experts, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(tuned[0].route.combine, Combine::kCascade);
+  EXPECT_EQ(tuned[0].train.correct, tuned[0].train.documents);
+  EXPECT_NEAR(tuned[0].train.ms, 10 + 1000 * 12.0 / 60, 1e-9);  // 12 of the 60 training documents ask "c".
+  EXPECT_EQ(tuned[0].best_single, "c");
+  EXPECT_EQ(tuned[0].held_out.documents, 20);
+  EXPECT_EQ(tuned[0].held_out.correct, 20);
+  EXPECT_GT(tuned[0].routes_tried, 30u);
+}
+
+TEST(RouteSearchTest, ABudgetRulesOutTheDearestExperts) {
+  const Study study = constructed_study();
+  TuneOptions options;
+  options.budget.ms = 100;
+  const std::vector<TunedField> tuned = tune_routes(study, options);
+  ASSERT_EQ(tuned.size(), 1u);
+  EXPECT_EQ(tuned[0].route.experts, (std::vector<std::string>{"a", "b"}));  // 10 ms + "b" on 1 in 5.
+  EXPECT_LE(tuned[0].train.ms, 100);
+  EXPECT_GT(tuned[0].train.accuracy(), 0.95);
+}
+
+TEST(RouteSearchTest, CalibrationAndThresholdComeFromTheTrainingDocuments) {
+  Study study = constructed_study();
+  study.experts = {"a"};  // Right at 0.95 on 4 in 5, wrong at 0.5 on 1 in 5.
+  const std::vector<TunedField> tuned = tune_routes(study, {});
+  ASSERT_EQ(tuned.size(), 1u);
+  const Route& route = tuned[0].route;
+  EXPECT_NEAR(route.calibration.apply(0.5), 0.0, 1e-9);
+  EXPECT_NEAR(route.calibration.apply(0.95), 1.0, 1e-9);
+  EXPECT_NEAR(route.accept_confidence, 1.0, 1e-9);  // Only the sure readings reach 99.5%.
+  EXPECT_EQ(tuned[0].held_out.accepted_correct, tuned[0].held_out.accepted);
+  EXPECT_EQ(tuned[0].held_out.accepted, 16);  // The 20 held out less the 4 of every 5th.
+  EXPECT_NEAR(tuned[0].held_out_ece, 0.0, 1e-9);
+}
+
+TEST(RouteSearchTest, TheRoutesFileReadsBackIntoTheSchema) {
+  const Study study = constructed_study();
+  const std::vector<TunedField> tuned = tune_routes(study, {});
+  mixtract::testing::ScratchDir scratch;
+  const auto path = scratch.path() / "routes.yaml";
+  std::ofstream(path) << routes_yaml(study, tuned, {});
+  std::vector<Schema> schemas = {study.schema};
+  const Status status = apply_routes_file(path, schemas);
+  ASSERT_TRUE(status.ok()) << status.message();
+  const Route& read = schemas[0].fields[0].route;
+  EXPECT_EQ(read.experts, tuned[0].route.experts);
+  EXPECT_EQ(read.combine, tuned[0].route.combine);
+  EXPECT_DOUBLE_EQ(read.accept_confidence, tuned[0].route.accept_confidence);
+  EXPECT_EQ(read.calibration.points.size(), tuned[0].route.calibration.points.size());
+
+  std::ofstream(path) << "schema: t\nfields:\n  nope:\n    route: {experts: [a]}\n";
+  EXPECT_NE(apply_routes_file(path, schemas).message().find("fields.nope: schema t has no such field"),
+            std::string::npos);
+  std::ofstream(path) << "schema: other\nfields: {}\n";
+  EXPECT_NE(apply_routes_file(path, schemas).message().find("'other' is not a schema of this run"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mixtract
