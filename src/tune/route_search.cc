@@ -43,7 +43,10 @@ std::string number(double value, int digits = 6) {
 }
 
 std::string percent(int part, int whole) {
-  return whole == 0 ? "n/a" : number(100.0 * part / whole) + "%";
+  if (whole == 0) return "n/a";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%", 100.0 * part / whole);
+  return text;
 }
 
 std::string flow_list(const std::vector<std::string>& items) {

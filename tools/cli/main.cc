@@ -56,7 +56,8 @@ int run(int argc, char** argv) {
   int exit_code = mixtract::cli::kExitOk;
   mixtract::cli::add_extract_command(app, global, config, exit_code);
   mixtract::cli::add_synth_command(app, global, config, exit_code);
-  mixtract::cli::add_eval_command(app, exit_code);
+  mixtract::cli::add_eval_command(app, global, config, exit_code);
+  mixtract::cli::add_tune_command(app, global, config, exit_code);
   mixtract::cli::add_ocr_command(app, global, config, exit_code);
   mixtract::cli::add_version_command(app, exit_code);
   mixtract::cli::add_models_command(app, global, config, exit_code);

@@ -11,7 +11,6 @@ void add_planned_commands(CLI::App& app, int& exit_code) {
   };
   static constexpr Planned kPlanned[] = {
       {"ner", "Find names, places and organisations in text (LAC, jieba, BERT)"},
-      {"tune", "Learn the best route per field from labelled documents"},
       {"serve", "HTTP API and review web page"},
   };
   for (const Planned& planned : kPlanned) {
