@@ -14,24 +14,30 @@
 #     ideal in_flight / 0.5 s; and the text route (bench/llm/text.yaml, OCR then the LLM) over the clean
 #     documents with 8 in flight, where OCR and LLM waits overlap; the client's overhead per request,
 #     64 requests in flight, and prompt tokens per document of each LLM route (bench/bench_llm.cc);
-#   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios.
+#   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios;
+#   - learned routes: `mixtract tune` on the graduation certificates of a mixed set (all difficulties,
+#     seed 2026), half held out, then `eval --compare-routes --held-out-only`: every expert alone, the
+#     schema's routes and the learned ones on the held-out half, side by side.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--ocr-n N] [--only SECTION] [--no-record]
-#     N per difficulty, default 60; SECTION one of extract, scaling, memory, llm, ocr (default: all);
+#   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
+#     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 240; SECTION one of
+#     extract, scaling, memory, llm, ocr, tune (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 count=60
 ocr_count=20
+tune_count=240
 record=true
 only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) count=$2; shift 2 ;;
     --ocr-n) ocr_count=$2; shift 2 ;;
+    --tune-n) tune_count=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; exit 2 ;;
@@ -172,6 +178,41 @@ llm_section() {
   rm -rf "$run_dir"
 }
 
+# Routes learned on half of a labelled set and measured on the other half.
+tune_section() {
+  local data=$build/bench-data/tune-mix-n$tune_count${schools:+-moe} run_dir
+  if [ ! -f "$data/truth.csv" ]; then
+    rm -rf "$data"
+    "$build/mixtract" synth --n "$tune_count" --seed 2026 --difficulty mix ${schools:+--schools "$schools"} \
+      --out "$data" >/dev/null
+  fi
+  run_dir=$(mktemp -d)
+  local labelled=(--truth "$data/truth.csv" --docs "$data" --schema graduation_certificate --held-out 0.5
+    ${schools:+--schools "$schools"} -j 2)
+  echo "### Learned routes (\`mixtract tune\`, graduation certificates of $tune_count mixed documents, half held out)"
+  echo
+  echo '```'
+  /usr/bin/time -o "$run_dir/time" -f '%e %M' "$build/mixtract" tune "${labelled[@]}" -o "$run_dir/routes.yaml" \
+    2>/dev/null
+  echo '```'
+  awk '{printf "\ntune: %.0f s, peak RSS %.0f MiB\n\n", $1, $2 / 1024}' "$run_dir/time"
+  echo "Held-out half, every route replayed on the same expert outputs (\`eval --compare-routes --held-out-only\`;"
+  echo "\`schema\`: the built-in routes, \`routes\`: the learned ones):"
+  echo
+  echo '```'
+  "$build/mixtract" eval --compare-routes --held-out-only --routes "$run_dir/routes.yaml" "${labelled[@]}" 2>/dev/null
+  echo '```'
+  echo
+  echo "<details><summary>The routes file</summary>"
+  echo
+  echo '```yaml'
+  cat "$run_dir/routes.yaml"
+  echo '```'
+  echo "</details>"
+  echo
+  rm -rf "$run_dir"
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -202,6 +243,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted memory; then memory_section; fi
   if wanted llm; then llm_section; fi
   if wanted ocr; then ocr_section; fi
+  if wanted tune; then tune_section; fi
 } > "$section"
 
 cat "$section"
