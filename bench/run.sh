@@ -22,7 +22,7 @@
 # side by side; the machines are noisy.
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
-#     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 240; SECTION one of
+#     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
 #     extract, scaling, memory, llm, ocr, tune (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
@@ -30,7 +30,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 count=60
 ocr_count=20
-tune_count=240
+tune_count=400
 record=true
 only=
 while [ $# -gt 0 ]; do
@@ -187,6 +187,8 @@ tune_section() {
       --out "$data" >/dev/null
   fi
   run_dir=$(mktemp -d)
+  # A private cache: tune's expert outputs, measured afresh, serve eval --compare-routes after it.
+  export MIXTRACT_CACHE_DIR=$run_dir/cache
   local labelled=(--truth "$data/truth.csv" --docs "$data" --schema graduation_certificate --held-out 0.5
     ${schools:+--schools "$schools"} -j 2)
   echo "### Learned routes (\`mixtract tune\`, graduation certificates of $tune_count mixed documents, half held out)"
@@ -211,6 +213,7 @@ tune_section() {
   echo "</details>"
   echo
   rm -rf "$run_dir"
+  unset MIXTRACT_CACHE_DIR
 }
 
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }

@@ -108,20 +108,22 @@ class ConsensusVote {
   }
 
  private:
-  // One reading per expert: its most confident candidate of about the field's length.
+  // The readings of about the field's length: each expert's distinct values (an expert may read the
+  // page, a crop, a crop with red ink faded), each with its highest confidence, in the order read.
   std::vector<Reading> readings(const FieldResult& result) const {
-    std::map<std::string, const Candidate*, std::less<>> best;
+    std::map<std::pair<std::string, std::string>, std::size_t> seen;  // (expert, value) -> reading.
+    std::vector<Reading> readings;
     for (const Candidate& c : result.candidates) {
       if (c.expert == kConsensusExpert) continue;
       const std::size_t n = utf8::decode(c.value).size();
       if (n + 2 < length_ || n > length_ + 2) continue;
-      const Candidate*& b = best[c.expert];
-      if (b == nullptr || c.confidence > b->confidence) b = &c;
-    }
-    std::vector<Reading> readings;
-    for (const Candidate& c : result.candidates) {  // In the order read: ties go to the first.
-      const auto it = best.find(c.expert);
-      if (it != best.end() && it->second == &c) readings.push_back({c.value, std::max(c.confidence, 1e-6)});
+      const double weight = std::max(c.confidence, 1e-6);
+      const auto [it, added] = seen.try_emplace({c.expert, c.value}, readings.size());
+      if (added) {
+        readings.push_back({c.value, weight});
+      } else {
+        readings[it->second].weight = std::max(readings[it->second].weight, weight);
+      }
     }
     return readings;
   }

@@ -23,8 +23,9 @@ namespace mixtract {
 //     expert's weight (Route::weights, default 1) times its most confident candidate for the value. The
 //     most voted value is chosen; between equal votes, the value proposed first in route order.
 //   char_consensus: after each expert the readings so far vote character by character
-//     (gate/char_consensus.h; one reading per expert, its most confident one within two characters of
-//     the field's length, valid or not). Positions settled (a majority of two or more readings) are
+//     (gate/char_consensus.h; every distinct value an expert read within two characters of the field's
+//     length, valid or not, weighted by its highest confidence: an expert that read the page, a crop and
+//     a crop with red ink faded gives up to three readings). Positions settled (a majority of two or more readings) are
 //     kept; only the disputed ones are open to the next expert's reading. When no position is disputed
 //     and no expert proposed the agreed value, it is added as a candidate of expert kConsensusExpert
 //     whose confidence is the consensus' agreement (the smallest share of weight a position's winner

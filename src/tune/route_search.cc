@@ -114,26 +114,50 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
     result.field = field.name;
     const std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
     result.routes_tried = routes.size();
-    std::optional<std::size_t> best;
+    std::vector<RouteScore> scores;
+    int most_correct = -1;
     double best_single_accuracy = -1;
     for (std::size_t i = 0; i < routes.size(); ++i) {
-      RouteScore score = score_route(study, field, routes[i], Split::kTrain);
+      scores.push_back(score_route(study, field, routes[i], Split::kTrain));
+      const RouteScore& score = scores.back();
       if (routes[i].experts.size() == 1 && score.accuracy() > best_single_accuracy) {
         best_single_accuracy = score.accuracy();
         result.best_single = routes[i].experts[0];
       }
-      if (!within(options.budget, score)) continue;
-      // Most accurate; then cheapest; then fewest experts; then the first tried.
-      const bool better =
-          !best || score.correct > result.train.correct ||
-          (score.correct == result.train.correct &&
-           (score.ms < result.train.ms - 1e-9 ||
-            (std::abs(score.ms - result.train.ms) <= 1e-9 && routes[i].experts.size() < routes[*best].experts.size())));
-      if (better) {
-        best = i;
-        result.train = std::move(score);
+      if (within(options.budget, score)) most_correct = std::max(most_correct, score.correct);
+    }
+    // The most accurate route within the budget, then the cheapest, then the first tried.
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      const RouteScore& score = scores[i];
+      if (!within(options.budget, score) || score.correct < most_correct) continue;
+      if (!best || score.ms < scores[*best].ms) best = i;
+    }
+    // A simpler route may stand in for it (the one-standard-error rule): fewer experts, no dearer, and
+    // less than one standard error (sqrt(p(1-p)n) documents) behind, so that the fitted documents cannot
+    // tell them apart. Of those, the fewest experts, then the most right values, then the cheapest.
+    if (best) {
+      const int n = scores[*best].documents;
+      const double p = n == 0 ? 0 : static_cast<double>(most_correct) / n;
+      const double slack = std::sqrt(p * (1 - p) * n);
+      const std::size_t most_accurate = *best;
+      for (std::size_t i = 0; i < routes.size(); ++i) {
+        const RouteScore& score = scores[i];
+        const std::size_t k = routes[i].experts.size();
+        if (k >= routes[most_accurate].experts.size() || score.ms > scores[most_accurate].ms ||
+            score.correct < most_correct - slack || !within(options.budget, score)) {
+          continue;
+        }
+        const RouteScore& chosen = scores[*best];
+        const std::size_t chosen_k = routes[*best].experts.size();
+        if (*best == most_accurate || k < chosen_k ||
+            (k == chosen_k &&
+             (score.correct > chosen.correct || (score.correct == chosen.correct && score.ms < chosen.ms)))) {
+          best = i;
+        }
       }
     }
+    if (best) result.train = scores[*best];
     if (!best) {
       tuned.push_back(std::move(result));  // No expert proposes the field, or none fits the budget.
       continue;
@@ -150,10 +174,10 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
       outcomes.insert(outcomes.end(), score.outcomes.begin(), score.outcomes.end());
     }
     route.calibration = fit_isotonic(outcomes);
-    const std::vector<ScoredOutcome> scores = calibrated(route.calibration, result.train.outcomes);
-    result.threshold_99 = threshold_for_precision(scores, 0.99);
-    result.threshold_995 = threshold_for_precision(scores, 0.995);
-    route.accept_confidence = threshold_for_precision(scores, options.precision).value_or(1.0);
+    const std::vector<ScoredOutcome> fitted = calibrated(route.calibration, result.train.outcomes);
+    result.threshold_99 = threshold_for_precision(fitted, 0.99);
+    result.threshold_995 = threshold_for_precision(fitted, 0.995);
+    route.accept_confidence = threshold_for_precision(fitted, options.precision).value_or(1.0);
     result.route = route;
     result.held_out = score_route(study, field, route, Split::kHeldOut);
     result.held_out_ece = expected_calibration_error(result.held_out.outcomes);

@@ -37,7 +37,10 @@ struct TunedField {
 // char_consensus in every order of 2 to max_experts.
 std::vector<Route> candidate_routes(const Study& study, const FieldSpec& field, int max_experts);
 
-// Tunes every field of the study's schema that has labels.
+// Tunes every field of the study's schema that has labels: the route within the budget with the most
+// right values on the fitted documents, then the cheapest; or a route of fewer experts, no dearer and
+// less than one standard error (sqrt(p(1-p)n) documents) behind it, as the fitted documents cannot tell
+// them apart (of those the fewest experts, then the most right values, then the cheapest).
 std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& options);
 
 // The routes file: YAML that `extract --routes` and `eval --compare-routes --routes` read, with what was

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -10,6 +11,8 @@
 
 #include "gate/route.h"
 #include "mixtract/document.h"
+#include "mixtract/version.h"
+#include "mixtract/writers.h"
 
 namespace mixtract {
 namespace {
@@ -46,19 +49,75 @@ std::map<std::string, std::string, std::less<>> truth_columns(const Schema& sche
 
 using ExpertMap = std::map<std::string, std::unique_ptr<Expert>, std::less<>>;
 
-// Reads one document's pages and runs every expert on it.
-void study_document(const Study& study, const ExpertMap& experts, OcrService* ocr, const Document& document,
-                    StudiedDocument& out) {
+// An expert's output kept as a record: its candidates under their fields, its cost, "failed" as a warning.
+std::string output_to_text(const ExpertOutput& output) {
+  Record record;
+  record.cost = output.cost;
+  if (output.failed) record.warnings.push_back("failed");
+  for (const Candidate& c : output.candidates) {
+    auto field = std::find_if(record.fields.begin(), record.fields.end(),
+                              [&](const FieldResult& f) { return f.field == c.field; });
+    if (field == record.fields.end()) {
+      field = record.fields.insert(record.fields.end(), FieldResult());
+      field->field = c.field;
+    }
+    field->candidates.push_back(c);
+  }
+  return record_to_json(record).dump();
+}
+
+std::optional<ExpertOutput> output_from_text(std::string_view text) {
+  Result<Record> record = record_from_json(text);
+  if (!record.ok()) return std::nullopt;
+  ExpertOutput output;
+  output.cost = record->cost;
+  output.failed = !record->warnings.empty();
+  for (FieldResult& field : record->fields) {
+    for (Candidate& c : field.candidates) output.candidates.push_back(std::move(c));
+  }
+  return output;
+}
+
+// What a cached output depends on besides the document: the code, the schema and the tables.
+std::string cache_context(const Schema& schema, const ExpertOptions& options) {
+  std::string fields;
+  for (const FieldSpec& f : schema.fields) {
+    fields += f.name + "/" + f.label + "/" + std::string(field_kind_name(f.kind)) + ";";
+  }
+  return std::string(kVersion) + "|" + schema.name + "@" + std::to_string(schema.version) + "|" +
+         std::to_string(stable_hash(fields)) + "|schools " + std::to_string(schools_of(options)->size()) + "|majors " +
+         std::to_string(majors_of(options)->size());
+}
+
+// Reads one document's pages and runs every expert on it, or takes what the cache holds.
+void study_document(const Study& study, const ExpertMap& experts, const std::string& context, OcrService* ocr,
+                    AnalysisCache* cache, const Document& document, StudiedDocument& out) {
+  const std::string key = "study|" + context + "|" + document.content_hash();
   std::set<std::string> engines;
   for (const auto& [name, reads] : study.page_reads) engines.insert(reads.begin(), reads.end());
   for (const std::string& engine : engines) {
+    if (cache != nullptr) {
+      if (std::optional<std::string> ms = cache->get(key + "|page " + engine)) {
+        out.page_read_ms[engine] = std::strtod(ms->c_str(), nullptr);
+        continue;
+      }
+    }
     const auto start = std::chrono::steady_clock::now();
     if (ocr != nullptr) (void)ocr->read(document, engine);  // A failure shows again in the experts.
     out.page_read_ms[engine] = ms_since(start);
+    if (cache != nullptr) (void)cache->put(key + "|page " + engine, std::to_string(out.page_read_ms[engine]));
   }
   std::vector<const FieldSpec*> fields;
   for (const FieldSpec& field : study.schema.fields) fields.push_back(&field);
   for (const auto& [name, expert] : experts) {
+    if (cache != nullptr) {
+      if (std::optional<std::string> text = cache->get(key + "|expert " + name)) {
+        if (std::optional<ExpertOutput> output = output_from_text(*text)) {
+          out.outputs.emplace(name, std::move(*output));
+          continue;
+        }
+      }
+    }
     ExpertOutput output;
     const auto start = std::chrono::steady_clock::now();
     Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
@@ -72,6 +131,7 @@ void study_document(const Study& study, const ExpertMap& experts, OcrService* oc
     } else {
       output.failed = true;
     }
+    if (cache != nullptr) (void)cache->put(key + "|expert " + name, output_to_text(output));  // Safe to lose.
     out.outputs.emplace(name, std::move(output));
   }
 }
@@ -112,7 +172,8 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
     }
     StudiedDocument document;
     document.file = row.file;
-    document.held_out = static_cast<double>(stable_hash(row.file) % 10000) < study_options.held_out * 10000;  // NOLINT
+    document.held_out = static_cast<double>(stable_hash(row.file) % 10000) < study_options.held_out * 10000;
+    if (study_options.only_held_out && !document.held_out) continue;
     for (const auto& [field, column] : columns) {
       const auto cell = row.cells.find(column);
       if (cell != row.cells.end() && !cell->second.value.empty()) document.truth[field] = cell->second.value;
@@ -128,6 +189,7 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   }
 
   // Documents in parallel; each keeps its own slot, so the order is the truth table's.
+  const std::string context = cache_context(schema, options);
   std::vector<std::string> unreadable(study.documents.size());
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
@@ -136,7 +198,7 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
     for (std::size_t i; (i = next++) < study.documents.size();) {
       Result<Document> document = Document::load(paths[i]);
       if (document.ok()) {
-        study_document(study, experts, options.ocr.get(), *document, study.documents[i]);
+        study_document(study, experts, context, options.ocr.get(), study_options.cache, *document, study.documents[i]);
       } else {
         unreadable[i] = document.status().message();
       }

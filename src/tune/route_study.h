@@ -18,6 +18,7 @@
 
 #include "gate/choose.h"
 #include "gate/field_check.h"
+#include "mixtract/analysis_cache.h"
 #include "mixtract/calibration.h"
 #include "mixtract/eval.h"
 #include "mixtract/registry.h"
@@ -48,7 +49,13 @@ struct Study {
 struct StudyOptions {
   std::vector<std::string> experts;  // Registry names to run; each must be creatable.
   double held_out = 0.3;             // Share of documents kept out of fitting, in [0, 1).
+  bool only_held_out = false;        // Study only the held-out documents (to measure, not to fit).
   int workers = 1;                   // Documents studied at once.
+  // Where each document's expert outputs and page-reading times are kept, keyed by the document's
+  // content, the expert, the mixtract version, the schema and the tables; a later study of the same
+  // documents (another tune, eval --compare-routes) takes them from there, costs as first measured.
+  // null = none.
+  AnalysisCache* cache = nullptr;
   // Called after each document, from one thread at a time.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -69,15 +69,17 @@ struct StudyArgs {
   std::string schema;
   std::vector<std::string> experts;  // Empty = every built-in expert that can run here.
   double held_out = 0.3;
+  bool only_held_out = false;  // Study only the held-out documents.
   TableArgs tables;
   OcrArgs ocr;
   LlmArgs llm;
 };
 // --docs, --schema, --experts, --held-out and the table, OCR and LLM options; not --truth.
 void add_study_options(CLI::App& sub, StudyArgs& args, const ConfigValues& config);
-// Runs the experts over the labelled documents (pages read afresh, so that costs are real), with
-// progress on stderr; `also` are experts to run besides args.experts (those a route compared names).
-// Problems with single documents are printed and skipped.
+// Runs the experts over the labelled documents, with progress on stderr; `also` are experts to run
+// besides args.experts (those a route compared names). Pages are read afresh, so that costs are real;
+// the experts' outputs are kept in the analysis cache (unless --no-cache) for the next study of the
+// same documents. Problems with single documents are printed and skipped.
 Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const std::vector<std::string>& also,
                        std::string_view command);
 

@@ -60,6 +60,7 @@ int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
   }
   StudyArgs study_args = args.study;
   study_args.truth = args.truth;
+  study_args.only_held_out = args.held_out_only;
   Result<Study> study = study_of(study_args, global, named, "eval");
   if (!study.ok()) return fail(study.status());
   std::vector<Column> columns;

@@ -69,7 +69,20 @@ Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const
   StudyOptions study_options;
   study_options.experts = experts;
   study_options.held_out = args.held_out;
+  study_options.only_held_out = args.only_held_out;
   study_options.workers = threads;
+  std::unique_ptr<AnalysisCache> cache;
+  if (!args.ocr.no_cache) {
+    Result<std::unique_ptr<AnalysisCache>> opened =
+        AnalysisCache::open(default_cache_file(), static_cast<std::uint64_t>(args.ocr.cache_max_mb) << 20);
+    if (opened.ok()) {
+      cache = std::move(opened).value();
+      study_options.cache = cache.get();
+    } else {
+      std::cerr << "mixtract " << command << ": warning: " << opened.status().message()
+                << "; going on without the cache\n";
+    }
+  }
   std::unique_ptr<Progress> progress;
   study_options.progress = [&](std::size_t done, std::size_t total) {
     if (!progress) progress = std::make_unique<Progress>(total, std::cerr, ::isatty(STDERR_FILENO) != 0);
