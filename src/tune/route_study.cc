@@ -93,31 +93,30 @@ std::string cache_context(const Schema& schema, const ExpertOptions& options) {
 void study_document(const Study& study, const ExpertMap& experts, const std::string& context, OcrService* ocr,
                     AnalysisCache* cache, const Document& document, StudiedDocument& out) {
   const std::string key = "study|" + context + "|" + document.content_hash();
+  for (const auto& [name, expert] : experts) {
+    if (cache == nullptr) break;
+    if (std::optional<std::string> text = cache->get(key + "|expert " + name)) {
+      if (std::optional<ExpertOutput> output = output_from_text(*text)) out.outputs.emplace(name, std::move(*output));
+    }
+  }
+  const bool all_cached = out.outputs.size() == experts.size();
+  // The page readings the experts share, timed apart, so that no expert's own time includes them.
   std::set<std::string> engines;
   for (const auto& [name, reads] : study.page_reads) engines.insert(reads.begin(), reads.end());
   for (const std::string& engine : engines) {
-    if (cache != nullptr) {
-      if (std::optional<std::string> ms = cache->get(key + "|page " + engine)) {
-        out.page_read_ms[engine] = std::strtod(ms->c_str(), nullptr);
-        continue;
-      }
-    }
+    std::optional<std::string> ms = cache != nullptr ? cache->get(key + "|page " + engine) : std::nullopt;
+    if (ms) out.page_read_ms[engine] = std::strtod(ms->c_str(), nullptr);
+    if (all_cached) continue;
     const auto start = std::chrono::steady_clock::now();
     if (ocr != nullptr) (void)ocr->read(document, engine);  // A failure shows again in the experts.
+    if (ms) continue;
     out.page_read_ms[engine] = ms_since(start);
     if (cache != nullptr) (void)cache->put(key + "|page " + engine, std::to_string(out.page_read_ms[engine]));
   }
   std::vector<const FieldSpec*> fields;
   for (const FieldSpec& field : study.schema.fields) fields.push_back(&field);
   for (const auto& [name, expert] : experts) {
-    if (cache != nullptr) {
-      if (std::optional<std::string> text = cache->get(key + "|expert " + name)) {
-        if (std::optional<ExpertOutput> output = output_from_text(*text)) {
-          out.outputs.emplace(name, std::move(*output));
-          continue;
-        }
-      }
-    }
+    if (out.outputs.contains(name)) continue;
     ExpertOutput output;
     const auto start = std::chrono::steady_clock::now();
     Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
@@ -129,9 +128,9 @@ void study_document(const Study& study, const ExpertMap& experts, const std::str
         output.cost.tokens += candidate.cost.tokens;
       }
     } else {
-      output.failed = true;
+      output.failed = true;  // Not kept: the next study tries again (a server back up).
     }
-    if (cache != nullptr) (void)cache->put(key + "|expert " + name, output_to_text(output));  // Safe to lose.
+    if (cache != nullptr && !output.failed) (void)cache->put(key + "|expert " + name, output_to_text(output));
     out.outputs.emplace(name, std::move(output));
   }
 }
