@@ -31,6 +31,14 @@ void orderings(const std::vector<std::string>& pool, std::size_t length, std::ve
   }
 }
 
+// How many outcomes a threshold keeping `precision` accepts (calibration keeps the order).
+int accepted_at(std::span<const ScoredOutcome> outcomes, double precision) {
+  const std::optional<double> threshold = threshold_for_precision(outcomes, precision);
+  if (!threshold) return 0;
+  return static_cast<int>(
+      std::count_if(outcomes.begin(), outcomes.end(), [&](const ScoredOutcome& o) { return o.score >= *threshold; }));
+}
+
 std::vector<ScoredOutcome> calibrated(const Calibration& calibration, std::vector<ScoredOutcome> outcomes) {
   for (ScoredOutcome& o : outcomes) o.score = calibration.apply(o.score);
   return outcomes;
@@ -115,47 +123,47 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
     const std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
     result.routes_tried = routes.size();
     std::vector<RouteScore> scores;
-    int most_correct = -1;
+    std::vector<int> covered;  // Values a route can accept at the precision.
+    int most_correct = -1, most_covered = -1, n = 0;
     double best_single_accuracy = -1;
     for (std::size_t i = 0; i < routes.size(); ++i) {
       scores.push_back(score_route(study, field, routes[i], Split::kTrain));
       const RouteScore& score = scores.back();
+      covered.push_back(accepted_at(score.outcomes, options.precision));
+      n = score.documents;
       if (routes[i].experts.size() == 1 && score.accuracy() > best_single_accuracy) {
         best_single_accuracy = score.accuracy();
         result.best_single = routes[i].experts[0];
       }
       if (within(options.budget, score)) most_correct = std::max(most_correct, score.correct);
     }
-    // The most accurate route within the budget, then the cheapest, then the first tried.
-    std::optional<std::size_t> best;
+    // Differences within one standard error (sqrt(p(1-p)n) documents) are beyond what the fitted
+    // documents can tell: routes that close to the most right values, then to the most values
+    // acceptable at the precision, are equals, and the cheapest of them is chosen.
+    const auto slack = [n](int best) {
+      const double p = n == 0 ? 0 : static_cast<double>(best) / n;
+      return std::sqrt(p * (1 - p) * n);
+    };
+    std::vector<std::size_t> accurate;
     for (std::size_t i = 0; i < routes.size(); ++i) {
-      const RouteScore& score = scores[i];
-      if (!within(options.budget, score) || score.correct < most_correct) continue;
-      if (!best || score.ms < scores[*best].ms) best = i;
-    }
-    // A simpler route may stand in for it (the one-standard-error rule): fewer experts, no dearer, and
-    // less than one standard error (sqrt(p(1-p)n) documents) behind, so that the fitted documents cannot
-    // tell them apart. Of those, the fewest experts, then the most right values, then the cheapest.
-    if (best) {
-      const int n = scores[*best].documents;
-      const double p = n == 0 ? 0 : static_cast<double>(most_correct) / n;
-      const double slack = std::sqrt(p * (1 - p) * n);
-      const std::size_t most_accurate = *best;
-      for (std::size_t i = 0; i < routes.size(); ++i) {
-        const RouteScore& score = scores[i];
-        const std::size_t k = routes[i].experts.size();
-        if (k >= routes[most_accurate].experts.size() || score.ms > scores[most_accurate].ms ||
-            score.correct < most_correct - slack || !within(options.budget, score)) {
-          continue;
-        }
-        const RouteScore& chosen = scores[*best];
-        const std::size_t chosen_k = routes[*best].experts.size();
-        if (*best == most_accurate || k < chosen_k ||
-            (k == chosen_k &&
-             (score.correct > chosen.correct || (score.correct == chosen.correct && score.ms < chosen.ms)))) {
-          best = i;
-        }
+      if (within(options.budget, scores[i]) && scores[i].correct >= most_correct - slack(most_correct)) {
+        accurate.push_back(i);
+        most_covered = std::max(most_covered, covered[i]);
       }
+    }
+    std::optional<std::size_t> best;
+    for (const std::size_t i : accurate) {
+      if (covered[i] < most_covered - slack(most_covered)) continue;
+      const RouteScore& score = scores[i];
+      if (best) {
+        const RouteScore& chosen = scores[*best];
+        const bool better =
+            score.ms < chosen.ms - 1e-9 ||
+            (std::abs(score.ms - chosen.ms) <= 1e-9 &&
+             (score.correct > chosen.correct || (score.correct == chosen.correct && covered[i] > covered[*best])));
+        if (!better) continue;
+      }
+      best = i;
     }
     if (best) result.train = scores[*best];
     if (!best) {

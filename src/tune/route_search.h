@@ -37,10 +37,11 @@ struct TunedField {
 // char_consensus in every order of 2 to max_experts.
 std::vector<Route> candidate_routes(const Study& study, const FieldSpec& field, int max_experts);
 
-// Tunes every field of the study's schema that has labels: the route within the budget with the most
-// right values on the fitted documents, then the cheapest; or a route of fewer experts, no dearer and
-// less than one standard error (sqrt(p(1-p)n) documents) behind it, as the fitted documents cannot tell
-// them apart (of those the fewest experts, then the most right values, then the cheapest).
+// Tunes every field of the study's schema that has labels. Of the routes within the budget, those less
+// than one standard error (sqrt(p(1-p)n) documents, what the fitted documents cannot tell apart) behind
+// the most right values are kept; of those, the ones as close to the most values acceptable at the
+// precision (the confidence separating right from wrong); of those the cheapest, then the most right,
+// then the most acceptable, then the first tried.
 std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& options);
 
 // The routes file: YAML that `extract --routes` and `eval --compare-routes --routes` read, with what was

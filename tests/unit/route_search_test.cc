@@ -76,7 +76,7 @@ TEST(RouteSearchTest, ABudgetRulesOutTheDearestExperts) {
   EXPECT_GT(tuned[0].train.accuracy(), 0.95);
 }
 
-TEST(RouteSearchTest, ASimplerRouteWithinOneStandardErrorStandsIn) {
+TEST(RouteSearchTest, ACheaperRouteWithinOneStandardErrorIsAsGood) {
   Study study = constructed_study();
   study.experts = {"s", "t"};
   for (std::size_t i = 0; i < study.documents.size(); ++i) {
@@ -93,6 +93,27 @@ TEST(RouteSearchTest, ASimplerRouteWithinOneStandardErrorStandsIn) {
   // (1.4 documents), and cheaper.
   EXPECT_EQ(tuned[0].route.experts, (std::vector<std::string>{"s"}));
   EXPECT_EQ(tuned[0].train.correct, 57);
+}
+
+TEST(RouteSearchTest, AmongEquallyAccurateRoutesTheOneThatCanAcceptMoreWins) {
+  Study study = constructed_study();
+  study.experts = {"u", "v"};
+  for (std::size_t i = 0; i < study.documents.size(); ++i) {
+    StudiedDocument& d = study.documents[i];
+    const std::string truth = d.truth["number"];
+    const bool wrong = i % 5 == 0;  // Both wrong there, reading different numbers.
+    d.outputs["u"].cost.ms = 10;
+    d.outputs["u"].candidates = {reading("u", wrong ? "9999" : truth, 0.9)};
+    d.outputs["v"].cost.ms = 50;
+    d.outputs["v"].candidates = {reading("v", wrong ? "8888" : truth, 0.6)};
+  }
+  const std::vector<TunedField> tuned = tune_routes(study, {});
+  ASSERT_EQ(tuned.size(), 1u);
+  // Alone, each is right 4 times in 5 whatever its confidence: nothing can be accepted at 99.5%. Asked
+  // together they agree exactly when right, so their agreement can be accepted: dearer, but chosen.
+  EXPECT_EQ(tuned[0].route.experts.size(), 2u);
+  EXPECT_EQ(tuned[0].held_out.accepted, tuned[0].held_out.accepted_correct);
+  EXPECT_EQ(tuned[0].held_out.accepted, tuned[0].held_out.correct);
 }
 
 TEST(RouteSearchTest, CalibrationAndThresholdComeFromTheTrainingDocuments) {
