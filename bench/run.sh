@@ -205,6 +205,33 @@ tune_section() {
   "$build/mixtract" eval --compare-routes --held-out-only --routes "$run_dir/routes.yaml" "${labelled[@]}" 2>/dev/null
   echo '```'
   echo
+  # End to end on documents neither fitted nor held out: extract (with the cross-field checks) then eval.
+  local fresh=$build/bench-data/tune-fresh-graduation-n100${schools:+-moe}
+  if [ ! -f "$fresh/truth.csv" ]; then
+    rm -rf "$fresh"
+    "$build/mixtract" synth --n 100 --seed 2027 --kinds graduation --difficulty mix ${schools:+--schools "$schools"} \
+      --out "$fresh" >/dev/null
+  fi
+  echo "End to end on 100 new graduation certificates (\`synth --seed 2027 --kinds graduation --difficulty mix\`;"
+  echo "\`extract --schema graduation_certificate\` with the cross-field checks, then \`eval\`):"
+  echo
+  echo "| routes | fields right | documents all right | accepted | accepted right | seconds |"
+  echo "|---|---|---|---|---|---|"
+  local name routes
+  for name in built-in learned; do
+    routes=()
+    [ "$name" = learned ] && routes=(--routes "$run_dir/routes.yaml")
+    /usr/bin/time -o "$run_dir/time" -f '%e' "$build/mixtract" extract "$fresh" --schema graduation_certificate \
+      "${routes[@]}" ${schools:+--schools "$schools"} -o "$run_dir/$name.jsonl" --no-cache -j 2 >/dev/null 2>&1 || true
+    "$build/mixtract" eval --json --truth "$fresh/truth.csv" --pred "$run_dir/$name.jsonl" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+pct = lambda a, b: "%.1f%% (%d/%d)" % (100.0 * a / b, a, b) if b else "-"
+print("| %s | %s | %s | %s | %s | %s |" % (sys.argv[1], pct(r["correct"], r["total"]),
+      pct(r["documents_all_correct"], r["documents"]), pct(r["accepted"], r["total"]),
+      pct(r["accepted_correct"], r["accepted"]), sys.argv[2]))' "$name" "$(cat "$run_dir/time")"
+  done
+  echo
   echo "<details><summary>The routes file</summary>"
   echo
   echo '```yaml'
