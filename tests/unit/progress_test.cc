@@ -51,6 +51,18 @@ TEST(ProgressTest, ATerminalLineIsRedrawnInPlace) {
   EXPECT_THAT(out.str(), testing::EndsWith("\n"));
 }
 
+TEST(ProgressTest, TheLastLineIsNotRepeatedOffTerminal) {
+  FakeClock time;
+  std::ostringstream out;
+  Progress progress(2, out, /*terminal=*/false, seconds(30), time.clock());
+  time.now += seconds(31);
+  progress.advance(false);
+  time.now += seconds(31);
+  progress.advance(false);  // Shown: 30 s went by.
+  progress.finish();
+  EXPECT_EQ(out.str(), "progress: 1/2 documents · 0.0/s · 31 s left\nprogress: 2/2 documents · 0.0/s\n");
+}
+
 TEST(ProgressTest, NothingIsWrittenForAQuickBatchOffTerminal) {
   FakeClock time;
   std::ostringstream out;

@@ -46,7 +46,7 @@ void Progress::clear() {
 void Progress::finish() {
   if (terminal_) {
     if (shown_) out_ << "\n" << std::flush;
-  } else if (shown_) {
+  } else if (shown_ && shown_done_ != done_) {
     show();
   }
 }
@@ -65,6 +65,7 @@ std::string Progress::summary() const {
 
 void Progress::show() {
   shown_ = true;
+  shown_done_ = done_;
   if (!terminal_) {
     out_ << "progress: " << summary() << "\n" << std::flush;
     return;

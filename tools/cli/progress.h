@@ -43,6 +43,7 @@ class Progress {
   std::size_t done_ = 0;
   std::size_t failed_ = 0;
   bool shown_ = false;
+  std::size_t shown_done_ = 0;  // done_ when a line was last shown.
 };
 
 }  // namespace mixtract::cli
