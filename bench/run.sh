@@ -17,13 +17,15 @@
 #   - OCR: PP-OCRv4 against Tesseract on 20 clean, 20 photo and 20 hard documents, with ratios;
 #   - learned routes: `mixtract tune` on the graduation certificates of a mixed set (all difficulties,
 #     seed 2026), half held out, then `eval --compare-routes --held-out-only`: every expert alone, the
-#     schema's routes and the learned ones on the held-out half, side by side.
+#     schema's routes and the learned ones on the held-out half, side by side;
+#   - NLP: LAC in C++ (characters/s on 1 and 2 threads, memory) against its numpy reference network on
+#     the sentences of bench/nlp/sentences.txt.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, scaling, memory, llm, ocr, tune (default: all);
+#     extract, scaling, memory, llm, ocr, tune, nlp (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -243,6 +245,23 @@ print("| %s | %s | %s | %s | %s | %s |" % (sys.argv[1], pct(r["correct"], r["tot
   unset MIXTRACT_CACHE_DIR
 }
 
+# LAC in C++ against the numpy reference network, same sentences, loading excluded.
+nlp_section() {
+  local lac=/usr/lib/python3/dist-packages/jieba/lac_small rows reference
+  echo "### LAC (lexical analysis and NER, real parameters of Debian's python3-jieba; bench/nlp/sentences.txt x 200)"
+  echo
+  rows=$("$build/bench_lac" --threads 2 --repeat 200 < bench/nlp/sentences.txt)
+  reference=$(for _ in $(seq 20); do cat bench/nlp/sentences.txt; done | /usr/bin/python3 tests/tools/lac_reference.py "$lac" --speed)
+  echo "| implementation | threads | characters/s | vs numpy | peak RSS MiB |"
+  echo "|---|---|---|---|---|"
+  echo "| numpy reference (tests/tools/lac_reference.py) | 1 | $reference | 1.0x | |"
+  local rss
+  rss=$(printf '%s\n' "$rows" | awk -F'\t' '$1 == "peak_rss_mib" { print $2 }')
+  printf '%s\n' "$rows" | awk -F'\t' -v ref="$reference" -v rss="$rss" \
+    '$1 != "peak_rss_mib" { printf "| C++ (src/nlp/lac) | %s | %.0f | %.1fx | %s |\n", $1, $4, $4 / ref, rss }'
+  echo
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -274,6 +293,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted llm; then llm_section; fi
   if wanted ocr; then ocr_section; fi
   if wanted tune; then tune_section; fi
+  if wanted nlp; then nlp_section; fi
 } > "$section"
 
 cat "$section"

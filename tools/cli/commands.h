@@ -89,8 +89,9 @@ void add_eval_command(CLI::App& app, const GlobalOptions& global, const ConfigVa
 void add_tune_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
+void add_ner_command(CLI::App& app, int& exit_code);
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
-// ner, serve: say they are not built yet and exit with kExitNotBuilt.
+// serve: says they are not built yet and exit with kExitNotBuilt.
 void add_planned_commands(CLI::App& app, int& exit_code);
 
 }  // namespace mixtract::cli

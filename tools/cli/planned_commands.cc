@@ -10,7 +10,6 @@ void add_planned_commands(CLI::App& app, int& exit_code) {
     const char* summary;
   };
   static constexpr Planned kPlanned[] = {
-      {"ner", "Find names, places and organisations in text (LAC, jieba, BERT)"},
       {"serve", "HTTP API and review web page"},
   };
   for (const Planned& planned : kPlanned) {

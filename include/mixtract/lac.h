@@ -1,0 +1,55 @@
+// LAC (Baidu's lexical analysis, the small model Debian's python3-jieba ships in jieba/lac_small): one
+// pass over the characters gives words, their part of speech and the entities PER (person), LOC (place),
+// ORG (organisation) and TIME. Character embedding, two bidirectional GRU layers, an emission layer and
+// CRF (Viterbi) decoding, in plain C++ on the original parameters.
+#ifndef MIXTRACT_LAC_H_
+#define MIXTRACT_LAC_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// A word: its text, its tag (a part of speech such as n, v, nz, or PER, LOC, ORG, TIME) and where it is,
+// in Unicode characters of the analysed text.
+struct LacWord {
+  std::string text;
+  std::string tag;
+  std::size_t begin = 0;
+  std::size_t length = 0;
+};
+
+// Thread safety: a loaded Lac is immutable; analyse() may be called concurrently.
+class Lac {
+ public:
+  // The folder holding word.dic, tag.dic and model_baseline/ (jieba/lac_small). Errors name the file
+  // that is missing or malformed.
+  static Result<Lac> load(const std::filesystem::path& folder);
+  // Debian's python3-jieba location of the model.
+  static std::filesystem::path default_folder();
+
+  // One tag per character ("PER-B", "PER-I", "n-B", ...), as the reference network gives them. Text
+  // that is not valid UTF-8 is an error; empty text gives no tags.
+  Result<std::vector<std::string>> tag_characters(std::string_view text) const;
+  // The words, each a B tag and the I tags after it.
+  Result<std::vector<LacWord>> analyse(std::string_view text) const;
+
+  struct Model;
+
+ private:
+  explicit Lac(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
+  std::shared_ptr<const Model> model_;
+};
+
+// The words of `words` tagged PER, LOC, ORG or TIME.
+std::vector<LacWord> lac_entities(const std::vector<LacWord>& words);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_LAC_H_
