@@ -38,6 +38,8 @@ struct ExpertOptions {
   // Where the LLM experts send requests (a server, or a model in this process); null = none
   // configured, and the LLM experts fail to create.
   std::shared_ptr<ChatBackend> llm;
+  // LAC's folder (word.dic, tag.dic, model_baseline/) for the lac_ner expert; "" = Lac::default_folder().
+  std::filesystem::path lac_dir;
 };
 
 // The tables of `options`, or the built-in starter tables (built once) where none is set.
