@@ -177,9 +177,11 @@ TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
       write("s.yaml", "name: x\ntitle: X\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [gpt9]}}\n");
   const RunResult r = mixtract("extract x.jpg --schema " + schema);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.output,
-              HasSubstr("unknown expert 'gpt9'; known experts: certificate_text, file_name, llm_text, llm_text_region, "
-                        "llm_vision, llm_vision_field, llm_vision_ocr, ppocr, ppocr_reread, school_table, tesseract"));
+  EXPECT_THAT(
+      r.output,
+      HasSubstr(
+          "unknown expert 'gpt9'; known experts: certificate_text, file_name, lac_ner, llm_text, llm_text_region, "
+          "llm_vision, llm_vision_field, llm_vision_ocr, ppocr, ppocr_reread, school_table, tesseract"));
 }
 
 TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {
