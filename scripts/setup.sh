@@ -30,6 +30,7 @@ apt_packages=(
   libgtest-dev libgmock-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming clang-format time python3-numpy curl
   python3-jieba  # LAC small: its parameters, and its reference network for the tests
+  python3-onnx   # writes the tiny BERT model the BERT tests run
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)

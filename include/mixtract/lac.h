@@ -13,17 +13,9 @@
 #include <vector>
 
 #include "mixtract/status.h"
+#include "mixtract/tagged_span.h"
 
 namespace mixtract {
-
-// A word: its text, its tag (a part of speech such as n, v, nz, or PER, LOC, ORG, TIME) and where it is,
-// in Unicode characters of the analysed text.
-struct LacWord {
-  std::string text;
-  std::string tag;
-  std::size_t begin = 0;
-  std::size_t length = 0;
-};
 
 // Thread safety: a loaded Lac is immutable; analyse() may be called concurrently.
 class Lac {
@@ -37,8 +29,8 @@ class Lac {
   // One tag per character ("PER-B", "PER-I", "n-B", ...), as the reference network gives them. Text
   // that is not valid UTF-8 is an error; empty text gives no tags.
   Result<std::vector<std::string>> tag_characters(std::string_view text) const;
-  // The words, each a B tag and the I tags after it.
-  Result<std::vector<LacWord>> analyse(std::string_view text) const;
+  // The words, each a B tag and the I tags after it, tagged with their part of speech or entity.
+  Result<std::vector<TaggedSpan>> analyse(std::string_view text) const;
 
   struct Model;
 
@@ -48,7 +40,7 @@ class Lac {
 };
 
 // The words of `words` tagged PER, LOC, ORG or TIME.
-std::vector<LacWord> lac_entities(const std::vector<LacWord>& words);
+std::vector<TaggedSpan> lac_entities(const std::vector<TaggedSpan>& words);
 
 }  // namespace mixtract
 

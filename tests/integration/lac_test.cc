@@ -56,12 +56,8 @@ TEST_F(LacTest, TagsEqualTheReferenceNetworks) {
   }();
   const std::string command = "/usr/bin/python3 " MIXTRACT_SOURCE_DIR "/tests/tools/lac_reference.py " +
                               Lac::default_folder().string() + " < " + (scratch.path() / "sentences.txt").string();
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   std::string output;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  ASSERT_EQ(pclose(pipe), 0) << output;
+  ASSERT_EQ(mixtract::testing::run_command(command, output), 0) << output;
   std::istringstream lines(output);
   std::string line;
   for (const std::string& sentence : kSentences) {
@@ -74,9 +70,9 @@ TEST_F(LacTest, TagsEqualTheReferenceNetworks) {
 }
 
 TEST_F(LacTest, FindsThePersonTheDateAndTheSchool) {
-  Result<std::vector<LacWord>> words = lac_->analyse("张三于2019年6月毕业于四川大学计算机科学与技术专业");
+  Result<std::vector<TaggedSpan>> words = lac_->analyse("张三于2019年6月毕业于四川大学计算机科学与技术专业");
   ASSERT_TRUE(words.ok());
-  const std::vector<LacWord> entities = lac_entities(*words);
+  const std::vector<TaggedSpan> entities = lac_entities(*words);
   ASSERT_EQ(entities.size(), 3u);
   EXPECT_EQ(entities[0].text, "张三");
   EXPECT_EQ(entities[0].tag, "PER");
@@ -89,7 +85,7 @@ TEST_F(LacTest, FindsThePersonTheDateAndTheSchool) {
   EXPECT_EQ(entities[2].begin, 13u);
   EXPECT_EQ(entities[2].length, 4u);
   std::string joined;
-  for (const LacWord& w : *words) joined += w.text;
+  for (const TaggedSpan& w : *words) joined += w.text;
   EXPECT_EQ(joined, "张三于2019年6月毕业于四川大学计算机科学与技术专业");
 }
 

@@ -44,10 +44,10 @@ int run_ner(const NerArgs& args) {
   std::string line;
   while (std::getline(paragraphs, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    Result<std::vector<LacWord>> words = lac->analyse(line);
+    Result<std::vector<TaggedSpan>> words = lac->analyse(line);
     if (!words.ok()) return fail(words.status().message(), kExitUsage);
-    const std::vector<LacWord> shown = args.words ? *words : lac_entities(*words);
-    for (const LacWord& w : shown) {
+    const std::vector<TaggedSpan> shown = args.words ? *words : lac_entities(*words);
+    for (const TaggedSpan& w : shown) {
       if (args.json) {
         lines.push_back({{"text", w.text}, {"tag", w.tag}, {"begin", w.begin}, {"length", w.length}});
       } else {

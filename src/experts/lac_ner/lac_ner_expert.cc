@@ -14,7 +14,7 @@ bool ends_with_any(const std::string& text, std::initializer_list<std::string_vi
 }
 
 // What a word may be for a field of `kind`, or "" when nothing.
-std::string value_for(FieldKind kind, const LacWord& word) {
+std::string value_for(FieldKind kind, const TaggedSpan& word) {
   switch (kind) {
     case FieldKind::kName: return word.tag == "PER" && word.length >= 2 && word.length <= 4 ? word.text : "";
     case FieldKind::kSchool:
@@ -41,9 +41,9 @@ std::vector<Candidate> lac_candidates(const Lac& lac, const OcrResult& ocr, std:
   std::vector<Candidate> out;
   for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
     const OcrLine& line = ocr.lines[l];
-    Result<std::vector<LacWord>> words = lac.analyse(line.text);
+    Result<std::vector<TaggedSpan>> words = lac.analyse(line.text);
     if (!words.ok()) continue;  // Text that is not UTF-8: nothing to propose.
-    for (const LacWord& word : *words) {
+    for (const TaggedSpan& word : *words) {
       for (const FieldSpec* field : fields) {
         const std::string value = value_for(field->kind, word);
         if (value.empty()) continue;

@@ -221,10 +221,10 @@ Result<std::vector<std::string>> Lac::tag_characters(std::string_view text) cons
   return tags;
 }
 
-Result<std::vector<LacWord>> Lac::analyse(std::string_view text) const {
+Result<std::vector<TaggedSpan>> Lac::analyse(std::string_view text) const {
   MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::string> tags, tag_characters(text));
   const std::vector<char32_t> characters = utf8::decode(text);
-  std::vector<LacWord> words;
+  std::vector<TaggedSpan> words;
   for (std::size_t i = 0; i < tags.size(); ++i) {
     const std::string& tag = tags[i];
     const bool inside = tag.ends_with("-I") || tag == "O";
@@ -240,9 +240,9 @@ Result<std::vector<LacWord>> Lac::analyse(std::string_view text) const {
   return words;
 }
 
-std::vector<LacWord> lac_entities(const std::vector<LacWord>& words) {
-  std::vector<LacWord> entities;
-  for (const LacWord& word : words) {
+std::vector<TaggedSpan> lac_entities(const std::vector<TaggedSpan>& words) {
+  std::vector<TaggedSpan> entities;
+  for (const TaggedSpan& word : words) {
     if (word.tag == "PER" || word.tag == "LOC" || word.tag == "ORG" || word.tag == "TIME") entities.push_back(word);
   }
   return entities;

@@ -8,9 +8,9 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/onnx_model.h"
 #include "core/sha256.h"
 #include "mixtract/ocr.h"
-#include "ocr/onnx_session.h"
 #include "ocr/ppocr/ctc_decode.h"
 #include "ocr/ppocr/db_postprocess.h"
 #include "ocr/ppocr/det_preprocess.h"

@@ -1,0 +1,103 @@
+#include "core/onnx_model.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace mixtract {
+namespace {
+
+Ort::Env& environment() {
+  static Ort::Env env(ORT_LOGGING_LEVEL_ERROR, "mixtract");
+  return env;
+}
+
+const Ort::MemoryInfo& cpu_memory() {
+  static const Ort::MemoryInfo memory = Ort::MemoryInfo::CreateCpu(OrtArenaAllocator, OrtMemTypeDefault);
+  return memory;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OnnxModel>> OnnxModel::load(const std::filesystem::path& path, int threads,
+                                                   const std::string& remedy) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::unavailable(path.string() + ": model file missing; " + remedy);
+  }
+  try {
+    Ort::SessionOptions options;
+    options.SetIntraOpNumThreads(std::max(1, threads));
+    options.SetInterOpNumThreads(1);
+    options.SetGraphOptimizationLevel(GraphOptimizationLevel::ORT_ENABLE_ALL);
+    // Input shapes change with every page and line batch: an arena or a memory pattern per shape would
+    // keep the largest ones forever.
+    options.DisableCpuMemArena();
+    options.DisableMemPattern();
+    auto session = std::make_unique<Ort::Session>(environment(), path.c_str(), options);
+    Ort::AllocatorWithDefaultOptions allocator;
+    if (session->GetInputCount() < 1 || session->GetOutputCount() < 1) {
+      return Status::unavailable(path.string() + ": unexpected model: needs an input and an output");
+    }
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < session->GetInputCount(); ++i) {
+      inputs.emplace_back(session->GetInputNameAllocated(i, allocator).get());
+    }
+    std::string output = session->GetOutputNameAllocated(0, allocator).get();
+    return std::unique_ptr<OnnxModel>(new OnnxModel(path.string(), std::move(session), std::move(inputs), output));
+  } catch (const Ort::Exception& e) {
+    return Status::unavailable(path.string() + ": cannot load the model (" + e.what() + "); the file may be damaged; " +
+                               remedy);
+  }
+}
+
+Result<OnnxModel::Output> OnnxModel::run(const std::vector<float>& input,
+                                         const std::vector<std::int64_t>& shape) const {
+  if (inputs_.size() != 1)
+    return Status::internal(path_ + ": the model takes " + std::to_string(inputs_.size()) + " inputs, not one");
+  return run_with([&] {
+    std::vector<Ort::Value> tensors;
+    tensors.push_back(Ort::Value::CreateTensor<float>(cpu_memory(), const_cast<float*>(input.data()), input.size(),
+                                                      shape.data(), shape.size()));
+    return tensors;
+  });
+}
+
+Result<OnnxModel::Output> OnnxModel::run(const std::vector<const std::vector<std::int64_t>*>& inputs,
+                                         const std::vector<std::int64_t>& shape) const {
+  if (inputs.size() != inputs_.size()) {
+    return Status::internal(path_ + ": the model takes " + std::to_string(inputs_.size()) + " inputs, given " +
+                            std::to_string(inputs.size()));
+  }
+  return run_with([&] {
+    std::vector<Ort::Value> tensors;
+    for (const std::vector<std::int64_t>* input : inputs) {
+      tensors.push_back(Ort::Value::CreateTensor<std::int64_t>(cpu_memory(), const_cast<std::int64_t*>(input->data()),
+                                                               input->size(), shape.data(), shape.size()));
+    }
+    return tensors;
+  });
+}
+
+Result<OnnxModel::Output> OnnxModel::run_with(const std::function<std::vector<Ort::Value>()>& make_inputs) const {
+  try {
+    std::vector<Ort::Value> inputs = make_inputs();
+    std::vector<const char*> input_names;
+    for (const std::string& name : inputs_) input_names.push_back(name.c_str());
+    const char* output_names[] = {output_.c_str()};
+    std::vector<Ort::Value> outputs =
+        session_->Run(Ort::RunOptions{nullptr}, input_names.data(), inputs.data(), inputs.size(), output_names, 1);
+    const Ort::TensorTypeAndShapeInfo info = outputs[0].GetTensorTypeAndShapeInfo();
+    if (info.GetElementType() != ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT) {
+      return Status::internal(path_ + ": the model's output " + output_ + " is not float32");
+    }
+    Output out;
+    out.shape = info.GetShape();
+    const float* data = outputs[0].GetTensorData<float>();
+    out.data.assign(data, data + info.GetElementCount());
+    return out;
+  } catch (const Ort::Exception& e) {
+    return Status::internal(path_ + ": inference failed: " + e.what());
+  }
+}
+
+}  // namespace mixtract
