@@ -35,6 +35,7 @@ class MajorTable {
   std::optional<Correction> correct(std::string_view value) const;
 
   std::size_t size() const { return names_.size(); }
+  const std::set<std::string, std::less<>>& names() const { return names_; }
 
  private:
   std::set<std::string, std::less<>> names_;

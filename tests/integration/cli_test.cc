@@ -112,7 +112,23 @@ TEST_F(CliTest, NerPrintsThePersonTheDateAndTheOrganisation) {
   EXPECT_EQ(words[0]["tag"], "PER");
   EXPECT_EQ(mixtract("ner").exit_code, 2);
   EXPECT_THAT(mixtract("ner --model " + path("nowhere") + " x").output, HasSubstr("word.dic"));
-  EXPECT_EQ(mixtract("ner --engine bert x").exit_code, 3);
+  const RunResult no_model = mixtract("ner --engine bert x");
+  EXPECT_EQ(no_model.exit_code, 2);
+  EXPECT_THAT(no_model.output, HasSubstr("--engine bert needs --model DIR"));
+}
+
+TEST_F(CliTest, NerWithJiebaKeepsTheMajorsOfTheTableWhole) {
+  const RunResult r = mixtract("ner --engine jieba --words 毕业于四川大学量子信息科学专业");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("四川大学\tnt\t3\n"));
+  EXPECT_THAT(r.output, Not(HasSubstr("量子信息科学\t")));
+  write("majors.csv", "专业名称\n量子信息科学\n");
+  const RunResult with_table =
+      mixtract("ner --engine jieba --words --majors " + path("majors.csv") + " 毕业于四川大学量子信息科学专业");
+  ASSERT_EQ(with_table.exit_code, 0) << with_table.output;
+  EXPECT_THAT(with_table.output, HasSubstr("量子信息科学\tnz\t7\n"));
+  EXPECT_THAT(mixtract("ner --engine jieba --model " + path("nowhere") + " x").output,
+              HasSubstr("jieba.dict.utf8: missing or empty"));
 }
 
 TEST_F(CliTest, VersionPrintsTheBuiltinSchemas) {

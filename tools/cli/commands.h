@@ -89,7 +89,7 @@ void add_eval_command(CLI::App& app, const GlobalOptions& global, const ConfigVa
 void add_tune_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_version_command(CLI::App& app, int& exit_code);
-void add_ner_command(CLI::App& app, int& exit_code);
+void add_ner_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 // serve: says they are not built yet and exit with kExitNotBuilt.
 void add_planned_commands(CLI::App& app, int& exit_code);

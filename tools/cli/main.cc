@@ -59,7 +59,7 @@ int run(int argc, char** argv) {
   mixtract::cli::add_eval_command(app, global, config, exit_code);
   mixtract::cli::add_tune_command(app, global, config, exit_code);
   mixtract::cli::add_ocr_command(app, global, config, exit_code);
-  mixtract::cli::add_ner_command(app, exit_code);
+  mixtract::cli::add_ner_command(app, global, config, exit_code);
   mixtract::cli::add_version_command(app, exit_code);
   mixtract::cli::add_models_command(app, global, config, exit_code);
   mixtract::cli::add_planned_commands(app, exit_code);

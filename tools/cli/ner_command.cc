@@ -1,11 +1,15 @@
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "mixtract/bert_ner.h"
+#include "mixtract/jieba.h"
 #include "mixtract/lac.h"
+#include "mixtract/registry.h"
 
 namespace mixtract::cli {
 namespace {
@@ -15,19 +19,65 @@ struct NerArgs {
   std::string file;
   std::string engine = "lac";
   std::string model;
+  std::size_t max_tokens = 512;
+  TableArgs tables;
   bool json = false;
   bool words = false;
 };
 
-int run_ner(const NerArgs& args) {
+// An engine's words (or, for BERT, entities) of each line, and the entities among them.
+struct Engine {
+  std::function<Result<std::vector<std::vector<TaggedSpan>>>(const std::vector<std::string>&)> analyse;
+  std::function<std::vector<TaggedSpan>(const std::vector<TaggedSpan>&)> entities;
+};
+
+// Runs `analyse` line by line.
+template <typename Analyser>
+auto per_line(Analyser analyser) {
+  return [analyser](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+    std::vector<std::vector<TaggedSpan>> out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      Result<std::vector<TaggedSpan>> words = analyser.analyse(lines[i]);
+      if (!words.ok())
+        return Status::invalid_argument("line " + std::to_string(i + 1) + ": " + words.status().message());
+      out.push_back(*std::move(words));
+    }
+    return out;
+  };
+}
+
+Result<Engine> make_engine(const NerArgs& args, const GlobalOptions& global) {
+  if (args.engine == "lac") {
+    MIXTRACT_ASSIGN_OR_RETURN(
+        Lac lac, Lac::load(args.model.empty() ? Lac::default_folder() : std::filesystem::path(args.model)));
+    return Engine{per_line(std::move(lac)), lac_entities};
+  }
+  if (args.engine == "jieba") {
+    ExpertOptions tables;
+    MIXTRACT_RETURN_IF_ERROR(load_tables(args.tables, global, tables));
+    const std::filesystem::path folder =
+        args.model.empty() ? Jieba::default_folder(global.deps_dir) : std::filesystem::path(args.model);
+    MIXTRACT_ASSIGN_OR_RETURN(Jieba jieba, Jieba::load(folder, user_words_of(*schools_of(tables), *majors_of(tables))));
+    return Engine{per_line(std::move(jieba)), jieba_entities};
+  }
+  if (args.engine == "bert") {
+    if (args.model.empty()) {
+      return Status::invalid_argument("--engine bert needs --model DIR (model.onnx, vocab.txt, labels.txt)");
+    }
+    BertOptions options;
+    options.max_tokens = args.max_tokens;
+    MIXTRACT_ASSIGN_OR_RETURN(BertTagger bert, BertTagger::load(args.model, options));
+    return Engine{[bert](const std::vector<std::string>& lines) { return bert.entities(lines); },
+                  [](const std::vector<TaggedSpan>& entities) { return entities; }};
+  }
+  return Status::invalid_argument("unknown engine '" + args.engine + "'; choose lac, jieba or bert");
+}
+
+int run_ner(const NerArgs& args, const GlobalOptions& global) {
   auto fail = [](const std::string& message, int code) {
     std::cerr << "mixtract ner: " << message << "\n";
     return code;
   };
-  if (args.engine != "lac") {
-    return fail("engine '" + args.engine + "' is not built yet; built: lac (jieba and bert are planned)",
-                kExitNotBuilt);
-  }
   if (args.text.empty() == args.file.empty()) return fail("give the text, or --file FILE (one of them)", kExitUsage);
   std::string text = args.text;
   if (!args.file.empty()) {
@@ -37,43 +87,60 @@ int run_ner(const NerArgs& args) {
     all << in.rdbuf();
     text = all.str();
   }
-  Result<Lac> lac = Lac::load(args.model.empty() ? Lac::default_folder() : std::filesystem::path(args.model));
-  if (!lac.ok()) return fail(lac.status().message(), kExitUsage);
-  nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+  std::vector<std::string> lines;
   std::istringstream paragraphs(text);
-  std::string line;
-  while (std::getline(paragraphs, line)) {
+  for (std::string line; std::getline(paragraphs, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    Result<std::vector<TaggedSpan>> words = lac->analyse(line);
-    if (!words.ok()) return fail(words.status().message(), kExitUsage);
-    const std::vector<TaggedSpan> shown = args.words ? *words : lac_entities(*words);
-    for (const TaggedSpan& w : shown) {
+    lines.push_back(std::move(line));
+  }
+  Result<Engine> engine = make_engine(args, global);
+  if (!engine.ok()) return fail(engine.status().message(), kExitUsage);
+  Result<std::vector<std::vector<TaggedSpan>>> analysed = engine->analyse(lines);
+  if (!analysed.ok()) return fail(analysed.status().message(), kExitUsage);
+  nlohmann::ordered_json shown_json = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (const TaggedSpan& w : args.words ? (*analysed)[i] : engine->entities((*analysed)[i])) {
       if (args.json) {
-        lines.push_back({{"text", w.text}, {"tag", w.tag}, {"begin", w.begin}, {"length", w.length}});
+        nlohmann::ordered_json item = {
+            {"line", i + 1}, {"text", w.text}, {"tag", w.tag}, {"begin", w.begin}, {"length", w.length}};
+        if (args.engine == "bert") item["confidence"] = w.confidence;
+        shown_json.push_back(std::move(item));
       } else {
         std::cout << w.text << "\t" << w.tag << "\t" << w.begin << "\n";
       }
     }
   }
-  if (args.json) std::cout << lines.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  if (args.json) std::cout << shown_json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
 
 }  // namespace
 
-void add_ner_command(CLI::App& app, int& exit_code) {
+void add_ner_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto args = std::make_shared<NerArgs>();
-  CLI::App* sub = app.add_subcommand("ner", "Find names, places, organisations and dates in text (LAC)");
+  CLI::App* sub = app.add_subcommand("ner", "Find names, places, organisations and dates in text (LAC, jieba, BERT)");
   sub->add_option("text", args->text, "The text (or --file)");
   sub->add_option("--file", args->file, "Read the text from a UTF-8 file, line by line");
-  sub->add_option("--engine", args->engine, "lac (jieba and bert are planned)")->default_val("lac");
-  sub->add_option("--model", args->model, "LAC's folder; default: Debian python3-jieba's jieba/lac_small");
-  sub->add_flag("--words", args->words, "Every word with its part of speech, not only the entities");
-  sub->add_flag("--json", args->json, "Print a JSON list of {text, tag, begin, length}");
+  sub->add_option("--engine", args->engine,
+                  "lac: Baidu's LAC (words, parts of speech, entities); jieba: cppjieba's words and parts of speech, "
+                  "school and major names kept whole; bert: your BERT token classifier (--model)")
+      ->check(CLI::IsMember({"lac", "jieba", "bert"}))
+      ->default_val("lac");
+  sub->add_option("--model", args->model,
+                  "The engine's folder. lac: default Debian python3-jieba's jieba/lac_small; jieba: default "
+                  "deps/cppjieba/dict; bert: required, holding model.onnx, vocab.txt and labels.txt (or config.json)");
+  sub->add_option("--max-tokens", args->max_tokens, "bert: the longest window in tokens (the model's position limit)")
+      ->default_val(512)
+      ->check(CLI::Range(3, 100000));
+  add_table_options(*sub, args->tables, config);
+  sub->add_flag("--words", args->words, "Every word with its part of speech, not only the entities (lac, jieba)");
+  sub->add_flag("--json", args->json, "Print a JSON list of {line, text, tag, begin, length[, confidence]}");
   sub->footer(
-      "Prints each entity (PER person, LOC place, ORG organisation, TIME date or time) with its tag and its "
-      "first character's position in its line, one per line. Positions count Unicode characters.");
-  sub->callback([args, &exit_code] { exit_code = run_ner(*args); });
+      "Prints each entity (PER person, LOC place, ORG organisation, TIME date or time; BERT: its model's "
+      "labels) with its tag and its first character's position in its line, one per line. Positions count "
+      "Unicode characters. jieba's user words are the schools and majors of --schools and --majors (built-in "
+      "tables by default).");
+  sub->callback([args, &global, &exit_code] { exit_code = run_ner(*args, global); });
 }
 
 }  // namespace mixtract::cli
