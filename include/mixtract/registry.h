@@ -40,6 +40,9 @@ struct ExpertOptions {
   std::shared_ptr<ChatBackend> llm;
   // LAC's folder (word.dic, tag.dic, model_baseline/) for the lac_ner expert; "" = Lac::default_folder().
   std::filesystem::path lac_dir;
+  // A BERT token classifier's folder (model.onnx, vocab.txt, labels.txt) for the bert_ner expert; "" = none,
+  // and bert_ner fails to create.
+  std::filesystem::path bert_dir;
 };
 
 // The tables of `options`, or the built-in starter tables (built once) where none is set.

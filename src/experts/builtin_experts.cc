@@ -3,8 +3,8 @@
 
 #include "experts/certificate_text/certificate_text_expert.h"
 #include "experts/file_name/file_name_expert.h"
-#include "experts/lac_ner/lac_ner_expert.h"
 #include "experts/llm/llm_expert.h"
+#include "experts/ner/ner_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
 #include "experts/school_table/school_table_expert.h"
 #include "mixtract/registry.h"
@@ -31,7 +31,12 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        OcrLabelExpert::factory("ppocr", true)},
       {"school_table", "school names of the school table found in the page text, OCR errors corrected",
        &SchoolTableExpert::create},
-      {"lac_ner", "LAC's persons, schools (organisations) and majors in the PP-OCRv4 page text", &LacNerExpert::create},
+      {"lac_ner", "LAC's persons, schools (organisations) and majors in the PP-OCRv4 page text",
+       NerExpert::factory(NerEngine::kLac)},
+      {"jieba_ner", "jieba's persons, schools and majors (the tables' names kept whole) in the PP-OCRv4 page text",
+       NerExpert::factory(NerEngine::kJieba)},
+      {"bert_ner", "your BERT token classifier's (--bert-model) persons, schools and majors in the PP-OCRv4 page text",
+       NerExpert::factory(NerEngine::kBert)},
       {"tesseract", "Tesseract 5 (chi_sim+eng) page reading, values after their printed labels",
        OcrLabelExpert::factory("tesseract")},
       {"llm_text", "text LLM over the page's OCR text, all fields in one request",

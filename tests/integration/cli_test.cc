@@ -195,9 +195,9 @@ TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(
       r.output,
-      HasSubstr(
-          "unknown expert 'gpt9'; known experts: certificate_text, file_name, lac_ner, llm_text, llm_text_region, "
-          "llm_vision, llm_vision_field, llm_vision_ocr, ppocr, ppocr_reread, school_table, tesseract"));
+      HasSubstr("unknown expert 'gpt9'; known experts: bert_ner, certificate_text, file_name, jieba_ner, lac_ner, "
+                "llm_text, llm_text_region, "
+                "llm_vision, llm_vision_field, llm_vision_ocr, ppocr, ppocr_reread, school_table, tesseract"));
 }
 
 TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {

@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
-#include "experts/lac_ner/lac_ner_expert.h"
 #include "nlp/lac/paddle_tensor.h"
 #include "test_support.h"
 
@@ -97,32 +96,6 @@ TEST_F(LacTest, BadInputIsAClearErrorOrNothing) {
   EXPECT_EQ(lac_->tag_characters("\U0001F600\U0001F600")->size(), 2u);  // Out of the vocabulary: OOV.
   const std::string long_text(30000, 'a');
   EXPECT_EQ(lac_->tag_characters(long_text)->size(), 30000u);
-}
-
-TEST_F(LacTest, TheExpertProposesNamesSchoolsAndMajorsFromOcrLines) {
-  Result<Schema> schema = load_schema("graduation_certificate");
-  ASSERT_TRUE(schema.ok());
-  std::vector<const FieldSpec*> fields;
-  for (const FieldSpec& f : schema->fields) fields.push_back(&f);
-  OcrResult ocr;
-  OcrLine line;
-  line.text = "学生王小明于2020年6月毕业于四川大学计算机科学与技术专业";
-  line.char_confidences.assign(utf8::decode(line.text).size(), 0.99f);
-  line.char_confidences[3] = 0.5f;  // A doubtful 明.
-  ocr.lines.push_back(line);
-  ocr.lines.push_back(OcrLine{{}, "证书编号：106101202005000123", 0.9f, {}});
-  std::map<std::string, Candidate> by_field;
-  for (const Candidate& c : lac_candidates(*lac_, ocr, fields)) by_field.emplace(c.field, c);
-  ASSERT_TRUE(by_field.contains("name"));
-  EXPECT_EQ(by_field["name"].value, "王小明");
-  EXPECT_NEAR(by_field["name"].confidence, 0.6 * 0.5, 1e-6);
-  ASSERT_TRUE(by_field.contains("school"));
-  EXPECT_EQ(by_field["school"].value, "四川大学");
-  EXPECT_NEAR(by_field["school"].confidence, 0.6 * 0.99, 1e-6);
-  ASSERT_TRUE(by_field.contains("major"));
-  EXPECT_EQ(by_field["major"].value, "计算机科学与技术");
-  EXPECT_EQ(by_field["major"].evidence.at(0).source.rfind("ocr_line:0 lac:", 0), 0u);
-  EXPECT_FALSE(by_field.contains("certificate_number"));
 }
 
 TEST(PaddleTensorTest, AMissingOrDamagedFileIsAnErrorNamingIt) {

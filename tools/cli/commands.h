@@ -49,12 +49,16 @@ void add_llm_options(CLI::App& sub, LlmArgs& args, const ConfigValues& config);
 // The backend the options name, or null when they name none; the local model runs on `threads`.
 Result<std::shared_ptr<ChatBackend>> make_llm(const LlmArgs& args, const GlobalOptions& global, int threads);
 
-// The reference tables experts and validators read (--schools, --majors; regions from setup's data).
+// The reference data experts and validators read (--schools, --majors, --bert-model; regions from
+// setup's data).
 struct TableArgs {
   std::string schools;
   std::string majors;
+  std::string bert_model;
 };
 void add_table_options(CLI::App& sub, TableArgs& args, const ConfigValues& config);
+// --bert-model, for commands that run experts.
+void add_bert_model_option(CLI::App& sub, TableArgs& args, const ConfigValues& config);
 // The tables given, else the starter ones; without setup's region data a warning (ID numbers' regions
 // then go unchecked).
 Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options);

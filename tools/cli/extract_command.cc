@@ -296,6 +296,7 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_option(*sub, kFormatOption, options->format, config);
   add_routes_option(*sub, options->routes);
   add_table_options(*sub, options->tables, config);
+  add_bert_model_option(*sub, options->tables, config);
   sub->add_flag("--resume", options->resume,
                 "Go on with the run that wrote the same output file: documents done are taken from its job "
                 "store (<output>.job.sqlite), the rest are extracted");

@@ -10,9 +10,10 @@
 namespace mixtract::cli {
 namespace {
 
-int run_models(const LlmArgs& options, const GlobalOptions& global) {
+int run_models(const LlmArgs& options, const TableArgs& tables, const GlobalOptions& global) {
   ExpertOptions expert_options;
   expert_options.deps_dir = global.deps_dir;
+  expert_options.bert_dir = tables.bert_model;
   OcrArgs ocr;
   ocr.no_cache = true;
   expert_options.ocr = make_ocr_service(global, ocr);
@@ -70,13 +71,15 @@ int run_models(const LlmArgs& options, const GlobalOptions& global) {
 
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto options = std::make_shared<LlmArgs>();
+  auto tables = std::make_shared<TableArgs>();
   CLI::App* sub = app.add_subcommand("models", "List the experts and the LLM, and check they can run");
   add_llm_options(*sub, *options, config);
+  add_bert_model_option(*sub, *tables, config);
   sub->footer(
       "Prints every expert with 'ready' or why it cannot run here (missing models: run scripts/setup.sh; the "
       "llm_* experts need --llm-url), then asks the LLM server for its models. Exit code: 0 all configured "
       "backends answer, 1 the LLM server does not answer or does not serve the model asked for.");
-  sub->callback([options, &global, &exit_code] { exit_code = run_models(*options, global); });
+  sub->callback([options, tables, &global, &exit_code] { exit_code = run_models(*options, *tables, global); });
 }
 
 }  // namespace mixtract::cli

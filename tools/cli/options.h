@@ -56,6 +56,9 @@ inline constexpr OptionSpec kSchoolsOption{"--schools", "MIXTRACT_SCHOOLS", "sch
 inline constexpr OptionSpec kMajorsOption{"--majors", "MIXTRACT_MAJORS", "majors", "",
                                           "Major table CSV (column name/专业名称/专业) for correcting majors; "
                                           "default: about 100 common majors built in"};
+inline constexpr OptionSpec kBertModelOption{"--bert-model", "MIXTRACT_BERT_MODEL", "bert_model", "",
+                                             "A BERT token classifier's folder (model.onnx, vocab.txt, labels.txt) "
+                                             "for the bert_ner expert; default: none"};
 
 inline constexpr OptionSpec kLlmUrlOption{"--llm-url", "MIXTRACT_LLM_URL", "llm_url", "",
                                           "OpenAI-compatible server for the llm_* experts (http://host:port, "

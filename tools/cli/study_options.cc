@@ -28,6 +28,7 @@ void add_study_options(CLI::App& sub, StudyArgs& args, const ConfigValues& confi
       ->default_val(0.3)
       ->check(CLI::Range(0.0, 0.9));
   add_table_options(sub, args.tables, config);
+  add_bert_model_option(sub, args.tables, config);
   add_ocr_options(sub, args.ocr, config);
   add_llm_options(sub, args.llm, config);
 }

@@ -1,0 +1,169 @@
+#include "experts/ner/ner_expert.h"
+
+#include <algorithm>
+
+#include "mixtract/bert_ner.h"
+#include "mixtract/jieba.h"
+#include "mixtract/lac.h"
+
+namespace mixtract {
+namespace {
+
+constexpr double kNerConfidence = 0.6;
+
+bool names_a_school(const std::string& text) {
+  return text.ends_with("大学") || text.ends_with("学院") || text.ends_with("学校");
+}
+
+TaggedSpan retagged(TaggedSpan span, std::string tag) {
+  span.tag = std::move(tag);
+  return span;
+}
+
+// Runs `analyse` on each line; a line it refuses (not UTF-8) proposes nothing.
+template <typename Analyse, typename Select>
+std::vector<std::vector<TaggedSpan>> per_line(const std::vector<std::string>& lines, Analyse analyse, Select select) {
+  std::vector<std::vector<TaggedSpan>> out(lines.size());
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    Result<std::vector<TaggedSpan>> words = analyse(lines[l]);
+    if (!words.ok()) continue;
+    for (const TaggedSpan& word : *words) {
+      if (std::optional<TaggedSpan> kept = select(word)) out[l].push_back(*std::move(kept));
+    }
+  }
+  return out;
+}
+
+// What a span may be for a field of `kind`, or "" when nothing.
+std::string value_for(FieldKind kind, const TaggedSpan& span) {
+  switch (kind) {
+    case FieldKind::kName: return span.tag == "PER" && span.length >= 2 && span.length <= 4 ? span.text : "";
+    case FieldKind::kSchool: return span.tag == "SCHOOL" ? span.text : "";
+    case FieldKind::kMajor: return span.tag == "MAJOR" ? span.text : "";
+    default: return "";
+  }
+}
+
+constexpr std::string_view expert_name(NerEngine engine) {
+  switch (engine) {
+    case NerEngine::kLac: return "lac_ner";
+    case NerEngine::kJieba: return "jieba_ner";
+    case NerEngine::kBert: return "bert_ner";
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<LineTagger> ner_tagger(NerEngine engine, const ExpertOptions& options) {
+  switch (engine) {
+    case NerEngine::kLac: {
+      Result<Lac> loaded = Lac::load(options.lac_dir.empty() ? Lac::default_folder() : options.lac_dir);
+      if (!loaded.ok()) return loaded.status().with_context("LAC (scripts/setup.sh installs Debian's python3-jieba)");
+      auto lac = std::make_shared<const Lac>(*std::move(loaded));
+      return LineTagger([lac](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+        return per_line(
+            lines, [&](const std::string& line) { return lac->analyse(line); },
+            [](const TaggedSpan& w) -> std::optional<TaggedSpan> {
+              if (w.tag == "PER") return w;
+              if (w.tag == "ORG" && names_a_school(w.text)) return retagged(w, "SCHOOL");
+              constexpr std::string_view kMajor = "专业";
+              if (!w.text.ends_with(kMajor) || w.length < 4) return std::nullopt;
+              TaggedSpan major = retagged(w, "MAJOR");
+              major.text.resize(major.text.size() - kMajor.size());
+              major.length -= 2;
+              return major;
+            });
+      });
+    }
+    case NerEngine::kJieba: {
+      const std::shared_ptr<const MajorTable> majors = majors_of(options);
+      Result<Jieba> loaded =
+          Jieba::load(Jieba::default_folder(options.deps_dir), user_words_of(*schools_of(options), *majors));
+      if (!loaded.ok()) return loaded.status().with_context("jieba");
+      auto jieba = std::make_shared<const Jieba>(*std::move(loaded));
+      return LineTagger(
+          [jieba, majors](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+            return per_line(
+                lines, [&](const std::string& line) { return jieba->analyse(line); },
+                [&](const TaggedSpan& w) -> std::optional<TaggedSpan> {
+                  if (w.tag == "nr") return retagged(w, "PER");
+                  if (w.tag == "nt" && names_a_school(w.text)) return retagged(w, "SCHOOL");
+                  if (majors->contains(w.text)) return retagged(w, "MAJOR");
+                  return std::nullopt;
+                });
+          });
+    }
+    case NerEngine::kBert: {
+      if (options.bert_dir.empty()) {
+        return Status::unavailable("no BERT model: give one with --bert-model DIR (model.onnx, vocab.txt, labels.txt)");
+      }
+      BertOptions bert_options;
+      bert_options.threads = std::max(1, options.threads);
+      Result<BertTagger> loaded = BertTagger::load(options.bert_dir, bert_options);
+      if (!loaded.ok()) return loaded.status().with_context("BERT");
+      auto bert = std::make_shared<const BertTagger>(*std::move(loaded));
+      return LineTagger([bert](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+        MIXTRACT_ASSIGN_OR_RETURN(auto entities, bert->entities(lines));
+        for (std::vector<TaggedSpan>& line : entities) {
+          std::vector<TaggedSpan> kept;
+          for (TaggedSpan& e : line) {
+            if (e.tag == "PER" || e.tag == "NAME") kept.push_back(retagged(e, "PER"));
+            if ((e.tag == "ORG" && names_a_school(e.text)) || e.tag == "SCHOOL") kept.push_back(retagged(e, "SCHOOL"));
+            if (e.tag == "MAJOR") kept.push_back(e);
+          }
+          line = std::move(kept);
+        }
+        return entities;
+      });
+    }
+  }
+  return Status::internal("unknown NER engine");
+}
+
+ExpertFactory NerExpert::factory(NerEngine engine) {
+  return [engine](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
+    if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
+    MIXTRACT_ASSIGN_OR_RETURN(LineTagger tagger, ner_tagger(engine, options));
+    return std::unique_ptr<Expert>(
+        std::make_unique<NerExpert>(std::string(expert_name(engine)), options.ocr, std::move(tagger)));
+  };
+}
+
+Result<std::vector<Candidate>> ner_candidates(const LineTagger& tagger, std::string_view source, const OcrResult& ocr,
+                                              std::span<const FieldSpec* const> fields) {
+  std::vector<std::string> texts;
+  for (const OcrLine& line : ocr.lines) texts.push_back(line.text);
+  MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::vector<TaggedSpan>> spans, tagger(texts));
+  std::vector<Candidate> out;
+  for (std::size_t l = 0; l < ocr.lines.size() && l < spans.size(); ++l) {
+    const OcrLine& line = ocr.lines[l];
+    for (const TaggedSpan& span : spans[l]) {
+      for (const FieldSpec* field : fields) {
+        const std::string value = value_for(field->kind, span);
+        if (value.empty()) continue;
+        float lowest = 1;
+        for (std::size_t i = span.begin; i < span.begin + span.length && i < line.char_confidences.size(); ++i) {
+          lowest = std::min(lowest, line.char_confidences[i]);
+        }
+        Candidate c;
+        c.field = field->name;
+        c.value = value;
+        c.raw = span.text;
+        c.confidence = kNerConfidence * span.confidence * lowest;
+        c.evidence.push_back(
+            {"ocr_line:" + std::to_string(l) + " " + std::string(source) + ":" + span.tag, line.text, line.box});
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+Result<std::vector<Candidate>> NerExpert::propose(const Document& document,
+                                                  std::span<const FieldSpec* const> fields) const {
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, "ppocr"));
+  return ner_candidates(tagger_, name_, *ocr, fields);
+}
+
+}  // namespace mixtract
