@@ -32,10 +32,17 @@ class Lac {
   // The words, each a B tag and the I tags after it, tagged with their part of speech or entity.
   Result<std::vector<TaggedSpan>> analyse(std::string_view text) const;
 
+  // The same for several texts at once (the lines of a page), several times faster than one by one: the
+  // texts advance through the recurrent layers together. A text that is not UTF-8 is an error naming
+  // its index.
+  Result<std::vector<std::vector<std::string>>> tag_characters(const std::vector<std::string>& texts) const;
+  Result<std::vector<std::vector<TaggedSpan>>> analyse(const std::vector<std::string>& texts) const;
+
   struct Model;
 
  private:
   explicit Lac(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
+  static std::vector<TaggedSpan> words_of(std::string_view text, const std::vector<std::string>& tags);
   std::shared_ptr<const Model> model_;
 };
 

@@ -57,14 +57,23 @@ TEST_F(LacTest, TagsEqualTheReferenceNetworks) {
                               Lac::default_folder().string() + " < " + (scratch.path() / "sentences.txt").string();
   std::string output;
   ASSERT_EQ(mixtract::testing::run_command(command, output), 0) << output;
+  // One by one, and all in one batch (with an empty text among them).
+  std::vector<std::string> batch = kSentences;
+  batch.insert(batch.begin() + 3, "");
+  Result<std::vector<std::vector<std::string>>> batch_tags = lac_->tag_characters(batch);
+  ASSERT_TRUE(batch_tags.ok()) << batch_tags.status().message();
+  ASSERT_EQ(batch_tags->size(), batch.size());
+  EXPECT_TRUE((*batch_tags)[3].empty());
+  batch_tags->erase(batch_tags->begin() + 3);
   std::istringstream lines(output);
   std::string line;
-  for (const std::string& sentence : kSentences) {
-    ASSERT_TRUE(std::getline(lines, line)) << "the reference stopped before: " << sentence;
+  for (std::size_t i = 0; i < kSentences.size(); ++i) {
+    ASSERT_TRUE(std::getline(lines, line)) << "the reference stopped before: " << kSentences[i];
     const auto reference = nlohmann::json::parse(line).get<std::vector<std::string>>();
-    Result<std::vector<std::string>> tags = lac_->tag_characters(sentence);
+    Result<std::vector<std::string>> tags = lac_->tag_characters(kSentences[i]);
     ASSERT_TRUE(tags.ok()) << tags.status().message();
-    EXPECT_EQ(*tags, reference) << sentence;
+    EXPECT_EQ(*tags, reference) << kSentences[i];
+    EXPECT_EQ((*batch_tags)[i], reference) << "in a batch: " << kSentences[i];
   }
 }
 

@@ -20,18 +20,17 @@ TaggedSpan retagged(TaggedSpan span, std::string tag) {
   return span;
 }
 
-// Runs `analyse` on each line; a line it refuses (not UTF-8) proposes nothing.
-template <typename Analyse, typename Select>
-std::vector<std::vector<TaggedSpan>> per_line(const std::vector<std::string>& lines, Analyse analyse, Select select) {
-  std::vector<std::vector<TaggedSpan>> out(lines.size());
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    Result<std::vector<TaggedSpan>> words = analyse(lines[l]);
-    if (!words.ok()) continue;
-    for (const TaggedSpan& word : *words) {
-      if (std::optional<TaggedSpan> kept = select(word)) out[l].push_back(*std::move(kept));
+// The spans of `analysed` that `select` keeps, as it rewrites them.
+template <typename Select>
+std::vector<std::vector<TaggedSpan>> selected(std::vector<std::vector<TaggedSpan>> analysed, Select select) {
+  for (std::vector<TaggedSpan>& line : analysed) {
+    std::vector<TaggedSpan> kept;
+    for (const TaggedSpan& span : line) {
+      if (std::optional<TaggedSpan> s = select(span)) kept.push_back(*std::move(s));
     }
+    line = std::move(kept);
   }
-  return out;
+  return analysed;
 }
 
 // What a span may be for a field of `kind`, or "" when nothing.
@@ -53,70 +52,82 @@ constexpr std::string_view expert_name(NerEngine engine) {
   return "";
 }
 
+// LAC's persons, schools and words ending in 专业 (without it), all lines in one batch.
+Result<LineTagger> lac_tagger(const ExpertOptions& options) {
+  Result<Lac> loaded = Lac::load(options.lac_dir.empty() ? Lac::default_folder() : options.lac_dir);
+  if (!loaded.ok()) return loaded.status().with_context("LAC (scripts/setup.sh installs Debian's python3-jieba)");
+  auto lac = std::make_shared<const Lac>(*std::move(loaded));
+  auto select = [](const TaggedSpan& w) -> std::optional<TaggedSpan> {
+    if (w.tag == "PER") return w;
+    if (w.tag == "ORG" && names_a_school(w.text)) return retagged(w, "SCHOOL");
+    constexpr std::string_view kMajor = "专业";
+    if (!w.text.ends_with(kMajor) || w.length < 4) return std::nullopt;
+    TaggedSpan major = retagged(w, "MAJOR");
+    major.text.resize(major.text.size() - kMajor.size());
+    major.length -= 2;
+    return major;
+  };
+  return LineTagger(
+      [lac, select](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+        MIXTRACT_ASSIGN_OR_RETURN(auto words, lac->analyse(lines));
+        return selected(std::move(words), select);
+      });
+}
+
+// jieba's persons, schools and the majors of the table (its user words).
+Result<LineTagger> jieba_tagger(const ExpertOptions& options) {
+  const std::shared_ptr<const MajorTable> majors = majors_of(options);
+  Result<Jieba> loaded =
+      Jieba::load(Jieba::default_folder(options.deps_dir), user_words_of(*schools_of(options), *majors));
+  if (!loaded.ok()) return loaded.status().with_context("jieba");
+  auto jieba = std::make_shared<const Jieba>(*std::move(loaded));
+  auto select = [majors](const TaggedSpan& w) -> std::optional<TaggedSpan> {
+    if (w.tag == "nr") return retagged(w, "PER");
+    if (w.tag == "nt" && names_a_school(w.text)) return retagged(w, "SCHOOL");
+    if (majors->contains(w.text)) return retagged(w, "MAJOR");
+    return std::nullopt;
+  };
+  return LineTagger(
+      [jieba, select](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+        std::vector<std::vector<TaggedSpan>> words;
+        for (const std::string& line : lines) {
+          MIXTRACT_ASSIGN_OR_RETURN(std::vector<TaggedSpan> line_words, jieba->analyse(line));
+          words.push_back(std::move(line_words));
+        }
+        return selected(std::move(words), select);
+      });
+}
+
+// The BERT model's persons, schools and majors, all lines in one batch.
+Result<LineTagger> bert_tagger(const ExpertOptions& options) {
+  if (options.bert_dir.empty()) {
+    return Status::unavailable("no BERT model: give one with --bert-model DIR (model.onnx, vocab.txt, labels.txt)");
+  }
+  BertOptions bert_options;
+  bert_options.threads = std::max(1, options.threads);
+  Result<BertTagger> loaded = BertTagger::load(options.bert_dir, bert_options);
+  if (!loaded.ok()) return loaded.status().with_context("BERT");
+  auto bert = std::make_shared<const BertTagger>(*std::move(loaded));
+  auto select = [](const TaggedSpan& e) -> std::optional<TaggedSpan> {
+    if (e.tag == "PER" || e.tag == "NAME") return retagged(e, "PER");
+    if ((e.tag == "ORG" && names_a_school(e.text)) || e.tag == "SCHOOL") return retagged(e, "SCHOOL");
+    if (e.tag == "MAJOR") return e;
+    return std::nullopt;
+  };
+  return LineTagger(
+      [bert, select](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
+        MIXTRACT_ASSIGN_OR_RETURN(auto entities, bert->entities(lines));
+        return selected(std::move(entities), select);
+      });
+}
+
 }  // namespace
 
 Result<LineTagger> ner_tagger(NerEngine engine, const ExpertOptions& options) {
   switch (engine) {
-    case NerEngine::kLac: {
-      Result<Lac> loaded = Lac::load(options.lac_dir.empty() ? Lac::default_folder() : options.lac_dir);
-      if (!loaded.ok()) return loaded.status().with_context("LAC (scripts/setup.sh installs Debian's python3-jieba)");
-      auto lac = std::make_shared<const Lac>(*std::move(loaded));
-      return LineTagger([lac](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
-        return per_line(
-            lines, [&](const std::string& line) { return lac->analyse(line); },
-            [](const TaggedSpan& w) -> std::optional<TaggedSpan> {
-              if (w.tag == "PER") return w;
-              if (w.tag == "ORG" && names_a_school(w.text)) return retagged(w, "SCHOOL");
-              constexpr std::string_view kMajor = "专业";
-              if (!w.text.ends_with(kMajor) || w.length < 4) return std::nullopt;
-              TaggedSpan major = retagged(w, "MAJOR");
-              major.text.resize(major.text.size() - kMajor.size());
-              major.length -= 2;
-              return major;
-            });
-      });
-    }
-    case NerEngine::kJieba: {
-      const std::shared_ptr<const MajorTable> majors = majors_of(options);
-      Result<Jieba> loaded =
-          Jieba::load(Jieba::default_folder(options.deps_dir), user_words_of(*schools_of(options), *majors));
-      if (!loaded.ok()) return loaded.status().with_context("jieba");
-      auto jieba = std::make_shared<const Jieba>(*std::move(loaded));
-      return LineTagger(
-          [jieba, majors](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
-            return per_line(
-                lines, [&](const std::string& line) { return jieba->analyse(line); },
-                [&](const TaggedSpan& w) -> std::optional<TaggedSpan> {
-                  if (w.tag == "nr") return retagged(w, "PER");
-                  if (w.tag == "nt" && names_a_school(w.text)) return retagged(w, "SCHOOL");
-                  if (majors->contains(w.text)) return retagged(w, "MAJOR");
-                  return std::nullopt;
-                });
-          });
-    }
-    case NerEngine::kBert: {
-      if (options.bert_dir.empty()) {
-        return Status::unavailable("no BERT model: give one with --bert-model DIR (model.onnx, vocab.txt, labels.txt)");
-      }
-      BertOptions bert_options;
-      bert_options.threads = std::max(1, options.threads);
-      Result<BertTagger> loaded = BertTagger::load(options.bert_dir, bert_options);
-      if (!loaded.ok()) return loaded.status().with_context("BERT");
-      auto bert = std::make_shared<const BertTagger>(*std::move(loaded));
-      return LineTagger([bert](const std::vector<std::string>& lines) -> Result<std::vector<std::vector<TaggedSpan>>> {
-        MIXTRACT_ASSIGN_OR_RETURN(auto entities, bert->entities(lines));
-        for (std::vector<TaggedSpan>& line : entities) {
-          std::vector<TaggedSpan> kept;
-          for (TaggedSpan& e : line) {
-            if (e.tag == "PER" || e.tag == "NAME") kept.push_back(retagged(e, "PER"));
-            if ((e.tag == "ORG" && names_a_school(e.text)) || e.tag == "SCHOOL") kept.push_back(retagged(e, "SCHOOL"));
-            if (e.tag == "MAJOR") kept.push_back(e);
-          }
-          line = std::move(kept);
-        }
-        return entities;
-      });
-    }
+    case NerEngine::kLac: return lac_tagger(options);
+    case NerEngine::kJieba: return jieba_tagger(options);
+    case NerEngine::kBert: return bert_tagger(options);
   }
   return Status::internal("unknown NER engine");
 }

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <numeric>
 
 #include "core/utf8.h"
+#include "nlp/lac/kernels.h"
 #include "nlp/lac/paddle_tensor.h"
 
 namespace mixtract {
@@ -26,57 +30,54 @@ namespace {
 
 constexpr int kHidden = 128;
 
-// out[0..n) += v * w[0..n): the kernel every layer spends its time in, built for AVX2 + FMA too and
-// chosen when the processor has them.
-__attribute__((target_clones("arch=x86-64-v3", "default"))) void add_scaled(float* __restrict out,
-                                                                            const float* __restrict w, float v,
-                                                                            std::size_t n) {
-  for (std::size_t j = 0; j < n; ++j) out[j] += v * w[j];
-}
-
 // out[rows x cols] = in[rows x inner] * weight[inner x cols] + bias[cols].
 std::vector<float> affine(const std::vector<float>& in, std::size_t rows, std::size_t inner, const PaddleTensor& weight,
                           const PaddleTensor& bias) {
   const std::size_t cols = bias.data.size();
   std::vector<float> out(rows * cols);
-  for (std::size_t r = 0; r < rows; ++r) {
-    float* o = &out[r * cols];
-    std::copy(bias.data.begin(), bias.data.end(), o);
-    for (std::size_t k = 0; k < inner; ++k) {
-      add_scaled(o, &weight.data[k * cols], in[r * inner + k], cols);
-    }
-  }
+  for (std::size_t r = 0; r < rows; ++r) std::copy(bias.data.begin(), bias.data.end(), &out[r * cols]);
+  lac::multiply_add({out.data(), cols}, {in.data(), inner}, {weight.data.data(), cols}, rows, inner, cols);
   return out;
 }
 
-float sigmoid(float x) {
-  return 1.0f / (1.0f + std::exp(-x));
-}
+// Texts laid end to end, longest first: text b's characters are rows [begin[b], begin[b + 1]).
+struct Rows {
+  std::vector<std::size_t> begin;
+  std::size_t size(std::size_t b) const { return begin[b + 1] - begin[b]; }
+  std::size_t texts() const { return begin.size() - 1; }
+};
 
-// Paddle's dynamic_gru over projected inputs [steps x 3H]: gates in the order update, reset, candidate;
+// Paddle's dynamic_gru over projected inputs [rows x 3H]: gates in the order update, reset, candidate;
 // the weight is an [H x 2H] block (update and reset) followed by an [H x H] block (candidate).
+// All texts advance one step together (those still going are the first, the texts being longest first),
+// so each weight is read once per step for all of them.
 // Writes the hidden states into `out` (row stride `stride`, starting at column `column`).
-void gru(const std::vector<float>& projected, std::size_t steps, const PaddleTensor& weight, const PaddleTensor& bias,
+void gru(const std::vector<float>& projected, const Rows& rows, const PaddleTensor& weight, const PaddleTensor& bias,
          bool reverse, std::vector<float>& out, std::size_t stride, std::size_t column) {
   const std::size_t h = kHidden;
+  const std::size_t n = rows.texts();
   const float* w_gates = weight.data.data();
   const float* w_candidate = weight.data.data() + 2 * h * h;
-  std::vector<float> state(h, 0.0f), gates(3 * h), reset_state(h);
-  for (std::size_t i = 0; i < steps; ++i) {
-    const std::size_t t = reverse ? steps - 1 - i : i;
-    for (std::size_t j = 0; j < 3 * h; ++j) gates[j] = projected[t * 3 * h + j] + bias.data[j];
-    for (std::size_t k = 0; k < h; ++k) {
-      add_scaled(gates.data(), w_gates + k * 2 * h, state[k], 2 * h);
+  std::vector<float> state(n * h, 0.0f), gates(n * 3 * h), reset_state(n * h);
+  std::vector<std::size_t> row_of(n);
+  for (std::size_t i = 0, going = n; going > 0; ++i) {
+    while (going > 0 && rows.size(going - 1) <= i) --going;
+    for (std::size_t b = 0; b < going; ++b) {
+      row_of[b] = rows.begin[b] + (reverse ? rows.size(b) - 1 - i : i);
+      std::transform(&projected[row_of[b] * 3 * h], &projected[(row_of[b] + 1) * 3 * h], bias.data.begin(),
+                     &gates[b * 3 * h], std::plus<>());
     }
-    for (std::size_t j = 0; j < 2 * h; ++j) gates[j] = sigmoid(gates[j]);
-    for (std::size_t k = 0; k < h; ++k) reset_state[k] = gates[h + k] * state[k];
-    for (std::size_t k = 0; k < h; ++k) {
-      add_scaled(gates.data() + 2 * h, w_candidate + k * h, reset_state[k], h);
+    lac::multiply_add({gates.data(), 3 * h}, {state.data(), h}, {w_gates, 2 * h}, going, h, 2 * h);
+    for (std::size_t b = 0; b < going; ++b) {
+      float* g = &gates[b * 3 * h];
+      lac::sigmoid(g, 2 * h);
+      for (std::size_t k = 0; k < h; ++k) reset_state[b * h + k] = g[h + k] * state[b * h + k];
     }
-    for (std::size_t j = 0; j < h; ++j) {
-      const float update = gates[j];
-      state[j] = (1 - update) * state[j] + update * std::tanh(gates[2 * h + j]);
-      out[t * stride + column + j] = state[j];
+    lac::multiply_add({gates.data() + 2 * h, 3 * h}, {reset_state.data(), h}, {w_candidate, h}, going, h, h);
+    for (std::size_t b = 0; b < going; ++b) {
+      float* s = &state[b * h];
+      lac::gru_state(s, &gates[b * 3 * h], &gates[b * 3 * h + 2 * h], h);
+      std::copy(s, s + h, &out[row_of[b] * stride + column]);
     }
   }
 }
@@ -190,39 +191,77 @@ Result<Lac> Lac::load(const std::filesystem::path& folder) {
   return Lac(std::move(model));
 }
 
-Result<std::vector<std::string>> Lac::tag_characters(std::string_view text) const {
-  const std::vector<char32_t> characters = utf8::decode(text);
-  if (utf8::encode(characters) != text) return Status::invalid_argument("the text is not valid UTF-8");
-  const std::size_t steps = characters.size();
-  if (steps == 0) return std::vector<std::string>{};
+Result<std::vector<std::vector<std::string>>> Lac::tag_characters(const std::vector<std::string>& texts) const {
   const Model& m = *model_;
-  std::vector<float> x(steps * kHidden);
-  for (std::size_t t = 0; t < steps; ++t) {
-    const auto it = m.vocabulary.find(utf8::encode({characters[t]}));
-    const int id = it == m.vocabulary.end() ? m.oov : it->second;
-    std::copy_n(m.embedding.data.begin() + static_cast<std::ptrdiff_t>(id) * kHidden, kHidden,
-                x.begin() + static_cast<std::ptrdiff_t>(t * kHidden));
+  std::vector<std::vector<char32_t>> decoded;
+  for (std::size_t b = 0; b < texts.size(); ++b) {
+    decoded.push_back(utf8::decode(texts[b]));
+    if (utf8::encode(decoded.back()) != texts[b]) {
+      return Status::invalid_argument("text " + std::to_string(b + 1) + ": the text is not valid UTF-8");
+    }
   }
+  std::vector<std::size_t> order(texts.size());  // longest first
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return decoded[a].size() > decoded[b].size(); });
+  Rows rows;
+  rows.begin.push_back(0);
+  std::vector<float> x;
+  for (const std::size_t b : order) {
+    for (const char32_t c : decoded[b]) {
+      const auto it = m.vocabulary.find(utf8::encode({c}));
+      const int id = it == m.vocabulary.end() ? m.oov : it->second;
+      const auto row = m.embedding.data.begin() + static_cast<std::ptrdiff_t>(id) * kHidden;
+      x.insert(x.end(), row, row + kHidden);
+    }
+    rows.begin.push_back(x.size() / kHidden);
+  }
+  const std::size_t steps = rows.begin.back();
   std::size_t width = kHidden;
   for (int layer = 0; layer < 2; ++layer) {
     std::vector<float> both(steps * 2 * kHidden);
     for (int direction = 0; direction < 2; ++direction) {
       const int i = 2 * layer + direction;
       const std::vector<float> projected = affine(x, steps, width, m.fc[i], m.fc_bias[i]);
-      gru(projected, steps, m.gru[i], m.gru_bias[i], direction == 1, both, 2 * kHidden,
+      gru(projected, rows, m.gru[i], m.gru_bias[i], direction == 1, both, 2 * kHidden,
           static_cast<std::size_t>(direction) * kHidden);
     }
     x = std::move(both);
     width = 2 * kHidden;
   }
   const std::vector<float> emission = affine(x, steps, width, m.fc[4], m.fc_bias[4]);
-  std::vector<std::string> tags;
-  for (const int tag : viterbi(emission, steps, m.crf)) tags.push_back(m.tags[static_cast<std::size_t>(tag)]);
-  return tags;
+  const std::size_t n_tags = m.fc_bias[4].data.size();
+  std::vector<std::vector<std::string>> out(texts.size());
+  for (std::size_t b = 0; b < texts.size(); ++b) {
+    if (rows.size(b) == 0) continue;
+    const std::vector<float> own(emission.begin() + static_cast<std::ptrdiff_t>(rows.begin[b] * n_tags),
+                                 emission.begin() + static_cast<std::ptrdiff_t>(rows.begin[b + 1] * n_tags));
+    for (const int tag : viterbi(own, rows.size(b), m.crf)) {
+      out[order[b]].push_back(m.tags[static_cast<std::size_t>(tag)]);
+    }
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> Lac::tag_characters(std::string_view text) const {
+  Result<std::vector<std::vector<std::string>>> tags = tag_characters(std::vector<std::string>{std::string(text)});
+  if (!tags.ok()) return Status::invalid_argument("the text is not valid UTF-8");
+  return std::move(tags->front());
+}
+
+Result<std::vector<std::vector<TaggedSpan>>> Lac::analyse(const std::vector<std::string>& texts) const {
+  MIXTRACT_ASSIGN_OR_RETURN(const auto tags, tag_characters(texts));
+  std::vector<std::vector<TaggedSpan>> out;
+  for (std::size_t b = 0; b < texts.size(); ++b) out.push_back(words_of(texts[b], tags[b]));
+  return out;
 }
 
 Result<std::vector<TaggedSpan>> Lac::analyse(std::string_view text) const {
   MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::string> tags, tag_characters(text));
+  return words_of(text, tags);
+}
+
+std::vector<TaggedSpan> Lac::words_of(std::string_view text, const std::vector<std::string>& tags) {
   const std::vector<char32_t> characters = utf8::decode(text);
   std::vector<TaggedSpan> words;
   for (std::size_t i = 0; i < tags.size(); ++i) {
