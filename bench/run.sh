@@ -18,8 +18,10 @@
 #   - learned routes: `mixtract tune` on the graduation certificates of a mixed set (all difficulties,
 #     seed 2026), half held out, then `eval --compare-routes --held-out-only`: every expert alone, the
 #     schema's routes and the learned ones on the held-out half, side by side;
-#   - NLP: LAC in C++ (characters/s on 1 and 2 threads, memory) against its numpy reference network on
-#     the sentences of bench/nlp/sentences.txt.
+#   - NLP: LAC in C++ (characters/s one sentence at a time and in batches of 32, on 1 and 2 threads,
+#     memory) against its numpy reference network on the sentences of bench/nlp/sentences.txt; BERT
+#     token classification on ONNX Runtime with the tiny random model of tests/tools/bert_tiny.py
+#     against the same model run with numpy, on the same sentences.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
@@ -245,20 +247,35 @@ print("| %s | %s | %s | %s | %s | %s |" % (sys.argv[1], pct(r["correct"], r["tot
   unset MIXTRACT_CACHE_DIR
 }
 
-# LAC in C++ against the numpy reference network, same sentences, loading excluded.
+# LAC in C++ against the numpy reference network, and BERT on ONNX Runtime against the same tiny model
+# run with numpy; same sentences, loading excluded.
 nlp_section() {
-  local lac=/usr/lib/python3/dist-packages/jieba/lac_small rows reference
+  local lac=/usr/lib/python3/dist-packages/jieba/lac_small rows reference rss bert_dir
   echo "### LAC (lexical analysis and NER, real parameters of Debian's python3-jieba; bench/nlp/sentences.txt x 200)"
   echo
-  rows=$("$build/bench_lac" --threads 2 --repeat 200 < bench/nlp/sentences.txt)
+  rows=$("$build/bench_lac" --threads 2 --repeat 200 --batch 32 < bench/nlp/sentences.txt)
   reference=$(for _ in $(seq 20); do cat bench/nlp/sentences.txt; done | /usr/bin/python3 tests/tools/lac_reference.py "$lac" --speed)
-  echo "| implementation | threads | characters/s | vs numpy | peak RSS MiB |"
-  echo "|---|---|---|---|---|"
-  echo "| numpy reference (tests/tools/lac_reference.py) | 1 | $reference | 1.0x | |"
-  local rss
+  echo "| implementation | threads | sentences per call | characters/s | vs numpy | peak RSS MiB |"
+  echo "|---|---|---|---|---|---|"
+  echo "| numpy reference (tests/tools/lac_reference.py) | 1 | 1 | $reference | 1.0x | |"
   rss=$(printf '%s\n' "$rows" | awk -F'\t' '$1 == "peak_rss_mib" { print $2 }')
   printf '%s\n' "$rows" | awk -F'\t' -v ref="$reference" -v rss="$rss" \
-    '$1 != "peak_rss_mib" { printf "| C++ (src/nlp/lac) | %s | %.0f | %.1fx | %s |\n", $1, $4, $4 / ref, rss }'
+    '$1 != "peak_rss_mib" { printf "| C++ (src/nlp/lac) | %s | %s | %.0f | %.1fx | %s |\n", $1, $2, $5, $5 / ref, rss }'
+  echo
+  echo "### BERT token classification (ONNX Runtime; tiny random model of tests/tools/bert_tiny.py: 2 layers of 32, 4 heads; bench/nlp/sentences.txt x 50)"
+  echo
+  bert_dir=$(mktemp -d)
+  /usr/bin/python3 tests/tools/bert_tiny.py export "$bert_dir"
+  rows=$("$build/bench_bert" --model "$bert_dir" --threads 2 --repeat 50 --max-tokens 64 < bench/nlp/sentences.txt)
+  reference=$(for _ in $(seq 5); do cat bench/nlp/sentences.txt; done |
+    /usr/bin/python3 tests/tools/bert_tiny.py run "$bert_dir" --max-tokens 64 --speed)
+  rm -rf "$bert_dir"
+  echo "| implementation | threads | characters/s | vs numpy | peak RSS MiB |"
+  echo "|---|---|---|---|---|"
+  printf '| numpy reference (tests/tools/bert_tiny.py run) | 1 | %.0f | 1.0x | |\n' "$reference"
+  rss=$(printf '%s\n' "$rows" | awk -F'\t' '$1 == "peak_rss_mib" { print $2 }')
+  printf '%s\n' "$rows" | awk -F'\t' -v ref="$reference" -v rss="$rss" \
+    '$1 != "peak_rss_mib" { printf "| C++ (src/nlp/bert, batches of 16 windows) | %s | %.0f | %.1fx | %s |\n", $1, $4, $4 / ref, rss }'
   echo
 }
 

@@ -6,8 +6,9 @@
 namespace mixtract {
 namespace {
 
+// ONNX Runtime's own log stays quiet: every error it reports reaches the caller as a Status.
 Ort::Env& environment() {
-  static Ort::Env env(ORT_LOGGING_LEVEL_ERROR, "mixtract");
+  static Ort::Env env(ORT_LOGGING_LEVEL_FATAL, "mixtract");
   return env;
 }
 

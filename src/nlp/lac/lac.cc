@@ -1,8 +1,6 @@
 #include "mixtract/lac.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
