@@ -15,9 +15,8 @@ namespace mixtract::cli {
 
 // Exit codes shared by all subcommands.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;   // Ran, but some inputs failed (the rest were written).
-inline constexpr int kExitUsage = 2;     // Bad options, schema or config: nothing was done.
-inline constexpr int kExitNotBuilt = 3;  // The subcommand is planned but not built yet.
+inline constexpr int kExitFailure = 1;  // Ran, but some inputs failed (the rest were written).
+inline constexpr int kExitUsage = 2;    // Bad options, schema or config: nothing was done.
 
 // Options every subcommand shares.
 struct GlobalOptions {
@@ -95,8 +94,7 @@ void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigVal
 void add_version_command(CLI::App& app, int& exit_code);
 void add_ner_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
-// serve: says they are not built yet and exit with kExitNotBuilt.
-void add_planned_commands(CLI::App& app, int& exit_code);
+void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 
 }  // namespace mixtract::cli
 

@@ -62,7 +62,7 @@ int run(int argc, char** argv) {
   mixtract::cli::add_ner_command(app, global, config, exit_code);
   mixtract::cli::add_version_command(app, exit_code);
   mixtract::cli::add_models_command(app, global, config, exit_code);
-  mixtract::cli::add_planned_commands(app, exit_code);
+  mixtract::cli::add_serve_command(app, global, config, exit_code);
 
   try {
     app.parse(argc, argv);

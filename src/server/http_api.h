@@ -1,0 +1,61 @@
+// The HTTP service: extraction over a REST API on the engine library.
+//   GET  /healthz        liveness, no key needed
+//   GET  /openapi.json   the API's description (OpenAPI 3), no key needed
+//   GET  /v1/schemas     the schemas, their fields and kinds
+//   POST /v1/extract     one image (multipart field "image", or JSON {"image_base64": ...}), with an optional
+//                        schema ("auto" by default) and file_name; answers the record (as `extract`'s JSONL)
+//   GET  /metrics        counters in Prometheus' text format
+// Every error is JSON {"error": {"code", "message", "request_id"}} with the fitting 4xx (bad input) or
+// 500 (a fault, logged with the request id); handlers never throw out. Each response carries
+// X-Request-Id.
+#ifndef MIXTRACT_SERVER_HTTP_API_H_
+#define MIXTRACT_SERVER_HTTP_API_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "mixtract/extractor.h"
+#include "mixtract/status.h"
+#include "server/api_keys.h"
+
+namespace mixtract::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;           // 0: any free port (bind() says which)
+  bool require_keys = true;  // false only for a loopback host (the caller checks)
+  std::size_t max_body_bytes = 20u << 20;
+  long long max_pixels = 40'000'000;  // decoded image size
+  int rate_per_minute = 120;          // requests per key; 0: no limit
+  int workers = 1;                    // extractions at once
+  int max_waiting = 16;               // extractions waiting for a worker; more are refused (503)
+  int wait_seconds = 60;              // longest wait for a worker before 503
+  int read_timeout_seconds = 10;      // a client slower than this to send is cut off
+};
+
+class ApiServer {
+ public:
+  // `extractors`: by schema name, and "auto" choosing between all of them.
+  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys, ServerOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds the socket; returns the port. Errors say the address is taken or not valid.
+  Result<int> bind();
+  // Serves until stop(); requests in flight are finished before it returns.
+  void serve();
+  // Safe from any thread (a signal-waiting one).
+  void stop();
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace mixtract::server
+
+#endif  // MIXTRACT_SERVER_HTTP_API_H_

@@ -1,0 +1,314 @@
+// The HTTP service as users reach it: the real `mixtract serve` process on a free loopback port, called
+// over HTTP with cpp-httplib's client.
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <spawn.h>
+
+#include "test_support.h"
+
+extern char** environ;
+
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+// `mixtract ARGS` in the background; its first line of output names the port.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::vector<std::string>& args) {
+    int pipe_fds[2];
+    if (pipe(pipe_fds) != 0) return;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+    std::vector<std::string> all = {MIXTRACT_BIN};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, MIXTRACT_BIN, &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    output_ = fdopen(pipe_fds[0], "r");
+    char line[1024];
+    if (pid_ > 0 && output_ && fgets(line, sizeof line, output_)) {
+      first_line_ = line;
+      const std::size_t colon = first_line_.find("127.0.0.1:");
+      if (colon != std::string::npos) port_ = std::stoi(first_line_.substr(colon + 10));
+    }
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (output_) fclose(output_);
+  }
+  int port() const { return port_; }
+  const std::string& first_line() const { return first_line_; }
+  // Sends SIGTERM and returns the exit status.
+  int terminate() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* output_ = nullptr;
+  std::string first_line_;
+  int port_ = 0;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string output;
+    ASSERT_EQ(mixtract::testing::run_command(
+                  std::string(MIXTRACT_BIN) + " serve --new-key tester --state " + state() + " 2>/dev/null", output),
+              0);
+    key_ = output.substr(0, output.find('\n'));
+    ASSERT_EQ(key_.rfind("mx_", 0), 0u) << output;
+  }
+
+  std::string state() const { return (scratch_ / "server.sqlite").string(); }
+
+  // Starts the server with `extra` options; fails the test when it does not say where it listens.
+  std::unique_ptr<ServerProcess> start(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"serve", "--port", "0", "--state", state(), "--workers", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto server = std::make_unique<ServerProcess>(args);
+    EXPECT_GT(server->port(), 0) << server->first_line();
+    return server;
+  }
+
+  httplib::Headers auth() const { return {{"Authorization", "Bearer " + key_}}; }
+
+  // A rendered graduation certificate and its truth.
+  std::filesystem::path certificate(json& truth) {
+    std::string output;
+    const std::string docs = (scratch_ / "docs").string();
+    EXPECT_EQ(mixtract::testing::run_command(
+                  std::string(MIXTRACT_BIN) + " synth --n 1 --seed 11 --out " + docs + " 2>&1", output),
+              0)
+        << output;
+    std::ifstream lines(scratch_ / "docs" / "truth.jsonl");
+    for (std::string line; std::getline(lines, line);) {
+      truth = json::parse(line);
+      if (truth.value("文书类型", "") == "毕业证书") return scratch_ / "docs" / truth["文件"].get<std::string>();
+    }
+    ADD_FAILURE() << "synth wrote no 毕业证书";
+    return {};
+  }
+
+  static std::string field_value(const json& record, const std::string& name) {
+    return record["fields"].contains(name) ? record["fields"][name]["value"].get<std::string>() : "(no " + name + ")";
+  }
+
+  mixtract::testing::ScratchDir scratch_;
+  std::string key_;
+};
+
+TEST_F(ServerTest, ExtractsAnUploadedCertificate) {
+  json truth;
+  const std::filesystem::path file = certificate(truth);
+  const std::string image = mixtract::testing::read_file(file);
+  auto server = start();
+  httplib::Client client("127.0.0.1", server->port());
+  client.set_read_timeout(120, 0);
+
+  httplib::MultipartFormDataItems form = {{"image", image, file.filename().string(), "image/jpeg"}};
+  httplib::Result multipart = client.Post("/v1/extract", auth(), form);
+  ASSERT_TRUE(multipart) << httplib::to_string(multipart.error());
+  ASSERT_EQ(multipart->status, 200) << multipart->body;
+  EXPECT_FALSE(multipart->get_header_value("X-Request-Id").empty());
+  const json record = json::parse(multipart->body);
+  EXPECT_EQ(record["schema"], "graduation_certificate");
+  EXPECT_EQ(record["source"], file.filename().string());
+  EXPECT_EQ(field_value(record, "name"), truth["姓名"].get<std::string>());
+  EXPECT_EQ(field_value(record, "certificate_number"), truth["证书编号"].get<std::string>());
+
+  // The same as JSON with base64; a path in the file name is cut to the name.
+  std::string encoded;
+  {
+    std::string out;
+    ASSERT_EQ(mixtract::testing::run_command("base64 -w0 '" + file.string() + "'", out), 0);
+    encoded = out;
+  }
+  const json body = {
+      {"image_base64", encoded}, {"schema", "graduation_certificate"}, {"file_name", "../../x/证书.jpg"}};
+  httplib::Result as_json = client.Post("/v1/extract", auth(), body.dump(), "application/json");
+  ASSERT_TRUE(as_json);
+  ASSERT_EQ(as_json->status, 200) << as_json->body;
+  const json second = json::parse(as_json->body);
+  EXPECT_EQ(second["source"], "证书.jpg");
+  EXPECT_EQ(field_value(second, "name"), truth["姓名"].get<std::string>());
+
+  // The schemas, the description, the metrics.
+  httplib::Result schemas = client.Get("/v1/schemas", auth());
+  ASSERT_TRUE(schemas);
+  ASSERT_EQ(schemas->status, 200);
+  EXPECT_THAT(schemas->body, HasSubstr("\"graduation_certificate\""));
+  httplib::Result openapi = client.Get("/openapi.json");
+  ASSERT_TRUE(openapi);
+  EXPECT_TRUE(json::parse(openapi->body)["paths"].contains("/v1/extract"));
+  httplib::Result metrics = client.Get("/metrics", auth());
+  ASSERT_TRUE(metrics);
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"200\"} 2"));
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_expert_calls_total{expert=\"ppocr\"} 2"));
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_queue_depth 0"));
+}
+
+TEST_F(ServerTest, KeysAreRequiredAndChecked) {
+  auto server = start();
+  httplib::Client client("127.0.0.1", server->port());
+  httplib::Result health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  httplib::Result none = client.Get("/v1/schemas");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(json::parse(none->body)["error"]["code"], "unauthorized");
+  httplib::Result wrong = client.Get("/v1/schemas", {{"X-API-Key", "mx_0000"}});
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_THAT(wrong->body, HasSubstr("the API key is not valid"));
+  // Only the key's hash is stored.
+  EXPECT_EQ(mixtract::testing::read_file(state()).find(key_), std::string::npos);
+  // No keys at all: only on loopback.
+  std::string output;
+  EXPECT_NE(mixtract::testing::run_command(std::string(MIXTRACT_BIN) + " serve --no-auth --host 0.0.0.0 2>&1", output),
+            0);
+  EXPECT_THAT(output, HasSubstr("--no-auth is only allowed on a loopback address"));
+}
+
+TEST_F(ServerTest, BadRequestsGetTheRight4xxAndTheServerGoesOn) {
+  auto server = start({"--max-upload-mb", "1", "--max-megapixels", "1"});
+  httplib::Client client("127.0.0.1", server->port());
+  auto error_of = [&](httplib::Result r) {
+    return r ? std::to_string(r->status) + " " + json::parse(r->body)["error"]["code"].get<std::string>()
+             : std::string("no answer");
+  };
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), "{not json", "application/json")), "400 bad_json");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), "{}", "application/json")), "400 missing_image");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), R"({"image_base64": "@@@@"})", "application/json")),
+            "400 bad_base64");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), R"({"image_base64": "aGVsbG8=", "schema": "passport"})",
+                                 "application/json")),
+            "400 unknown_schema");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), R"({"image_base64": "aGVsbG8="})", "application/json")),
+            "422 not_an_image");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), "hello", "text/plain")), "415 unsupported_media_type");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), std::string(2u << 20, 'x'), "application/json")),
+            "413 too_large");
+  // A PNG header claiming 2000 x 1000 pixels: refused before decoding.
+  std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x07\xd0\0\0\x03\xe8\x08\x02\0\0\0", 29);
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(),
+                                 httplib::MultipartFormDataItems{{"image", png, "big.png", "image/png"}})),
+            "413 image_too_large");
+  EXPECT_EQ(error_of(client.Post("/v1/extract", auth(), httplib::MultipartFormDataItems{{"schema", "auto", "", ""}})),
+            "400 missing_image");
+  EXPECT_EQ(error_of(client.Get("/v2/nothing", auth())), "404 not_found");
+  httplib::Result health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(ServerTest, RateLimitsPerKey) {
+  auto server = start({"--rate-limit", "3"});
+  httplib::Client client("127.0.0.1", server->port());
+  for (int i = 0; i < 3; ++i) {
+    httplib::Result r = client.Get("/v1/schemas", auth());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << i;
+  }
+  httplib::Result limited = client.Get("/v1/schemas", auth());
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_GE(std::stoi(limited->get_header_value("Retry-After")), 1);
+}
+
+TEST_F(ServerTest, SlowAndManyClientsDoNotStopOthers) {
+  auto server = start({"--read-timeout", "1", "--rate-limit", "0"});
+  // A client that sends half a request and waits.
+  const int slow = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server->port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(slow, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string half = "GET /v1/schemas HTTP/1.1\r\nHost: x\r\n";
+  ASSERT_EQ(send(slow, half.data(), half.size(), 0), static_cast<ssize_t>(half.size()));
+  // 32 clients at once, while it waits.
+  std::vector<std::future<int>> answers;
+  for (int i = 0; i < 32; ++i) {
+    answers.push_back(std::async(std::launch::async, [&] {
+      httplib::Client client("127.0.0.1", server->port());
+      httplib::Result r = client.Get("/v1/schemas", auth());
+      return r ? r->status : -1;
+    }));
+  }
+  for (auto& answer : answers) EXPECT_EQ(answer.get(), 200);
+  // The slow client has been cut off: after at most an error status, its connection reads end of file
+  // (not the 3 s receive timeout).
+  timeval timeout{3, 0};
+  setsockopt(slow, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char buffer[512];
+  ssize_t n = 0;
+  while ((n = recv(slow, buffer, sizeof buffer, 0)) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+  EXPECT_EQ(n, 0) << "the connection is still open";
+  EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
+  close(slow);
+}
+
+TEST_F(ServerTest, StoppingFinishesTheRequestInFlight) {
+  json truth;
+  const std::filesystem::path file = certificate(truth);
+  const std::string image = mixtract::testing::read_file(file);
+  auto server = start();
+  auto in_flight = std::async(std::launch::async, [&] {
+    httplib::Client client("127.0.0.1", server->port());
+    client.set_read_timeout(120, 0);
+    httplib::Result r =
+        client.Post("/v1/extract", auth(), httplib::MultipartFormDataItems{{"image", image, "c.jpg", "image/jpeg"}});
+    return r ? r->status : -1;
+  });
+  // Stopped while the document is being extracted.
+  httplib::Client watcher("127.0.0.1", server->port());
+  bool running = false;
+  for (int i = 0; i < 2000 && !running; ++i) {
+    httplib::Result metrics = watcher.Get("/metrics", auth());
+    running = metrics && metrics->body.find("mixtract_extractions_running 1") != std::string::npos;
+    if (!running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(running) << "the extraction was never seen running";
+  EXPECT_EQ(server->terminate(), 0);
+  EXPECT_EQ(in_flight.get(), 200);
+}
+
+}  // namespace

@@ -1,0 +1,88 @@
+// The HTTP service's parts that need no network: base64, the rate limiter, the metrics' text, API keys.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "server/api_keys.h"
+#include "server/base64.h"
+#include "server/metrics.h"
+#include "server/rate_limiter.h"
+#include "test_support.h"
+
+namespace mixtract::server {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(Base64Test, DecodesAndRefusesWhatIsNotBase64) {
+  EXPECT_EQ(decode_base64("aGVsbG8="), "hello");
+  EXPECT_EQ(decode_base64("aGVs\nbG8h"), "hello!");
+  EXPECT_EQ(decode_base64("aGk="), "hi");
+  EXPECT_EQ(decode_base64("aA=="), "h");
+  EXPECT_EQ(decode_base64("data:image/png;base64,aGk="), "hi");
+  EXPECT_EQ(decode_base64(""), "");
+  EXPECT_FALSE(decode_base64("aGk"));         // length
+  EXPECT_FALSE(decode_base64("a=Gk"));        // padding inside
+  EXPECT_FALSE(decode_base64("aA==aGk="));    // data after padding
+  EXPECT_FALSE(decode_base64("a!k="));        // outside the alphabet
+  EXPECT_FALSE(decode_base64("data:,aGk="));  // a data URL that is not base64
+}
+
+TEST(RateLimiterTest, AllowsAMinutesRequestsThenRefillsSteadily) {
+  RateLimiter limiter(60);  // one a second
+  const auto start = RateLimiter::Clock::now();
+  int retry = 0;
+  for (int i = 0; i < 60; ++i) EXPECT_TRUE(limiter.allow("k", start, retry)) << i;
+  EXPECT_FALSE(limiter.allow("k", start, retry));
+  EXPECT_EQ(retry, 1);
+  EXPECT_TRUE(limiter.allow("other", start, retry));  // per key
+  EXPECT_TRUE(limiter.allow("k", start + std::chrono::milliseconds(1000), retry));
+  EXPECT_FALSE(limiter.allow("k", start + std::chrono::milliseconds(1500), retry));
+  RateLimiter unlimited(0);
+  for (int i = 0; i < 1000; ++i) EXPECT_TRUE(unlimited.allow("k", start, retry));
+}
+
+TEST(MetricsTest, RendersCountersHistogramsAndExperts) {
+  Metrics metrics;
+  metrics.request_done("/v1/extract", 200, 0.3);
+  metrics.request_done("/v1/extract", 200, 7);
+  metrics.request_done("/v1/extract", 400, 0.001);
+  Record record;
+  record.expert_costs["ppocr"] = {};
+  record.expert_costs["llm_text"] = {};
+  record.warnings = {"expert llm_text failed: timeout", "expert file_name said nothing"};
+  metrics.record_done(record);
+  const std::string text = metrics.render();
+  EXPECT_THAT(text, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"200\"} 2\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_http_request_duration_seconds_bucket{route=\"/v1/extract\",le=\"0.005\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_http_request_duration_seconds_bucket{route=\"/v1/extract\",le=\"0.5\"} 2\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_http_request_duration_seconds_bucket{route=\"/v1/extract\",le=\"10\"} 3\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_http_request_duration_seconds_count{route=\"/v1/extract\"} 3\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_expert_calls_total{expert=\"ppocr\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_expert_errors_total{expert=\"llm_text\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("mixtract_expert_errors_total{expert=\"ppocr\"} 0\n"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("file_name")));
+}
+
+TEST(ApiKeysTest, KeysAreStoredHashedAndRecognised) {
+  mixtract::testing::ScratchDir dir;
+  const std::filesystem::path file = dir / "server.sqlite";
+  EXPECT_EQ(ApiKeys::load(file)->size(), 0u);  // no file: no keys
+  Result<std::string> alice = add_api_key(file, "alice");
+  Result<std::string> bob = add_api_key(file, "bob");
+  ASSERT_TRUE(alice.ok() && bob.ok());
+  EXPECT_NE(*alice, *bob);
+  EXPECT_EQ(alice->size(), 51u);
+  Result<ApiKeys> keys = ApiKeys::load(file);
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ(keys->owner(*alice), "alice");
+  EXPECT_EQ(keys->owner(*bob), "bob");
+  EXPECT_FALSE(keys->owner(""));
+  EXPECT_FALSE(keys->owner(alice->substr(0, 50)));
+  EXPECT_EQ(mixtract::testing::read_file(file).find(*alice), std::string::npos);
+  EXPECT_FALSE(add_api_key(file, "").ok());
+  std::ofstream(dir / "junk.sqlite") << "not a database";
+  EXPECT_FALSE(ApiKeys::load(dir / "junk.sqlite").ok());
+}
+
+}  // namespace
+}  // namespace mixtract::server

@@ -1,0 +1,191 @@
+// `mixtract serve`: the HTTP API (src/server/http_api.h) on the engine, until SIGINT or SIGTERM, which
+// finish the requests in flight first.
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include <pthread.h>
+#include <signal.h>
+
+#include "commands.h"
+#include "mixtract/registry.h"
+#include "server/api_keys.h"
+#include "server/http_api.h"
+
+namespace mixtract::cli {
+namespace {
+
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string state;
+  std::string new_key;
+  bool no_auth = false;
+  int max_upload_mb = 20;
+  int max_megapixels = 40;
+  int rate_limit = 120;
+  int workers = 0;
+  int read_timeout = 10;
+  std::vector<std::string> routes;
+  OcrArgs ocr;
+  TableArgs tables;
+  LlmArgs llm;
+};
+
+// ${XDG_DATA_HOME:-~/.local/share}/mixtract/server.sqlite
+std::filesystem::path default_state_file() {
+  const char* data = std::getenv("XDG_DATA_HOME");
+  const char* home = std::getenv("HOME");
+  const std::filesystem::path base = data && *data   ? std::filesystem::path(data)
+                                     : home && *home ? std::filesystem::path(home) / ".local" / "share"
+                                                     : std::filesystem::path(".");
+  return base / "mixtract" / "server.sqlite";
+}
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "::1" || host == "localhost";
+}
+
+// One extractor per schema, and "auto" over all of them; experts and OCR shared through `options`.
+Result<std::map<std::string, std::shared_ptr<const Extractor>>> make_extractors(const ServeArgs& args,
+                                                                                const ExpertOptions& options) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas("auto"));
+  for (const std::string& routes : args.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
+  const ExpertRegistry registry = ExpertRegistry::with_builtins();
+  std::map<std::string, std::shared_ptr<const Extractor>> extractors;
+  for (const Schema& schema : schemas) {
+    MIXTRACT_ASSIGN_OR_RETURN(Extractor one, Extractor::create({schema}, registry, options));
+    extractors.emplace(schema.name, std::make_shared<const Extractor>(std::move(one)));
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(Extractor all, Extractor::create(std::move(schemas), registry, options));
+  extractors.emplace("auto", std::make_shared<const Extractor>(std::move(all)));
+  return extractors;
+}
+
+int run_serve(const ServeArgs& args, const GlobalOptions& global) {
+  auto fail = [](const std::string& message, int code) {
+    std::cerr << "mixtract serve: " << message << "\n";
+    return code;
+  };
+  const std::filesystem::path state = args.state.empty() ? default_state_file() : std::filesystem::path(args.state);
+  if (!args.new_key.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(state.parent_path(), ec);
+    Result<std::string> key = server::add_api_key(state, args.new_key);
+    if (!key.ok()) return fail(key.status().message(), kExitUsage);
+    std::cout << *key << "\n";
+    std::cerr << "mixtract serve: a key for " << args.new_key << " is stored (hashed) in " << state.string()
+              << "; it is shown only this once\n";
+    return kExitOk;
+  }
+  if (args.no_auth && !is_loopback(args.host)) {
+    return fail(
+        "--no-auth is only allowed on a loopback address (127.0.0.1, ::1): anyone on the network could "
+        "use the service otherwise",
+        kExitUsage);
+  }
+  // SIGINT and SIGTERM are taken by one thread, which stops the server. They are blocked before any
+  // other thread starts (OCR, inference), so that none of those receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  Result<server::ApiKeys> keys = server::ApiKeys::load(state);
+  if (!keys.ok()) return fail(keys.status().message(), kExitUsage);
+  if (!args.no_auth && keys->size() == 0) {
+    return fail("no API keys in " + state.string() +
+                    ": make one with `mixtract serve --new-key NAME`, or start with "
+                    "--no-auth on 127.0.0.1",
+                kExitUsage);
+  }
+
+  server::ServerOptions options;
+  options.host = args.host;
+  options.port = args.port;
+  options.require_keys = !args.no_auth;
+  options.max_body_bytes = static_cast<std::size_t>(args.max_upload_mb) << 20;
+  options.max_pixels = static_cast<long long>(args.max_megapixels) * 1'000'000;
+  options.rate_per_minute = args.rate_limit;
+  options.read_timeout_seconds = args.read_timeout;
+  options.workers =
+      args.workers > 0 ? args.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  ExpertOptions expert_options;
+  Result<std::shared_ptr<ChatBackend>> llm = make_llm(args.llm, global, options.workers);
+  if (!llm.ok()) return fail(llm.status().message(), kExitUsage);
+  expert_options.llm = *llm;
+  OcrArgs ocr = args.ocr;
+  ocr.threads = 1;  // documents in parallel, one inference thread each
+  expert_options.deps_dir = global.deps_dir;
+  expert_options.threads = 1;
+  expert_options.ocr = make_ocr_service(global, ocr);
+  if (Status status = load_tables(args.tables, global, expert_options); !status.ok()) {
+    return fail(status.message(), kExitUsage);
+  }
+  Result<std::map<std::string, std::shared_ptr<const Extractor>>> extractors = make_extractors(args, expert_options);
+  if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
+
+  server::ApiServer api(*std::move(extractors), *std::move(keys), options);
+  Result<int> port = api.bind();
+  if (!port.ok()) return fail(port.status().message(), kExitUsage);
+  std::cout << "mixtract serve: listening on http://" << args.host << ":" << *port << " ("
+            << (args.no_auth ? "no API keys asked for" : "API keys from " + state.string()) << ", " << options.workers
+            << " workers); Ctrl-C stops it" << std::endl;
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "mixtract serve: stopping; finishing the requests in flight" << std::endl;
+    api.stop();
+  });
+  api.serve();
+  // serve() also returns when listening fails; wake the waiter so that it ends.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cerr << "mixtract serve: stopped" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* sub = app.add_subcommand("serve", "HTTP API for extraction (POST /v1/extract), with API keys and metrics");
+  sub->add_option("--host", args->host, "Address to listen on")->default_val("127.0.0.1");
+  sub->add_option("--port", args->port, "Port to listen on; 0 picks a free one (printed)")
+      ->default_val(8080)
+      ->check(CLI::Range(0, 65535));
+  sub->add_option("--state", args->state,
+                  "The service's SQLite file (API key hashes); default: ~/.local/share/mixtract/server.sqlite");
+  sub->add_option("--new-key", args->new_key, "Make an API key for NAME, print it once and exit");
+  sub->add_flag("--no-auth", args->no_auth, "Ask for no API key (only on a loopback address)");
+  sub->add_option("--max-upload-mb", args->max_upload_mb, "Largest request body")
+      ->default_val(20)
+      ->check(CLI::Range(1, 1024));
+  sub->add_option("--max-megapixels", args->max_megapixels, "Largest decoded image")
+      ->default_val(40)
+      ->check(CLI::Range(1, 200));
+  sub->add_option("--rate-limit", args->rate_limit, "Requests a minute per key (per address without keys); 0: none")
+      ->default_val(120)
+      ->check(CLI::Range(0, 1000000));
+  sub->add_option("--workers", args->workers, "Documents extracted at once; default one per core")
+      ->check(CLI::Range(0, 256));
+  sub->add_option("--read-timeout", args->read_timeout, "Seconds a client may take to send a request")
+      ->default_val(10)
+      ->check(CLI::Range(1, 3600));
+  add_routes_option(*sub, args->routes);
+  add_table_options(*sub, args->tables, config);
+  add_bert_model_option(*sub, args->tables, config);
+  add_ocr_options(*sub, args->ocr, config);
+  add_llm_options(*sub, args->llm, config);
+  sub->footer(
+      "Routes: GET /healthz, GET /openapi.json, GET /v1/schemas, POST /v1/extract (multipart 'image' [+ 'schema'], "
+      "or JSON {\"image_base64\", \"schema\", \"file_name\"}), GET /metrics. Send the key as "
+      "'Authorization: Bearer KEY'. Example:\n"
+      "  mixtract serve --new-key alice      # prints a key, once\n"
+      "  mixtract serve &\n"
+      "  curl -H \"Authorization: Bearer $KEY\" -F image=@certificate.jpg http://127.0.0.1:8080/v1/extract");
+  sub->callback([args, &global, &exit_code] { exit_code = run_serve(*args, global); });
+}
+
+}  // namespace mixtract::cli
