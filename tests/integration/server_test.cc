@@ -199,7 +199,12 @@ TEST_F(ServerTest, KeysAreRequiredAndChecked) {
   EXPECT_THAT(wrong->body, HasSubstr("the API key is not valid"));
   // Only the key's hash is stored.
   EXPECT_EQ(mixtract::testing::read_file(state()).find(key_), std::string::npos);
-  // No keys at all: only on loopback.
+  // No keys at all: on loopback, where anyone may call.
+  auto open_server = start({"--no-auth"});
+  httplib::Client open_client("127.0.0.1", open_server->port());
+  httplib::Result open = open_client.Get("/v1/schemas");
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->status, 200);
   std::string output;
   EXPECT_NE(mixtract::testing::run_command(std::string(MIXTRACT_BIN) + " serve --no-auth --host 0.0.0.0 2>&1", output),
             0);
