@@ -31,6 +31,7 @@ apt_packages=(
   fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming clang-format time python3-numpy curl
   python3-jieba  # LAC small: its parameters, and its reference network for the tests
   python3-onnx   # writes the tiny BERT model the BERT tests run
+  chromium       # the review page's browser tests (with playwright-core from npm)
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)

@@ -21,15 +21,18 @@
 namespace mixtract::server {
 
 struct ApiServer::State {
-  State(std::map<std::string, std::shared_ptr<const Extractor>> e, ApiKeys k, ServerOptions o)
+  State(std::map<std::string, std::shared_ptr<const Extractor>> e, ApiKeys k, std::shared_ptr<ReviewStore> r,
+        ServerOptions o)
       : extractors(std::move(e)),
         keys(std::move(k)),
+        review(std::move(r)),
         options(std::move(o)),
         limiter(options.rate_per_minute),
         slots(std::max(1, options.workers)) {}
 
   std::map<std::string, std::shared_ptr<const Extractor>> extractors;
   ApiKeys keys;
+  std::shared_ptr<ReviewStore> review;
   ServerOptions options;
   httplib::Server http;
   Metrics metrics;
@@ -45,13 +48,15 @@ using Clock = std::chrono::steady_clock;
 constexpr const char* kRequestId = "X-Request-Id";
 
 // The routes, as metrics label them; any other path is "other".
-const char* const kRoutes[] = {"/healthz", "/openapi.json", "/v1/schemas", "/v1/extract", "/metrics"};
+const char* const kRoutes[] = {"/healthz", "/openapi.json", "/v1/schemas",     "/v1/extract",
+                               "/metrics", "/review",       "/v1/review/queue"};
+constexpr const char* kReviewDocument = "/v1/review/documents/{id}";
 
 std::string route_of(const std::string& path) {
   for (const char* route : kRoutes) {
     if (path == route) return route;
   }
-  return "other";
+  return path.starts_with("/v1/review/documents/") ? kReviewDocument : "other";
 }
 
 // An error body: {"error": {"code", "message", "request_id"}}.
@@ -235,7 +240,109 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
   } release{s};
   const Record record = found->second->extract(*document);
   s.metrics.record_done(record);
+  // A document the review queue cannot keep is still answered; the log says why it is not queued.
+  if (Result<std::optional<std::int64_t>> queued = s.review->add(record, *document); !queued.ok()) {
+    spdlog::error("request {}: {}", res.get_header_value(kRequestId), queued.status().message());
+  } else if (*queued) {
+    res.set_header("X-Review-Id", std::to_string(**queued));
+  }
   send_json(res, record_to_json(record));
+}
+
+// Who made a request: the key's name, or "local" without keys.
+std::string who_of(const ApiServer::State& s, const httplib::Request& req) {
+  return s.options.require_keys ? s.keys.owner(key_of(req)).value_or("unknown") : "local";
+}
+
+// The document {id} of the path, or an error already written.
+std::optional<std::int64_t> document_id(const httplib::Request& req, httplib::Response& res) {
+  try {
+    return std::stoll(req.matches[1].str());
+  } catch (const std::exception&) {
+    send_error(res, 404, "not_found", "no such document");
+    return std::nullopt;
+  }
+}
+
+void send_status_error(httplib::Response& res, const Status& status) {
+  const bool not_found = status.code() == StatusCode::kNotFound;
+  const bool bad = status.code() == StatusCode::kInvalidArgument;
+  send_error(res,
+             not_found ? 404
+             : bad     ? 400
+                       : 500,
+             not_found ? "not_found"
+             : bad     ? "bad_request"
+                       : "internal",
+             status.message());
+}
+
+void review_queue(const ApiServer::State& s, httplib::Response& res) {
+  Result<std::vector<ReviewDocument>> queue = s.review->queue();
+  if (!queue.ok()) return send_status_error(res, queue.status());
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const ReviewDocument& d : *queue) {
+    out.push_back(
+        {{"id", d.id}, {"source", d.source}, {"schema", d.schema}, {"created", d.created}, {"pending", d.pending()}});
+  }
+  send_json(res, out);
+}
+
+void review_document(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  const std::optional<std::int64_t> id = document_id(req, res);
+  if (!id) return;
+  Result<std::optional<ReviewDocument>> found = s.review->document(*id);
+  if (!found.ok()) return send_status_error(res, found.status());
+  if (!*found) return send_error(res, 404, "not_found", "no document " + std::to_string(*id) + " in the review queue");
+  const ReviewDocument& d = **found;
+  nlohmann::ordered_json decisions = nlohmann::ordered_json::object();
+  for (const auto& [field, c] : d.corrections) {
+    decisions[field] = {{"action", c.action}, {"value", c.value}, {"who", c.who}, {"at", c.at}};
+  }
+  send_json(res, {{"id", d.id},
+                  {"source", d.source},
+                  {"schema", d.schema},
+                  {"created", d.created},
+                  {"to_review", d.to_review},
+                  {"pending", d.pending()},
+                  {"decisions", decisions},
+                  {"record", nlohmann::ordered_json::parse(d.record_json, nullptr, false)}});
+}
+
+void review_page_image(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  const std::optional<std::int64_t> id = document_id(req, res);
+  if (!id) return;
+  Result<std::optional<std::string>> page = s.review->page(*id);
+  if (!page.ok()) return send_status_error(res, page.status());
+  if (!*page) return send_error(res, 404, "not_found", "no document " + std::to_string(*id) + " in the review queue");
+  res.set_header("Cache-Control", "private, max-age=3600");
+  res.set_content(**page, "image/jpeg");
+}
+
+void review_decide(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  const std::optional<std::int64_t> id = document_id(req, res);
+  if (!id) return;
+  const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains("field") || !body["field"].is_string() ||
+      !body.contains("action") || !body["action"].is_string() ||
+      (body.contains("value") && !body["value"].is_string())) {
+    return send_error(res, 400, "bad_json",
+                      "send {\"field\": NAME, \"action\": \"accept\" or \"edit\", \"value\": TEXT}");
+  }
+  const Status decided = s.review->decide(*id, body["field"], body["action"], body.value("value", ""), who_of(s, req));
+  if (!decided.ok()) return send_status_error(res, decided);
+  review_document(s, req, res);
+}
+
+// A file of the review page, with a policy that lets it load nothing from elsewhere.
+void send_page_file(httplib::Response& res, std::string_view name, const char* type) {
+  for (const BuiltinText& text : builtin_server_texts()) {
+    if (text.name == name) res.set_content(std::string(text.text), type);
+  }
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; "
+                 "form-action 'self'; frame-ancestors 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
 }
 
 std::string_view openapi_text() {
@@ -248,8 +355,8 @@ std::string_view openapi_text() {
 }  // namespace
 
 ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys,
-                     ServerOptions options)
-    : state_(std::make_unique<State>(std::move(extractors), std::move(keys), std::move(options))) {
+                     std::shared_ptr<ReviewStore> review, ServerOptions options)
+    : state_(std::make_unique<State>(std::move(extractors), std::move(keys), std::move(review), std::move(options))) {
   State& s = *state_;
   unsigned char random[4];
   if (RAND_bytes(random, sizeof random) == 1) {
@@ -265,7 +372,10 @@ ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> ext
 
   s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     res.set_header(kRequestId, s.id_prefix + "-" + std::to_string(++s.next_id));
-    if (req.path == "/healthz" || req.path == "/openapi.json") return httplib::Server::HandlerResponse::Unhandled;
+    if (req.path == "/healthz" || req.path == "/openapi.json" || req.path == "/review" ||
+        req.path.starts_with("/review/")) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     std::string key = key_of(req);
     if (s.options.require_keys) {
       if (!s.keys.owner(key)) {
@@ -316,6 +426,27 @@ ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> ext
   s.http.Post("/v1/extract", guarded(s, "/v1/extract", [&s](const httplib::Request& req, httplib::Response& res) {
                 extract(s, req, res);
               }));
+  s.http.Get("/review", guarded(s, "/review", [](const httplib::Request&, httplib::Response& res) {
+               send_page_file(res, "review_page", "text/html; charset=utf-8");
+             }));
+  s.http.Get("/review/app.js", guarded(s, "/review", [](const httplib::Request&, httplib::Response& res) {
+               send_page_file(res, "review_script", "text/javascript; charset=utf-8");
+             }));
+  s.http.Get("/review/style.css", guarded(s, "/review", [](const httplib::Request&, httplib::Response& res) {
+               send_page_file(res, "review_style", "text/css; charset=utf-8");
+             }));
+  s.http.Get("/v1/review/queue", guarded(s, "/v1/review/queue", [&s](const httplib::Request&, httplib::Response& res) {
+               review_queue(s, res);
+             }));
+  s.http.Get(R"(/v1/review/documents/(\d+))",
+             guarded(s, kReviewDocument,
+                     [&s](const httplib::Request& req, httplib::Response& res) { review_document(s, req, res); }));
+  s.http.Get(R"(/v1/review/documents/(\d+)/page)",
+             guarded(s, kReviewDocument,
+                     [&s](const httplib::Request& req, httplib::Response& res) { review_page_image(s, req, res); }));
+  s.http.Post(R"(/v1/review/documents/(\d+)/decisions)",
+              guarded(s, kReviewDocument,
+                      [&s](const httplib::Request& req, httplib::Response& res) { review_decide(s, req, res); }));
   s.http.Get("/metrics", guarded(s, "/metrics", [&s](const httplib::Request&, httplib::Response& res) {
                res.set_content(s.metrics.render(), "text/plain; version=0.0.4");
              }));

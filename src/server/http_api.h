@@ -5,6 +5,10 @@
 //   POST /v1/extract     one image (multipart field "image", or JSON {"image_base64": ...}), with an optional
 //                        schema ("auto" by default) and file_name; answers the record (as `extract`'s JSONL)
 //   GET  /metrics        counters in Prometheus' text format
+//   GET  /review         the review page (static; its requests carry the key)
+//   GET  /v1/review/queue, GET /v1/review/documents/{id}, GET /v1/review/documents/{id}/page,
+//   POST /v1/review/documents/{id}/decisions  {"field", "action": "accept"|"edit", "value"}
+// A document with fields not accepted enters the review queue (X-Review-Id names it).
 // Every error is JSON {"error": {"code", "message", "request_id"}} with the fitting 4xx (bad input) or
 // 500 (a fault, logged with the request id); handlers never throw out. Each response carries
 // X-Request-Id.
@@ -19,6 +23,7 @@
 #include "mixtract/extractor.h"
 #include "mixtract/status.h"
 #include "server/api_keys.h"
+#include "server/review_store.h"
 
 namespace mixtract::server {
 
@@ -37,8 +42,10 @@ struct ServerOptions {
 
 class ApiServer {
  public:
-  // `extractors`: by schema name, and "auto" choosing between all of them.
-  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys, ServerOptions options);
+  // `extractors`: by schema name, and "auto" choosing between all of them; `review`: where documents to
+  // review and the decisions on them are kept.
+  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys,
+            std::shared_ptr<ReviewStore> review, ServerOptions options);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;

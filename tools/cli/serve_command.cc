@@ -11,6 +11,7 @@
 #include "mixtract/registry.h"
 #include "server/api_keys.h"
 #include "server/http_api.h"
+#include "server/review_export.h"
 
 namespace mixtract::cli {
 namespace {
@@ -20,6 +21,7 @@ struct ServeArgs {
   int port = 8080;
   std::string state;
   std::string new_key;
+  std::string export_review;
   bool no_auth = false;
   int max_upload_mb = 20;
   int max_megapixels = 40;
@@ -78,6 +80,16 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
               << "; it is shown only this once\n";
     return kExitOk;
   }
+  if (!args.export_review.empty()) {
+    Result<std::unique_ptr<server::ReviewStore>> store = server::ReviewStore::open(state);
+    if (!store.ok()) return fail(store.status().message(), kExitUsage);
+    Result<std::size_t> written = server::export_reviewed(**store, args.export_review);
+    if (!written.ok()) return fail(written.status().message(), kExitFailure);
+    std::cout << *written << " reviewed document(s) written to " << args.export_review
+              << " (pages and truth.csv: mixtract tune --truth " << args.export_review << "/truth.csv --docs "
+              << args.export_review << ")\n";
+    return kExitOk;
+  }
   if (args.no_auth && !is_loopback(args.host)) {
     return fail(
         "--no-auth is only allowed on a loopback address (127.0.0.1, ::1): anyone on the network could "
@@ -91,6 +103,10 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::error_code ec;
+  std::filesystem::create_directories(state.parent_path(), ec);
+  Result<std::unique_ptr<server::ReviewStore>> review = server::ReviewStore::open(state);
+  if (!review.ok()) return fail(review.status().message(), kExitUsage);
   Result<server::ApiKeys> keys = server::ApiKeys::load(state);
   if (!keys.ok()) return fail(keys.status().message(), kExitUsage);
   if (!args.no_auth && keys->size() == 0) {
@@ -126,7 +142,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   Result<std::map<std::string, std::shared_ptr<const Extractor>>> extractors = make_extractors(args, expert_options);
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
 
-  server::ApiServer api(*std::move(extractors), *std::move(keys), options);
+  server::ApiServer api(std::move(*extractors), std::move(*keys), std::move(*review), options);
   Result<int> port = api.bind();
   if (!port.ok()) return fail(port.status().message(), kExitUsage);
   std::cout << "mixtract serve: listening on http://" << args.host << ":" << *port << " ("
@@ -156,8 +172,12 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
       ->default_val(8080)
       ->check(CLI::Range(0, 65535));
   sub->add_option("--state", args->state,
-                  "The service's SQLite file (API key hashes); default: ~/.local/share/mixtract/server.sqlite");
+                  "The service's SQLite file (API key hashes, the review queue and decisions); default: "
+                  "~/.local/share/mixtract/server.sqlite");
   sub->add_option("--new-key", args->new_key, "Make an API key for NAME, print it once and exit");
+  sub->add_option("--export-review", args->export_review,
+                  "Write the reviewed documents' pages and a truth.csv of the people's decisions into DIR, for "
+                  "mixtract tune and eval, and exit");
   sub->add_flag("--no-auth", args->no_auth, "Ask for no API key (only on a loopback address)");
   sub->add_option("--max-upload-mb", args->max_upload_mb, "Largest request body")
       ->default_val(20)
