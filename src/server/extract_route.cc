@@ -1,0 +1,146 @@
+// POST /v1/extract.
+#include <spdlog/spdlog.h>
+
+#include "core/image_header.h"
+#include "core/join.h"
+#include "mixtract/writers.h"
+#include "server/api_state.h"
+#include "server/base64.h"
+
+namespace mixtract::server {
+namespace {
+
+// A client's file name without folders or control characters; "upload" when nothing is left.
+std::string safe_file_name(const std::string& name) {
+  std::string base = std::filesystem::path(name).filename().string();
+  if (const std::size_t slash = base.find_last_of("/\\"); slash != std::string::npos) base.erase(0, slash + 1);
+  std::string out;
+  for (const char c : base) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  }
+  return out.empty() || out == "." || out == ".." ? "upload" : out.substr(0, 255);
+}
+
+// The image, schema and file name of an extract request, or an error already written to `res`.
+struct ExtractInput {
+  std::string image;
+  std::string schema = "auto";
+  std::string file_name = "upload";
+};
+
+bool read_extract_input(const httplib::Request& req, httplib::Response& res, ExtractInput& in) {
+  if (req.is_multipart_form_data()) {
+    if (!req.has_file("image")) {
+      send_error(res, 400, "missing_image", "the multipart form has no 'image' part: send the image file as 'image'");
+      return false;
+    }
+    const httplib::MultipartFormData image = req.get_file_value("image");
+    in.image = image.content;
+    if (!image.filename.empty()) in.file_name = safe_file_name(image.filename);
+    if (req.has_file("schema")) in.schema = req.get_file_value("schema").content;
+    return true;
+  }
+  if (req.get_header_value("Content-Type").starts_with("application/json")) {
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+      send_error(res, 400, "bad_json", "the body is not a JSON object");
+      return false;
+    }
+    if (!body.contains("image_base64") || !body["image_base64"].is_string()) {
+      send_error(res, 400, "missing_image", "the JSON body needs \"image_base64\": the image file's bytes in base64");
+      return false;
+    }
+    std::optional<std::string> image = decode_base64(body["image_base64"].get_ref<const std::string&>());
+    if (!image) {
+      send_error(res, 400, "bad_base64", "\"image_base64\" is not valid base64");
+      return false;
+    }
+    in.image = *std::move(image);
+    for (const char* key : {"schema", "file_name"}) {
+      if (body.contains(key) && !body[key].is_string()) {
+        send_error(res, 400, "bad_json", std::string("\"") + key + "\" must be a string");
+        return false;
+      }
+    }
+    if (body.contains("schema")) in.schema = body["schema"].get<std::string>();
+    if (body.contains("file_name")) in.file_name = safe_file_name(body["file_name"].get<std::string>());
+    return true;
+  }
+  send_error(res, 415, "unsupported_media_type",
+             "send multipart/form-data with an 'image' part, or application/json with \"image_base64\"");
+  return false;
+}
+
+void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  ExtractInput in;
+  if (!read_extract_input(req, res, in)) return;
+  const auto found = s.extractors.find(in.schema);
+  if (found == s.extractors.end()) {
+    std::vector<std::string> known;
+    for (const auto& [name, extractor] : s.extractors) known.push_back(name);
+    send_error(res, 400, "unknown_schema", "unknown schema '" + in.schema + "'; known: " + join(known));
+    return;
+  }
+  if (in.image.empty()) {
+    send_error(res, 400, "missing_image", "the image is empty");
+    return;
+  }
+  auto too_many_pixels = [&](long long width, long long height) {
+    if (width * height <= s.options.max_pixels) return false;
+    send_error(res, 413, "image_too_large",
+               "the image is " + std::to_string(width) + " x " + std::to_string(height) + " pixels; the limit is " +
+                   std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");
+    return true;
+  };
+  if (const std::optional<ImageSize> size = peek_image_size(in.image);
+      size && too_many_pixels(size->width, size->height)) {
+    return;
+  }
+  Result<Document> document = Document::decode(in.image, in.file_name);
+  if (!document.ok()) {
+    send_error(res, 422, "not_an_image", document.status().message());
+    return;
+  }
+  if (too_many_pixels(document->image().cols, document->image().rows)) return;
+
+  if (++s.metrics.waiting > s.options.max_waiting) {
+    --s.metrics.waiting;
+    res.set_header("Retry-After", "5");
+    send_error(res, 503, "busy", "too many documents are waiting; try again shortly");
+    return;
+  }
+  const bool got = s.slots.try_acquire_for(std::chrono::seconds(s.options.wait_seconds));
+  --s.metrics.waiting;
+  if (!got) {
+    res.set_header("Retry-After", "5");
+    send_error(res, 503, "busy", "no worker became free within " + std::to_string(s.options.wait_seconds) + " s");
+    return;
+  }
+  ++s.metrics.running;
+  struct Release {
+    ApiServer::State& s;
+    ~Release() {
+      --s.metrics.running;
+      s.slots.release();
+    }
+  } release{s};
+  const Record record = found->second->extract(*document);
+  s.metrics.record_done(record);
+  // A document the review queue cannot keep is still answered; the log says why it is not queued.
+  if (Result<std::optional<std::int64_t>> queued = s.review->add(record, *document); !queued.ok()) {
+    spdlog::error("request {}: {}", res.get_header_value(kRequestId), queued.status().message());
+  } else if (*queued) {
+    res.set_header("X-Review-Id", std::to_string(**queued));
+  }
+  send_json(res, record_to_json(record));
+}
+
+}  // namespace
+
+void add_extract_route(ApiServer::State& s) {
+  s.http.Post("/v1/extract", guarded(s, "/v1/extract", [&s](const httplib::Request& req, httplib::Response& res) {
+                extract(s, req, res);
+              }));
+}
+
+}  // namespace mixtract::server
