@@ -316,4 +316,77 @@ TEST_F(ServerTest, StoppingFinishesTheRequestInFlight) {
   EXPECT_EQ(in_flight.get(), 200);
 }
 
+TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
+  json truth;
+  const std::filesystem::path file = certificate(truth);
+  auto server = start();
+  httplib::Client client("127.0.0.1", server->port());
+  client.set_read_timeout(120, 0);
+  // A graduation certificate read as an ID card: its fields are missing, so it waits for review.
+  httplib::Result extracted = client.Post(
+      "/v1/extract", auth(),
+      httplib::MultipartFormDataItems{{"image", mixtract::testing::read_file(file), "李四_身份证.jpg", "image/jpeg"},
+                                      {"schema", "id_card", "", ""}});
+  ASSERT_TRUE(extracted);
+  ASSERT_EQ(extracted->status, 200) << extracted->body;
+  const std::string id = extracted->get_header_value("X-Review-Id");
+  ASSERT_FALSE(id.empty());
+
+  httplib::Result queue = client.Get("/v1/review/queue", auth());
+  ASSERT_TRUE(queue);
+  const json queued = json::parse(queue->body);
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0]["source"], "李四_身份证.jpg");
+  const json document = json::parse(client.Get("/v1/review/documents/" + id, auth())->body);
+  const std::vector<std::string> to_review = document["to_review"];
+  ASSERT_GE(to_review.size(), 2u);
+  EXPECT_EQ(document["record"]["schema"], "id_card");
+  httplib::Result page = client.Get("/v1/review/documents/" + id + "/page", auth());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "image/jpeg");
+  EXPECT_EQ(page->body.substr(0, 3), "\xFF\xD8\xFF");
+
+  auto decide = [&](const json& body) {
+    httplib::Result r =
+        client.Post("/v1/review/documents/" + id + "/decisions", auth(), body.dump(), "application/json");
+    return r ? r->status : -1;
+  };
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", "张三"}}), 200);
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "delete"}}), 400);
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", ""}}), 400);
+  EXPECT_EQ(decide({{"field", "no_such_field"}, {"action", "accept"}}), 404);
+  EXPECT_EQ(decide({{"action", "accept"}}), 400);
+  httplib::Result missing = client.Post("/v1/review/documents/999/decisions", auth(),
+                                        json{{"field", "name"}, {"action", "accept"}}.dump(), "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  for (std::size_t i = 1; i < to_review.size(); ++i)
+    EXPECT_EQ(decide({{"field", to_review[i]}, {"action", "accept"}}), 200);
+
+  const json decided = json::parse(client.Get("/v1/review/documents/" + id, auth())->body);
+  EXPECT_EQ(decided["pending"], 0);
+  const json& first = decided["decisions"][to_review[0]];
+  EXPECT_EQ(first["action"], "edit");
+  EXPECT_EQ(first["value"], "张三");
+  EXPECT_EQ(first["who"], "tester");
+  EXPECT_EQ(first["at"].get<std::string>().size(), 19u);  // YYYY-MM-DD HH:MM:SS
+  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", auth())->body).size(), 0u);
+  EXPECT_EQ(server->terminate(), 0);
+
+  // The decisions as labelled data for tune.
+  const std::filesystem::path out = scratch_ / "labelled";
+  std::string output;
+  ASSERT_EQ(mixtract::testing::run_command(
+                std::string(MIXTRACT_BIN) + " serve --state " + state() + " --export-review " + out.string() + " 2>&1",
+                output),
+            0)
+      << output;
+  EXPECT_THAT(output, HasSubstr("1 reviewed document(s)"));
+  const std::string table = mixtract::testing::read_file(out / "truth.csv");
+  EXPECT_THAT(table, HasSubstr("文件,文书类型,"));
+  EXPECT_THAT(table, HasSubstr(id + "_李四_身份证.jpg,身份证,"));
+  EXPECT_THAT(table, HasSubstr("张三"));
+  EXPECT_TRUE(std::filesystem::exists(out / (id + "_李四_身份证.jpg")));
+}
+
 }  // namespace
