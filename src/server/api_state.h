@@ -10,10 +10,15 @@
 #include <optional>
 #include <semaphore>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "mixtract/document.h"
+#include "server/batch_jobs.h"
 #include "server/http_api.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
@@ -22,11 +27,11 @@ namespace mixtract::server {
 
 // The server's state, shared by every route.
 struct ApiServer::State {
-  State(std::map<std::string, std::shared_ptr<const Extractor>> e, ApiKeys k, std::shared_ptr<ReviewStore> r,
-        ServerOptions o)
+  State(std::map<std::string, std::shared_ptr<const Extractor>> e, ServiceStores stores, ServerOptions o)
       : extractors(std::move(e)),
-        keys(std::move(k)),
-        review(std::move(r)),
+        keys(std::move(stores.keys)),
+        review(std::move(stores.review)),
+        jobs(std::move(stores.jobs)),
         options(std::move(o)),
         limiter(options.rate_per_minute),
         slots(std::max(1, options.workers)) {}
@@ -34,6 +39,7 @@ struct ApiServer::State {
   std::map<std::string, std::shared_ptr<const Extractor>> extractors;
   ApiKeys keys;
   std::shared_ptr<ReviewStore> review;
+  std::shared_ptr<BatchJobs> jobs;
   ServerOptions options;
   httplib::Server http;
   Metrics metrics;
@@ -41,6 +47,11 @@ struct ApiServer::State {
   std::counting_semaphore<1024> slots;
   std::string id_prefix;
   std::atomic<unsigned long long> next_id{0};
+  // The job workers, and the documents they are extracting.
+  std::vector<std::thread> job_workers;
+  std::atomic<bool> stopping{false};
+  std::mutex taken_mutex;
+  std::vector<std::pair<std::string, std::int64_t>> taken;
 };
 
 inline constexpr const char* kRequestId = "X-Request-Id";
@@ -64,9 +75,32 @@ std::optional<std::int64_t> path_id(const httplib::Request& req, httplib::Respon
 // metrics under `route`.
 httplib::Server::Handler guarded(ApiServer::State& s, std::string route, httplib::Server::Handler handler);
 
-// The routes of extract_route.cc and review_routes.cc.
+// A client's file name without folders or control characters; "upload" when nothing is left.
+std::string safe_file_name(const std::string& name);
+// The extractor of `schema` ("auto" or a schema's name), or null with a 400 written.
+std::shared_ptr<const Extractor> extractor_for(const ApiServer::State& s, const std::string& schema,
+                                               httplib::Response& res);
+// The uploaded image decoded, or nullopt with the error written: empty (400), more pixels than allowed,
+// judged from its header before decoding and again after (413), not an image (422).
+std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
+                                      httplib::Response& res);
+// Extracts `document` while holding one of s.slots (taken by the caller, released here), counts it in
+// the metrics and queues it for review when a field is not accepted.
+struct Extracted {
+  Record record;
+  std::optional<std::int64_t> review_id;
+};
+Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, const Document& document,
+                               const std::string& request_id);
+
+// The routes of extract_route.cc, review_routes.cc and job_routes.cc; the job workers.
 void add_extract_route(ApiServer::State& s);
 void add_review_routes(ApiServer::State& s);
+void add_job_routes(ApiServer::State& s);
+// Starts options.workers threads extracting the documents of batch jobs (those left by an earlier run
+// too); stop_job_workers() lets each finish its document and joins them.
+void start_job_workers(ApiServer::State& s);
+void stop_job_workers(ApiServer::State& s);
 
 }  // namespace mixtract::server
 

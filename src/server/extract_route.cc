@@ -10,17 +10,6 @@
 namespace mixtract::server {
 namespace {
 
-// A client's file name without folders or control characters; "upload" when nothing is left.
-std::string safe_file_name(const std::string& name) {
-  std::string base = std::filesystem::path(name).filename().string();
-  if (const std::size_t slash = base.find_last_of("/\\"); slash != std::string::npos) base.erase(0, slash + 1);
-  std::string out;
-  for (const char c : base) {
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
-  }
-  return out.empty() || out == "." || out == ".." ? "upload" : out.substr(0, 255);
-}
-
 // The image, schema and file name of an extract request, or an error already written to `res`.
 struct ExtractInput {
   std::string image;
@@ -74,35 +63,10 @@ bool read_extract_input(const httplib::Request& req, httplib::Response& res, Ext
 void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   ExtractInput in;
   if (!read_extract_input(req, res, in)) return;
-  const auto found = s.extractors.find(in.schema);
-  if (found == s.extractors.end()) {
-    std::vector<std::string> known;
-    for (const auto& [name, extractor] : s.extractors) known.push_back(name);
-    send_error(res, 400, "unknown_schema", "unknown schema '" + in.schema + "'; known: " + join(known));
-    return;
-  }
-  if (in.image.empty()) {
-    send_error(res, 400, "missing_image", "the image is empty");
-    return;
-  }
-  auto too_many_pixels = [&](long long width, long long height) {
-    if (width * height <= s.options.max_pixels) return false;
-    send_error(res, 413, "image_too_large",
-               "the image is " + std::to_string(width) + " x " + std::to_string(height) + " pixels; the limit is " +
-                   std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");
-    return true;
-  };
-  if (const std::optional<ImageSize> size = peek_image_size(in.image);
-      size && too_many_pixels(size->width, size->height)) {
-    return;
-  }
-  Result<Document> document = Document::decode(in.image, in.file_name);
-  if (!document.ok()) {
-    send_error(res, 422, "not_an_image", document.status().message());
-    return;
-  }
-  if (too_many_pixels(document->image().cols, document->image().rows)) return;
-
+  const std::shared_ptr<const Extractor> extractor = extractor_for(s, in.schema, res);
+  if (!extractor) return;
+  std::optional<Document> document = decode_upload(s, in.image, in.file_name, res);
+  if (!document) return;
   if (++s.metrics.waiting > s.options.max_waiting) {
     --s.metrics.waiting;
     res.set_header("Retry-After", "5");
@@ -116,26 +80,84 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
     send_error(res, 503, "busy", "no worker became free within " + std::to_string(s.options.wait_seconds) + " s");
     return;
   }
-  ++s.metrics.running;
-  struct Release {
-    ApiServer::State& s;
-    ~Release() {
-      --s.metrics.running;
-      s.slots.release();
-    }
-  } release{s};
-  const Record record = found->second->extract(*document);
-  s.metrics.record_done(record);
-  // A document the review queue cannot keep is still answered; the log says why it is not queued.
-  if (Result<std::optional<std::int64_t>> queued = s.review->add(record, *document); !queued.ok()) {
-    spdlog::error("request {}: {}", res.get_header_value(kRequestId), queued.status().message());
-  } else if (*queued) {
-    res.set_header("X-Review-Id", std::to_string(**queued));
-  }
-  send_json(res, record_to_json(record));
+  const Extracted record = extract_holding_slot(s, *extractor, *document, res.get_header_value(kRequestId));
+  if (record.review_id) res.set_header("X-Review-Id", std::to_string(*record.review_id));
+  send_json(res, record_to_json(record.record));
 }
 
 }  // namespace
+
+// A client's file name without folders or control characters; "upload" when nothing is left.
+std::string safe_file_name(const std::string& name) {
+  std::string base = std::filesystem::path(name).filename().string();
+  if (const std::size_t slash = base.find_last_of("/\\"); slash != std::string::npos) base.erase(0, slash + 1);
+  std::string out;
+  for (const char c : base) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  }
+  return out.empty() || out == "." || out == ".." ? "upload" : out.substr(0, 255);
+}
+
+std::shared_ptr<const Extractor> extractor_for(const ApiServer::State& s, const std::string& schema,
+                                               httplib::Response& res) {
+  const auto found = s.extractors.find(schema);
+  if (found != s.extractors.end()) return found->second;
+  std::vector<std::string> known;
+  for (const auto& [name, extractor] : s.extractors) known.push_back(name);
+  send_error(res, 400, "unknown_schema", "unknown schema '" + schema + "'; known: " + join(known));
+  return nullptr;
+}
+
+std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
+                                      httplib::Response& res) {
+  if (image.empty()) {
+    send_error(res, 400, "missing_image", file_name + ": the image is empty");
+    return std::nullopt;
+  }
+  auto too_many_pixels = [&](long long width, long long height) {
+    if (width * height <= s.options.max_pixels) return false;
+    send_error(res, 413, "image_too_large",
+               file_name + ": the image is " + std::to_string(width) + " x " + std::to_string(height) +
+                   " pixels; the limit is " + std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");
+    return true;
+  };
+  if (const std::optional<ImageSize> size = peek_image_size(image);
+      size && too_many_pixels(size->width, size->height)) {
+    return std::nullopt;
+  }
+  Result<Document> document = Document::decode(image, file_name);
+  if (!document.ok()) {
+    send_error(res, 422, "not_an_image", document.status().message());
+    return std::nullopt;
+  }
+  if (too_many_pixels(document->image().cols, document->image().rows)) return std::nullopt;
+  return *std::move(document);
+}
+
+Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, const Document& document,
+                               const std::string& request_id) {
+  struct Slot {  // released however extract() ends
+    ApiServer::State& s;
+    explicit Slot(ApiServer::State& state) : s(state) { ++s.metrics.running; }
+    ~Slot() {
+      --s.metrics.running;
+      s.slots.release();
+    }
+  };
+  Extracted out;
+  {
+    const Slot slot(s);
+    out.record = extractor.extract(document);
+  }
+  s.metrics.record_done(out.record);
+  // A document the review queue cannot keep is still answered; the log says why it is not queued.
+  if (Result<std::optional<std::int64_t>> queued = s.review->add(out.record, document); !queued.ok()) {
+    spdlog::error("{}: {}", request_id, queued.status().message());
+  } else {
+    out.review_id = *queued;
+  }
+  return out;
+}
 
 void add_extract_route(ApiServer::State& s) {
   s.http.Post("/v1/extract", guarded(s, "/v1/extract", [&s](const httplib::Request& req, httplib::Response& res) {

@@ -15,14 +15,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The routes, as metrics label them; any other path is "other".
-const char* const kRoutes[] = {"/healthz", "/openapi.json", "/v1/schemas",     "/v1/extract",
-                               "/metrics", "/review",       "/v1/review/queue"};
+const char* const kRoutes[] = {"/healthz", "/openapi.json", "/v1/schemas",      "/v1/extract",
+                               "/metrics", "/review",       "/v1/review/queue", "/v1/jobs"};
 
 std::string route_of(const std::string& path) {
   for (const char* route : kRoutes) {
     if (path == route) return route;
   }
-  return path.starts_with("/v1/review/documents/") ? kReviewDocument : "other";
+  if (path.starts_with("/v1/review/documents/")) return kReviewDocument;
+  return path.starts_with("/v1/jobs/") ? "/v1/jobs/{id}" : "other";
 }
 
 std::string code_of(int status) {
@@ -61,9 +62,17 @@ std::string_view openapi_text() {
 
 }  // namespace
 
-ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys,
-                     std::shared_ptr<ReviewStore> review, ServerOptions options)
-    : state_(std::make_unique<State>(std::move(extractors), std::move(keys), std::move(review), std::move(options))) {
+Result<ServiceStores> open_service_stores(const std::filesystem::path& state_file) {
+  ServiceStores stores;
+  MIXTRACT_ASSIGN_OR_RETURN(stores.keys, ApiKeys::load(state_file));
+  MIXTRACT_ASSIGN_OR_RETURN(stores.review, ReviewStore::open(state_file));
+  MIXTRACT_ASSIGN_OR_RETURN(stores.jobs, BatchJobs::open(state_file));
+  return stores;
+}
+
+ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ServiceStores stores,
+                     ServerOptions options)
+    : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options))) {
   State& s = *state_;
   unsigned char random[4];
   if (RAND_bytes(random, sizeof random) == 1) {
@@ -132,6 +141,7 @@ ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> ext
              }));
   add_extract_route(s);
   add_review_routes(s);
+  add_job_routes(s);
   s.http.Get("/metrics", guarded(s, "/metrics", [&s](const httplib::Request&, httplib::Response& res) {
                res.set_content(s.metrics.render(), "text/plain; version=0.0.4");
              }));
@@ -151,10 +161,14 @@ Result<int> ApiServer::bind() {
 }
 
 void ApiServer::serve() {
+  start_job_workers(*state_);
   state_->http.listen_after_bind();
+  stop_job_workers(*state_);
 }
 
 void ApiServer::stop() {
+  state_->stopping = true;
+  state_->jobs->notify_all();
   state_->http.stop();
 }
 

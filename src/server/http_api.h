@@ -8,6 +8,10 @@
 //   GET  /review         the review page (static; its requests carry the key)
 //   GET  /v1/review/queue, GET /v1/review/documents/{id}, GET /v1/review/documents/{id}/page,
 //   POST /v1/review/documents/{id}/decisions  {"field", "action": "accept"|"edit", "value"}
+//   POST /v1/jobs        several images (multipart parts "image", or JSON {"images": [{"image_base64",
+//                        "file_name"}]}) and a schema: 202 with the job's id
+//   GET  /v1/jobs/{id}   how far the job is; GET /v1/jobs/{id}/results: its records as JSONL, in order,
+//                        streamed as they are extracted
 // A document with fields not accepted enters the review queue (X-Review-Id names it).
 // Every error is JSON {"error": {"code", "message", "request_id"}} with the fitting 4xx (bad input) or
 // 500 (a fault, logged with the request id); handlers never throw out. Each response carries
@@ -23,6 +27,7 @@
 #include "mixtract/extractor.h"
 #include "mixtract/status.h"
 #include "server/api_keys.h"
+#include "server/batch_jobs.h"
 #include "server/review_store.h"
 
 namespace mixtract::server {
@@ -38,21 +43,30 @@ struct ServerOptions {
   int max_waiting = 16;               // extractions waiting for a worker; more are refused (503)
   int wait_seconds = 60;              // longest wait for a worker before 503
   int read_timeout_seconds = 10;      // a client slower than this to send is cut off
+  std::size_t max_job_documents = 1000;
 };
+
+// What the service keeps in its state file: API key hashes, the review queue, batch jobs.
+struct ServiceStores {
+  ApiKeys keys;
+  std::shared_ptr<ReviewStore> review;
+  std::shared_ptr<BatchJobs> jobs;
+};
+Result<ServiceStores> open_service_stores(const std::filesystem::path& state_file);
 
 class ApiServer {
  public:
-  // `extractors`: by schema name, and "auto" choosing between all of them; `review`: where documents to
-  // review and the decisions on them are kept.
-  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ApiKeys keys,
-            std::shared_ptr<ReviewStore> review, ServerOptions options);
+  // `extractors`: by schema name, and "auto" choosing between all of them.
+  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ServiceStores stores,
+            ServerOptions options);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
   // Binds the socket; returns the port. Errors say the address is taken or not valid.
   Result<int> bind();
-  // Serves until stop(); requests in flight are finished before it returns.
+  // Serves until stop(); requests in flight, and the job documents being extracted, are finished
+  // before it returns (the job documents not started are extracted on the next start).
   void serve();
   // Safe from any thread (a signal-waiting one).
   void stop();

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -387,6 +388,76 @@ TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   EXPECT_THAT(table, HasSubstr(id + "_李四_身份证.jpg,身份证,"));
   EXPECT_THAT(table, HasSubstr("张三"));
   EXPECT_TRUE(std::filesystem::exists(out / (id + "_李四_身份证.jpg")));
+}
+
+TEST_F(ServerTest, BatchJobsStreamTheirRecordsInOrderAndSurviveARestart) {
+  std::string rendered;
+  ASSERT_EQ(mixtract::testing::run_command(
+                std::string(MIXTRACT_BIN) + " synth --n 2 --seed 12 --out " + (scratch_ / "batch").string() + " 2>&1",
+                rendered),
+            0)
+      << rendered;
+  httplib::MultipartFormDataItems form;
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch_ / "batch")) {
+    if (entry.path().extension() != ".jpg") continue;
+    names.push_back(entry.path().filename().string());
+    form.push_back({"image", mixtract::testing::read_file(entry.path()), names.back(), "image/jpeg"});
+  }
+  ASSERT_GE(names.size(), 2u);
+  std::string other_key;
+  ASSERT_EQ(mixtract::testing::run_command(
+                std::string(MIXTRACT_BIN) + " serve --new-key other --state " + state() + " 2>/dev/null", other_key),
+            0);
+  other_key.pop_back();
+
+  // Submitted, then the server stopped at once: what was not extracted is extracted after a restart.
+  std::string id;
+  {
+    auto server = start();
+    httplib::Client client("127.0.0.1", server->port());
+    httplib::Result submitted = client.Post("/v1/jobs", auth(), form);
+    ASSERT_TRUE(submitted);
+    ASSERT_EQ(submitted->status, 202) << submitted->body;
+    const json job = json::parse(submitted->body);
+    id = job["id"];
+    EXPECT_EQ(job["documents"], names.size());
+    EXPECT_EQ(server->terminate(), 0);
+  }
+  auto server = start();
+  httplib::Client client("127.0.0.1", server->port());
+  client.set_read_timeout(300, 0);
+  std::string streamed;
+  httplib::Result results = client.Get("/v1/jobs/" + id + "/results", auth(), [&](const char* data, std::size_t size) {
+    streamed.append(data, size);
+    return true;
+  });
+  ASSERT_TRUE(results);
+  ASSERT_EQ(results->status, 200);
+  EXPECT_EQ(results->get_header_value("Content-Type"), "application/x-ndjson");
+  std::istringstream lines(streamed);
+  std::vector<std::string> sources;
+  for (std::string line; std::getline(lines, line);) {
+    const json record = json::parse(line);
+    EXPECT_FALSE(record.contains("error")) << line;
+    sources.push_back(record["source"]);
+  }
+  EXPECT_EQ(sources, names);  // every document once, in the order sent
+  const json status = json::parse(client.Get("/v1/jobs/" + id, auth())->body);
+  EXPECT_EQ(status["state"], "done");
+  EXPECT_EQ(status["done"], names.size());
+  // Another key does not see the job; a job with an unreadable image is refused whole.
+  httplib::Result foreign = client.Get("/v1/jobs/" + id, {{"X-API-Key", other_key}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404);
+  form.push_back({"image", "not an image", "broken.jpg", "image/jpeg"});
+  httplib::Result refused = client.Post("/v1/jobs", auth(), form);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_THAT(refused->body, HasSubstr("broken.jpg"));
+  httplib::Result empty = client.Post("/v1/jobs", auth(), R"({"images": []})", "application/json");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
 }
 
 }  // namespace

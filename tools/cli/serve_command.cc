@@ -105,11 +105,9 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::error_code ec;
   std::filesystem::create_directories(state.parent_path(), ec);
-  Result<std::unique_ptr<server::ReviewStore>> review = server::ReviewStore::open(state);
-  if (!review.ok()) return fail(review.status().message(), kExitUsage);
-  Result<server::ApiKeys> keys = server::ApiKeys::load(state);
-  if (!keys.ok()) return fail(keys.status().message(), kExitUsage);
-  if (!args.no_auth && keys->size() == 0) {
+  Result<server::ServiceStores> stores = server::open_service_stores(state);
+  if (!stores.ok()) return fail(stores.status().message(), kExitUsage);
+  if (!args.no_auth && stores->keys.size() == 0) {
     return fail("no API keys in " + state.string() +
                     ": make one with `mixtract serve --new-key NAME`, or start with "
                     "--no-auth on 127.0.0.1",
@@ -142,7 +140,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   Result<std::map<std::string, std::shared_ptr<const Extractor>>> extractors = make_extractors(args, expert_options);
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
 
-  server::ApiServer api(std::move(*extractors), std::move(*keys), std::move(*review), options);
+  server::ApiServer api(std::move(*extractors), std::move(*stores), options);
   Result<int> port = api.bind();
   if (!port.ok()) return fail(port.status().message(), kExitUsage);
   std::cout << "mixtract serve: listening on http://" << args.host << ":" << *port << " ("

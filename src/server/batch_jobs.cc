@@ -1,0 +1,179 @@
+#include "server/batch_jobs.h"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include <sqlite3.h>
+
+#include "io/sqlite_statement.h"
+
+namespace mixtract::server {
+namespace {
+
+std::string column_text(sqlite3_stmt* statement, int column) {
+  const auto* text = static_cast<const char*>(sqlite3_column_blob(statement, column));
+  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))) : std::string();
+}
+
+void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<BatchJobs>> BatchJobs::open(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::io_error(file.string() + ": cannot open the job store (" + message + ")");
+  }
+  sqlite3_busy_timeout(db, 5000);
+  const char* schema =
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+      "CREATE TABLE IF NOT EXISTS batch_jobs(id TEXT PRIMARY KEY, owner TEXT NOT NULL, schema TEXT NOT NULL,"
+      " created TEXT NOT NULL, documents INTEGER NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS batch_documents(job TEXT NOT NULL REFERENCES batch_jobs(id), position INTEGER"
+      " NOT NULL, file_name TEXT NOT NULL, image BLOB, result TEXT, PRIMARY KEY(job, position));"
+      "CREATE INDEX IF NOT EXISTS batch_documents_pending ON batch_documents(result) WHERE result IS NULL;";
+  char* error = nullptr;
+  if (sqlite3_exec(db, schema, nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return Status::io_error(file.string() + ": not a usable job store (" + message + ")");
+  }
+  return std::unique_ptr<BatchJobs>(new BatchJobs(db, file));
+}
+
+BatchJobs::~BatchJobs() {
+  sqlite3_close(db_);
+}
+
+Result<std::string> BatchJobs::submit(const std::string& owner, const std::string& schema,
+                                      const std::vector<JobImage>& images) {
+  unsigned char random[8];
+  if (RAND_bytes(random, sizeof random) != 1) return Status::internal("the system's random source failed");
+  std::string id;
+  for (const unsigned char b : random) id += "0123456789abcdef"[b >> 4], id += "0123456789abcdef"[b & 15];
+  {
+    std::lock_guard lock(mutex_);
+    auto fail = [&] {
+      const Status status = Status::io_error(file_.string() + ": cannot store the job (" + sqlite3_errmsg(db_) + ")");
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return status;
+    };
+    if (sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return fail();
+    SqliteStatement job(db_,
+                        "INSERT INTO batch_jobs(id, owner, schema, created, documents) VALUES (?, ?, ?, "
+                        "datetime('now'), ?)");
+    bind_text(job.get(), 1, id);
+    bind_text(job.get(), 2, owner);
+    bind_text(job.get(), 3, schema);
+    sqlite3_bind_int64(job.get(), 4, static_cast<sqlite3_int64>(images.size()));
+    if (!job.ok() || sqlite3_step(job.get()) != SQLITE_DONE) return fail();
+    SqliteStatement document(db_, "INSERT INTO batch_documents(job, position, file_name, image) VALUES (?, ?, ?, ?)");
+    if (!document.ok()) return fail();
+    for (std::size_t i = 0; i < images.size(); ++i) {
+      sqlite3_reset(document.get());
+      bind_text(document.get(), 1, id);
+      sqlite3_bind_int64(document.get(), 2, static_cast<sqlite3_int64>(i));
+      bind_text(document.get(), 3, images[i].file_name);
+      sqlite3_bind_blob(document.get(), 4, images[i].bytes.data(), static_cast<int>(images[i].bytes.size()),
+                        SQLITE_TRANSIENT);
+      if (sqlite3_step(document.get()) != SQLITE_DONE) return fail();
+    }
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return fail();
+    ++version_;
+  }
+  changed_.notify_all();
+  return id;
+}
+
+Result<std::optional<JobStatus>> BatchJobs::status(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  SqliteStatement select(db_,
+                         "SELECT owner, schema, created, documents, (SELECT count(*) FROM batch_documents WHERE"
+                         " job = ?1 AND result IS NOT NULL) FROM batch_jobs WHERE id = ?1");
+  if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  bind_text(select.get(), 1, id);
+  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::optional<JobStatus>();
+  JobStatus status;
+  status.id = id;
+  status.owner = column_text(select.get(), 0);
+  status.schema = column_text(select.get(), 1);
+  status.created = column_text(select.get(), 2);
+  status.documents = static_cast<std::size_t>(sqlite3_column_int64(select.get(), 3));
+  status.done = static_cast<std::size_t>(sqlite3_column_int64(select.get(), 4));
+  return std::optional<JobStatus>(status);
+}
+
+Result<std::optional<JobTask>> BatchJobs::next_task(
+    const std::vector<std::pair<std::string, std::int64_t>>& taken) const {
+  std::lock_guard lock(mutex_);
+  SqliteStatement select(db_,
+                         "SELECT d.job, d.position, j.schema, d.file_name, d.image FROM batch_documents d JOIN"
+                         " batch_jobs j ON j.id = d.job WHERE d.result IS NULL ORDER BY j.created, d.rowid LIMIT ?");
+  if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(taken.size() + 1));
+  while (sqlite3_step(select.get()) == SQLITE_ROW) {
+    JobTask task{column_text(select.get(), 0), sqlite3_column_int64(select.get(), 1), column_text(select.get(), 2),
+                 column_text(select.get(), 3), column_text(select.get(), 4)};
+    if (std::find(taken.begin(), taken.end(), std::pair{task.job, task.position}) == taken.end()) {
+      return std::optional<JobTask>(std::move(task));
+    }
+  }
+  return std::optional<JobTask>();
+}
+
+Status BatchJobs::complete(const std::string& job, std::int64_t position, const std::string& result_line) {
+  {
+    std::lock_guard lock(mutex_);
+    // The image is no longer needed once the record is kept.
+    SqliteStatement update(db_, "UPDATE batch_documents SET result = ?, image = NULL WHERE job = ? AND position = ?");
+    bind_text(update.get(), 1, result_line);
+    bind_text(update.get(), 2, job);
+    sqlite3_bind_int64(update.get(), 3, position);
+    if (!update.ok() || sqlite3_step(update.get()) != SQLITE_DONE) {
+      return Status::io_error(file_.string() + ": cannot store a result of job " + job + " (" + sqlite3_errmsg(db_) +
+                              ")");
+    }
+    ++version_;
+  }
+  changed_.notify_all();
+  return Status();
+}
+
+Result<std::vector<std::string>> BatchJobs::results(const std::string& job, std::int64_t from) const {
+  std::lock_guard lock(mutex_);
+  SqliteStatement select(db_,
+                         "SELECT position, result FROM batch_documents WHERE job = ? AND position >= ? ORDER BY"
+                         " position");
+  if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  bind_text(select.get(), 1, job);
+  sqlite3_bind_int64(select.get(), 2, from);
+  std::vector<std::string> lines;
+  while (sqlite3_step(select.get()) == SQLITE_ROW) {
+    if (sqlite3_column_type(select.get(), 1) == SQLITE_NULL) break;
+    lines.push_back(column_text(select.get(), 1));
+  }
+  return lines;
+}
+
+void BatchJobs::wait_for_change(int milliseconds) const {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t seen = version_;
+  changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return version_ != seen; });
+}
+
+void BatchJobs::notify_all() const {
+  {
+    std::lock_guard lock(mutex_);
+    ++version_;
+  }
+  changed_.notify_all();
+}
+
+}  // namespace mixtract::server

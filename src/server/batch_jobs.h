@@ -1,0 +1,82 @@
+// Batch jobs of the HTTP service, in its SQLite state file: the images of a job are stored when it is
+// submitted and each document's record when it is extracted, so a job survives a restart (its remaining
+// documents are extracted then) and its results can be read while it runs and long after.
+// Thread safety: every method may be called from any thread (one connection, serialised).
+#ifndef MIXTRACT_SERVER_BATCH_JOBS_H_
+#define MIXTRACT_SERVER_BATCH_JOBS_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mixtract/status.h"
+
+struct sqlite3;
+
+namespace mixtract::server {
+
+struct JobImage {
+  std::string file_name;
+  std::string bytes;
+};
+
+struct JobStatus {
+  std::string id;
+  std::string owner;
+  std::string schema;
+  std::string created;
+  std::size_t documents = 0;
+  std::size_t done = 0;  // extracted or failed
+  bool finished() const { return done == documents; }
+};
+
+// A document waiting to be extracted.
+struct JobTask {
+  std::string job;
+  std::int64_t position = 0;
+  std::string schema;
+  std::string file_name;
+  std::string bytes;
+};
+
+class BatchJobs {
+ public:
+  static Result<std::unique_ptr<BatchJobs>> open(const std::filesystem::path& file);
+  ~BatchJobs();
+  BatchJobs(const BatchJobs&) = delete;
+  BatchJobs& operator=(const BatchJobs&) = delete;
+
+  // Stores the job and returns its id (16 random hex digits).
+  Result<std::string> submit(const std::string& owner, const std::string& schema, const std::vector<JobImage>& images);
+  // nullopt when there is no such job.
+  Result<std::optional<JobStatus>> status(const std::string& id) const;
+  // The next document of any job still to extract, oldest job first; nullopt when none.
+  Result<std::optional<JobTask>> next_task(const std::vector<std::pair<std::string, std::int64_t>>& taken) const;
+  // Stores a document's result: its record's JSON text, or an error line.
+  Status complete(const std::string& job, std::int64_t position, const std::string& result_line);
+  // The result lines of documents [from, ...) that are done, in document order, up to the first one
+  // not done yet.
+  Result<std::vector<std::string>> results(const std::string& job, std::int64_t from) const;
+
+  // Waits until a result is stored or a job submitted, or `milliseconds` pass.
+  void wait_for_change(int milliseconds) const;
+  // Wakes every waiter (on stopping).
+  void notify_all() const;
+
+ private:
+  BatchJobs(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+  sqlite3* db_;
+  std::filesystem::path file_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  mutable std::uint64_t version_ = 0;
+};
+
+}  // namespace mixtract::server
+
+#endif  // MIXTRACT_SERVER_BATCH_JOBS_H_
