@@ -22,12 +22,14 @@
 #     memory) against its numpy reference network on the sentences of bench/nlp/sentences.txt; BERT
 #     token classification on ONNX Runtime with the tiny random model of tests/tools/bert_tiny.py
 #     against the same model run with numpy, on the same sentences.
+#   - HTTP service: wrk against POST /v1/extract (one certificate, cached OCR) at 2 threads: requests/s,
+#     median and p99 latency, errors, the server's memory along the run.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, scaling, memory, llm, ocr, tune, nlp (default: all);
+#     extract, scaling, memory, llm, ocr, tune, nlp, server (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -279,6 +281,53 @@ nlp_section() {
   echo
 }
 
+# The HTTP service under load: wrk (2 threads, 8 connections, 30 s) against POST /v1/extract with one
+# clean certificate as JSON, its page reading cached after the first request; the server's memory is
+# sampled every 5 s along the run.
+server_section() {
+  local work port pid sampler file
+  work=$(mktemp -d)
+  "$build/mixtract" synth --n 3 --seed 2026 --difficulty clean --out "$work/docs" >/dev/null
+  file=$(ls "$work"/docs/*毕业证书.jpg | head -1)
+  printf '{"schema": "graduation_certificate", "file_name": "c.jpg", "image_base64": "%s"}' \
+    "$(base64 -w0 "$file")" >"$work/body.json"
+  MIXTRACT_CACHE_DIR=$work/cache "$build/mixtract" serve --no-auth --port 0 --state "$work/server.sqlite" \
+    --rate-limit 0 --workers 2 >"$work/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  local queued
+  queued=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' --data-binary @"$work/body.json" \
+    "http://127.0.0.1:$port/v1/extract" | grep -ci '^X-Review-Id' || true)
+  (while kill -0 "$pid" 2>/dev/null; do
+    awk '/VmRSS/ {printf "%d ", $2 / 1024}' "/proc/$pid/status" 2>/dev/null
+    sleep 5
+  done) >"$work/rss.txt" &
+  sampler=$!
+  BODY_FILE=$work/body.json wrk -t2 -c8 -d30s --latency -s bench/server/post_json.lua \
+    "http://127.0.0.1:$port/v1/extract" >"$work/wrk.txt"
+  kill -TERM "$pid"
+  wait "$pid" || true
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  echo "### HTTP service under load (wrk -t2 -c8 -d30s, POST /v1/extract, one clean certificate, OCR cached, --workers 2)"
+  echo
+  echo "| requests | requests/s | median ms | p99 ms | non-2xx | socket errors | server RSS MiB every 5 s | queued for review |"
+  echo "|---|---|---|---|---|---|---|---|"
+  awk -v rss="$(cat "$work/rss.txt")" -v queued="$queued" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    / 50%/ { median = ms($2) } / 99%/ { p99 = ms($2) }
+    /requests in/ { requests = $1 } /Requests\/sec/ { rate = $2 }
+    /Non-2xx/ { non2xx = $NF } /Socket errors/ { sockets = $0; sub(/.*Socket errors: /, "", sockets) }
+    END { printf "| %s | %.1f | %.1f | %.1f | %d | %s | %s| %s |\n", requests, rate, median, p99, non2xx,
+          sockets == "" ? "none" : sockets, rss, queued == 1 ? "yes" : "no" }' "$work/wrk.txt"
+  echo
+  rm -rf "$work"
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -311,6 +360,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted ocr; then ocr_section; fi
   if wanted tune; then tune_section; fi
   if wanted nlp; then nlp_section; fi
+  if wanted server; then server_section; fi
 } > "$section"
 
 cat "$section"

@@ -32,6 +32,7 @@ apt_packages=(
   python3-jieba  # LAC small: its parameters, and its reference network for the tests
   python3-onnx   # writes the tiny BERT model the BERT tests run
   chromium       # the review page's browser tests (with playwright-core from npm)
+  wrk            # bench/run.sh: the HTTP service under load
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)
