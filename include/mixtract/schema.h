@@ -159,6 +159,8 @@ Result<Schema> load_schema(std::string_view name_or_path);
 //       measured: {...}                                             # ignored
 // Errors name the file, line and key: an unknown schema or field, a bad route.
 Status apply_routes_file(const std::filesystem::path& path, std::vector<Schema>& schemas);
+// The same from the text of a routes document (YAML, or JSON, which is YAML); `source` names it in errors.
+Status apply_routes(std::string_view text, const std::string& source, std::vector<Schema>& schemas);
 
 // Names of the schemas compiled into the binary, sorted.
 std::vector<std::string> builtin_schema_names();

@@ -256,8 +256,11 @@ Status apply_routes_file(const std::filesystem::path& path, std::vector<Schema>&
   if (!in) return Status::not_found("cannot read the routes file " + path.string());
   std::ostringstream text;
   text << in.rdbuf();
-  const std::string source = path.string();
-  MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(text.str(), source));
+  return apply_routes(text.str(), path.string(), schemas);
+}
+
+Status apply_routes(std::string_view text, const std::string& source, std::vector<Schema>& schemas) {
+  MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(text, source));
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
   MIXTRACT_RETURN_IF_ERROR(top.check_keys({"schema", "fields"}));
   MIXTRACT_ASSIGN_OR_RETURN(std::string name, top.required_string("schema"));

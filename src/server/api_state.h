@@ -27,7 +27,7 @@ namespace mixtract::server {
 
 // The server's state, shared by every route.
 struct ApiServer::State {
-  State(std::map<std::string, std::shared_ptr<const Extractor>> e, ServiceStores stores, ServerOptions o)
+  State(std::unique_ptr<ExtractorSet> e, ServiceStores stores, ServerOptions o)
       : extractors(std::move(e)),
         keys(std::move(stores.keys)),
         review(std::move(stores.review)),
@@ -36,7 +36,7 @@ struct ApiServer::State {
         limiter(options.rate_per_minute),
         slots(std::max(1, options.workers)) {}
 
-  std::map<std::string, std::shared_ptr<const Extractor>> extractors;
+  std::unique_ptr<ExtractorSet> extractors;
   ApiKeys keys;
   std::shared_ptr<ReviewStore> review;
   std::shared_ptr<BatchJobs> jobs;
@@ -77,9 +77,10 @@ httplib::Server::Handler guarded(ApiServer::State& s, std::string route, httplib
 
 // A client's file name without folders or control characters; "upload" when nothing is left.
 std::string safe_file_name(const std::string& name);
-// The extractor of `schema` ("auto" or a schema's name), or null with a 400 written.
-std::shared_ptr<const Extractor> extractor_for(const ApiServer::State& s, const std::string& schema,
-                                               httplib::Response& res);
+// The extractor of `schema` ("auto" or a schema's name) with `routes` ("" or a routes document)
+// applied, or null with a 400 written (unknown_schema, bad_routes).
+std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::string& schema,
+                                               const std::string& routes, httplib::Response& res);
 // The uploaded image decoded, or nullopt with the error written: empty (400), more pixels than allowed,
 // judged from its header before decoding and again after (413), not an image (422).
 std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,

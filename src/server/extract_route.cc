@@ -2,7 +2,6 @@
 #include <spdlog/spdlog.h>
 
 #include "core/image_header.h"
-#include "core/join.h"
 #include "mixtract/writers.h"
 #include "server/api_state.h"
 #include "server/base64.h"
@@ -15,6 +14,7 @@ struct ExtractInput {
   std::string image;
   std::string schema = "auto";
   std::string file_name = "upload";
+  std::string routes;  // "" or a routes document
 };
 
 bool read_extract_input(const httplib::Request& req, httplib::Response& res, ExtractInput& in) {
@@ -27,6 +27,7 @@ bool read_extract_input(const httplib::Request& req, httplib::Response& res, Ext
     in.image = image.content;
     if (!image.filename.empty()) in.file_name = safe_file_name(image.filename);
     if (req.has_file("schema")) in.schema = req.get_file_value("schema").content;
+    if (req.has_file("routes")) in.routes = req.get_file_value("routes").content;
     return true;
   }
   if (req.get_header_value("Content-Type").starts_with("application/json")) {
@@ -53,6 +54,9 @@ bool read_extract_input(const httplib::Request& req, httplib::Response& res, Ext
     }
     if (body.contains("schema")) in.schema = body["schema"].get<std::string>();
     if (body.contains("file_name")) in.file_name = safe_file_name(body["file_name"].get<std::string>());
+    if (body.contains("routes")) {  // an object in tune's format, or its YAML text
+      in.routes = body["routes"].is_string() ? body["routes"].get<std::string>() : body["routes"].dump();
+    }
     return true;
   }
   send_error(res, 415, "unsupported_media_type",
@@ -63,7 +67,7 @@ bool read_extract_input(const httplib::Request& req, httplib::Response& res, Ext
 void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   ExtractInput in;
   if (!read_extract_input(req, res, in)) return;
-  const std::shared_ptr<const Extractor> extractor = extractor_for(s, in.schema, res);
+  const std::shared_ptr<const Extractor> extractor = extractor_for(s, in.schema, in.routes, res);
   if (!extractor) return;
   std::optional<Document> document = decode_upload(s, in.image, in.file_name, res);
   if (!document) return;
@@ -98,13 +102,12 @@ std::string safe_file_name(const std::string& name) {
   return out.empty() || out == "." || out == ".." ? "upload" : out.substr(0, 255);
 }
 
-std::shared_ptr<const Extractor> extractor_for(const ApiServer::State& s, const std::string& schema,
-                                               httplib::Response& res) {
-  const auto found = s.extractors.find(schema);
-  if (found != s.extractors.end()) return found->second;
-  std::vector<std::string> known;
-  for (const auto& [name, extractor] : s.extractors) known.push_back(name);
-  send_error(res, 400, "unknown_schema", "unknown schema '" + schema + "'; known: " + join(known));
+std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::string& schema,
+                                               const std::string& routes, httplib::Response& res) {
+  Result<std::shared_ptr<const Extractor>> extractor = s.extractors->get(schema, routes);
+  if (extractor.ok()) return *extractor;
+  const bool unknown = extractor.status().code() == StatusCode::kNotFound;
+  send_error(res, 400, unknown ? "unknown_schema" : "bad_routes", extractor.status().message());
   return nullptr;
 }
 

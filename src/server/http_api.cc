@@ -41,9 +41,7 @@ std::string code_of(int status) {
 
 nlohmann::ordered_json schemas_json(const ApiServer::State& s) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& [name, extractor] : s.extractors) {
-    if (name == "auto") continue;
-    const Schema& schema = extractor->schemas().front();
+  for (const Schema& schema : s.extractors->schemas()) {
     nlohmann::ordered_json fields = nlohmann::ordered_json::array();
     for (const FieldSpec& f : schema.fields) {
       fields.push_back({{"name", f.name}, {"label", f.label}, {"kind", std::string(field_kind_name(f.kind))}});
@@ -70,8 +68,7 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
   return stores;
 }
 
-ApiServer::ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ServiceStores stores,
-                     ServerOptions options)
+ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options)
     : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options))) {
   State& s = *state_;
   unsigned char random[4];

@@ -3,7 +3,8 @@
 //   GET  /openapi.json   the API's description (OpenAPI 3), no key needed
 //   GET  /v1/schemas     the schemas, their fields and kinds
 //   POST /v1/extract     one image (multipart field "image", or JSON {"image_base64": ...}), with an optional
-//                        schema ("auto" by default) and file_name; answers the record (as `extract`'s JSONL)
+//                        schema ("auto" by default), file_name and routes (tune's format, replacing some
+//                        fields' routes for this request); answers the record (as `extract`'s JSONL)
 //   GET  /metrics        counters in Prometheus' text format
 //   GET  /review         the review page (static; its requests carry the key)
 //   GET  /v1/review/queue, GET /v1/review/documents/{id}, GET /v1/review/documents/{id}/page,
@@ -28,6 +29,7 @@
 #include "mixtract/status.h"
 #include "server/api_keys.h"
 #include "server/batch_jobs.h"
+#include "server/extractor_set.h"
 #include "server/review_store.h"
 
 namespace mixtract::server {
@@ -56,9 +58,7 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
 
 class ApiServer {
  public:
-  // `extractors`: by schema name, and "auto" choosing between all of them.
-  ApiServer(std::map<std::string, std::shared_ptr<const Extractor>> extractors, ServiceStores stores,
-            ServerOptions options);
+  ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;

@@ -74,7 +74,7 @@ std::optional<std::pair<std::string, std::vector<JobImage>>> read_job(const ApiS
 void submit(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   auto job = read_job(s, req, res);
   if (!job) return;
-  if (!extractor_for(s, job->first, res)) return;
+  if (!extractor_for(s, job->first, "", res)) return;
   Result<std::string> id = s.jobs->submit(who_of(s, req), job->first, job->second);
   if (!id.ok()) return send_status_error(res, id.status());
   res.status = 202;
@@ -159,15 +159,15 @@ void work(ApiServer::State& s) {
       continue;
     }
     std::string line;
-    const auto extractor = s.extractors.find(task->schema);
+    Result<std::shared_ptr<const Extractor>> extractor = s.extractors->get(task->schema, "");
     Result<Document> document = Document::decode(task->bytes, task->file_name);
-    if (extractor == s.extractors.end() || !document.ok()) {
+    if (!extractor.ok() || !document.ok()) {
       line = nlohmann::json{{"source", task->file_name},
-                            {"error", document.ok() ? "unknown schema " + task->schema : document.status().message()}}
+                            {"error", (extractor.ok() ? document.status() : extractor.status()).message()}}
                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
       s.slots.acquire();
-      const Extracted extracted = extract_holding_slot(s, *extractor->second, *document, "job " + task->job);
+      const Extracted extracted = extract_holding_slot(s, **extractor, *document, "job " + task->job);
       line = record_to_json(extracted.record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     if (Status stored = s.jobs->complete(task->job, task->position, line); !stored.ok()) {

@@ -169,6 +169,25 @@ TEST_F(ServerTest, ExtractsAnUploadedCertificate) {
   EXPECT_EQ(second["source"], "证书.jpg");
   EXPECT_EQ(field_value(second, "name"), truth["姓名"].get<std::string>());
 
+  // Routes for this request only: the name from the file name, as the file_name expert reads it.
+  json routed = body;
+  routed["file_name"] = "王五_本科毕业证书.jpg";
+  routed["routes"] = {{"schema", "graduation_certificate"},
+                      {"fields", {{"name", {{"route", {{"experts", {"file_name"}}}}}}}}};
+  httplib::Result overridden = client.Post("/v1/extract", auth(), routed.dump(), "application/json");
+  ASSERT_TRUE(overridden);
+  ASSERT_EQ(overridden->status, 200) << overridden->body;
+  const json third = json::parse(overridden->body);
+  EXPECT_EQ(field_value(third, "name"), "王五");
+  EXPECT_EQ(third["fields"]["name"]["expert"], "file_name");
+  EXPECT_EQ(field_value(third, "certificate_number"), truth["证书编号"].get<std::string>());
+  routed["routes"]["fields"]["name"]["route"]["experts"] = {"gpt9"};
+  httplib::Result unknown_expert = client.Post("/v1/extract", auth(), routed.dump(), "application/json");
+  ASSERT_TRUE(unknown_expert);
+  EXPECT_EQ(unknown_expert->status, 400);
+  EXPECT_THAT(unknown_expert->body, HasSubstr("bad_routes"));
+  EXPECT_THAT(unknown_expert->body, HasSubstr("gpt9"));
+
   // The schemas, the description, the metrics.
   httplib::Result schemas = client.Get("/v1/schemas", auth());
   ASSERT_TRUE(schemas);
@@ -179,8 +198,9 @@ TEST_F(ServerTest, ExtractsAnUploadedCertificate) {
   EXPECT_TRUE(json::parse(openapi->body)["paths"].contains("/v1/extract"));
   httplib::Result metrics = client.Get("/metrics", auth());
   ASSERT_TRUE(metrics);
-  EXPECT_THAT(metrics->body, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"200\"} 2"));
-  EXPECT_THAT(metrics->body, HasSubstr("mixtract_expert_calls_total{expert=\"ppocr\"} 2"));
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"200\"} 3"));
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"400\"} 1"));
+  EXPECT_THAT(metrics->body, HasSubstr("mixtract_expert_calls_total{expert=\"ppocr\"} 3"));
   EXPECT_THAT(metrics->body, HasSubstr("mixtract_queue_depth 0"));
 }
 

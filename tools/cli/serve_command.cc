@@ -48,22 +48,6 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
-// One extractor per schema, and "auto" over all of them; experts and OCR shared through `options`.
-Result<std::map<std::string, std::shared_ptr<const Extractor>>> make_extractors(const ServeArgs& args,
-                                                                                const ExpertOptions& options) {
-  MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas("auto"));
-  for (const std::string& routes : args.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
-  const ExpertRegistry registry = ExpertRegistry::with_builtins();
-  std::map<std::string, std::shared_ptr<const Extractor>> extractors;
-  for (const Schema& schema : schemas) {
-    MIXTRACT_ASSIGN_OR_RETURN(Extractor one, Extractor::create({schema}, registry, options));
-    extractors.emplace(schema.name, std::make_shared<const Extractor>(std::move(one)));
-  }
-  MIXTRACT_ASSIGN_OR_RETURN(Extractor all, Extractor::create(std::move(schemas), registry, options));
-  extractors.emplace("auto", std::make_shared<const Extractor>(std::move(all)));
-  return extractors;
-}
-
 int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   auto fail = [](const std::string& message, int code) {
     std::cerr << "mixtract serve: " << message << "\n";
@@ -137,7 +121,13 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   if (Status status = load_tables(args.tables, global, expert_options); !status.ok()) {
     return fail(status.message(), kExitUsage);
   }
-  Result<std::map<std::string, std::shared_ptr<const Extractor>>> extractors = make_extractors(args, expert_options);
+  Result<std::vector<Schema>> schemas = load_schemas("auto");
+  if (!schemas.ok()) return fail(schemas.status().message(), kExitUsage);
+  for (const std::string& routes : args.routes) {
+    if (Status applied = apply_routes_file(routes, *schemas); !applied.ok()) return fail(applied.message(), kExitUsage);
+  }
+  Result<std::unique_ptr<server::ExtractorSet>> extractors =
+      server::ExtractorSet::create(std::move(*schemas), expert_options);
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
 
   server::ApiServer api(std::move(*extractors), std::move(*stores), options);
