@@ -16,7 +16,8 @@ cp "$here/package.json" "$here/package-lock.json" "$work/"
 (cd "$work" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 "$bin" synth --n 3 --seed 8 --difficulty hard --out "$work/docs" >/dev/null
-"$bin" serve --no-auth --port 0 --state "$work/server.sqlite" --workers 1 >"$work/serve.log" 2>&1 &
+MIXTRACT_CACHE_DIR=$work/cache "$bin" serve --no-auth --port 0 --state "$work/server.sqlite" --workers 1 \
+  >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 port=

@@ -88,6 +88,8 @@ class ServerProcess {
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // Each test has its own analysis cache: pages are read afresh (and extraction takes its real time).
+    setenv("MIXTRACT_CACHE_DIR", (scratch_ / "cache").c_str(), 1);
     std::string output;
     ASSERT_EQ(mixtract::testing::run_command(
                   std::string(MIXTRACT_BIN) + " serve --new-key tester --state " + state() + " 2>/dev/null", output),
