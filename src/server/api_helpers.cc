@@ -16,16 +16,9 @@ void send_json(httplib::Response& res, const nlohmann::ordered_json& body) {
 }
 
 void send_status_error(httplib::Response& res, const Status& status) {
-  const bool not_found = status.code() == StatusCode::kNotFound;
-  const bool bad = status.code() == StatusCode::kInvalidArgument;
-  send_error(res,
-             not_found ? 404
-             : bad     ? 400
-                       : 500,
-             not_found ? "not_found"
-             : bad     ? "bad_request"
-                       : "internal",
-             status.message());
+  if (status.code() == StatusCode::kNotFound) return send_error(res, 404, "not_found", status.message());
+  if (status.code() == StatusCode::kInvalidArgument) return send_error(res, 400, "bad_request", status.message());
+  send_error(res, 500, "internal", status.message());
 }
 
 std::string key_of(const httplib::Request& req) {

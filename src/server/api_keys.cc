@@ -1,13 +1,12 @@
 #include "server/api_keys.h"
 
-#include <openssl/rand.h>
-
 #include <memory>
 
 #include <sqlite3.h>
 
 #include "core/sha256.h"
 #include "io/sqlite_statement.h"
+#include "server/random_id.h"
 
 namespace mixtract::server {
 namespace {
@@ -36,14 +35,8 @@ Result<Database> open_keys(const std::filesystem::path& file, int flags) {
 
 Result<std::string> add_api_key(const std::filesystem::path& file, std::string_view name) {
   if (name.empty()) return Status::invalid_argument("a key needs a name: who will use it");
-  unsigned char random[24];
-  if (RAND_bytes(random, sizeof random) != 1) return Status::internal("the system's random source failed");
-  std::string key = "mx_";
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (const unsigned char b : random) {
-    key += kHex[b >> 4];
-    key += kHex[b & 15];
-  }
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string random, random_hex(24));
+  const std::string key = "mx_" + random;
   MIXTRACT_ASSIGN_OR_RETURN(Database db, open_keys(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   SqliteStatement insert(db.get(), "INSERT INTO api_keys(sha256, name, created) VALUES (?, ?, datetime('now'))");
   const std::string hash = sha256_hex(key);

@@ -1,13 +1,12 @@
 #include "server/batch_jobs.h"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <chrono>
 
 #include <sqlite3.h>
 
 #include "io/sqlite_statement.h"
+#include "server/random_id.h"
 
 namespace mixtract::server {
 namespace {
@@ -54,10 +53,7 @@ BatchJobs::~BatchJobs() {
 
 Result<std::string> BatchJobs::submit(const std::string& owner, const std::string& schema,
                                       const std::vector<JobImage>& images) {
-  unsigned char random[8];
-  if (RAND_bytes(random, sizeof random) != 1) return Status::internal("the system's random source failed");
-  std::string id;
-  for (const unsigned char b : random) id += "0123456789abcdef"[b >> 4], id += "0123456789abcdef"[b & 15];
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string id, random_hex(8));
   {
     std::lock_guard lock(mutex_);
     auto fail = [&] {

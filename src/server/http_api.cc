@@ -1,13 +1,12 @@
 #include "server/http_api.h"
 
-#include <openssl/rand.h>
-
 #include <chrono>
 
 #include <spdlog/spdlog.h>
 
 #include "core/builtin_texts.h"
 #include "server/api_state.h"
+#include "server/random_id.h"
 
 namespace mixtract::server {
 namespace {
@@ -71,11 +70,8 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
 ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options)
     : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options))) {
   State& s = *state_;
-  unsigned char random[4];
-  if (RAND_bytes(random, sizeof random) == 1) {
-    for (const unsigned char b : random)
-      s.id_prefix += "0123456789abcdef"[b >> 4], s.id_prefix += "0123456789abcdef"[b & 15];
-  }
+  const Result<std::string> prefix = random_hex(4);
+  s.id_prefix = prefix.ok() ? *prefix : "0";
   const std::size_t threads = static_cast<std::size_t>(std::max(1, s.options.workers)) + 8;
   s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.http.set_payload_max_length(s.options.max_body_bytes);
