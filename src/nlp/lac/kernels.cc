@@ -11,17 +11,17 @@ typedef float Lanes __attribute__((vector_size(32)));
 typedef std::int32_t Ints __attribute__((vector_size(32)));
 constexpr std::size_t kLanes = 8;
 
-[[gnu::always_inline]] inline Lanes load(const float* p) {
-  Lanes v;
+// The helpers take vectors by reference: a vector passed by value would cross a call in the function
+// version built without AVX, where 32-byte vectors have no register (clang refuses that).
+[[gnu::always_inline]] inline void load(Lanes& v, const float* p) {
   std::memcpy(&v, p, sizeof v);
-  return v;
 }
-[[gnu::always_inline]] inline void store(float* p, Lanes v) {
+[[gnu::always_inline]] inline void store(float* p, const Lanes& v) {
   std::memcpy(p, &v, sizeof v);
 }
 
-// e^x: x = n ln 2 + r with |r| <= ln 2 / 2, e^r by Cephes' expf polynomial, 2^n put in the exponent.
-[[gnu::always_inline]] inline Lanes exp_lanes(Lanes x) {
+// x = e^x: x = n ln 2 + r with |r| <= ln 2 / 2, e^r by Cephes' expf polynomial, 2^n put in the exponent.
+[[gnu::always_inline]] inline void exp_lanes(Lanes& x) {
   x = x < 88.0f ? x : 88.0f;
   x = x > -88.0f ? x : -88.0f;
   const Lanes t = x * 1.44269504088896341f + 0.5f;
@@ -37,11 +37,14 @@ constexpr std::size_t kLanes = 8;
   const Ints bits = (__builtin_convertvector(n, Ints) + 127) << 23;
   Lanes scale;
   std::memcpy(&scale, &bits, sizeof scale);
-  return p * scale;
+  x = p * scale;
 }
 
-[[gnu::always_inline]] inline Lanes sigmoid_lanes(Lanes x) {
-  return 1.0f / (1.0f + exp_lanes(-x));
+// x = 1 / (1 + e^-x)
+[[gnu::always_inline]] inline void sigmoid_lanes(Lanes& x) {
+  x = -x;
+  exp_lanes(x);
+  x = 1.0f / (1.0f + x);
 }
 
 // A tile of R rows x 16 columns of out += in * w, summed in registers over all of inner.
@@ -50,12 +53,13 @@ template <std::size_t R>
                                         std::size_t inner) {
   Lanes sum[R][2];
   for (std::size_t a = 0; a < R; ++a) {
-    sum[a][0] = load(out.data + (r + a) * out.stride + j);
-    sum[a][1] = load(out.data + (r + a) * out.stride + j + kLanes);
+    load(sum[a][0], out.data + (r + a) * out.stride + j);
+    load(sum[a][1], out.data + (r + a) * out.stride + j + kLanes);
   }
   for (std::size_t k = 0; k < inner; ++k) {
-    const Lanes w0 = load(w.data + k * w.stride + j);
-    const Lanes w1 = load(w.data + k * w.stride + j + kLanes);
+    Lanes w0, w1;
+    load(w0, w.data + k * w.stride + j);
+    load(w1, w.data + k * w.stride + j + kLanes);
     for (std::size_t a = 0; a < R; ++a) {
       const float v = in.data[(r + a) * in.stride + k];
       sum[a][0] += v * w0;
@@ -91,27 +95,47 @@ __attribute__((target_clones("arch=x86-64-v3", "default"))) void multiply_add(Ma
 }
 
 __attribute__((target_clones("arch=x86-64-v3", "default"))) void sigmoid(float* x, std::size_t n) {
+  Lanes v;
   std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) store(x + i, sigmoid_lanes(load(x + i)));
+  for (; i + kLanes <= n; i += kLanes) {
+    load(v, x + i);
+    sigmoid_lanes(v);
+    store(x + i, v);
+  }
   for (; i < n; ++i) {
     float rest[kLanes] = {x[i]};
-    store(rest, sigmoid_lanes(load(rest)));
+    load(v, rest);
+    sigmoid_lanes(v);
+    store(rest, v);
     x[i] = rest[0];
   }
 }
 
 __attribute__((target_clones("arch=x86-64-v3", "default"))) void gru_state(float* state, const float* update,
                                                                            const float* candidate, std::size_t n) {
-  auto step = [](Lanes s, Lanes u, Lanes c) {
-    const Lanes tanh_c = 2.0f * sigmoid_lanes(2.0f * c) - 1.0f;
-    return (1.0f - u) * s + u * tanh_c;
+  Lanes s, u, c;
+  // s = (1 - u) s + u tanh(c), tanh(c) = 2 sigmoid(2c) - 1
+  auto step = [&] {
+    c = 2.0f * c;
+    sigmoid_lanes(c);
+    s = (1.0f - u) * s + u * (2.0f * c - 1.0f);
   };
   std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) store(state + i, step(load(state + i), load(update + i), load(candidate + i)));
+  for (; i + kLanes <= n; i += kLanes) {
+    load(s, state + i);
+    load(u, update + i);
+    load(c, candidate + i);
+    step();
+    store(state + i, s);
+  }
   for (; i < n; ++i) {
-    float s[kLanes] = {state[i]}, u[kLanes] = {update[i]}, c[kLanes] = {candidate[i]};
-    store(s, step(load(s), load(u), load(c)));
-    state[i] = s[0];
+    float one_s[kLanes] = {state[i]}, one_u[kLanes] = {update[i]}, one_c[kLanes] = {candidate[i]};
+    load(s, one_s);
+    load(u, one_u);
+    load(c, one_c);
+    step();
+    store(one_s, s);
+    state[i] = one_s[0];
   }
 }
 
