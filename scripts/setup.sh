@@ -33,6 +33,7 @@ apt_packages=(
   python3-onnx   # writes the tiny BERT model the BERT tests run
   chromium       # the review page's browser tests (with playwright-core from npm)
   wrk            # bench/run.sh: the HTTP service under load
+  clang libclang-rt-14-dev  # scripts/hardening.sh: sanitizers and libFuzzer
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)

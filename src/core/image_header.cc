@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 namespace mixtract {
 namespace {
@@ -52,6 +53,12 @@ std::optional<ImageSize> peek_image_size(std::string_view b) {
     return ImageSize{std::llabs(little_endian32(b, 18)), std::llabs(little_endian32(b, 22))};
   }
   return std::nullopt;
+}
+
+long long pixel_count(const ImageSize& size) {
+  if (size.width <= 0 || size.height <= 0) return 0;
+  if (size.width > std::numeric_limits<long long>::max() / size.height) return std::numeric_limits<long long>::max();
+  return size.width * size.height;
 }
 
 }  // namespace mixtract

@@ -16,6 +16,9 @@ struct ImageSize {
 // The size a PNG, JPEG or BMP header declares; nullopt for other formats or unreadable headers.
 std::optional<ImageSize> peek_image_size(std::string_view bytes);
 
+// width x height, or LLONG_MAX when that does not fit (headers may declare anything).
+long long pixel_count(const ImageSize& size);
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_CORE_IMAGE_HEADER_H_

@@ -118,7 +118,7 @@ std::optional<Document> decode_upload(const ApiServer::State& s, const std::stri
     return std::nullopt;
   }
   auto too_many_pixels = [&](long long width, long long height) {
-    if (width * height <= s.options.max_pixels) return false;
+    if (pixel_count({width, height}) <= s.options.max_pixels) return false;
     send_error(res, 413, "image_too_large",
                file_name + ": the image is " + std::to_string(width) + " x " + std::to_string(height) +
                    " pixels; the limit is " + std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const char* const kExtensions[] = {".csv", ".xlsx", ".jsonl"};
   const std::filesystem::path file = std::filesystem::temp_directory_path() /
                                      ("mixtract-fuzz-" + std::to_string(::getpid()) + kExtensions[data[0] % 3]);
-  std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
+  std::ofstream(file, std::ios::binary)
+      .write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
   (void)mixtract::read_eval_table(file);
   std::filesystem::remove(file);
   return 0;

@@ -2,12 +2,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <limits>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/image_header.h"
+#include "core/image_header.h"
 #include "core/sha256.h"
 #include "pdf_fixture.h"
 #include "test_support.h"
@@ -119,6 +123,20 @@ TEST_F(DocumentTest, DecompressionBombsAreRefusedBeforeDecoding) {
   ASSERT_NE(sof, std::string::npos);
   jpeg_bytes.replace(sof + 5, 4, std::string("\xea\x60\xea\x60", 4));
   EXPECT_THAT(Document::decode(jpeg_bytes, "bomb.jpg").status().message(), HasSubstr("60000x60000"));
+}
+
+TEST_F(DocumentTest, AHeaderClaimingMorePixelsThanANumberHoldsIsRefused) {
+  // Found by fuzz_image: 4294967295 x 4294967295 overflowed width x height (undefined behaviour).
+  std::vector<unsigned char> png;
+  ASSERT_TRUE(cv::imencode(".png", cv::Mat(8, 8, CV_8UC3, cv::Scalar(0, 0, 0)), png));
+  std::string bytes(png.begin(), png.end());
+  for (std::size_t at : {16u, 20u}) bytes.replace(at, 4, std::string("\xff\xff\xff\xff", 4));
+  Result<Document> doc = Document::decode(bytes, "huge.png");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("4294967295x4294967295 pixels"));
+  EXPECT_EQ(pixel_count({4294967295LL, 4294967295LL}), std::numeric_limits<long long>::max());
+  EXPECT_EQ(pixel_count({3, 4}), 12);
+  EXPECT_EQ(pixel_count({-1, 4}), 0);
 }
 
 TEST_F(DocumentTest, FolderIsNotADocument) {
