@@ -3,14 +3,12 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <limits>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
-#include "core/image_header.h"
 #include "core/image_header.h"
 #include "core/sha256.h"
 #include "pdf_fixture.h"
