@@ -25,6 +25,10 @@ Result<YAML::Node> parse_yaml(std::string_view text, std::string_view source) {
 }
 
 Result<YamlMap> YamlMap::of(const YAML::Node& node, std::string_view source, std::string path) {
+  // A key that is not there gives a node that is not even valid (asking its type would throw).
+  if (!node.IsDefined()) {
+    return Status::invalid_argument(std::string(source) + ": " + (path.empty() ? "document" : path) + ": missing");
+  }
   if (!node.IsMap()) {
     return Status::invalid_argument(where(node, source) + ": " + (path.empty() ? "document" : path) +
                                     ": expected a mapping of keys to values");

@@ -150,6 +150,9 @@ TEST(RouteSearchTest, TheRoutesFileReadsBackIntoTheSchema) {
             std::string::npos);
   std::ofstream(path) << "schema: other\nfields: {}\n";
   EXPECT_NE(apply_routes_file(path, schemas).message().find("'other' is not a schema of this run"), std::string::npos);
+  // Found by fuzz_schema: a document without fields made yaml-cpp throw (the process ended).
+  EXPECT_EQ(apply_routes("schema: t\n", "routes", schemas).message(), "routes: fields: missing");
+  EXPECT_FALSE(apply_routes("schema: t\nfields: [1, 2]\n", "routes", schemas).ok());
 }
 
 }  // namespace
