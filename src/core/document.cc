@@ -90,8 +90,7 @@ Result<Document> Document::load(const std::filesystem::path& path) {
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {
   if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
-  if (const std::optional<ImageSize> size = peek_image_size(bytes);
-      size && pixel_count(*size) > kMaxDocumentPixels) {
+  if (const std::optional<ImageSize> size = peek_image_size(bytes); size && pixel_count(*size) > kMaxDocumentPixels) {
     return Status::invalid_argument(source + ": the image declares " + std::to_string(size->width) + "x" +
                                     std::to_string(size->height) + " pixels, over the " +
                                     std::to_string(kMaxDocumentPixels / 1000000) +
