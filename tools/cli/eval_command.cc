@@ -26,13 +26,6 @@ struct EvalArgs {
   std::vector<std::string> routes;
 };
 
-std::string percent(int part, int whole) {
-  if (whole == 0) return "-";
-  char text[16];
-  std::snprintf(text, sizeof text, "%.1f%%", 100.0 * part / whole);
-  return text;
-}
-
 // The reference system's table, for any labelled set: each expert alone, the schema's routes and each
 // routes file, per field, side by side, with what a document cost.
 int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {

@@ -1,6 +1,7 @@
 #include "table.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/utf8.h"
 
@@ -30,6 +31,13 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows) {
   out += '\n';
   for (std::size_t r = 1; r < rows.size(); ++r) append_row(rows[r]);
   return out;
+}
+
+std::string percent(int part, int whole) {
+  if (whole == 0) return "-";
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f%%", 100.0 * part / whole);
+  return text;
 }
 
 }  // namespace mixtract::cli

@@ -18,13 +18,6 @@ struct TuneArgs {
   double precision = 0.995;
 };
 
-std::string percent(int part, int whole) {
-  if (whole == 0) return "-";
-  char text[16];
-  std::snprintf(text, sizeof text, "%.1f%%", 100.0 * part / whole);
-  return text;
-}
-
 std::string route_text(const Route& route) {
   if (route.experts.empty()) return "(none: the schema's route stays)";
   std::string text;
