@@ -1,8 +1,14 @@
-// A prepared SQLite statement, finalised on scope exit.
+// A prepared SQLite statement, finalised on scope exit, and the small helpers the stores share.
 #ifndef MIXTRACT_IO_SQLITE_STATEMENT_H_
 #define MIXTRACT_IO_SQLITE_STATEMENT_H_
 
+#include <filesystem>
+#include <string>
+#include <string_view>
+
 #include <sqlite3.h>
+
+#include "mixtract/status.h"
 
 namespace mixtract {
 
@@ -18,6 +24,37 @@ class SqliteStatement {
  private:
   sqlite3_stmt* statement_ = nullptr;
 };
+
+// Binds `text` (copied) to parameter `index` (from 1).
+inline void bind_text(sqlite3_stmt* statement, int index, std::string_view text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+// Column `column` of the current row as bytes (text or blob); "" for NULL.
+inline std::string column_text(sqlite3_stmt* statement, int column) {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
+  return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))) : std::string();
+}
+
+// Opens (creating it when missing) `file` with a 5 s busy timeout and runs `schema_sql` (CREATE ... IF NOT
+// EXISTS). Errors name the file and `what` it was to be ("review store"). The caller closes it.
+inline Result<sqlite3*> open_sqlite(const std::filesystem::path& file, const char* schema_sql, std::string_view what) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::io_error(file.string() + ": cannot open the " + std::string(what) + " (" + message + ")");
+  }
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  if (sqlite3_exec(db, schema_sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return Status::io_error(file.string() + ": not a usable " + std::string(what) + " (" + message + ")");
+  }
+  return db;
+}
 
 }  // namespace mixtract
 

@@ -9,27 +9,7 @@
 #include "server/random_id.h"
 
 namespace mixtract::server {
-namespace {
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const auto* text = static_cast<const char*>(sqlite3_column_blob(statement, column));
-  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))) : std::string();
-}
-
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-}  // namespace
-
 Result<std::unique_ptr<BatchJobs>> BatchJobs::open(const std::filesystem::path& file) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::io_error(file.string() + ": cannot open the job store (" + message + ")");
-  }
-  sqlite3_busy_timeout(db, 5000);
   const char* schema =
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
       "CREATE TABLE IF NOT EXISTS batch_jobs(id TEXT PRIMARY KEY, owner TEXT NOT NULL, schema TEXT NOT NULL,"
@@ -37,13 +17,7 @@ Result<std::unique_ptr<BatchJobs>> BatchJobs::open(const std::filesystem::path& 
       "CREATE TABLE IF NOT EXISTS batch_documents(job TEXT NOT NULL REFERENCES batch_jobs(id), position INTEGER"
       " NOT NULL, file_name TEXT NOT NULL, image BLOB, result TEXT, PRIMARY KEY(job, position));"
       "CREATE INDEX IF NOT EXISTS batch_documents_pending ON batch_documents(result) WHERE result IS NULL;";
-  char* error = nullptr;
-  if (sqlite3_exec(db, schema, nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return Status::io_error(file.string() + ": not a usable job store (" + message + ")");
-  }
+  MIXTRACT_ASSIGN_OR_RETURN(sqlite3 * db, open_sqlite(file, schema, "job store"));
   return std::unique_ptr<BatchJobs>(new BatchJobs(db, file));
 }
 

@@ -10,32 +10,12 @@
 #include "mixtract/writers.h"
 
 namespace mixtract::server {
-namespace {
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))) : std::string();
-}
-
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-}  // namespace
-
 std::size_t ReviewDocument::pending() const {
   return static_cast<std::size_t>(std::count_if(to_review.begin(), to_review.end(),
                                                 [&](const std::string& f) { return !corrections.contains(f); }));
 }
 
 Result<std::unique_ptr<ReviewStore>> ReviewStore::open(const std::filesystem::path& file) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::io_error(file.string() + ": cannot open the review store (" + message + ")");
-  }
-  sqlite3_busy_timeout(db, 5000);
   const char* schema =
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
       "CREATE TABLE IF NOT EXISTS review_documents(id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL,"
@@ -45,13 +25,7 @@ Result<std::unique_ptr<ReviewStore>> ReviewStore::open(const std::filesystem::pa
       " REFERENCES review_documents(id), field TEXT NOT NULL, action TEXT NOT NULL, value TEXT NOT NULL,"
       " who TEXT NOT NULL, at TEXT NOT NULL);"
       "CREATE INDEX IF NOT EXISTS review_decisions_document ON review_decisions(document);";
-  char* error = nullptr;
-  if (sqlite3_exec(db, schema, nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return Status::io_error(file.string() + ": not a usable review store (" + message + ")");
-  }
+  MIXTRACT_ASSIGN_OR_RETURN(sqlite3 * db, open_sqlite(file, schema, "review store"));
   return std::unique_ptr<ReviewStore>(new ReviewStore(db, file));
 }
 

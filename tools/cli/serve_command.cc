@@ -187,8 +187,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
   add_ocr_options(*sub, args->ocr, config);
   add_llm_options(*sub, args->llm, config);
   sub->footer(
-      "Routes: GET /healthz, GET /openapi.json, GET /v1/schemas, POST /v1/extract (multipart 'image' [+ 'schema'], "
-      "or JSON {\"image_base64\", \"schema\", \"file_name\"}), GET /metrics. Send the key as "
+      "Routes: GET /healthz, GET /openapi.json, GET /v1/schemas, POST /v1/extract (multipart 'image' [+ 'schema', "
+      "'routes'], or JSON {\"image_base64\", \"schema\", \"file_name\", \"routes\"}), POST /v1/jobs and GET "
+      "/v1/jobs/ID[/results], GET /review (the review page) and /v1/review/..., GET /metrics (docs/server.md). "
+      "Send the key as "
       "'Authorization: Bearer KEY'. Example:\n"
       "  mixtract serve --new-key alice      # prints a key, once\n"
       "  mixtract serve &\n"
