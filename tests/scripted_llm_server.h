@@ -31,12 +31,19 @@ class ScriptedLlmServer {
     std::string content;
     std::string body;  // Sent as is when not "".
     std::string retry_after;
+    int drop_after = -1;  // When >= 0: the connection is closed after this many bytes of the body.
   };
   // A 200 whose message is `content`.
   static Answer reply(std::string content) { return Answer{200, std::move(content), "", ""}; }
   // An error status with an OpenAI-style error body.
   static Answer error(int status, const std::string& message, std::string retry_after = "") {
     return Answer{status, "", nlohmann::json{{"error", {{"message", message}}}}.dump(), std::move(retry_after)};
+  }
+  // A 200 whose body stops after `bytes` bytes: the connection drops half-way through the reply.
+  static Answer dropped(std::string content, int bytes) {
+    Answer answer = reply(std::move(content));
+    answer.drop_after = bytes;
+    return answer;
   }
   // Called for each chat request with its parsed body and its number (from 1).
   using Script = std::function<Answer(const nlohmann::json& request, int number)>;
@@ -110,8 +117,18 @@ class ScriptedLlmServer {
     response.status = answer.status;
     if (!answer.retry_after.empty()) response.set_header("Retry-After", answer.retry_after);
     const std::string model = body.is_object() && body.contains("model") ? body["model"].get<std::string>() : "";
-    response.set_content(answer.body.empty() && answer.status == 200 ? completion(answer.content, model) : answer.body,
-                         "application/json");
+    std::string sent = answer.body.empty() && answer.status == 200 ? completion(answer.content, model) : answer.body;
+    if (answer.drop_after >= 0) {
+      const std::size_t length = sent.size();
+      sent.resize(std::min(length, static_cast<std::size_t>(answer.drop_after)));
+      response.set_content_provider(length, "application/json",
+                                    [sent](std::size_t, std::size_t, httplib::DataSink& sink) {
+                                      sink.write(sent.data(), sent.size());
+                                      return false;  // httplib closes the connection.
+                                    });
+    } else {
+      response.set_content(sent, "application/json");
+    }
     --in_flight_;
   }
 

@@ -102,6 +102,11 @@ struct EvalReport {
 
 EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions);
 
+// The report without personal data, to share: each wrong field's values become their length in characters
+// and how many edits apart they are, file names become stable pseudonyms (file- and 10 hex digits of the
+// name's SHA-256), and no image is referred to (the HTML report then has no thumbnails).
+EvalReport redact(EvalReport report);
+
 // A plain-text summary for the terminal; lists at most `max_wrong` wrong fields.
 std::string format_eval_text(const EvalReport& report, std::size_t max_wrong = 20);
 

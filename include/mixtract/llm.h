@@ -100,7 +100,8 @@ class LlmClient final : public ChatBackend {
 };
 
 // The JSON object in an LLM's reply, read leniently: code fences and prose around it, full-width
-// punctuation outside strings (｛ ｝ ： ， “ ”), trailing commas. An error says what was wrong.
+// punctuation outside strings (｛ ｝ ： ， “ ”), trailing commas. An error says what was wrong without
+// quoting the reply (it holds personal data); the reply itself is logged at debug level.
 Result<nlohmann::json> parse_reply_json(std::string_view reply);
 
 }  // namespace mixtract

@@ -2,6 +2,8 @@
 #include <string>
 #include <string_view>
 
+#include <spdlog/spdlog.h>
+
 #include "mixtract/llm.h"
 
 namespace mixtract {
@@ -32,9 +34,11 @@ void drop_trailing_comma(std::string& out) {
   if (end != std::string::npos && out[end] == ',') out.erase(end, 1);
 }
 
-std::string excerpt(std::string_view text) {
-  std::string cut(text.substr(0, 80));
-  return cut + (text.size() > 80 ? "..." : "");
+// The reply holds the document's values: its text goes to the log at debug level only, never into the
+// error, which reaches results files and the default log.
+Status unreadable(const std::string& what, std::string_view reply) {
+  spdlog::debug("LLM reply ({}): {}", what, reply);
+  return Status::invalid_argument(what + " (--log-level debug logs the reply)");
 }
 
 }  // namespace
@@ -51,7 +55,7 @@ Result<nlohmann::json> parse_reply_json(std::string_view reply) {
     }
   }
   if (start == std::string_view::npos) {
-    return Status::invalid_argument("the reply holds no JSON object: \"" + excerpt(reply) + "\"");
+    return unreadable("the reply holds no JSON object", reply);
   }
   std::string out;
   int depth = 0;
@@ -97,13 +101,12 @@ Result<nlohmann::json> parse_reply_json(std::string_view reply) {
     if (depth == 0) break;
   }
   if (depth != 0) {
-    return Status::invalid_argument("the reply's JSON object is cut short after " +
-                                    std::to_string(reply.size() - start) + " characters: \"" +
-                                    excerpt(reply.substr(start)) + "\"");
+    return unreadable("the reply's JSON object is cut short after " + std::to_string(reply.size() - start) + " bytes",
+                      reply);
   }
   nlohmann::json json = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
-    return Status::invalid_argument("the reply is not valid JSON: \"" + excerpt(out) + "\"");
+    return unreadable("the reply is not valid JSON", reply);
   }
   return json;
 }

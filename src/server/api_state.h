@@ -25,6 +25,15 @@
 
 namespace mixtract::server {
 
+// httplib's server, which also answers a request read from any stream, not only from its sockets.
+class HttpServer : public httplib::Server {
+ public:
+  void answer(httplib::Stream& stream) {
+    bool closed = false;
+    process_request(stream, /*close_connection=*/true, closed, nullptr);
+  }
+};
+
 // The server's state, shared by every route.
 struct ApiServer::State {
   State(std::unique_ptr<ExtractorSet> e, ServiceStores stores, ServerOptions o)
@@ -41,7 +50,7 @@ struct ApiServer::State {
   std::shared_ptr<ReviewStore> review;
   std::shared_ptr<BatchJobs> jobs;
   ServerOptions options;
-  httplib::Server http;
+  HttpServer http;
   Metrics metrics;
   RateLimiter limiter;
   std::counting_semaphore<1024> slots;

@@ -1,6 +1,8 @@
 #include "server/http_api.h"
 
+#include <algorithm>
 #include <chrono>
+#include <string>
 
 #include <spdlog/spdlog.h>
 
@@ -56,6 +58,35 @@ std::string_view openapi_text() {
   }
   return "{}";
 }
+
+// A request held in memory, and the response written after it.
+class MemoryStream : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view request) : request_(request) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, std::size_t size) override {
+    const std::size_t n = std::min(size, request_.size());
+    request_.copy(ptr, n);
+    request_.remove_prefix(n);
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, std::size_t size) override {
+    response.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+  std::string response;
+
+ private:
+  std::string_view request_;
+};
 
 }  // namespace
 
@@ -157,6 +188,12 @@ void ApiServer::serve() {
   start_job_workers(*state_);
   state_->http.listen_after_bind();
   stop_job_workers(*state_);
+}
+
+std::string ApiServer::answer(std::string_view request) {
+  MemoryStream stream(request);
+  state_->http.answer(stream);
+  return std::move(stream.response);
 }
 
 void ApiServer::stop() {

@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "mixtract/extractor.h"
 #include "mixtract/status.h"
@@ -70,6 +71,9 @@ class ApiServer {
   void serve();
   // Safe from any thread (a signal-waiting one).
   void stop();
+  // The raw response to one raw HTTP request, through the same routes as a connection's, without a
+  // socket: for fuzzing. Batch jobs are extracted only while serve() runs.
+  std::string answer(std::string_view request);
 
   struct State;
 

@@ -116,6 +116,41 @@ TEST(LlmClientTest, RetriesBusyAndFailingServers) {
   EXPECT_EQ(broken.chat_requests(), 3);
 }
 
+TEST(LlmClientTest, AConnectionDroppedHalfWayThroughTheReplyIsRetried) {
+  // The first reply stops after its headers, the second half-way through the body, the third is whole.
+  ScriptedLlmServer server([](const nlohmann::json&, int number) {
+    if (number == 1) return ScriptedLlmServer::dropped("{\"姓名\": \"张三\"}", 0);
+    if (number == 2) return ScriptedLlmServer::dropped("{\"姓名\": \"张三\"}", 60);
+    return ScriptedLlmServer::reply("{\"姓名\": \"张三\"}");
+  });
+  const Result<ChatReply> reply = LlmClient::create(options_for(server)).value()->chat(fields_request());
+  ASSERT_TRUE(reply.ok()) << reply.status().message();
+  EXPECT_EQ(reply->attempts, 3);
+  EXPECT_EQ(reply->content, "{\"姓名\": \"张三\"}");
+
+  ScriptedLlmServer always([](const nlohmann::json&, int) { return ScriptedLlmServer::dropped("{}", 10); });
+  LlmOptions options = options_for(always);
+  options.max_retries = 1;
+  const Result<ChatReply> failed = LlmClient::create(options).value()->chat(fields_request());
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), StatusCode::kUnavailable);
+  EXPECT_THAT(failed.status().message(), HasSubstr("no answer after 2 attempt(s)"));
+}
+
+TEST(LlmClientTest, AHalfWrittenCompletionIsAClearError) {
+  // A whole HTTP answer whose JSON stops half-way (a broken proxy): an error naming the server, not retried.
+  ScriptedLlmServer server([](const nlohmann::json&, int) {
+    ScriptedLlmServer::Answer answer;
+    answer.body = ScriptedLlmServer::completion("{}", "m").substr(0, 40);
+    return answer;
+  });
+  const Result<ChatReply> reply = LlmClient::create(options_for(server)).value()->chat(fields_request());
+  ASSERT_FALSE(reply.ok());
+  EXPECT_THAT(reply.status().message(),
+              HasSubstr(server.url() + " (scripted-model): the reply is not a chat completion"));
+  EXPECT_EQ(server.chat_requests(), 1);
+}
+
 TEST(LlmClientTest, ADownServerOrAModelThatDoesNotExistIsAClearError) {
   int port = 0;
   {

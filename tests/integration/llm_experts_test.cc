@@ -163,20 +163,25 @@ TEST_F(LlmExpertsTest, WithoutAServerTheExpertsSaySoWhenCreated) {
   EXPECT_THAT(expert.status().message(), HasSubstr("give its address with --llm-url"));
 }
 
+// The built-in 毕业证书 schema with `expert` asked first on every field, its own route after it.
+Schema asked_first(const std::string& expert) {
+  Schema schema = load_schemas("graduation_certificate").value().at(0);
+  for (FieldSpec& field : schema.fields) {
+    std::vector<std::string> experts(1, expert);
+    experts.insert(experts.end(), field.route.experts.begin(), field.route.experts.end());
+    field.route.experts = std::move(experts);
+  }
+  return schema;
+}
+
 TEST(LlmRouteTest, AValueTheValidatorRefusesIsNotTrustedAndTheRouteGoesOn) {
   // The model answers a certificate number one digit short; the route's OCR expert reads it right.
   ScriptedLlmServer server([](const nlohmann::json&, int) {
     return ScriptedLlmServer::reply("{\"certificate_number\": \"10610120190500761\"}");
   });
-  const ExpertOptions options = options_for(server);
-  Schema schema = load_schemas("graduation_certificate").value().at(0);
-  for (FieldSpec& field : schema.fields) {
-    std::vector<std::string> experts(1, "llm_vision");
-    experts.insert(experts.end(), field.route.experts.begin(), field.route.experts.end());
-    field.route.experts = std::move(experts);
-  }
-  const Extractor extractor =
-      Extractor::create(std::vector<Schema>{schema}, ExpertRegistry::with_builtins(), options).value();
+  const Extractor extractor = Extractor::create(std::vector<Schema>{asked_first("llm_vision")},
+                                                ExpertRegistry::with_builtins(), options_for(server))
+                                  .value();
   const Record record = extractor.extract(page());
   const FieldResult* number = record.find("certificate_number");
   ASSERT_NE(number, nullptr);
@@ -186,6 +191,22 @@ TEST(LlmRouteTest, AValueTheValidatorRefusesIsNotTrustedAndTheRouteGoesOn) {
     if (candidate.expert == "llm_vision") refused = !candidate.invalid_reason.empty();
   }
   EXPECT_TRUE(refused);
+}
+
+TEST(LlmRouteTest, AReplyCutShortFailsTheExpertAndTheRouteFallsBack) {
+  ScriptedLlmServer server([](const nlohmann::json&, int) {
+    return ScriptedLlmServer::reply("{\"name\": \"张三\", \"certificate_number\": \"1061012019");
+  });
+  const Extractor extractor = Extractor::create(std::vector<Schema>{asked_first("llm_vision")},
+                                                ExpertRegistry::with_builtins(), options_for(server))
+                                  .value();
+  const Record record = extractor.extract(page());
+  ASSERT_NE(record.find("certificate_number"), nullptr);
+  EXPECT_EQ(record.find("certificate_number")->value, "106101201905007614");  // Read by the route's OCR experts.
+  ASSERT_EQ(record.warnings.size(), 1u);
+  EXPECT_THAT(record.warnings[0], HasSubstr("expert llm_vision failed: the reply's JSON object is cut short"));
+  EXPECT_THAT(record.warnings[0], Not(HasSubstr("1061012019")));  // The warning is logged: no values in it.
+  EXPECT_EQ(server.chat_requests(), 1);
 }
 
 }  // namespace

@@ -3,10 +3,11 @@
 //   --truth FILE (a truth.jsonl of `mixtract synth`): with the values of the document most of whose
 //     values appear in the request's text, keyed as the prompt's field lines say ("- "name": 姓名, ..."),
 //     so that text routes can be checked end to end; requests matching no document get {};
-//   otherwise with --content (default {}).
+//   otherwise with --content (default {}); with --cut-after N, each answer stops after N bytes (a reply
+//   cut short, values and all).
 // It writes its port to --port-file once listening, and runs until killed.
 //
-//   scripted_llm_server --port-file F [--delay-ms N] [--truth truth.jsonl] [--content JSON]
+//   scripted_llm_server --port-file F [--delay-ms N] [--truth truth.jsonl] [--content JSON] [--cut-after N]
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -70,10 +71,12 @@ int main(int argc, char** argv) {
   std::string truth_file;
   std::string content = "{}";
   int delay_ms = 0;
+  std::size_t cut_after = std::string::npos;
   app.add_option("--port-file", port_file, "Where to write the port once listening")->required();
   app.add_option("--delay-ms", delay_ms, "Delay before each chat answer");
   app.add_option("--truth", truth_file, "truth.jsonl to answer text requests from");
   app.add_option("--content", content, "The answer otherwise");
+  app.add_option("--cut-after", cut_after, "Each answer stops after this many bytes");
   CLI11_PARSE(app, argc, argv);
   std::vector<nlohmann::json> truth;
   if (!truth_file.empty()) {
@@ -82,7 +85,8 @@ int main(int argc, char** argv) {
   }
   ScriptedLlmServer server(
       [&](const nlohmann::json& request, int) {
-        return ScriptedLlmServer::reply(truth.empty() ? content : answer_from_truth(truth, request_text(request)));
+        const std::string answer = truth.empty() ? content : answer_from_truth(truth, request_text(request));
+        return ScriptedLlmServer::reply(answer.substr(0, cut_after));
       },
       {"scripted-model"}, std::chrono::milliseconds(delay_ms));
   {

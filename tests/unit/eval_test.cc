@@ -5,6 +5,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <xlsxwriter.h>
 
 #include "test_support.h"
@@ -203,6 +205,37 @@ TEST_F(EvalTest, HtmlReportEscapesEverything) {
   EXPECT_THAT(html, HasSubstr("x&quot;&amp;"));
   EXPECT_THAT(html, ::testing::Not(HasSubstr("<script>")));
   EXPECT_THAT(html, ::testing::Not(HasSubstr("http")));  // Self-contained.
+}
+
+TEST_F(EvalTest, RedactedReportsHoldNoValuesNoFileNamesAndNoImages) {
+  const std::filesystem::path page = dir_ / "张三_本科毕业证书.png";
+  ASSERT_TRUE(cv::imwrite(page.string(), cv::Mat(40, 80, CV_8UC3, cv::Scalar(200, 200, 200))));
+  const EvalTable truth = read("t.csv",
+                               "文件,姓名,证书编号\n"
+                               "张三_本科毕业证书.png,张三,106101201905007614\n"
+                               "李四_学位证书.png,李四,100011201005000001\n");
+  const EvalTable predictions = read("p.csv", "文件,姓名,证书编号\n" + page.string() + ",张山,106101201905007615\n");
+  EXPECT_THAT(render_eval_html(evaluate(truth, predictions)), HasSubstr("<img"));  // Unredacted: a thumbnail.
+  const EvalReport report = redact(evaluate(truth, predictions));
+  ASSERT_EQ(report.wrong.size(), 4u);
+  EXPECT_EQ(report.wrong[0].field, "姓名");
+  EXPECT_EQ(report.wrong[0].truth, "(2 characters)");
+  EXPECT_EQ(report.wrong[0].predicted, "(2 characters), 1 edit(s) off");
+  EXPECT_EQ(report.wrong[1].truth, "(18 characters)");
+  EXPECT_EQ(report.wrong[2].predicted, "");  // No prediction stays empty.
+  EXPECT_THAT(report.wrong[0].file, ::testing::MatchesRegex("file-[0-9a-f]{10}"));
+  EXPECT_EQ(report.wrong[0].file, report.wrong[1].file);  // Stable: one document, one pseudonym.
+  EXPECT_NE(report.wrong[0].file, report.wrong[2].file);
+  EXPECT_EQ(report.truth_rows_without_prediction.size(), 1u);
+  EXPECT_EQ(report.truth_rows_without_prediction[0], report.wrong[2].file);
+  EXPECT_EQ(report.fields[0].total, 2);  // The figures stay.
+  EXPECT_EQ(report.correct, 0);
+  const std::string all =
+      format_eval_text(report) + eval_report_to_json(report).dump(-1, ' ', false) + render_eval_html(report);
+  for (const char* secret : {"张三", "张山", "李四", "本科", "1061012019", "1000112010"}) {
+    EXPECT_THAT(all, ::testing::Not(HasSubstr(secret))) << secret;
+  }
+  EXPECT_THAT(all, ::testing::Not(HasSubstr("<img")));
 }
 
 }  // namespace

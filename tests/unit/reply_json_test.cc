@@ -7,6 +7,7 @@ namespace mixtract {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(ReplyJsonTest, ReadsTheObjectInsideFencesAndProse) {
   const Result<nlohmann::json> json = parse_reply_json(
@@ -41,6 +42,7 @@ TEST(ReplyJsonTest, SaysWhatIsWrong) {
   const Result<nlohmann::json> cut = parse_reply_json("{\"姓名\": \"张三\", \"性别\": \"男");
   ASSERT_FALSE(cut.ok());
   EXPECT_THAT(cut.status().message(), HasSubstr("cut short"));
+  EXPECT_THAT(cut.status().message(), Not(HasSubstr("张三")));  // Values stay out of errors and logs.
   const Result<nlohmann::json> broken = parse_reply_json("{\"a\": tru}");
   ASSERT_FALSE(broken.ok());
   EXPECT_THAT(broken.status().message(), HasSubstr("not valid JSON"));

@@ -1,7 +1,9 @@
-// The HTTP service's parts that need no network: base64, the rate limiter, the metrics' text, API keys.
+// The HTTP service's parts that need no network: base64, the rate limiter, the metrics' text, API keys,
+// and requests answered from memory (the fuzz target's way in).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "in_memory_api_server.h"
 #include "server/api_keys.h"
 #include "server/base64.h"
 #include "server/metrics.h"
@@ -12,6 +14,28 @@ namespace mixtract::server {
 namespace {
 
 using ::testing::HasSubstr;
+
+TEST(ApiServerTest, AnswersARawRequestWithoutASocket) {
+  Result<std::unique_ptr<ApiServer>> created = mixtract::testing::in_memory_api_server();
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  ApiServer* server = created->get();
+  const std::string health = server->answer("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(health, ::testing::StartsWith("HTTP/1.1 200 OK\r\n"));
+  EXPECT_THAT(health, HasSubstr("{\"status\":\"ok\"}"));
+  // A 1x1 PNG named like a person's certificate: the file_name expert reads the person from the name.
+  const std::string body =
+      R"({"schema": "graduation_certificate", "file_name": "张三_本科毕业证书.png", "image_base64": )"
+      R"("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=="})";
+  const std::string extracted = server->answer(
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_THAT(extracted, ::testing::StartsWith("HTTP/1.1 200 OK\r\n"));
+  EXPECT_THAT(extracted, HasSubstr("\"value\":\"张三\""));
+  const std::string garbage = server->answer("\x01\x02 not http\r\n\r\n");
+  EXPECT_THAT(garbage, ::testing::StartsWith("HTTP/1.1 400 Bad Request\r\n"));
+  EXPECT_THAT(garbage, HasSubstr("\"code\":\"bad_request\""));
+}
 
 TEST(Base64Test, DecodesAndRefusesWhatIsNotBase64) {
   EXPECT_EQ(decode_base64("aGVsbG8="), "hello");

@@ -18,6 +18,7 @@ struct EvalArgs {
   std::string predictions;
   std::string html;
   bool json = false;
+  bool redact = false;
   std::vector<std::string> maps;
   int max_wrong = 20;
   bool compare_routes = false;
@@ -136,7 +137,7 @@ int run_eval(const EvalArgs& args, const GlobalOptions& global) {
       return kExitUsage;
     }
   }
-  const EvalReport report = evaluate(*truth, *predictions);
+  const EvalReport report = args.redact ? redact(evaluate(*truth, *predictions)) : evaluate(*truth, *predictions);
   if (report.fields.empty()) {
     std::cerr << "mixtract eval: the truth and the predictions share no column to score; truth columns: ";
     for (const std::string& c : truth->columns) std::cerr << c << " ";
@@ -171,6 +172,9 @@ void add_eval_command(CLI::App& app, const GlobalOptions& global, const ConfigVa
   sub->add_option("--pred", args->predictions, "Predictions: mixtract's results.jsonl, or any .csv/.xlsx/.jsonl table");
   sub->add_option("--html", args->html, "Also write a self-contained HTML report with charts and thumbnails");
   sub->add_flag("--json", args->json, "Print the report as JSON instead of text");
+  sub->add_flag("--redact", args->redact,
+                "Leave personal data out of the report, to share it: values shown as their length and how many "
+                "edits apart, file names as pseudonyms, no thumbnails");
   sub->add_option("--map", args->maps, "Read column COLUMN as NAME in both tables, e.g. --map 编号=证书编号");
   sub->add_option("--max-wrong", args->max_wrong, "Wrong fields listed in the text report")->default_val(20);
   sub->add_flag("--compare-routes", args->compare_routes,
