@@ -90,6 +90,9 @@ Result<Document> Document::load(const std::filesystem::path& path) {
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {
   if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
+  if (!image_format(bytes)) {  // Never handed to OpenCV's other decoders.
+    return Status::invalid_argument(source + ": not a decodable image; " + std::string(kWhatToDo));
+  }
   if (const std::optional<ImageSize> size = peek_image_size(bytes); size && pixel_count(*size) > kMaxDocumentPixels) {
     return Status::invalid_argument(source + ": the image declares " + std::to_string(size->width) + "x" +
                                     std::to_string(size->height) + " pixels, over the " +

@@ -42,6 +42,15 @@ std::optional<ImageSize> jpeg_size(std::string_view b) {
 
 }  // namespace
 
+std::optional<std::string_view> image_format(std::string_view b) {
+  if (b.starts_with("\xFF\xD8\xFF")) return "JPEG";
+  if (b.starts_with("\x89PNG\r\n\x1a\n")) return "PNG";
+  if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) return "TIFF";
+  if (b.starts_with("BM")) return "BMP";
+  if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "WebP";
+  return std::nullopt;
+}
+
 std::optional<ImageSize> peek_image_size(std::string_view b) {
   if (b.size() >= 24 && b.substr(0, 8) == "\x89PNG\r\n\x1a\n" && b.substr(12, 4) == "IHDR") {
     return ImageSize{big_endian(b, 16, 4), big_endian(b, 20, 4)};

@@ -13,6 +13,11 @@ struct ImageSize {
   long long height = 0;
 };
 
+// The format of an image in one of the formats mixtract reads (JPEG, PNG, TIFF, BMP, WebP), told by its
+// first bytes; nullopt for anything else. Only these reach OpenCV: it has decoders for more formats,
+// and some (DICOM's) abort the process on a crafted file.
+std::optional<std::string_view> image_format(std::string_view bytes);
+
 // The size a PNG, JPEG or BMP header declares; nullopt for other formats or unreadable headers.
 std::optional<ImageSize> peek_image_size(std::string_view bytes);
 

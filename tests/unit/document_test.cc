@@ -137,6 +137,25 @@ TEST_F(DocumentTest, AHeaderClaimingMorePixelsThanANumberHoldsIsRefused) {
   EXPECT_EQ(pixel_count({-1, 4}), 0);
 }
 
+TEST_F(DocumentTest, OnlyTheFormatsReadReachTheDecoders) {
+  // Found by fuzz_image: a file of no format mixtract reads with "DICM" at byte 128 went to OpenCV's DICOM
+  // decoder (gdcm), whose failed assertion aborted the process.
+  const std::string bytes = mixtract::testing::read_file(std::filesystem::path(MIXTRACT_SOURCE_DIR) /
+                                                         "tests/fuzz/corpus/image/regression-dicom-assert");
+  ASSERT_EQ(bytes.substr(128, 4), "DICM");
+  Result<Document> doc = Document::decode(bytes, "scan.dcm");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("scan.dcm: not a decodable image; supported formats are JPEG"));
+  EXPECT_EQ(image_format("\xFF\xD8\xFF\xE0"), "JPEG");
+  EXPECT_EQ(image_format("\x89PNG\r\n\x1a\n"), "PNG");
+  EXPECT_EQ(image_format(std::string_view("II*\0", 4)), "TIFF");
+  EXPECT_EQ(image_format(std::string_view("MM\0*", 4)), "TIFF");
+  EXPECT_EQ(image_format("BM"), "BMP");
+  EXPECT_EQ(image_format(std::string_view("RIFF\x10\0\0\0WEBPVP8 ", 16)), "WebP");
+  EXPECT_EQ(image_format(std::string_view("RIFF\x10\0\0\0WAVEfmt ", 16)), std::nullopt);
+  EXPECT_EQ(image_format("P6\n1 1\n255\n"), std::nullopt);
+}
+
 TEST_F(DocumentTest, FolderIsNotADocument) {
   Result<Document> doc = Document::load(dir_);
   ASSERT_FALSE(doc.ok());
