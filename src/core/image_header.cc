@@ -43,6 +43,9 @@ std::optional<ImageSize> jpeg_size(std::string_view b) {
 }  // namespace
 
 std::optional<std::string_view> image_format(std::string_view b) {
+  // OpenCV hands a file to the first decoder that claims it; when the format's own decoder declines (a
+  // WebP whose header does not parse), a DICOM preamble ("DICM" at byte 128) makes gdcm claim it next.
+  if (b.size() >= 132 && b.substr(128, 4) == "DICM") return std::nullopt;
   if (b.starts_with("\xFF\xD8\xFF")) return "JPEG";
   if (b.starts_with("\x89PNG\r\n\x1a\n")) return "PNG";
   if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) return "TIFF";

@@ -14,8 +14,8 @@ struct ImageSize {
 };
 
 // The format of an image in one of the formats mixtract reads (JPEG, PNG, TIFF, BMP, WebP), told by its
-// first bytes; nullopt for anything else. Only these reach OpenCV: it has decoders for more formats,
-// and some (DICOM's) abort the process on a crafted file.
+// first bytes; nullopt for anything else, and for any file with a DICOM preamble. Only these reach
+// OpenCV: it has decoders for more formats, and DICOM's (gdcm) aborts the process on a crafted file.
 std::optional<std::string_view> image_format(std::string_view bytes);
 
 // The size a PNG, JPEG or BMP header declares; nullopt for other formats or unreadable headers.

@@ -138,14 +138,16 @@ TEST_F(DocumentTest, AHeaderClaimingMorePixelsThanANumberHoldsIsRefused) {
 }
 
 TEST_F(DocumentTest, OnlyTheFormatsReadReachTheDecoders) {
-  // Found by fuzz_image: a file of no format mixtract reads with "DICM" at byte 128 went to OpenCV's DICOM
-  // decoder (gdcm), whose failed assertion aborted the process.
-  const std::string bytes = mixtract::testing::read_file(std::filesystem::path(MIXTRACT_SOURCE_DIR) /
-                                                         "tests/fuzz/corpus/image/regression-dicom-assert");
-  ASSERT_EQ(bytes.substr(128, 4), "DICM");
-  Result<Document> doc = Document::decode(bytes, "scan.dcm");
-  ASSERT_FALSE(doc.ok());
-  EXPECT_THAT(doc.status().message(), HasSubstr("scan.dcm: not a decodable image; supported formats are JPEG"));
+  // Found by fuzz_image: files with "DICM" at byte 128, of no format mixtract reads or a WebP whose header
+  // does not parse, went to OpenCV's DICOM decoder (gdcm), whose failed assertion aborted the process.
+  for (const char* name : {"regression-dicom-assert", "regression-webp-dicom-assert"}) {
+    const std::string bytes =
+        mixtract::testing::read_file(std::filesystem::path(MIXTRACT_SOURCE_DIR) / "tests/fuzz/corpus/image" / name);
+    ASSERT_EQ(bytes.substr(128, 4), "DICM");
+    Result<Document> doc = Document::decode(bytes, "scan.dcm");
+    ASSERT_FALSE(doc.ok());
+    EXPECT_THAT(doc.status().message(), HasSubstr("scan.dcm: not a decodable image; supported formats are JPEG"));
+  }
   EXPECT_EQ(image_format("\xFF\xD8\xFF\xE0"), "JPEG");
   EXPECT_EQ(image_format("\x89PNG\r\n\x1a\n"), "PNG");
   EXPECT_EQ(image_format(std::string_view("II*\0", 4)), "TIFF");
