@@ -626,9 +626,10 @@ TEST_F(CliTest, ModelsSaysWhatCanRunAndWhatTheServerServes) {
 
 TEST_F(CliTest, ARunKilledAtRandomMomentsResumesToTheSameOutput) {
   ASSERT_EQ(mixtract("synth --n 10 --seed 31 --out " + path("docs")).exit_code, 0);
+  const std::string options = " -j 2 --no-cache -o ";
   auto seconds_of = [&](const std::string& inputs, const std::string& output) {
     const auto start = std::chrono::steady_clock::now();
-    const RunResult run = mixtract("extract " + inputs + " -j 2 --no-cache -o " + path(output));
+    const RunResult run = mixtract("extract " + inputs + options + path(output));
     EXPECT_EQ(run.exit_code, 0) << run.output;
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
@@ -644,7 +645,7 @@ TEST_F(CliTest, ARunKilledAtRandomMomentsResumesToTheSameOutput) {
   // output, and in the end the same table. The moments lie from half the start-up (a run of one document)
   // to 40% into the work, so that most kills land while documents are being extracted and stored.
   // MIXTRACT_TEST_KILLS sets how many kills.
-  const std::string args = "extract " + path("docs") + " -j 2 --no-cache -o ";
+  const std::string args = "extract " + path("docs") + options;
   const unsigned seed = std::random_device{}();
   std::mt19937 random(seed);
   std::uniform_real_distribution<double> moment(one / 2, one + 0.4 * std::max(0.0, whole - one));

@@ -163,15 +163,18 @@ TEST_F(LlmExpertsTest, WithoutAServerTheExpertsSaySoWhenCreated) {
   EXPECT_THAT(expert.status().message(), HasSubstr("give its address with --llm-url"));
 }
 
-// The built-in 毕业证书 schema with `expert` asked first on every field, its own route after it.
-Schema asked_first(const std::string& expert) {
+// The page extracted with the built-in 毕业证书 schema, llm_vision (asking `server`) first on every field and
+// each field's own route after it.
+Record extracted_asking_llm_vision_first(const ScriptedLlmServer& server) {
   Schema schema = load_schemas("graduation_certificate").value().at(0);
   for (FieldSpec& field : schema.fields) {
-    std::vector<std::string> experts(1, expert);
+    std::vector<std::string> experts(1, "llm_vision");
     experts.insert(experts.end(), field.route.experts.begin(), field.route.experts.end());
     field.route.experts = std::move(experts);
   }
-  return schema;
+  const Extractor extractor =
+      Extractor::create(std::vector<Schema>{schema}, ExpertRegistry::with_builtins(), options_for(server)).value();
+  return extractor.extract(page());
 }
 
 TEST(LlmRouteTest, AValueTheValidatorRefusesIsNotTrustedAndTheRouteGoesOn) {
@@ -179,10 +182,7 @@ TEST(LlmRouteTest, AValueTheValidatorRefusesIsNotTrustedAndTheRouteGoesOn) {
   ScriptedLlmServer server([](const nlohmann::json&, int) {
     return ScriptedLlmServer::reply("{\"certificate_number\": \"10610120190500761\"}");
   });
-  const Extractor extractor = Extractor::create(std::vector<Schema>{asked_first("llm_vision")},
-                                                ExpertRegistry::with_builtins(), options_for(server))
-                                  .value();
-  const Record record = extractor.extract(page());
+  const Record record = extracted_asking_llm_vision_first(server);
   const FieldResult* number = record.find("certificate_number");
   ASSERT_NE(number, nullptr);
   EXPECT_EQ(number->value, "106101201905007614");
@@ -197,10 +197,7 @@ TEST(LlmRouteTest, AReplyCutShortFailsTheExpertAndTheRouteFallsBack) {
   ScriptedLlmServer server([](const nlohmann::json&, int) {
     return ScriptedLlmServer::reply("{\"name\": \"张三\", \"certificate_number\": \"1061012019");
   });
-  const Extractor extractor = Extractor::create(std::vector<Schema>{asked_first("llm_vision")},
-                                                ExpertRegistry::with_builtins(), options_for(server))
-                                  .value();
-  const Record record = extractor.extract(page());
+  const Record record = extracted_asking_llm_vision_first(server);
   ASSERT_NE(record.find("certificate_number"), nullptr);
   EXPECT_EQ(record.find("certificate_number")->value, "106101201905007614");  // Read by the route's OCR experts.
   ASSERT_EQ(record.warnings.size(), 1u);

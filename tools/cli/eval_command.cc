@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -137,7 +138,8 @@ int run_eval(const EvalArgs& args, const GlobalOptions& global) {
       return kExitUsage;
     }
   }
-  const EvalReport report = args.redact ? redact(evaluate(*truth, *predictions)) : evaluate(*truth, *predictions);
+  EvalReport report = evaluate(*truth, *predictions);
+  if (args.redact) report = redact(std::move(report));
   if (report.fields.empty()) {
     std::cerr << "mixtract eval: the truth and the predictions share no column to score; truth columns: ";
     for (const std::string& c : truth->columns) std::cerr << c << " ";
