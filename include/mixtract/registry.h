@@ -29,7 +29,7 @@ struct ExpertOptions {
   int threads = 0;
   // The run's shared OCR (engines, memo, persistent cache); OCR-based experts fail to create without it.
   std::shared_ptr<OcrService> ocr;
-  // The schools whose names and codes experts and validators know; null = SchoolTable::starter().
+  // The schools whose names and codes experts and validators know; null = SchoolTable::builtin().
   std::shared_ptr<const SchoolTable> schools;
   // The majors whose spelling experts correct OCR errors to; null = MajorTable::starter().
   std::shared_ptr<const MajorTable> majors;

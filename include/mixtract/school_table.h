@@ -1,6 +1,6 @@
 // The table of schools: 5-digit 学校代码 (the first five digits of certificate numbers) and names.
-// Users supply the full table (the Ministry of Education's list, 2,631 schools in 2017); a starter
-// table of ten well-known universities is built in.
+// The Ministry of Education's list of 2,631 schools (June 2017) is built in (data/schools_moe2017.csv,
+// data/README.md says where it comes from); users add newer schools or renamed ones from a CSV.
 #ifndef MIXTRACT_SCHOOL_TABLE_H_
 #define MIXTRACT_SCHOOL_TABLE_H_
 
@@ -22,13 +22,24 @@ struct School {
 
 class SchoolTable {
  public:
-  // Ten universities whose codes are certain (北京大学 10001, 清华大学 10003, 四川大学 10610, ...).
+  // The built-in table: the Ministry's list of 2,631 regular higher-education institutions (2017),
+  // complete().
+  static SchoolTable builtin();
+
+  // Ten universities whose codes are certain (北京大学 10001, 清华大学 10003, 四川大学 10610, ...); not
+  // complete(). For tests and examples that need a small table.
   static SchoolTable starter();
+
+  // `additions` with every school of `base` whose code and name it lacks: a school of `additions`
+  // replaces a school of `base` with the same code (renamed) or name. Complete when either is.
+  static SchoolTable with_additions(const SchoolTable& base, const SchoolTable& additions);
 
   // Reads a CSV whose header names the columns; it needs a name column (name / 学校名称) and a code
   // column (code_5 / 学校代码), and reads level (level / 办学层次) when present. This is the format of
   // universities_moe2017.csv. Errors name the file, the line and the column.
   static Result<SchoolTable> load_csv(const std::filesystem::path& path);
+  // The same from the CSV's text; `source` names it in errors.
+  static Result<SchoolTable> parse_csv_text(std::string_view text, const std::string& source);
 
   // nullptr when unknown.
   const School* find_by_code(std::string_view code) const;
@@ -50,8 +61,8 @@ class SchoolTable {
   // The longest school name that `text` starts with exactly, or nullptr.
   const School* longest_prefix_of(std::string_view text) const;
 
-  // True for a table loaded from a file, which is taken as the complete list: a certificate number whose
-  // school code it lacks is rejected. The starter table is not complete.
+  // True for the built-in table and a table loaded from a file, each taken as the complete list: a
+  // certificate number whose school code it lacks is rejected. The starter table is not complete.
   bool complete() const { return complete_; }
 
   const std::vector<School>& schools() const { return schools_; }

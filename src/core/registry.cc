@@ -6,8 +6,8 @@
 namespace mixtract {
 
 std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options) {
-  static const auto starter = std::make_shared<const SchoolTable>(SchoolTable::starter());
-  return options.schools ? options.schools : starter;
+  static const auto builtin = std::make_shared<const SchoolTable>(SchoolTable::builtin());
+  return options.schools ? options.schools : builtin;
 }
 
 std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options) {

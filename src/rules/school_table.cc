@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/builtin_texts.h"
 #include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "io/csv_reader.h"
@@ -61,13 +62,37 @@ Status SchoolTable::add(School school, const std::string& where) {
   return Status();
 }
 
+SchoolTable SchoolTable::builtin() {
+  for (const BuiltinText& text : builtin_data_texts()) {
+    if (text.name != "schools_moe2017") continue;
+    Result<SchoolTable> table = parse_csv_text(text.text, "<builtin:schools_moe2017.csv>");
+    if (table.ok()) return *std::move(table);
+  }
+  return starter();  // Not reached: the built-in list is checked by the tests.
+}
+
+SchoolTable SchoolTable::with_additions(const SchoolTable& base, const SchoolTable& additions) {
+  SchoolTable table = additions;
+  table.complete_ = base.complete_ || additions.complete_;
+  for (const School& school : base.schools_) {
+    if (table.find_by_code(school.code) == nullptr && table.find_by_name(school.name) == nullptr) {
+      (void)table.add(school, "");
+    }
+  }
+  return table;
+}
+
 Result<SchoolTable> SchoolTable::load_csv(const std::filesystem::path& path) {
   const std::string source = path.string();
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::not_found(source + ": cannot open the school table");
   std::ostringstream text;
   text << in.rdbuf();
-  MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text.str(), source));
+  return parse_csv_text(text.str(), source);
+}
+
+Result<SchoolTable> SchoolTable::parse_csv_text(std::string_view text, const std::string& source) {
+  MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text, source));
   if (rows.empty()) return Status::invalid_argument(source + ": the school table is empty");
   const std::vector<std::string>& header = rows[0];
   const int name_column = column_of(header, {"name", "学校名称"});

@@ -102,6 +102,35 @@ TEST_F(SchoolCsvTest, ErrorsNameLineAndColumn) {
   EXPECT_THAT(SchoolTable::load_csv("/nonexistent.csv").status().message(), HasSubstr("cannot open"));
 }
 
+TEST(SchoolTableTest, TheMinistryListIsBuiltIn) {
+  const SchoolTable table = SchoolTable::builtin();
+  EXPECT_TRUE(table.complete());
+  EXPECT_EQ(table.size(), 2631u);
+  ASSERT_NE(table.find_by_code("10533"), nullptr);
+  EXPECT_EQ(table.find_by_code("10533")->name, "中南大学");
+  EXPECT_EQ(table.find_by_code("10558")->name, "中山大学");
+  EXPECT_EQ(table.find_by_code("00335")->name, "长春师范高等专科学校");  // A code not starting with 1.
+  EXPECT_EQ(table.find_by_name("中国矿业大学（北京）")->level, "本科");
+  // 中南大学 read exactly is 中南大学, not the nearest of a short list.
+  const std::vector<SchoolTable::Match> found = table.find_in_text(U"校名中南大学", 1);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].school->name, "中南大学");
+  EXPECT_EQ(found[0].distance, 0u);
+}
+
+TEST(SchoolTableTest, AdditionsAddAndReplace) {
+  Result<SchoolTable> additions =
+      SchoolTable::parse_csv_text("学校代码,学校名称\n10533,中南大学（新名）\n19999,新建大学\n", "mine.csv");
+  ASSERT_TRUE(additions.ok()) << additions.status().message();
+  const SchoolTable table = SchoolTable::with_additions(SchoolTable::builtin(), *additions);
+  EXPECT_TRUE(table.complete());
+  EXPECT_EQ(table.size(), 2632u);
+  EXPECT_EQ(table.find_by_code("10533")->name, "中南大学（新名）");
+  EXPECT_EQ(table.find_by_name("中南大学"), nullptr);
+  EXPECT_EQ(table.find_by_code("19999")->name, "新建大学");
+  EXPECT_EQ(table.find_by_code("10001")->name, "北京大学");
+}
+
 TEST(SchoolTableSharedDataTest, LoadsTheMinistryList) {
   const std::filesystem::path path = mixtract::testing::shared_data("universities_moe2017.csv");
   if (path.empty()) GTEST_SKIP() << mixtract::testing::kNoSharedData;
@@ -112,6 +141,13 @@ TEST(SchoolTableSharedDataTest, LoadsTheMinistryList) {
   for (const School& school : starter.schools()) {
     ASSERT_NE(table->find_by_code(school.code), nullptr) << school.code;
     EXPECT_EQ(table->find_by_code(school.code)->name, school.name);
+  }
+  // The built-in table holds the same facts.
+  const SchoolTable builtin = SchoolTable::builtin();
+  for (const School& school : table->schools()) {
+    ASSERT_NE(builtin.find_by_code(school.code), nullptr) << school.code;
+    EXPECT_EQ(builtin.find_by_code(school.code)->name, school.name);
+    EXPECT_EQ(builtin.find_by_code(school.code)->level, school.level);
   }
 }
 

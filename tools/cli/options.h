@@ -50,8 +50,9 @@ inline constexpr OptionSpec kSynthSeedOption{"--seed", "", "", "1", "Random seed
 inline constexpr OptionSpec kSynthDifficultyOption{"--difficulty", "", "", "clean",
                                                    "clean, photo (tilt, light, blur, noise, JPEG), hard, or mix"};
 inline constexpr OptionSpec kSchoolsOption{"--schools", "MIXTRACT_SCHOOLS", "schools", "",
-                                           "School table CSV (columns name/学校名称 and code_5/学校代码); "
-                                           "default: 10 built-in universities"};
+                                           "School table CSV (columns name/学校名称 and code_5/学校代码) added to "
+                                           "the built-in Ministry list of 2,631 schools (2017), its rows replacing "
+                                           "built-in ones of the same code or name"};
 
 inline constexpr OptionSpec kMajorsOption{"--majors", "MIXTRACT_MAJORS", "majors", "",
                                           "Major table CSV (column name/专业名称/专业) for correcting majors; "

@@ -18,7 +18,7 @@ void add_bert_model_option(CLI::App& sub, TableArgs& args, const ConfigValues& c
 Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options) {
   if (!args.schools.empty()) {
     MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(args.schools));
-    options.schools = std::make_shared<const SchoolTable>(std::move(schools));
+    options.schools = std::make_shared<const SchoolTable>(SchoolTable::with_additions(SchoolTable::builtin(), schools));
   }
   if (!args.majors.empty()) {
     MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(args.majors));
