@@ -35,8 +35,18 @@ TEST(FileNameTest, MissingPartsStayEmpty) {
 
 TEST(FileNameTest, DoesNotTakeDocumentWordsForAName) {
   EXPECT_EQ(parse_file_name("本科毕业证书_张三.jpg").person, "");
-  EXPECT_EQ(parse_file_name("张三本科毕业证书.jpg").person, "");  // Glued: no safe split.
   EXPECT_EQ(parse_file_name("张.jpg").person, "");
+  EXPECT_EQ(parse_file_name("毕业证书.jpg").person, "");
+  EXPECT_EQ(parse_file_name("张毕业证书.jpg").person, "");      // One character is no name.
+  EXPECT_EQ(parse_file_name("欧阳晓明明博士.jpg").person, "");  // Nor are five.
+}
+
+TEST(FileNameTest, ANameGluedToTheDocumentWordsEndsAtTheFirstOfThem) {
+  EXPECT_EQ(parse_file_name("王小明博士学位证.jpg").person, "王小明");
+  EXPECT_EQ(parse_file_name("王小明本科证书.jpg").person, "王小明");
+  EXPECT_EQ(parse_file_name("张三本科毕业证书.jpg").person, "张三");
+  EXPECT_EQ(parse_file_name("0007_欧阳娜娜学位证书.png").person, "欧阳娜娜");
+  EXPECT_EQ(parse_file_name("王小明博士学位证.jpg").level, EducationLevel::kDoctor);
 }
 
 TEST(EducationTest, NamesLevelsAndKinds) {
