@@ -73,10 +73,12 @@ Result<FieldConstraints> parse_constraints(const YamlMap& map) {
 }
 
 Result<FieldHints> parse_hints(const YamlMap& map) {
-  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"labels", "aliases"}));
+  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"labels", "aliases", "fact"}));
   FieldHints hints;
   MIXTRACT_ASSIGN_OR_RETURN(hints.labels, map.string_list("labels"));
   MIXTRACT_ASSIGN_OR_RETURN(hints.aliases, map.string_list("aliases"));
+  MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> fact, map.optional_string("fact"));
+  hints.fact = fact.value_or("");
   return hints;
 }
 

@@ -5,6 +5,7 @@
 #include "rules/certificate_number.h"
 #include "rules/date.h"
 #include "rules/id_number.h"
+#include "rules/plausibility.h"
 
 namespace mixtract {
 namespace {
@@ -16,10 +17,6 @@ int latest_year(const CheckContext& context) {
   const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   return static_cast<int>(today.year()) + 1;
 }
-
-// Words printed as labels on certificates and ID cards; a name holding one was read from the wrong place.
-constexpr std::string_view kLabelWords[] = {"姓名", "性别", "民族", "出生", "住址", "学生", "证书", "编号",
-                                            "学校", "校名", "专业", "日期", "号码", "学位", "毕业"};
 
 std::string year_problem(int year, const CheckContext& context) {
   if (year < kEarliestYear) return "year " + std::to_string(year) + " is before " + std::to_string(kEarliestYear);
@@ -72,13 +69,7 @@ std::string kind_problem(FieldKind kind, std::string_view value, const CheckCont
       if (!date) return "not a calendar date";
       return year_problem(date->year, context);
     }
-    case FieldKind::kName:
-      for (std::string_view word : kLabelWords) {
-        if (value.find(word) != std::string_view::npos)
-          return "holds the label word " + std::string(word) + ", not a name";
-      }
-      return "";
-    default: return "";
+    default: return plausibility_problem(kind, value, context.schools);
   }
 }
 

@@ -147,27 +147,26 @@ std::optional<Date> parse_date(std::string_view text) {
   const auto parts = split_date(s);
   if (!parts) return std::nullopt;
   const auto& [year_text, month_text, day_text] = *parts;
+  // Each part in either script: 2019年六月三十日 is printed too.
   Date date;
-  if (auto year = parse_arabic(year_text); year && year_text.size() == 4) {
+  if (year_text.size() != 4) return std::nullopt;
+  if (const std::optional<int> year = parse_arabic(year_text)) {
     date.year = *year;
-    auto month = parse_arabic(month_text);
-    auto day = parse_arabic(day_text);
-    if (!month || !day || month_text.size() > 2 || day_text.size() > 2) return std::nullopt;
-    date.month = *month;
-    date.day = *day;
   } else {
-    if (year_text.size() != 4) return std::nullopt;
     for (char32_t c : year_text) {
       const int digit = chinese_digit(c);
       if (digit < 0) return std::nullopt;
       date.year = date.year * 10 + digit;
     }
-    auto month = parse_small_chinese(month_text);
-    auto day = parse_small_chinese(day_text);
-    if (!month || !day) return std::nullopt;
-    date.month = *month;
-    date.day = *day;
   }
+  const auto small_number = [](const std::vector<char32_t>& part) {
+    return part.size() <= 2 && parse_arabic(part) ? parse_arabic(part) : parse_small_chinese(part);
+  };
+  const std::optional<int> month = small_number(month_text);
+  const std::optional<int> day = small_number(day_text);
+  if (!month || !day) return std::nullopt;
+  date.month = *month;
+  date.day = *day;
   if (!is_valid_date(date)) return std::nullopt;
   return date;
 }

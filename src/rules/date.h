@@ -1,5 +1,6 @@
 // Calendar dates as printed on Chinese documents: ISO, Arabic (2019年6月30日, 2019/6/30, 2019.6.30) and
-// Chinese numerals (二〇一九年六月三十日, with 〇 or 零, and 十 forms for months and days).
+// Chinese numerals (二〇一九年六月三十日, with 〇 or 零, and 十 forms for months and days), or both mixed
+// (2019年六月三十日).
 #ifndef MIXTRACT_RULES_DATE_H_
 #define MIXTRACT_RULES_DATE_H_
 

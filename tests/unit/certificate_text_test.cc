@@ -35,7 +35,7 @@ TEST(CertificateTextTest, ReadsTheGraduationSentenceAcrossLineBreaks) {
   EXPECT_FLOAT_EQ(values.at("major").confidence, 0.6f);  // The weakest character decides.
   EXPECT_EQ(values.at("major").line, 2);
   EXPECT_EQ(values.at("level").value, "本科");
-  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");  // ○ read as 〇.
+  EXPECT_EQ(values.at("issue_date").value, "2019-06-30");  // ○ read as 〇.
 }
 
 TEST(CertificateTextTest, ReadsTheDegreeSentence) {
@@ -51,7 +51,7 @@ TEST(CertificateTextTest, ReadsTheDegreeSentence) {
   EXPECT_EQ(values.at("major").value, "计算机科学与技术");
   EXPECT_EQ(values.at("level").value, "本科");
   EXPECT_EQ(values.at("degree").value, "工学学士学位");
-  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
+  EXPECT_EQ(values.at("issue_date").value, "2019-06-30");
 }
 
 TEST(CertificateTextTest, SetWordsAndLevelsMayBeMisread) {
@@ -79,21 +79,21 @@ TEST(CertificateTextTest, IssueDateWithItsYearHalfHiddenOrWithoutTheBody) {
                                   "言文学专业硕士研究生学习",
                                   "校名：南昌工学院", "〇二二年七月十八日"}),
                             SchoolTable::starter(), MajorTable::starter());
-  EXPECT_EQ(values.at("graduation_date").value, "2022-07-18");
-  EXPECT_FLOAT_EQ(values.at("graduation_date").confidence, 0.99f * 0.8f);
-  EXPECT_EQ(values.at("graduation_date").note, "year completed from the study period: read '〇二二年七月十八日'");
+  EXPECT_EQ(values.at("issue_date").value, "2022-07-18");
+  EXPECT_FLOAT_EQ(values.at("issue_date").confidence, 0.99f * 0.8f);
+  EXPECT_EQ(values.at("issue_date").note, "year completed from the study period: read '〇二二年七月十八日'");
   // What is left must match that year.
   values = read_certificate_text(page({"学生曹思，性别男，一九九六年九月二十日生，于二〇一九年九月至二〇二二年七月在本"
                                        "校汉语言文学专业硕士研究生学习",
                                        "〇二一年七月十八日"}),
                                  SchoolTable::starter(), MajorTable::starter());
-  EXPECT_FALSE(values.contains("graduation_date"));
+  EXPECT_FALSE(values.contains("issue_date"));
   // A body line lost: the issue date is still found on a page that says 准予毕业.
   values = read_certificate_text(page({"毕业证书", "学生郑晨芳，性别男，一九九一年十一月十三日生，于二〇",
                                        "习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "二〇一四年六月十四日"}),
                                  SchoolTable::starter(), MajorTable::starter());
-  EXPECT_EQ(values.at("graduation_date").value, "2014-06-14");
-  EXPECT_FALSE(values.contains("name"));
+  EXPECT_EQ(values.at("issue_date").value, "2014-06-14");
+  EXPECT_EQ(values.at("name").value, "郑晨芳");  // Each fact is found by its own cue: the name's line was read.
 }
 
 TEST(CertificateTextTest, DegreeDateBrokenAcrossLines) {
@@ -101,8 +101,8 @@ TEST(CertificateTextTest, DegreeDateBrokenAcrossLines) {
       page({"梁强琳，女，1989年2月26日生。在西南交通大学机械设计制造及其自动化专业完成了硕士研究生学习计划",
             "授予工学硕士学位。", "西南交通大", "2015年7月", "26日", "证书编号：1061332015093492"}),
       SchoolTable::starter(), MajorTable::starter());
-  EXPECT_EQ(values.at("graduation_date").value, "2015-07-26");
-  EXPECT_FLOAT_EQ(values.at("graduation_date").confidence, 0.99f);
+  EXPECT_EQ(values.at("issue_date").value, "2015-07-26");
+  EXPECT_FLOAT_EQ(values.at("issue_date").confidence, 0.99f);
 }
 
 TEST(CertificateTextTest, DegreeDateWithItsYearHalfHidden) {
@@ -112,9 +112,9 @@ TEST(CertificateTextTest, DegreeDateWithItsYearHalfHidden) {
                                  SchoolTable::starter(), MajorTable::starter());
   };
   const std::map<std::string, TextValue> values = read("018年6月14日");
-  EXPECT_EQ(values.at("graduation_date").value, "2018-06-14");  // The number's year: 2018.
-  EXPECT_EQ(values.at("graduation_date").note, "year completed from the certificate number: read '018年6月14日'");
-  EXPECT_FALSE(read("017年6月14日").contains("graduation_date"));  // Does not match the number's year.
+  EXPECT_EQ(values.at("issue_date").value, "2018-06-14");  // The number's year: 2018.
+  EXPECT_EQ(values.at("issue_date").note, "year completed from the certificate number: read '018年6月14日'");
+  EXPECT_FALSE(read("017年6月14日").contains("issue_date"));  // Does not match the number's year.
 }
 
 TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {
@@ -147,7 +147,7 @@ TEST(CertificateTextTest, DegreeSchoolFromTheTableAndAMisreadAward) {
   EXPECT_EQ(values.at("school").value, "哈尔滨工业大学");
   EXPECT_EQ(values.at("major").value, "计算机科学与技术");
   EXPECT_EQ(values.at("degree").value, "工学学士学位");
-  EXPECT_EQ(values.at("graduation_date").value, "2019-06-30");
+  EXPECT_EQ(values.at("issue_date").value, "2019-06-30");
 }
 
 TEST(CertificateTextTest, OtherPagesGiveNothing) {

@@ -1,11 +1,10 @@
-// The certificate_text expert: reads the official sentence of a certificate body from the page's OCR
-// (PP-OCRv4), joining lines first because values break across line ends:
-//   毕业证书: 学生 张伟，性别 男，一九九七年五月十二日生，于二〇一五年九月至二〇一九年六月在本校计算机科学与技术专业
-//            四年制本科学习，…  and the issue date printed alone on a line below.
-//   学位证书: 张伟，男，1997年5月12日生。在四川大学计算机科学与技术专业完成了本科学习计划，…授予工学学士学位。
-// It fills the fields of the shipped schemas by their names: name, gender, birth_date, major, level,
-// graduation_date, school and degree. A value's confidence is the lowest OCR confidence of its
-// characters.
+// The certificate_text expert: finds the facts of a certificate's body in the page's OCR (PP-OCRv4) by
+// the cues that mark them (data/certificate_cues.yaml), anywhere in the text, in any order, across line
+// breaks: a name after 学生 / 研究生 or before ，男，; a birth date before 生; the study period 于…至…; the
+// major before 专业; the school after 校名 or 在, before 学位评定委员会, or as a heading; the level, the
+// degree after 授予; the issue date under a label or else the last date that is not the birth date.
+// A field is filled by the fact its schema names (FieldHints::fact), else the fact of its own name. A
+// value's confidence is the lowest OCR confidence of its characters times the cue's weight.
 #ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 #define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 
@@ -13,6 +12,8 @@
 #include <memory>
 #include <string>
 
+#include "experts/certificate_text/cues.h"
+#include "experts/certificate_text/joined_text.h"
 #include "mixtract/expert.h"
 #include "mixtract/major_table.h"
 #include "mixtract/ocr.h"
@@ -40,21 +41,14 @@ class CertificateTextExpert final : public Expert {
   std::shared_ptr<const MajorTable> majors_;
 };
 
-// A value read from the joined page text: the value, and the characters it came from.
-struct TextValue {
-  std::string value;
-  std::string raw;
-  float confidence = 0;
-  int line = -1;     // The OCR line holding the value's first character.
-  std::string note;  // A correction made against a table, for the evidence; "" = none.
-};
-
-// Reads the body sentence from OCR lines; field name -> value. Where the school and the major run
-// together (在长春工业大学人文信息学院工商管理专业), the school of `schools` that starts the run ends the
-// school. A major a few edits from one of `majors` is corrected to it (confidence times 0.8 per edit).
-// Exposed for tests.
+// Reads a certificate's facts from OCR lines; fact name -> value. Nothing when the page holds none of
+// the cues' page words. Where the school and the major run together (在长春工业大学人文信息学院工商管理专业),
+// the school of `schools` that starts the run ends the school. A school or major a few edits from one
+// of the tables is corrected to it (confidence times 0.8 per edit). Where cues read different values
+// for one fact, the first cue's is taken at half its confidence. Exposed for tests.
 std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools,
-                                                       const MajorTable& majors);
+                                                       const MajorTable& majors,
+                                                       const CueSet& cues = CueSet::builtin());
 
 }  // namespace mixtract
 

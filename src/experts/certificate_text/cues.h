@@ -1,0 +1,71 @@
+// Cues: the patterns that mark each fact of a certificate's text (data/certificate_cues.yaml, which
+// documents their syntax). Wordings live in that file; this reads it and finds what it describes.
+#ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CUES_H_
+#define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CUES_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "experts/certificate_text/joined_text.h"
+#include "mixtract/status.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace mixtract {
+
+// What one cue found: a fact's value as read, where, and how much the cue alone says.
+struct Finding {
+  std::string fact;
+  TextValue value;        // The characters read; value.value == value.raw until normalised.
+  float weight = 1;       // The cue's weight.
+  std::size_t cue = 0;    // The cue's index in the file: earlier cues take precedence.
+  std::size_t begin = 0;  // Byte range of the value in the joined text.
+  std::size_t end = 0;
+};
+
+// The facts a cue may name: name, gender, birth_date, study_start, study_end, school, major,
+// school_major, level, degree, issue_date.
+const std::vector<std::string_view>& cue_facts();
+
+class CueSet {
+ public:
+  // Parses a cue file; errors name `source`, the line and the cue (a bad pattern, an unknown fact).
+  static Result<CueSet> parse(std::string_view yaml_text, std::string_view source);
+  // The cues compiled in (data/certificate_cues.yaml), parsed once.
+  static const CueSet& builtin();
+
+  // Whether the text holds one of the file's page_words: a page the cues are meant for.
+  bool reads(const JoinedText& text) const;
+
+  // Every match of every cue, in cue order, then in text order.
+  std::vector<Finding> find(const JoinedText& text) const;
+
+  // What the file's `values` say a fact's value means (硕士 -> 硕士研究生 for level); the value itself
+  // when they say nothing. "" = the value says nothing certain.
+  std::string meaning(std::string_view fact, const std::string& value) const;
+
+ private:
+  struct Cue {
+    std::shared_ptr<const re2::RE2> regex;
+    float weight = 1;
+    std::vector<std::pair<int, std::string>> groups;  // Capture group index -> fact.
+  };
+  std::vector<Cue> cues_;
+  std::vector<std::string> page_words_;
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> values_;
+};
+
+// A cue as RE2 syntax: an optional line break after each Han character written outside [...] and not
+// followed by a quantifier, and the shorthands (~, {HAN}, {NAME}, {DATE}, {MONTH}, {SCHOOL}) expanded.
+// Exposed for tests.
+std::string expand_cue(std::string_view cue);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CUES_H_

@@ -1,0 +1,47 @@
+#include "experts/certificate_text/joined_text.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace mixtract {
+
+TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
+  TextValue out;
+  out.raw = text.substr(begin, end - begin);
+  std::erase(out.raw, '\n');  // Values that break across lines are joined.
+  out.value = out.raw;
+  const auto first = std::lower_bound(byte_of.begin(), byte_of.end(), begin) - byte_of.begin();
+  const auto last = std::lower_bound(byte_of.begin(), byte_of.end(), end) - byte_of.begin();
+  out.confidence = 1;
+  for (auto i = first; i < last; ++i)
+    out.confidence = std::min(out.confidence, confidence[static_cast<std::size_t>(i)]);
+  out.line = first < static_cast<std::ptrdiff_t>(line.size()) ? line[static_cast<std::size_t>(first)] : -1;
+  return out;
+}
+
+JoinedText join_lines(const OcrResult& ocr) {
+  JoinedText joined;
+  for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
+    const OcrLine& line = ocr.lines[l];
+    if (l > 0) joined.text += '\n';
+    const std::size_t line_begin = joined.text.size();
+    const std::vector<char32_t> chars = utf8::decode(line.text);
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      char32_t c = chars[i];
+      if (c >= 0xFF01 && c <= 0xFF5E && c != U'，' && c != U'：' && c != U'（' && c != U'）') c -= 0xFEE0;
+      if (c == U',') c = U'，';
+      if (c == U':') c = U'：';
+      if (c == U' ' || c == 0x3000 || c == U'\n') continue;
+      if (c == U'○') c = U'〇';  // OCR's look-alike of the Chinese zero.
+      joined.byte_of.push_back(joined.text.size());
+      utf8::append(c, joined.text);
+      joined.confidence.push_back(i < line.char_confidences.size() ? line.char_confidences[i] : line.confidence);
+      joined.line.push_back(static_cast<int>(l));
+    }
+    joined.line_bytes.emplace_back(line_begin, joined.text.size());
+  }
+  return joined;
+}
+
+}  // namespace mixtract

@@ -1,0 +1,42 @@
+// A page's OCR lines joined into one text for the certificate_text expert's cues: spaces removed,
+// full-width ASCII folded (，：（） kept full-width, and , : made so), ○ read as 〇, and '\n' between
+// lines. Each character remembers its OCR line and confidence, so that a value found in the text
+// knows where it came from and how sure the OCR was of it.
+#ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_JOINED_TEXT_H_
+#define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_JOINED_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mixtract/ocr.h"
+
+namespace mixtract {
+
+// A value read from the joined page text: the value, and the characters it came from.
+struct TextValue {
+  std::string value;
+  std::string raw;
+  float confidence = 0;
+  int line = -1;     // The OCR line holding the value's first character.
+  std::string note;  // A correction made against a table, for the evidence; "" = none.
+};
+
+struct JoinedText {
+  std::string text;                                             // UTF-8.
+  std::vector<std::size_t> byte_of;                             // Byte offset of each character.
+  std::vector<float> confidence;                                // Per character.
+  std::vector<int> line;                                        // Per character.
+  std::vector<std::pair<std::size_t, std::size_t>> line_bytes;  // Byte range of each OCR line.
+
+  // The value covering bytes [begin, end) of `text`, line breaks dropped; its confidence is the lowest
+  // of its characters'.
+  TextValue value(std::size_t begin, std::size_t end) const;
+};
+
+JoinedText join_lines(const OcrResult& ocr);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_EXPERTS_CERTIFICATE_TEXT_JOINED_TEXT_H_

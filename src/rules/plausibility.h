@@ -1,0 +1,26 @@
+// Whether a value could be a value of a field kind at all, whatever the page: a school is a school
+// (in the school table, or shaped like one), a name or a major holds no label or title word. The gate
+// never chooses what fails here, and the certificate_text expert does not propose it.
+#ifndef MIXTRACT_RULES_PLAUSIBILITY_H_
+#define MIXTRACT_RULES_PLAUSIBILITY_H_
+
+#include <string>
+#include <string_view>
+
+#include "mixtract/schema.h"
+#include "mixtract/school_table.h"
+
+namespace mixtract {
+
+// "" when `value` is plausible for `kind`, else why not. `schools` may be null (no table to consult).
+//   name:   holds no label word (姓名, 学生, 证书, 毕业, ...).
+//   school: in `schools`; or ends in 大学, 学院, 学校, 研究院, 研究所, 分校 or 党校 (a campus in brackets
+//           may follow) and holds no title or label word (证书, 毕业, 学位, 本校, 委员会, ...) and is no
+//           generic phrase (普通高等学校, 高等学校).
+//   major:  holds no title or label word (证书, 毕业, 学位, 本校, 大学, 学院, 性别, 出生).
+// Other kinds: "" (their constraints and validators judge them).
+std::string plausibility_problem(FieldKind kind, std::string_view value, const SchoolTable* schools);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_RULES_PLAUSIBILITY_H_

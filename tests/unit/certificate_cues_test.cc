@@ -1,0 +1,166 @@
+// The cues of data/certificate_cues.yaml on certificate text written by hand for these tests, in
+// wordings `mixtract synth` does not produce, in both numeral styles, broken at awkward places.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "experts/certificate_text/certificate_text_expert.h"
+#include "rules/plausibility.h"
+
+namespace mixtract {
+namespace {
+
+using ::testing::HasSubstr;
+
+OcrResult page(const std::vector<std::string>& lines) {
+  OcrResult result;
+  for (const std::string& text : lines) {
+    OcrLine line;
+    line.text = text;
+    line.confidence = 0.99f;
+    std::size_t characters = 0;
+    for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    line.char_confidences.assign(characters, 0.99f);
+    result.lines.push_back(line);
+  }
+  return result;
+}
+
+class CertificateCuesTest : public ::testing::Test {
+ protected:
+  std::map<std::string, TextValue> read(const std::vector<std::string>& lines) const {
+    return read_certificate_text(page(lines), schools_, majors_);
+  }
+  std::string fact(const std::map<std::string, TextValue>& facts, const std::string& name) const {
+    const auto it = facts.find(name);
+    return it == facts.end() ? "(none)" : it->second.value;
+  }
+
+  SchoolTable schools_ = SchoolTable::builtin();
+  MajorTable majors_ = MajorTable::starter();
+};
+
+TEST_F(CertificateCuesTest, GraduateCertificateWithAnotherWording) {
+  const auto facts =
+      read({"博士研究生毕业证书", "研究生王小明，性别男，1984年10", "月12日生，于2011年9月至2015年6月在",
+            "本校金融学专业学习，学制四年，修完博士研究生培养", "计划规定的全部课程，成绩合格，准予毕业。",
+            "校名：中南大学", "证书编号：105331201502000123", "2015年6月30日"});
+  EXPECT_EQ(fact(facts, "name"), "王小明");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "1984-10-12");
+  EXPECT_EQ(fact(facts, "study_start"), "2011-09");
+  EXPECT_EQ(fact(facts, "study_end"), "2015-06");
+  EXPECT_EQ(fact(facts, "major"), "金融学");
+  EXPECT_EQ(fact(facts, "level"), "博士研究生");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_EQ(fact(facts, "issue_date"), "2015-06-30");
+}
+
+TEST_F(CertificateCuesTest, MasterDegreeCertificateInChineseNumerals) {
+  const auto facts =
+      read({"硕士学位证书", "王小明，男，一九八四年十月十二日生。在中南", "大学经济学专业学完硕士研究生课程，已通过",
+            "硕士学位的课程考试和论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，授予经济", "学硕士学位。",
+            "中南大学学位评定委员会", "主席", "二〇一五年六月三十日", "证书编号：1053332015000123"});
+  EXPECT_EQ(fact(facts, "name"), "王小明");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "1984-10-12");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_EQ(fact(facts, "major"), "经济学");
+  EXPECT_EQ(fact(facts, "level"), "硕士研究生");
+  EXPECT_EQ(fact(facts, "degree"), "经济学硕士学位");
+  EXPECT_EQ(fact(facts, "issue_date"), "2015-06-30");
+  EXPECT_EQ(facts.at("level").note, "");  // Heading, body and award agree.
+}
+
+TEST_F(CertificateCuesTest, DoctorDegreeWithTheSchoolOnlyBeforeItsCommittee) {
+  const auto facts = read({"博士学位证书", "李娜，女，1979年3月5日生。在本校材料科学与工程专", "业学完博士研究生课程，",
+                           "经中山大学学位评定委员会审核，授予工学博士学位。", "2009年7月1日"});
+  EXPECT_EQ(fact(facts, "name"), "李娜");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "school"), "中山大学");
+  EXPECT_EQ(fact(facts, "major"), "材料科学与工程");
+  EXPECT_EQ(fact(facts, "level"), "博士研究生");
+  EXPECT_EQ(fact(facts, "degree"), "工学博士学位");
+  EXPECT_EQ(fact(facts, "issue_date"), "2009-07-01");
+}
+
+TEST_F(CertificateCuesTest, TheTitleIsNoSchoolAndAnExactNameIsNotCorrected) {
+  const auto facts =
+      read({"普通高等学校", "毕业证书", "学生 赵 磊 , 性别 男 , 1998年4月2日出生 , 于2016年9月至2020年6月在",
+            "本校会计学专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "校名:中南大学",
+            "二〇二〇年六月三十日"});
+  EXPECT_EQ(fact(facts, "school"), "中南大学");  // Not 普通高等学校, not 中山大学.
+  EXPECT_EQ(facts.at("school").note, "");
+  EXPECT_EQ(fact(facts, "name"), "赵磊");
+  EXPECT_EQ(fact(facts, "birth_date"), "1998-04-02");  // 出生, half-width commas, spaces.
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(fact(facts, "major"), "会计学");
+  EXPECT_EQ(fact(facts, "issue_date"), "2020-06-30");
+}
+
+TEST_F(CertificateCuesTest, MixedNumeralsLabelsAndAnyOrder) {
+  // The issue date first, then labelled facts, then the body; a date in mixed numerals.
+  const auto facts = read({"2019年六月三十日", "姓名：陈晓", "出生日期：1997.05.12", "专业：法学",
+                           "学生陈晓，性别女，于2015年9月至2019年6月在本校学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2019-06-30");
+  EXPECT_EQ(fact(facts, "name"), "陈晓");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "birth_date"), "1997-05-12");
+  EXPECT_EQ(fact(facts, "major"), "法学");
+}
+
+TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {
+  const auto facts =
+      read({"硕士学位证书", "张伟，男，1990年1月2日生。在四川大学法学专业学完博士研究生课程，授予法学博士学位。"});
+  EXPECT_EQ(fact(facts, "level"), "博士研究生");  // The body's cue comes before the title's.
+  EXPECT_FLOAT_EQ(facts.at("level").confidence, 0.99f / 2);
+  EXPECT_THAT(facts.at("level").note, HasSubstr("cues disagree: also read '硕士研究生'"));
+}
+
+TEST_F(CertificateCuesTest, PagesWithoutCertificateWordsGiveNothing) {
+  EXPECT_TRUE(read({"姓名 张伟", "性别 男 民族 汉", "出生 1990年1月2日", "公民身份号码 11010519900102002X"}).empty());
+}
+
+TEST(CueSetTest, BadCueFilesAreClearErrors) {
+  EXPECT_THAT(CueSet::parse("cues: ['(?P<colour>红)']", "c.yaml").status().message(),
+              HasSubstr("c.yaml:1: cues[0]: '(?P<colour>红)': group 'colour' is not a fact"));
+  EXPECT_THAT(CueSet::parse("cues: ['(?P<name>']", "c.yaml").status().message(), HasSubstr("cues[0]"));
+  EXPECT_THAT(CueSet::parse("cues: ['学生']", "c.yaml").status().message(), HasSubstr("names no fact"));
+  EXPECT_THAT(CueSet::parse("cues: [{pattern: '(?P<name>x)', weight: 2}]", "c.yaml").status().message(),
+              HasSubstr("weight: must be in (0, 1]"));
+  EXPECT_THAT(CueSet::parse("words: []", "c.yaml").status().message(), HasSubstr("words"));
+}
+
+TEST(CueSetTest, ANewWordingIsALine) {
+  Result<CueSet> cues = CueSet::parse("page_words: [文凭]\ncues: ['持证人~(?P<name>{NAME})~[，。]']", "mine.yaml");
+  ASSERT_TRUE(cues.ok()) << cues.status().message();
+  const auto facts =
+      read_certificate_text(page({"文凭", "持证", "人：周杰。"}), SchoolTable::starter(), MajorTable::starter(), *cues);
+  ASSERT_TRUE(facts.contains("name"));
+  EXPECT_EQ(facts.at("name").value, "周杰");  // The cue's words broken across lines.
+  EXPECT_EQ(expand_cue("学生~[男女]"), "学\\n?生\\n?[^\\p{Han}\\d]{0,3}[男女]");
+}
+
+TEST(PlausibilityTest, ASchoolIsASchool) {
+  const SchoolTable schools = SchoolTable::builtin();
+  EXPECT_EQ(plausibility_problem(FieldKind::kSchool, "中南大学", &schools), "");
+  EXPECT_EQ(plausibility_problem(FieldKind::kSchool, "中国矿业大学（北京）", &schools), "");
+  EXPECT_EQ(plausibility_problem(FieldKind::kSchool, "深圳理工大学", &schools), "");  // New, but school-shaped.
+  EXPECT_THAT(plausibility_problem(FieldKind::kSchool, "毕业证书", &schools), HasSubstr("not shaped like a school"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kSchool, "普通高等学校", &schools), HasSubstr("generic"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kSchool, "王小明", &schools), HasSubstr("not shaped like a school"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kSchool, "学位评定委员会学院", &schools), HasSubstr("label word 学位"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kSchool, "本科", nullptr), HasSubstr("not shaped like a school"));
+}
+
+TEST(PlausibilityTest, NamesAndMajorsHoldNoLabelOrTitleWords) {
+  EXPECT_EQ(plausibility_problem(FieldKind::kName, "欧阳晓明", nullptr), "");
+  EXPECT_THAT(plausibility_problem(FieldKind::kName, "证书张伟", nullptr), HasSubstr("label word 证书"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kName, "学生", nullptr), HasSubstr("label word 学生"));
+  EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "课程与教学论", nullptr), "");
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "毕业证书", nullptr), HasSubstr("not a major"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "四川大学法学", nullptr), HasSubstr("大学"));
+  EXPECT_EQ(plausibility_problem(FieldKind::kLevel, "本科", nullptr), "");
+}
+
+}  // namespace
+}  // namespace mixtract
