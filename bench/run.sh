@@ -22,6 +22,9 @@
 #     memory) against its numpy reference network on the sentences of bench/nlp/sentences.txt; BERT
 #     token classification on ONNX Runtime with the tiny random model of tests/tools/bert_tiny.py
 #     against the same model run with numpy, on the same sentences.
+#   - layout families (leave-one-family-out): N certificates of each family of `synth --families`, clean and
+#     photographed, through `extract` on the default settings, then `eval`: per family and field, and the
+#     development families against the held-out ones (written after the cues were last changed);
 #   - HTTP service: wrk against POST /v1/extract (one certificate, cached OCR) at 2 threads: requests/s,
 #     median and p99 latency, errors, the server's memory along the run.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
@@ -29,7 +32,7 @@
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, scaling, memory, llm, ocr, tune, nlp, server (default: all);
+#     extract, families, scaling, memory, llm, ocr, tune, nlp, server (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -328,6 +331,32 @@ server_section() {
   rm -rf "$work"
 }
 
+# Leave-one-family-out: each layout family rendered alone, clean and photographed, extracted on the
+# default settings (--schema auto, the built-in school table) and scored; held-out families were written
+# after the certificate_text cues were last changed, so their figures are the ones that count.
+families_section() {
+  local run_dir family set data rows=()
+  run_dir=$(mktemp -d)
+  for family in $("$build/mixtract" synth --help | sed -n 's/.*Layout families of certificates to render (default all):\(.*\)/\1/p' |
+    sed 's/ (held out)/:held_out/g'); do
+    for set in clean photo; do
+      data=$build/bench-data/family-${family%%:*}-$set-n$count${schools:+-moe}
+      if [ ! -f "$data/truth.csv" ]; then
+        rm -rf "$data"
+        "$build/mixtract" synth --n "$count" --seed 2028 --kinds graduation,degree --families "${family%%:*}" \
+          --difficulty "$set" ${schools:+--schools "$schools"} --out "$data" >/dev/null
+      fi
+      /usr/bin/time -o "$run_dir/time" -f '%e' "$build/mixtract" extract "$data" -o "$run_dir/out.jsonl" --no-cache \
+        -j 2 >/dev/null 2>&1 || true
+      rows+=("$(printf '%s\t%s\t%s\t' "${family%%:*}" "$([ "${family#*:}" = held_out ] && echo held-out || echo development)" "$set")$(cat "$run_dir/time")\t$("$build/mixtract" eval --json --truth "$data/truth.csv" --pred "$run_dir/out.jsonl" | tr -d '\n\t')")
+    done
+  done
+  rm -rf "$run_dir"
+  echo "### Layout families, leave-one-family-out (\`synth --families F --kinds graduation,degree\`, $count per family and set; \`extract\` on the default settings)"
+  echo
+  printf '%s\n' "${rows[@]}" | /usr/bin/python3 bench/families_table.py
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -354,6 +383,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
         --name "${name:-$(basename "$route" .yaml)} · $set"
     done
   done
+  if wanted families; then families_section; fi
   if wanted scaling; then scaling_section; fi
   if wanted memory; then memory_section; fi
   if wanted llm; then llm_section; fi

@@ -183,5 +183,41 @@ TEST_F(SynthTest, KindsAndSchoolsAreHonoured) {
   EXPECT_NE(run_synth(no_regions).status().message().find("run scripts/setup.sh"), std::string::npos);
 }
 
+TEST_F(SynthTest, FamiliesAreHonoured) {
+  // Each family's title and wording show in every page it renders; levels a family does not print are
+  // rendered by no family at all rather than by another.
+  const std::map<std::string, std::pair<std::string, std::string>> expected{
+      {"graduation_graduate", {"研究生毕业证书", "培养计划规定的全部课程"}},
+      {"degree_committee", {"学位证书", "学位评定委员会"}},
+      {"graduation_regular", {"普通高等学校", "学习期满"}},
+      {"degree_award", {"学位证书", "学位授予单位："}},
+      {"graduation_form", {"毕业证书", "层次："}},
+  };
+  for (const auto& [family, words] : expected) {
+    SynthOptions o = options(family, 4, 3);
+    o.families = {family};
+    o.kinds = {DocumentKind::kGraduationCertificate, DocumentKind::kDegreeCertificate};
+    ASSERT_TRUE(run_synth(o).ok()) << family;
+    const std::vector<nlohmann::json> pages = read_jsonl(o.out_dir / "lines.jsonl");
+    ASSERT_EQ(pages.size(), 4u) << family;
+    for (const nlohmann::json& page : pages) {
+      std::string text;
+      for (const auto& line : page["lines"]) text += line.get<std::string>();
+      EXPECT_NE(text.find(words.first), std::string::npos) << family << ": " << text;
+      EXPECT_NE(text.find(words.second), std::string::npos) << family << ": " << text;
+    }
+  }
+  for (const nlohmann::json& row : read_jsonl(dir_ / "graduation_graduate" / "truth.jsonl")) {
+    EXPECT_NE(row["学历层次"].get<std::string>().find("研究生"), std::string::npos);
+  }
+  SynthOptions unknown = options("unknown", 2, 3);
+  unknown.families = {"diploma_gothic"};
+  EXPECT_EQ(run_synth(unknown).status().message(), "unknown family 'diploma_gothic'");
+  SynthOptions nothing = options("nothing", 2, 3);
+  nothing.families = {"graduation_graduate"};
+  nothing.kinds = {DocumentKind::kDegreeCertificate};
+  EXPECT_EQ(run_synth(nothing).status().message(), "the kinds and families chosen render no document");
+}
+
 }  // namespace
 }  // namespace mixtract::synth

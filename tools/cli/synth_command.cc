@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "families.h"
 #include "synth_job.h"
 
 namespace mixtract::cli {
@@ -11,6 +12,7 @@ struct SynthArgs {
   int count = 0;
   int seed = 0;
   std::vector<std::string> kinds;
+  std::vector<std::string> families;
   std::string difficulty;
   std::string schools;
 };
@@ -23,6 +25,7 @@ int run_synth_command(const SynthArgs& args, const GlobalOptions& global) {
   options.schools_csv = args.schools;
   options.deps_dir = global.deps_dir;
   for (const std::string& kind : args.kinds) options.kinds.insert(*synth::parse_synth_kind(kind));
+  options.families.insert(args.families.begin(), args.families.end());
   options.difficulty = args.difficulty == "mix" ? std::nullopt : synth::parse_difficulty(args.difficulty);
   Result<synth::SynthSummary> summary = synth::run_synth(options);
   if (!summary.ok()) {
@@ -45,13 +48,22 @@ void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigV
   sub->add_option("--kinds", args->kinds, "Kinds to render (default all)")
       ->delimiter(',')
       ->check(CLI::IsMember({"graduation", "degree", "id_card"}));
+  std::vector<std::string> family_names;
+  std::string family_help = "Layout families of certificates to render (default all):";
+  for (const synth::Family& family : synth::families()) {
+    family_names.emplace_back(family.name);
+    family_help += std::string(" ") + std::string(family.name) + (family.held_out ? " (held out)" : "");
+  }
+  sub->add_option("--families", args->families, family_help)->delimiter(',')->check(CLI::IsMember(family_names));
   add_option(*sub, kSynthDifficultyOption, args->difficulty, config)
       ->check(CLI::IsMember({"clean", "photo", "hard", "mix"}));
   add_option(*sub, kSchoolsOption, args->schools, config)->check(CLI::ExistingFile);
   sub->footer(
       "Writes <name>_<level>毕业证书.jpg, <name>_<rank>学位证书.jpg and <name>_身份证.jpg, several per person, with "
       "truth.jsonl and truth.csv (Chinese column names) and persons.jsonl (which file holds each person's highest "
-      "degree). The same seed and options give the same files.");
+      "degree). Certificates are drawn in layout families, each its own wording, layout, numerals and labels; the "
+      "held-out ones were written after the extraction's cues were last changed, for leave-one-family-out "
+      "figures. The same seed and options give the same files.");
   sub->callback([args, &global, &exit_code] { exit_code = run_synth_command(*args, global); });
 }
 

@@ -122,64 +122,72 @@ void photo_box(cv::Mat& page, cv::Rect box) {
               cv::Scalar(160, 160, 160), cv::FILLED);
 }
 
-std::string random_official(std::mt19937& rng) {
-  static constexpr std::array<std::string_view, 6> kNames{"王建国", "李文华", "张志明", "陈立新", "刘振华", "杨国强"};
-  return std::string(kNames[static_cast<std::size_t>(uniform(rng, 0, 5))]);
+// A row of repeated glyphs along the top and bottom borders, as guilloche-like ornaments print.
+void draw_ornaments(const Font& font, cv::Mat& page, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 3> kGlyphs{"◆", "※", "❖"};
+  const std::string glyph(kGlyphs[static_cast<std::size_t>(uniform(rng, 0, 2))]);
+  const int height = uniform(rng, 18, 26);
+  std::string row;
+  while (text_width(font, row + glyph, height) < page.cols - 160) row += glyph;
+  for (int y : {72, page.rows - 72 - height})
+    put_centered(font, page, row, {page.cols / 2, y + height / 2}, height, kInk);
+}
+
+void draw_number(const Font& label_font, const Font& number_font, cv::Mat& page, const std::string& number,
+                 cv::Point at, int size, std::mt19937& rng) {
+  put(label_font, page, "证书编号：", at, size, kInk);
+  put(number_font, page, number, {at.x + text_width(label_font, "证书编号：", size), at.y}, size, number_colour(rng));
 }
 
 }  // namespace
 
-Page PageRenderer::graduation(const Person& person, const Credential& c, DateStyle style, std::mt19937& rng) const {
-  Page out{blank_page(1600, 1130, rng), {}};
+Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) const {
+  const bool landscape = text.layout == Layout::kLandscape;
+  Page out{landscape ? blank_page(1600, 1130, rng) : blank_page(1200, 1600, rng), {}};
   cv::Mat& page = out.image;
   draw_border(page, rng);
   const Font& title_font = uniform(rng, 0, 1) == 1 ? fonts_.song() : fonts_.any(rng);
   const Font& body_font = fonts_.any(rng);
   const Font& number_font = uniform(rng, 0, 3) == 0 ? fonts_.any(rng) : body_font;
-  put_centered(title_font, page, "毕业证书", {800, 160}, uniform(rng, 84, 104), kInk);
-  out.lines.emplace_back("毕业证书");
-  photo_box(page, {uniform(rng, 110, 150), 250, 180, 240});
+  if (text.ornaments) draw_ornaments(body_font, page, rng);
+  const int centre_x = page.cols / 2;
+  int title_y = landscape ? 160 : 190;
+  for (std::size_t i = 0; i < text.title.size(); ++i) {
+    const bool main = i + 1 == text.title.size();
+    const int height = main ? uniform(rng, 80, 100) : uniform(rng, 44, 52);
+    if (!main) title_y -= 40;
+    put_centered(title_font, page, text.title[i], {centre_x, title_y}, height, kInk);
+    out.lines.push_back(text.title[i]);
+    title_y += height + 20;
+  }
   const int size = uniform(rng, 34, 40);
-  int y = put_wrapped(body_font, page, graduation_body(person, c, style), {370, 255}, 1090, size, kInk, out.lines);
-  y = std::max(y + 30, 690);
-  const std::string head = "校（院）长：" + random_official(rng);
-  put(body_font, page, "校名：" + c.school.name, {370, y}, size, kInk);
-  put(body_font, page, head, {920, y}, size, kInk);
-  out.lines.insert(out.lines.end(), {"校名：" + c.school.name, head, "证书编号：" + c.graduation_number,
-                                     format_date(c.graduation_date, style)});
-  const int number_y = y + 85;
-  put(body_font, page, "证书编号：", {370, number_y}, size, kInk);
-  put(number_font, page, c.graduation_number, {370 + text_width(body_font, "证书编号：", size), number_y}, size,
-      number_colour(rng));
-  put(body_font, page, format_date(c.graduation_date, style), {980, number_y + 85}, size, kInk);
-  draw_seal(page, fonts_.song(), {uniform(rng, 470, 1150), y + uniform(rng, -20, 120)}, c.school.name, rng);
-  return out;
-}
-
-Page PageRenderer::degree(const Person& person, const Credential& c, std::mt19937& rng) const {
-  Page out{blank_page(1200, 1600, rng), {}};
-  cv::Mat& page = out.image;
-  draw_border(page, rng);
-  const Font& body_font = fonts_.any(rng);
-  const std::string rank = c.level == EducationLevel::kBachelor ? "学士"
-                           : c.level == EducationLevel::kMaster ? "硕士"
-                                                                : "博士";
-  put_centered(fonts_.song(), page, rank + "学位证书", {600, 190}, uniform(rng, 80, 96), kInk);
-  out.lines.push_back(rank + "学位证书");
-  photo_box(page, {510, 300, 180, 240});
-  const int size = uniform(rng, 34, 40);
-  int y = put_wrapped(body_font, page, degree_body(person, c), {150, 620}, 900, size, kInk, out.lines);
-  y = std::max(y + 60, 1050);
-  const std::string chair = "学位评定委员会主席：" + random_official(rng);
-  put(body_font, page, c.school.name, {650, y}, size, kInk);
-  put(body_font, page, chair, {520, y + 80}, size, kInk);
-  out.lines.insert(out.lines.end(),
-                   {c.school.name, chair, to_arabic_chinese(c.graduation_date), "证书编号：" + c.degree_number});
-  put(body_font, page, to_arabic_chinese(c.graduation_date), {700, y + 160}, size, kInk);
-  put(body_font, page, "证书编号：", {150, y + 270}, size - 4, kInk);
-  put(body_font, page, c.degree_number, {150 + text_width(body_font, "证书编号：", size - 4), y + 270}, size - 4,
-      number_colour(rng));
-  draw_seal(page, fonts_.song(), {uniform(rng, 700, 900), y + uniform(rng, 0, 140)}, c.school.name, rng);
+  const cv::Point body_at = landscape ? cv::Point(370, 255) : cv::Point(150, 620);
+  const int body_width = landscape ? 1090 : 900;
+  photo_box(page, landscape ? cv::Rect(uniform(rng, 110, 150), 250, 180, 240) : cv::Rect(510, 300, 180, 240));
+  int y = body_at.y;
+  if (!text.body.empty()) y = put_wrapped(body_font, page, text.body, body_at, body_width, size, kInk, out.lines);
+  for (const std::string& label : text.labels) {
+    put(body_font, page, label, {body_at.x, y}, size, kInk);
+    out.lines.push_back(label);
+    y += size * 8 / 5;
+  }
+  y = std::max(y + (landscape ? 30 : 60), landscape ? 690 : 1050);
+  // The issuer's rows side by side on a landscape page, one below the other on a portrait one.
+  for (std::size_t i = 0; i < text.footer.size(); ++i) {
+    const cv::Point at =
+        landscape ? cv::Point(i == 0 ? 370 : 920, y) : cv::Point(i == 0 ? 650 : 520, y + 80 * static_cast<int>(i));
+    put(body_font, page, text.footer[i], at, size, kInk);
+    out.lines.push_back(text.footer[i]);
+  }
+  const cv::Point number_at = landscape ? cv::Point(370, y + 85) : cv::Point(150, y + 270);
+  const cv::Point date_at = landscape ? cv::Point(980, y + 170) : cv::Point(700, y + 160);
+  out.lines.push_back("证书编号：" + text.number);
+  out.lines.push_back(text.date);
+  draw_number(body_font, number_font, page, text.number, number_at, landscape ? size : size - 4, rng);
+  put(body_font, page, text.date, date_at, size, kInk);
+  const cv::Point seal_at = landscape ? cv::Point(uniform(rng, 470, 1150), y + uniform(rng, -20, 120))
+                                      : cv::Point(uniform(rng, 700, 900), y + uniform(rng, 0, 140));
+  draw_seal(page, fonts_.song(), seal_at, text.seal, rng);
   return out;
 }
 

@@ -1,6 +1,6 @@
-// Draws synthetic document pages with real font rasterisation: graduation and degree certificates and
-// ID-card fronts, with varied fonts, tints, borders, number colours and a red seal that may overlap text.
-// The pages are clean and upright; photo_effects.h turns them into photos.
+// Draws synthetic document pages with real font rasterisation: graduation and degree certificates in
+// the layout their family gives (families.h) and ID-card fronts, with varied fonts, tints, borders, number colours and
+// a red seal that may overlap text. The pages are clean and upright; photo_effects.h turns them into photos.
 #ifndef MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
 #define MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
 
@@ -10,8 +10,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "families.h"
 #include "fonts.h"
-#include "page_text.h"
 #include "synth_types.h"
 
 namespace mixtract::synth {
@@ -28,8 +28,8 @@ class PageRenderer {
  public:
   explicit PageRenderer(const FontSet& fonts) : fonts_(fonts) {}
 
-  Page graduation(const Person& person, const Credential& credential, DateStyle style, std::mt19937& rng) const;
-  Page degree(const Person& person, const Credential& credential, std::mt19937& rng) const;
+  // A graduation or degree certificate as a family writes it (families.h).
+  Page certificate(const CertificateText& text, std::mt19937& rng) const;
   Page id_card(const Person& person, std::mt19937& rng) const;
 
  private:

@@ -3,18 +3,22 @@
 #include <array>
 
 namespace mixtract::synth {
-namespace {
 
-// "二〇一五年九月" or "2015年9月".
 std::string year_month(const Date& date, DateStyle style) {
   const std::string full = format_date(date, style);
   return full.substr(0, full.find("月") + std::string("月").size());
 }
 
-}  // namespace
-
 std::string format_date(const Date& date, DateStyle style) {
-  return style == DateStyle::kChineseNumerals ? to_chinese_numerals(date) : to_arabic_chinese(date);
+  switch (style) {
+    case DateStyle::kChineseNumerals: return to_chinese_numerals(date);
+    case DateStyle::kArabic: return to_arabic_chinese(date);
+    case DateStyle::kMixed: {
+      const std::string chinese = to_chinese_numerals(date);
+      return std::to_string(date.year) + chinese.substr(chinese.find("年"));
+    }
+  }
+  return "";
 }
 
 std::string graduation_body(const Person& person, const Credential& c, DateStyle style) {

@@ -9,9 +9,15 @@
 namespace mixtract::synth {
 
 // How dates are written on a page.
-enum class DateStyle { kChineseNumerals, kArabic };
+enum class DateStyle {
+  kChineseNumerals,  // 二〇一九年六月三十日
+  kArabic,           // 2019年6月30日
+  kMixed,            // 2019年六月三十日
+};
 
 std::string format_date(const Date& date, DateStyle style);
+// The year and month only: 二〇一五年九月, 2015年9月.
+std::string year_month(const Date& date, DateStyle style);
 
 // 学生 张伟，性别 男，一九九七年五月十二日生，于二〇一五年九月至二〇一九年六月在本校计算机科学与技术专业四年制本科
 // 学习，修完教学计划规定的全部课程，成绩合格，准予毕业。

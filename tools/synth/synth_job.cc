@@ -129,7 +129,22 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Status::io_error(options.out_dir.string() + ": cannot create: " + ec.message());
 
+  for (const std::string& name : options.families) {
+    if (find_family(name) == nullptr) return Status::invalid_argument("unknown family '" + name + "'");
+  }
   auto wants = [&](DocumentKind kind) { return options.kinds.empty() || options.kinds.contains(kind); };
+  // A family of the chosen ones that prints this kind at this level, or nullptr.
+  auto pick_family = [&](DocumentKind kind, EducationLevel level, std::mt19937& r) -> const Family* {
+    std::vector<const Family*> fitting;
+    for (const Family& family : families()) {
+      if (family.kind == kind && family.prints(level) &&
+          (options.families.empty() || options.families.contains(std::string(family.name)))) {
+        fitting.push_back(&family);
+      }
+    }
+    if (fitting.empty()) return nullptr;
+    return fitting[static_cast<std::size_t>(uniform(r, 0, static_cast<int>(fitting.size()) - 1))];
+  };
   const PageRenderer renderer(fonts);
   std::mt19937 rng(options.seed);
   std::set<std::string> used_names;
@@ -137,7 +152,11 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
   TruthWriter truth;
   SynthSummary summary;
 
+  int persons_without_documents = 0;
   while (summary.documents < options.count) {
+    if (persons_without_documents == 1000) {
+      return Status::invalid_argument("the kinds and families chosen render no document");
+    }
     Person person = random_person(rng, *regions, used_names);
     std::vector<Credential> career = random_career(rng, schools, person);
     std::vector<std::string> files;
@@ -175,27 +194,32 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
                                      {"公民身份号码", person.id_number}}));
     }
     for (const Credential& c : career) {
-      const DateStyle style = uniform(rng, 0, 4) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
       const std::string level_word = c.level == EducationLevel::kMaster && uniform(rng, 0, 1) == 0 ? "硕士"
                                      : c.level == EducationLevel::kDoctor && uniform(rng, 0, 1) == 0
                                          ? "博士"
                                          : std::string(level_name(c.level));
       const std::size_t before = files.size();
-      MIXTRACT_RETURN_IF_ERROR(emit(
-          person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
-          [&](std::mt19937& r) { return renderer.graduation(person, c, style, r); },
-          certificate_fields(person, c, false)));
+      if (const Family* family = pick_family(DocumentKind::kGraduationCertificate, c.level, rng)) {
+        MIXTRACT_RETURN_IF_ERROR(emit(
+            person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
+            [&](std::mt19937& r) { return renderer.certificate(family->write(person, c, r), r); },
+            certificate_fields(person, c, false)));
+      }
       const bool have_graduation = files.size() > before;
-      if (!c.degree_number.empty()) {
+      const Family* degree_family =
+          c.degree_number.empty() ? nullptr : pick_family(DocumentKind::kDegreeCertificate, c.level, rng);
+      if (degree_family != nullptr) {
         MIXTRACT_RETURN_IF_ERROR(emit(
             person.name + "_" + std::string(rank_of(c.level)) + "学位证书", DocumentKind::kDegreeCertificate,
-            [&](std::mt19937& r) { return renderer.degree(person, c, r); }, certificate_fields(person, c, true)));
+            [&](std::mt19937& r) { return renderer.certificate(degree_family->write(person, c, r), r); },
+            certificate_fields(person, c, true)));
       }
       if (files.size() > before) {
         highest_file = files[have_graduation ? before : files.size() - 1];
         highest_level = c.level;
       }
     }
+    persons_without_documents = files.empty() ? persons_without_documents + 1 : 0;
     if (!files.empty()) {
       ++summary.persons;
       truth.add_person(person.name, files, highest_level, highest_file);

@@ -29,6 +29,9 @@ struct SynthOptions {
   std::uint32_t seed = 1;  // Same seed and options, same files byte for byte.
   // Kinds to render; empty = all (graduation and degree certificates, ID cards).
   std::set<DocumentKind> kinds;
+  // Layout families of certificates to render (families.h); empty = all. A certificate is rendered in
+  // one of the chosen families that prints its kind and level, or not at all.
+  std::set<std::string> families;
   // nullopt = a mix: 30% clean, 50% photo, 20% hard.
   std::optional<Difficulty> difficulty = Difficulty::kClean;
   // School table CSV (universities_moe2017.csv format); "" = the built-in starter table.

@@ -1,0 +1,55 @@
+// Layout families of certificates: each writes a certificate's content in its own wording, layout,
+// numerals and labels, so that a benchmark can develop on some families and measure on the others
+// (leave-one-family-out). A family marked held_out was written after the certificate_text expert's cues
+// were last changed, from wordings those cues were not written against: its figures are the ones that
+// say how the engine does on certificates it has not seen.
+#ifndef MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
+#define MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
+
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mixtract/education.h"
+#include "synth_types.h"
+
+namespace mixtract::synth {
+
+enum class Layout {
+  kLandscape,  // Photo on the left, the body to its right (most 毕业证书).
+  kPortrait,   // Title, photo above the body (most 学位证书).
+};
+
+// What a certificate page shows, top to bottom.
+struct CertificateText {
+  Layout layout = Layout::kLandscape;
+  std::vector<std::string> title;   // Centred; the last line is the largest.
+  std::string body;                 // The official sentence, wrapped to the page; "" = none.
+  std::vector<std::string> labels;  // Label rows below the body (姓名：张伟), one per row.
+  std::vector<std::string> footer;  // The issuer's rows (校名：四川大学, 校长：王建国).
+  std::string number;               // The certificate number, printed after 证书编号：.
+  std::string date;                 // The issue date as printed.
+  std::string seal;                 // The issuer's name around the seal.
+  bool ornaments = false;           // A row of repeated glyphs along the top and bottom borders.
+};
+
+struct Family {
+  std::string_view name;
+  DocumentKind kind;
+  bool held_out;
+  // Whether the family prints a credential of this level (研究生毕业证书 only for 硕士 and 博士).
+  bool (*prints)(EducationLevel level);
+  CertificateText (*write)(const Person& person, const Credential& credential, std::mt19937& rng);
+};
+
+// Every family, development families first.
+std::span<const Family> families();
+
+// The family named `name`, or nullptr.
+const Family* find_family(std::string_view name);
+
+}  // namespace mixtract::synth
+
+#endif  // MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
