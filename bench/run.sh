@@ -348,7 +348,9 @@ families_section() {
       fi
       /usr/bin/time -o "$run_dir/time" -f '%e' "$build/mixtract" extract "$data" -o "$run_dir/out.jsonl" --no-cache \
         -j 2 >/dev/null 2>&1 || true
-      rows+=("$(printf '%s\t%s\t%s\t' "${family%%:*}" "$([ "${family#*:}" = held_out ] && echo held-out || echo development)" "$set")$(cat "$run_dir/time")\t$("$build/mixtract" eval --json --truth "$data/truth.csv" --pred "$run_dir/out.jsonl" | tr -d '\n\t')")
+      rows+=("$(printf '%s\t%s\t%s\t%s\t%s' "${family%%:*}" \
+        "$([ "${family#*:}" = held_out ] && echo held-out || echo development)" "$set" "$(cat "$run_dir/time")" \
+        "$("$build/mixtract" eval --json --truth "$data/truth.csv" --pred "$run_dir/out.jsonl" | tr -d '\n\t')")")
     done
   done
   rm -rf "$run_dir"
