@@ -11,6 +11,7 @@
 #include "ocr/ppocr/det_preprocess.h"
 #include "ocr/ppocr/line_batch.h"
 #include "ocr/ppocr/line_crop.h"
+#include "ocr/ppocr/ornament.h"
 
 namespace mixtract::ppocr {
 namespace {
@@ -134,6 +135,19 @@ TEST(LineCropTest, SortsIntoReadingOrder) {
   std::vector<std::pair<float, float>> order;
   for (const Quad& q : boxes) order.emplace_back(q[0].x, q[0].y);
   EXPECT_EQ(order, (std::vector<std::pair<float, float>>{{10, 50}, {300, 52}, {10, 100}, {100, 98}, {200, 103}}));
+}
+
+TEST(OrnamentTest, RowsOfGlyphsAreNotText) {
+  EXPECT_TRUE(is_ornament("◆◆◆◆◆◆◆◆◆◆◆◆"));
+  EXPECT_TRUE(is_ornament("※※※※※※※※※※※※※※"));
+  EXPECT_TRUE(is_ornament("一一一一一一一一"));
+  EXPECT_TRUE(is_ornament("◆◆◆◆◆◆◆学◆◆"));
+  EXPECT_TRUE(is_ornament("·—·—·—"));
+  EXPECT_FALSE(is_ornament("毕业证书"));
+  EXPECT_FALSE(is_ornament("证书编号：105331201502000123"));
+  EXPECT_FALSE(is_ornament("二〇〇〇年六月三十日"));
+  EXPECT_FALSE(is_ornament("1000000000000001"));  // Digits repeat in numbers.
+  EXPECT_FALSE(is_ornament("◆◆"));
 }
 
 TEST(LineBatchTest, ResizesNormalisesAndPads) {

@@ -16,6 +16,7 @@
 #include "ocr/ppocr/det_preprocess.h"
 #include "ocr/ppocr/line_batch.h"
 #include "ocr/ppocr/line_crop.h"
+#include "ocr/ppocr/ornament.h"
 
 namespace mixtract {
 namespace {
@@ -100,6 +101,7 @@ class PpOcrEngine final : public OcrEngine {
     result.timings.recognise_ms = ms_since(rec_start);
     for (std::size_t i = 0; i < boxes.size(); ++i) {
       if (decoded[i].text.empty() || decoded[i].confidence < kMinLineConfidence) continue;
+      if (ppocr::is_ornament(decoded[i].text)) continue;
       result.lines.push_back(
           {boxes[i], std::move(decoded[i].text), decoded[i].confidence, std::move(decoded[i].char_confidences)});
     }
@@ -128,7 +130,8 @@ class PpOcrEngine final : public OcrEngine {
     return Status();
   }
 
-  // Recognises crops in batches of similar width (sorted by aspect ratio), in the crops' order.
+  // Recognises crops in batches of similar width (sorted by aspect ratio), each within rec_batch lines
+  // and rec_batch_width pixels of padded width, in the crops' order.
   Result<std::vector<ppocr::DecodedLine>> recognise(const std::vector<cv::Mat>& crops) const {
     std::vector<ppocr::DecodedLine> lines(crops.size());
     std::vector<std::size_t> order(crops.size());
@@ -136,15 +139,22 @@ class PpOcrEngine final : public OcrEngine {
     auto ratio = [&](std::size_t i) { return static_cast<double>(crops[i].cols) / std::max(1, crops[i].rows); };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ratio(a) < ratio(b); });
     const std::size_t batch = static_cast<std::size_t>(std::max(1, options_.rec_batch));
-    for (std::size_t begin = 0; begin < order.size(); begin += batch) {
-      const std::size_t end = std::min(order.size(), begin + batch);
-      std::vector<cv::Mat> slice;
-      double widest = 0;
-      for (std::size_t k = begin; k < end; ++k) {
-        slice.push_back(crops[order[k]]);
-        widest = std::max(widest, ratio(order[k]));
+    const auto width_of = [&](double widest) {
+      return std::clamp(static_cast<int>(std::ceil(kLineHeight * widest)), kMinRecWidth, kMaxRecWidth);
+    };
+    for (std::size_t begin = 0, end = 0; begin < order.size(); begin = end) {
+      // A batch grows while it holds fewer than `batch` lines and its padded width stays within budget.
+      double widest = ratio(order[begin]);
+      end = begin + 1;
+      while (end < order.size() && end - begin < batch &&
+             static_cast<int>(end - begin + 1) * width_of(std::max(widest, ratio(order[end]))) <=
+                 options_.rec_batch_width) {
+        widest = std::max(widest, ratio(order[end]));
+        ++end;
       }
-      const int width = std::clamp(static_cast<int>(std::ceil(kLineHeight * widest)), kMinRecWidth, kMaxRecWidth);
+      std::vector<cv::Mat> slice;
+      for (std::size_t k = begin; k < end; ++k) slice.push_back(crops[order[k]]);
+      const int width = width_of(widest);
       MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output out,
                                 rec_->run(ppocr::prepare_line_batch(slice, kLineHeight, width),
                                           {static_cast<std::int64_t>(slice.size()), 3, kLineHeight, width}));
@@ -186,7 +196,8 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   std::ostringstream version;
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
           << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
-          << " cls=" << (options.classify_orientation ? 1 : 0);
+          << " cls=" << (options.classify_orientation ? 1 : 0) << " batch_width=" << options.rec_batch_width
+          << " ornaments=dropped";
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
 }
