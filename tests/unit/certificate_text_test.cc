@@ -115,6 +115,11 @@ TEST(CertificateTextTest, DegreeDateWithItsYearHalfHidden) {
   EXPECT_EQ(values.at("issue_date").value, "2018-06-14");  // The number's year: 2018.
   EXPECT_EQ(values.at("issue_date").note, "year completed from the certificate number: read '018年6月14日'");
   EXPECT_FALSE(read("017年6月14日").contains("issue_date"));  // Does not match the number's year.
+  // The whole year hidden, on a line of its own.
+  EXPECT_EQ(read("年六月十四日").at("issue_date").value, "2018-06-14");
+  EXPECT_EQ(read("年六月十四日").at("issue_date").note,
+            "year completed from the certificate number: read '年六月十四日'");
+  EXPECT_FALSE(read("主席：王建国年六月十四日").contains("issue_date"));
 }
 
 TEST(CertificateTextTest, MajorsAreCorrectedAgainstTheTable) {

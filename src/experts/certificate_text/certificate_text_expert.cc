@@ -152,13 +152,13 @@ std::optional<TextValue> last_other_date(const JoinedText& joined, const std::ve
   return last;
 }
 
-// An issue date whose year lost its first characters under a seal (〇二二年七月十八日): completed from
-// `year` when what is left of it matches.
+// An issue date whose year lost its first characters, or all of them, under a seal (〇二二年七月十八日,
+// 年七月十三日): completed from `year` when what is left of it matches.
 std::optional<TextValue> completed_date(TextValue line, const std::string& year) {
   const std::size_t at = line.raw.find("年");
   if (at == std::string::npos) return std::nullopt;
   const std::vector<char32_t> fragment = utf8::decode(line.raw.substr(0, at));
-  if (fragment.empty() || fragment.size() >= 4) return std::nullopt;
+  if (fragment.size() >= 4) return std::nullopt;
   const std::string rest = line.raw.substr(at);
   // Read the fragment as the year's last digits by trying it in place of them, the missing ones written
   // in the fragment's script.
@@ -188,7 +188,7 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
     years.emplace_back(year, "the certificate number");
   }
   static const re2::RE2 kFragment(
-      expand_cue("(?:^|[^0-9〇零Oo一二三四五六七八九十])([0-9〇零Oo一二三四五六七八九十]{1,3}年[0-"
+      expand_cue("(?m)(?:^|[^0-9〇零Oo一二三四五六七八九十])([0-9〇零Oo一二三四五六七八九十]{0,3}年[0-"
                  "9〇零Oo一二三四五六七八九十]{1,3}月[0-9〇零Oo一二三四五六七八九十]{1,3}日)"));
   static const re2::RE2 kCut("(?m)(\\d{4}\\n?年\\n?\\d{1,2}\\n?月\\n?\\d{1,2})$");
   re2::StringPiece piece;
@@ -196,6 +196,8 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
     re2::StringPiece rest(joined.text);
     while (re2::RE2::FindAndConsume(&rest, kFragment, &piece)) {
       const std::size_t begin = static_cast<std::size_t>(piece.data() - joined.text.data());
+      const bool whole_year_lost = piece.starts_with("年");
+      if (whole_year_lost && begin > 0 && joined.text[begin - 1] != '\n') continue;  // Only a line of its own.
       if (std::optional<TextValue> date = completed_date(joined.value(begin, begin + piece.size()), year)) {
         date->note = "year completed from " + source + ": read '" + date->raw + "'";
         return date;
