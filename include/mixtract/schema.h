@@ -48,6 +48,7 @@ enum class FieldKind {
   kSchool,  // A school name.
   kMajor,   // A major (专业) name.
   kCode,    // A structured code: certificate or ID number.
+  kAmount,  // A sum of money, normalised to digits and an optional decimal point (1234.50).
   kEnum,    // One of constraints.values.
   kText,    // Free text.
 };

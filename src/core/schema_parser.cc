@@ -16,7 +16,7 @@
 namespace mixtract {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, FieldKind>, 9> kKinds{{
+constexpr std::array<std::pair<std::string_view, FieldKind>, 10> kKinds{{
     {"name", FieldKind::kName},
     {"gender", FieldKind::kGender},
     {"date", FieldKind::kDate},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<std::string_view, FieldKind>, 9> kKinds{{
     {"school", FieldKind::kSchool},
     {"major", FieldKind::kMajor},
     {"code", FieldKind::kCode},
+    {"amount", FieldKind::kAmount},
     {"enum", FieldKind::kEnum},
     {"text", FieldKind::kText},
 }};

@@ -6,6 +6,7 @@
 #include "experts/llm/llm_expert.h"
 #include "experts/ner/ner_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
+#include "experts/page_pattern/page_pattern_expert.h"
 #include "experts/school_table/school_table_expert.h"
 #include "mixtract/registry.h"
 
@@ -23,12 +24,14 @@ struct BuiltinExpert {
 ExpertRegistry ExpertRegistry::with_builtins() {
   const BuiltinExpert builtins[] = {
       {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
-      {"certificate_text", "the official sentence of a certificate body, read from the PP-OCRv4 text",
+      {"certificate_text", "each field of a certificate body found by the cues that mark it in the PP-OCRv4 text",
        &CertificateTextExpert::create},
       {"ppocr", "PP-OCRv4 (ONNX Runtime) page reading, values after their printed labels",
        OcrLabelExpert::factory("ppocr")},
       {"ppocr_reread", "PP-OCRv4 again on each field's label lines, cropped and enlarged (the local-crop route)",
        OcrLabelExpert::factory("ppocr", true)},
+      {"page_pattern", "a field's value found anywhere in the PP-OCRv4 text by its form (dates, codes by pattern)",
+       &PagePatternExpert::create},
       {"school_table", "school names of the school table found in the page text, OCR errors corrected",
        &SchoolTableExpert::create},
       {"lac_ner", "LAC's persons, schools (organisations) and majors in the PP-OCRv4 page text",

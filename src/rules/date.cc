@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "core/utf8.h"
 
@@ -116,6 +119,43 @@ std::optional<std::array<std::vector<char32_t>, 3>> split_date(const std::vector
   return parts;
 }
 
+// 25/12/2018 or 12/25/2018 (day or month first, with a four-digit year last): read where only one order
+// gives a real date, or both orders give the same one; nullopt where the order is in doubt (05/06/2018).
+std::optional<Date> year_last(const std::array<std::vector<char32_t>, 3>& parts) {
+  const auto& [first, second, year] = parts;
+  if (first.size() > 2 || second.size() > 2 || year.size() != 4) return std::nullopt;
+  const int a = parse_arabic(first).value_or(-1), b = parse_arabic(second).value_or(-1);
+  const int y = parse_arabic(year).value_or(-1);
+  if (a < 0 || b < 0 || y < 0) return std::nullopt;
+  const Date day_first{y, b, a};
+  const Date month_first{y, a, b};
+  const bool day_first_valid = is_valid_date(day_first), month_first_valid = is_valid_date(month_first);
+  if (day_first_valid && (!month_first_valid || day_first == month_first)) return day_first;
+  if (month_first_valid && !day_first_valid) return month_first;
+  return std::nullopt;
+}
+
+// 25 Dec 2018, 25-Dec-2018, Dec 25, 2018, December 25 2018.
+std::optional<Date> with_month_name(std::string_view text) {
+  static const re2::RE2 kDayFirst("\\s*(\\d{1,2})[\\s-]*([A-Za-z]{3,9})\\.?[\\s,-]*(\\d{4})\\s*");
+  static const re2::RE2 kMonthFirst("\\s*([A-Za-z]{3,9})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?[\\s,]*(\\d{4})\\s*");
+  static constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                            "may",       "june",     "july",     "august",
+                                                            "september", "october",  "november", "december"};
+  std::string month_word;
+  Date date;
+  if (!re2::RE2::FullMatch(text, kDayFirst, &date.day, &month_word, &date.year) &&
+      !re2::RE2::FullMatch(text, kMonthFirst, &month_word, &date.day, &date.year)) {
+    return std::nullopt;
+  }
+  for (char& c : month_word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t m = 0; m < kMonths.size(); ++m) {
+    if (kMonths[m].starts_with(month_word)) date.month = static_cast<int>(m) + 1;
+  }
+  if (date.month == 0 || !is_valid_date(date)) return std::nullopt;
+  return date;
+}
+
 }  // namespace
 
 bool is_valid_date(const Date& d) {
@@ -143,10 +183,12 @@ std::string to_arabic_chinese(const Date& d) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
+  if (std::optional<Date> named = with_month_name(text)) return named;
   const std::vector<char32_t> s = simplify(text);
   const auto parts = split_date(s);
   if (!parts) return std::nullopt;
   const auto& [year_text, month_text, day_text] = *parts;
+  if (year_text.size() <= 2 && std::find(s.begin(), s.end(), U'年') == s.end()) return year_last(*parts);
   // Each part in either script: 2019年六月三十日 is printed too.
   Date date;
   if (year_text.size() != 4) return std::nullopt;

@@ -1,4 +1,4 @@
-// Calendar dates as printed on Chinese documents: ISO, Arabic (2019年6月30日, 2019/6/30, 2019.6.30) and
+// Calendar dates as printed on documents: ISO, Arabic (2019年6月30日, 2019/6/30, 2019.6.30) and
 // Chinese numerals (二〇一九年六月三十日, with 〇 or 零, and 十 forms for months and days), or both mixed
 // (2019年六月三十日).
 #ifndef MIXTRACT_RULES_DATE_H_
@@ -28,8 +28,10 @@ std::string to_chinese_numerals(const Date& date);
 // "2019年6月30日".
 std::string to_arabic_chinese(const Date& date);
 
-// Reads a date in any of the forms above (full-width digits and spaces allowed, a trailing 生 ignored).
-// Returns nullopt when the text is not exactly one valid date.
+// Reads a date in any of the forms above (full-width digits and spaces allowed, a trailing 生 ignored),
+// and as receipts print them: 25/12/2018, 12/25/2018 (day or month first where only one order gives a
+// real date; 05/06/2018 is in doubt and not read), 25 Dec 2018, Dec 25, 2018. Returns nullopt when the
+// text is not exactly one valid date.
 std::optional<Date> parse_date(std::string_view text);
 
 }  // namespace mixtract

@@ -32,6 +32,21 @@ TEST(DateTest, ReadsEveryWrittenForm) {
   EXPECT_EQ(parse_date("二○o二年六月四日"), (Date{2002, 6, 4}));
 }
 
+TEST(DateTest, ReadsMixedNumeralsAndReceiptForms) {
+  EXPECT_EQ(parse_date("2019年六月三十日"), (Date{2019, 6, 30}));
+  EXPECT_EQ(parse_date("二〇一九年6月30日"), (Date{2019, 6, 30}));
+  const Date christmas{2018, 12, 25};
+  for (const char* text : {"25/12/2018", "12/25/2018", "25.12.2018", "25-12-2018", "25 Dec 2018", "25-DEC-2018",
+                           "Dec 25, 2018", "December 25 2018", "Dec. 25th, 2018", "25 December 2018"}) {
+    EXPECT_EQ(parse_date(text), christmas) << text;
+  }
+  EXPECT_EQ(parse_date("06/06/2018"), (Date{2018, 6, 6}));  // Both orders agree.
+  EXPECT_FALSE(parse_date("05/06/2018").has_value());       // 5 June or May 6: not guessed.
+  EXPECT_FALSE(parse_date("31/31/2018").has_value());
+  EXPECT_FALSE(parse_date("25 Foo 2018").has_value());
+  EXPECT_FALSE(parse_date("Feb 30, 2018").has_value());
+}
+
 TEST(DateTest, RejectsImpossibleOrMalformedDates) {
   for (const char* text : {"2019-02-29", "2020-13-01", "2019-06-31", "二〇一九年二月三十日", "2019-06", "19-06-30",
                            "2019-06-30-01", "二〇一九年六月三十二日", "二〇一九年六月十十日", "二〇一九年六月四十日",

@@ -27,6 +27,7 @@ std::string field_line(const FieldSpec& field) {
         form += ", " + std::to_string(*field.constraints.min_length) + " characters";
       }
       break;
+    case FieldKind::kAmount: form = "the amount, digits and a decimal point only (1234.50)"; break;
     case FieldKind::kEnum: form = "one of " + join(field.constraints.values); break;
     case FieldKind::kText: form = "as printed"; break;
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/utf8.h"
+#include "rules/amount.h"
 #include "rules/date.h"
 
 namespace mixtract {
@@ -11,6 +12,36 @@ namespace {
 
 bool is_separator(char32_t c) {
   return c == U'：' || c == U':' || c == U' ' || c == 0x3000 || c == U'\t';
+}
+
+bool is_ascii_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+bool same_letter(char32_t a, char32_t b) {
+  const auto lower = [](char32_t c) { return c >= U'A' && c <= U'Z' ? c + 32 : c; };
+  return lower(a) == lower(b);
+}
+
+// Whether `length` characters of `chars` from `at` stand apart as a word where they start or end with a
+// letter: TOTAL is not read inside SUBTOTAL.
+bool stands_apart(const std::vector<char32_t>& chars, std::size_t at, std::size_t length) {
+  if (at > 0 && is_ascii_letter(chars[at]) && is_ascii_letter(chars[at - 1])) return false;
+  const std::size_t end = at + length;
+  return !(end < chars.size() && is_ascii_letter(chars[end - 1]) && is_ascii_letter(chars[end]));
+}
+
+// Where `label` is printed in `chars` with at most `wrong` characters misread (letters compared without
+// case), standing apart from the words around it; npos when nowhere.
+std::size_t find_label(const std::vector<char32_t>& chars, const std::vector<char32_t>& label, std::size_t wrong) {
+  if (label.empty() || chars.size() < label.size()) return std::string::npos;
+  for (std::size_t at = 0; at + label.size() <= chars.size(); ++at) {
+    std::size_t misread = 0;
+    for (std::size_t i = 0; i < label.size() && misread <= wrong; ++i)
+      misread += same_letter(chars[at + i], label[i]) ? 0u : 1u;
+    if (misread <= wrong && stands_apart(chars, at, label.size())) return at;
+  }
+  return std::string::npos;
 }
 
 bool ends_text(char32_t c) {
@@ -23,10 +54,9 @@ bool ends_text(char32_t c) {
 std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind) {
   const std::vector<char32_t> chars = utf8::decode(line);
   const std::vector<char32_t> wanted = utf8::decode(label);
-  if (wanted.empty()) return std::nullopt;
-  const auto at = std::search(chars.begin(), chars.end(), wanted.begin(), wanted.end());
-  if (at == chars.end()) return std::nullopt;
-  std::size_t begin = static_cast<std::size_t>(at - chars.begin()) + wanted.size();
+  const std::size_t at = find_label(chars, wanted, 0);
+  if (at == std::string::npos) return std::nullopt;
+  std::size_t begin = at + wanted.size();
   while (begin < chars.size() && is_separator(chars[begin])) ++begin;
   std::size_t end = begin;
   std::vector<char32_t> value;
@@ -58,6 +88,19 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
       }
       break;
     }
+    case FieldKind::kAmount: {
+      // The longest prefix that reads as an amount: ¥ 1,234.50 元, not 1,234.5.
+      const std::size_t limit = std::min(chars.size(), begin + 24);
+      for (std::size_t stop = begin + 1; stop <= limit; ++stop) {
+        const std::vector<char32_t> piece(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                          chars.begin() + static_cast<std::ptrdiff_t>(stop));
+        if (const std::optional<std::string> amount = parse_amount(utf8::encode(piece))) {
+          value = utf8::decode(*amount);
+          end = stop;
+        }
+      }
+      break;
+    }
     default:
       for (; end < chars.size() && !ends_text(chars[end]); ++end) value.push_back(chars[end]);
   }
@@ -74,9 +117,10 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
 namespace {
 
 bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fields) {
+  const std::vector<char32_t> chars = utf8::decode(text);
   for (const FieldSpec* field : fields) {
     for (const std::string& label : field->hints.labels) {
-      if (text.find(label) != std::string::npos) return true;
+      if (find_label(chars, utf8::decode(label), 0) != std::string::npos) return true;
     }
   }
   return false;
@@ -122,19 +166,13 @@ std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t la
 // The label as printed in `text`: exactly, or, for labels of four characters or more, with one
 // character misread (证书编量 for 证书编号); "" when absent.
 std::string printed_label(const std::string& text, const std::string& label) {
-  if (text.find(label) != std::string::npos) return label;
   const std::vector<char32_t> chars = utf8::decode(text);
   const std::vector<char32_t> wanted = utf8::decode(label);
-  if (wanted.size() < 4 || chars.size() < wanted.size()) return "";
-  for (std::size_t at = 0; at + wanted.size() <= chars.size(); ++at) {
-    std::size_t wrong = 0;
-    for (std::size_t i = 0; i < wanted.size() && wrong <= 1; ++i) wrong += chars[at + i] == wanted[i] ? 0u : 1u;
-    if (wrong <= 1) {
-      return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
-                                                chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
-    }
-  }
-  return "";
+  std::size_t at = find_label(chars, wanted, 0);
+  if (at == std::string::npos && wanted.size() >= 4) at = find_label(chars, wanted, 1);
+  if (at == std::string::npos) return "";
+  return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
+                                            chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
 }
 
 // Whether two lines sit side by side on one row (their vertical centres within half a line height).
@@ -187,8 +225,8 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       if (!hit && index + 1 < ocr.lines.size() && !holds_a_label(ocr.lines[index + 1].text, all_fields)) {
         // Nothing after the label: the value is printed below it.
         value_line = index + 1;
-        hit = value_after_label(label + ocr.lines[value_line].text, label, field.kind);
-        if (hit) hit->first -= utf8::length(label);
+        hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind);
+        if (hit) hit->first -= utf8::length(label) + 1;
       }
       if (!hit) continue;
       const OcrLine& holder = ocr.lines[value_line];
@@ -205,8 +243,8 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
           next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
         const OcrLine& right = ocr.lines[next];
-        const std::optional<LabelledValue> more = value_after_label(label + right.text, label, field.kind);
-        if (more && more->first == utf8::length(label) && hit->value.size() + more->value.size() <= *length) {
+        const std::optional<LabelledValue> more = value_after_label(label + " " + right.text, label, field.kind);
+        if (more && more->first == utf8::length(label) + 1 && hit->value.size() + more->value.size() <= *length) {
           candidate.value += more->value;
           candidate.raw += more->raw;
           candidate.confidence =

@@ -1,9 +1,10 @@
 // The OCR experts ("ppocr", "tesseract", "ppocr_reread"): read the page with their engine (through the
 // run's shared OcrService) and take each field's value from the text that follows one of its printed
 // labels (a label of four characters or more may have one misread), as in 证书编号：106101201905007614 or
-// 性别 男. What follows is cut by the field's kind: a code keeps
-// its leading digits (and X), a date is read in any written form, a gender is its first character,
-// other kinds run to the next punctuation. When nothing follows the label on its line, the value is the
+// 性别 男; letters are compared without case, and a label that starts or ends with a letter is not read
+// inside a word (TOTAL is not in SUBTOTAL). What follows is cut by the field's kind: a code keeps
+// its leading digits (and X), a date is read in any written form, an amount in any common form (¥1,234.50),
+// a gender is its first character, other kinds run to the next punctuation. When nothing follows the label on its line, the value is the
 // start of the next line (公民身份号码 above the number on ID cards); a code continues into a box beside
 // it on the same row (split by a seal); a text value also takes the lines below that continue it,
 // indented past the label (an address over two lines). A code whose label is nowhere to be read is
