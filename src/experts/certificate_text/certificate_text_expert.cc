@@ -48,10 +48,6 @@ std::size_t after_characters(const JoinedText& joined, std::size_t begin, std::s
   return at;
 }
 
-std::size_t characters(std::string_view text) {
-  return utf8::decode(text).size();
-}
-
 // What the reader knows: each fact's readings, in the order found (cue order, then text order).
 using Readings = std::map<std::string, std::vector<TextValue>, std::less<>>;
 
@@ -67,7 +63,7 @@ void split_school_major(const JoinedText& joined, const Finding& run, const Scho
     school.value.clear();
   } else if (const School* known = schools.longest_prefix_of(text); known != nullptr) {
     school.value = known->name;
-    school_characters = characters(known->name);
+    school_characters = utf8::length(known->name);
   } else {
     const std::vector<char32_t> chars = utf8::decode(text);
     const std::u32string run_text(chars.begin(), chars.end());
@@ -92,14 +88,16 @@ void split_school_major(const JoinedText& joined, const Finding& run, const Scho
       static const re2::RE2 kSchoolEnd("^(.+?(?:大学|学院))(.+)$");
       std::string major;
       if (!re2::RE2::FullMatch(text, kSchoolEnd, &school.value, &major)) return;
-      school_characters = characters(school.value);
+      school_characters = utf8::length(school.value);
     }
   }
   const std::size_t major_begin = after_characters(joined, run.begin, school_characters);
   if (major_begin >= run.end) return;
   TextValue major = joined.value(major_begin, run.end);
   major.confidence *= run.weight;
-  if (!school.value.empty()) out["school"].push_back(std::move(school));
+  if (!school.value.empty() && plausibility_problem(FieldKind::kSchool, school.value, &schools).empty()) {
+    out["school"].push_back(std::move(school));
+  }
   out["major"].push_back(std::move(major));
 }
 
