@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "experts/certificate_text/certificate_text_expert.h"
+#include "ocr_page.h"
 #include "rules/plausibility.h"
 
 namespace mixtract {
@@ -11,24 +12,12 @@ namespace {
 
 using ::testing::HasSubstr;
 
-OcrResult page(const std::vector<std::string>& lines) {
-  OcrResult result;
-  for (const std::string& text : lines) {
-    OcrLine line;
-    line.text = text;
-    line.confidence = 0.99f;
-    std::size_t characters = 0;
-    for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    line.char_confidences.assign(characters, 0.99f);
-    result.lines.push_back(line);
-  }
-  return result;
-}
+using mixtract::testing::ocr_page;
 
 class CertificateCuesTest : public ::testing::Test {
  protected:
   std::map<std::string, TextValue> read(const std::vector<std::string>& lines) const {
-    return read_certificate_text(page(lines), schools_, majors_);
+    return read_certificate_text(ocr_page(lines), schools_, majors_);
   }
   std::string fact(const std::map<std::string, TextValue>& facts, const std::string& name) const {
     const auto it = facts.find(name);
@@ -133,8 +122,8 @@ TEST(CueSetTest, BadCueFilesAreClearErrors) {
 TEST(CueSetTest, ANewWordingIsALine) {
   Result<CueSet> cues = CueSet::parse("page_words: [文凭]\ncues: ['持证人~(?P<name>{NAME})~[，。]']", "mine.yaml");
   ASSERT_TRUE(cues.ok()) << cues.status().message();
-  const auto facts =
-      read_certificate_text(page({"文凭", "持证", "人：周杰。"}), SchoolTable::starter(), MajorTable::starter(), *cues);
+  const auto facts = read_certificate_text(ocr_page({"文凭", "持证", "人：周杰。"}), SchoolTable::starter(),
+                                           MajorTable::starter(), *cues);
   ASSERT_TRUE(facts.contains("name"));
   EXPECT_EQ(facts.at("name").value, "周杰");  // The cue's words broken across lines.
   EXPECT_EQ(expand_cue("学生~[男女]"), "学\\n?生\\n?[^\\p{Han}\\d]{0,3}[男女]");
