@@ -33,7 +33,7 @@ if $run_tests; then
   echo "== the test suite under AddressSanitizer and UndefinedBehaviorSanitizer"
   MIXTRACT_LLAMA_DIR=$(scripts/llama_server.sh)
   export MIXTRACT_LLAMA_DIR
-  ctest --test-dir "$build_dir" --output-on-failure -j "${MIXTRACT_JOBS:-2}" --timeout 900
+  ctest --test-dir "$build_dir" --output-on-failure -j "${MIXTRACT_JOBS:-2}" --timeout 1800
 fi
 
 echo "== fuzzing, $fuzz_seconds s per target"
