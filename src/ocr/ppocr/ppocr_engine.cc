@@ -147,8 +147,9 @@ class PpOcrEngine final : public OcrEngine {
       double widest = ratio(order[begin]);
       end = begin + 1;
       while (end < order.size() && end - begin < batch &&
-             static_cast<int>(end - begin + 1) * width_of(std::max(widest, ratio(order[end]))) <=
-                 options_.rec_batch_width) {
+             (options_.rec_batch_width <= 0 ||
+              static_cast<int>(end - begin + 1) * width_of(std::max(widest, ratio(order[end]))) <=
+                  options_.rec_batch_width)) {
         widest = std::max(widest, ratio(order[end]));
         ++end;
       }
