@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/utf8.h"
+#include "ocr/line_confidence.h"
 #include "rules/amount.h"
 #include "rules/date.h"
 
@@ -132,14 +133,6 @@ float left_of(const Quad& box) {
 
 float height_of(const Quad& box) {
   return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
-}
-
-float lowest_confidence(const OcrLine& line, std::size_t first, std::size_t count) {
-  float confidence = 1;
-  for (std::size_t i = first; i < first + count && i < line.char_confidences.size(); ++i) {
-    confidence = std::min(confidence, line.char_confidences[i]);
-  }
-  return confidence;
 }
 
 // Lines after `value_line` that continue a text value: no label of their own, starting right of the

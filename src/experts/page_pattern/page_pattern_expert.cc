@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "core/utf8.h"
+#include "ocr/line_confidence.h"
 #include "rules/date.h"
 
 namespace mixtract {
@@ -20,14 +21,6 @@ const re2::RE2& date_shapes() {
       "|[A-Za-z]{3,9}\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{4}"
       "|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)");
   return kShapes;
-}
-
-float lowest_confidence(const OcrLine& line, std::size_t first, std::size_t count) {
-  float confidence = 1;
-  for (std::size_t i = first; i < first + count && i < line.char_confidences.size(); ++i) {
-    confidence = std::min(confidence, line.char_confidences[i]);
-  }
-  return confidence;
 }
 
 }  // namespace
