@@ -30,9 +30,11 @@ Result<std::unique_ptr<OnnxModel>> OnnxModel::load(const std::filesystem::path& 
     options.SetIntraOpNumThreads(std::max(1, threads));
     options.SetInterOpNumThreads(1);
     options.SetGraphOptimizationLevel(GraphOptimizationLevel::ORT_ENABLE_ALL);
-    // Input shapes change with every page and line batch: an arena or a memory pattern per shape would
-    // keep the largest ones forever.
-    options.DisableCpuMemArena();
+    // Input shapes change with every page and line batch: a memory pattern per shape would keep each
+    // one. The CPU arena stays: a run reuses what its earlier layers freed. Measured on three certificates
+    // (2026-12-02): the same time and peak memory as without it (about 4.4 s, 650 MB), and 15x faster
+    // under AddressSanitizer, whose allocator is slow for ONNX Runtime's many large short-lived tensors.
+    // (Returning the arena's memory after every run cut the peak by a quarter but cost a fifth more time.)
     options.DisableMemPattern();
     auto session = std::make_unique<Ort::Session>(environment(), path.c_str(), options);
     Ort::AllocatorWithDefaultOptions allocator;
