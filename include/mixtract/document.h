@@ -45,6 +45,8 @@ class Document {
   // Decodes image bytes already in memory; `source` names them in errors and in results.
   static Result<Document> decode(std::string_view bytes, std::string source);
 
+  // The file's name as given, always UTF-8: a GBK/GB18030 name (archives from Chinese Windows) decoded,
+  // other bytes that are not UTF-8 written as \xNN. Errors name the file the same way.
   const std::string& source() const { return source_; }
   // Lower-case hex SHA-256 of the file content (for a PDF page, of the file's hash and the page
   // number): the cache key of everything derived from it.

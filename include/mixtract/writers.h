@@ -46,6 +46,9 @@ Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::pa
 // (value, confidence, status, reason, expert, candidates with evidence), warnings and cost.
 // docs/output.md describes it.
 nlohmann::ordered_json record_to_json(const Record& record);
+// record_to_json as one line of text; bytes that are not UTF-8 (which no value should hold) become U+FFFD
+// rather than an exception.
+std::string record_to_json_line(const Record& record);
 // The inverse of record_to_json (from its text); errors say what is missing or malformed.
 Result<Record> record_from_json(std::string_view text);
 

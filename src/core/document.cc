@@ -9,6 +9,7 @@
 #include "core/image_header.h"
 #include "core/pdf.h"
 #include "core/sha256.h"
+#include "core/text_encoding.h"
 
 namespace mixtract {
 namespace {
@@ -18,7 +19,7 @@ constexpr std::string_view kWhatToDo =
 
 // The bytes of a file, checked: a regular file within the size limit.
 Result<std::string> read_document_file(const std::filesystem::path& path) {
-  const std::string name = path.string();
+  const std::string name = readable_name(path.string());
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -58,10 +59,11 @@ Result<DocumentFile> read_document(const std::filesystem::path& path) {
   file.page = parse_pdf_page(path.string());
   MIXTRACT_ASSIGN_OR_RETURN(file.bytes, read_document_file(file.page ? file.page->file : path));
   if (file.page || !is_pdf(path)) return file;
-  MIXTRACT_ASSIGN_OR_RETURN(const int pages, pdf_page_count(file.bytes, path.string()));
+  MIXTRACT_ASSIGN_OR_RETURN(const int pages, pdf_page_count(file.bytes, readable_name(path.string())));
   if (pages > 1) {
-    return Status::invalid_argument(path.string() + ": the PDF has " + std::to_string(pages) + " pages; name one as " +
-                                    pdf_page_path(path, 1) + ", or give the file to `extract`, which reads every page");
+    return Status::invalid_argument(readable_name(path.string()) + ": the PDF has " + std::to_string(pages) +
+                                    " pages; name one as " + pdf_page_path(path, 1) +
+                                    ", or give the file to `extract`, which reads every page");
   }
   file.page = PdfPage{path, 1};
   return file;
@@ -78,22 +80,30 @@ Result<Document> Document::load(const std::filesystem::path& path) {
   MIXTRACT_ASSIGN_OR_RETURN(const DocumentFile file, read_document(path));
   const std::string& bytes = file.bytes;
   const std::optional<PdfPage>& page = file.page;
-  if (!page) return decode(bytes, path.string());
-  MIXTRACT_ASSIGN_OR_RETURN(cv::Mat image, render_pdf_page(bytes, page->page, path.string(), kMaxDocumentPixels));
+  const std::string source = readable_name(path.string());
+  if (!page) return decode(bytes, source);
+  MIXTRACT_ASSIGN_OR_RETURN(cv::Mat image, render_pdf_page(bytes, page->page, source, kMaxDocumentPixels));
   Document doc;
   doc.content_hash_ = pdf_page_hash(bytes, page->page);
-  doc.hints_ = parse_file_name(page->file.string());
-  doc.source_ = path.string();
+  doc.hints_ = parse_file_name(readable_name(page->file.string()));
+  doc.source_ = source;
   doc.image_ = std::move(image);
   return doc;
 }
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {
+  source = readable_name(source);
   if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
   if (!image_format(bytes)) {  // Never handed to OpenCV's other decoders.
     return Status::invalid_argument(source + ": not a decodable image; " + std::string(kWhatToDo));
   }
-  if (const std::optional<ImageSize> size = peek_image_size(bytes); size && pixel_count(*size) > kMaxDocumentPixels) {
+  // The size is checked before any decoding, so that a small file declaring a huge image costs nothing.
+  const std::optional<ImageSize> size = peek_image_size(bytes);
+  if (!size) {
+    return Status::invalid_argument(source + ": not a decodable image (its " + std::string(*image_format(bytes)) +
+                                    " header gives no size); " + std::string(kWhatToDo));
+  }
+  if (pixel_count(*size) > kMaxDocumentPixels) {
     return Status::invalid_argument(source + ": the image declares " + std::to_string(size->width) + "x" +
                                     std::to_string(size->height) + " pixels, over the " +
                                     std::to_string(kMaxDocumentPixels / 1000000) +

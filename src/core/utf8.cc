@@ -84,7 +84,10 @@ std::size_t display_width(std::string_view text) {
 }
 
 bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 ||
+         (c >= 0x20000 && c <= 0x2EBEF) ||  // Extensions B to F: rare characters of real names (𠈌, 𬌗).
+         (c >= 0x30000 && c <= 0x323AF) ||  // Extensions G and H.
+         (c >= 0xF900 && c <= 0xFAFF);      // Compatibility ideographs.
 }
 
 bool is_word_character(char32_t c) {

@@ -19,7 +19,7 @@ std::size_t length(std::string_view text);
 // Columns a terminal gives the text: 2 for East Asian wide characters (CJK, full-width forms), else 1.
 std::size_t display_width(std::string_view text);
 
-// CJK Unified Ideographs (basic block and extension A), plus 〇.
+// CJK Unified Ideographs (basic block and extensions A to H), compatibility ideographs, and 〇.
 bool is_han(char32_t c);
 
 // Han, ASCII digits and ASCII letters: what names are compared on, punctuation and spaces left out.

@@ -33,7 +33,7 @@ class JsonlRecordWriter final : public RecordWriter {
 
   Status write(const Record& record) override {
     // Invalid UTF-8 from a file name or an expert is replaced rather than aborting the whole output.
-    return file_->append(record_to_json(record).dump(-1, ' ', false, kReplaceInvalidUtf8) + "\n");
+    return file_->append(record_to_json_line(record) + "\n");
   }
   Status close() override { return file_->commit(); }
 

@@ -51,6 +51,10 @@ nlohmann::ordered_json record_to_json(const Record& record) {
           {"expert_costs", expert_costs}};
 }
 
+std::string record_to_json_line(const Record& record) {
+  return record_to_json(record).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 namespace {
 
 Cost cost_from_json(const nlohmann::ordered_json& json) {

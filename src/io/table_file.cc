@@ -3,7 +3,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
+
 #include "core/ascii.h"
+#include "core/text_encoding.h"
 #include "io/xlsx_reader.h"
 
 namespace mixtract {
@@ -23,6 +26,19 @@ Result<std::string> read_text_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+Result<std::string> read_csv_text(const std::filesystem::path& path) {
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string bytes, read_text_file(path));
+  std::optional<DecodedText> text = decode_utf8_or_gb18030(bytes);
+  if (!text) {
+    return Status::invalid_argument(readable_name(path.string()) +
+                                    ": the text is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\"");
+  }
+  if (text->encoding != "UTF-8") {
+    spdlog::warn("{}: read as {} (GBK), not UTF-8", readable_name(path.string()), text->encoding);
+  }
+  return std::move(text->text);
+}
+
 Result<CsvRows> read_table_file(const std::filesystem::path& path) {
   const std::string source = path.string();
   const std::string extension = lower_extension(path);
@@ -34,7 +50,7 @@ Result<CsvRows> read_table_file(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path, ec)) return Status::not_found(source + ": no such file");
     return read_xlsx_first_sheet(path);
   }
-  MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_text_file(path));
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_csv_text(path));
   return parse_csv(text, source);
 }
 

@@ -14,6 +14,11 @@ namespace mixtract {
 // The whole content of a file; errors name it (missing, not a regular file, unreadable).
 Result<std::string> read_text_file(const std::filesystem::path& path);
 
+// A CSV file's text as UTF-8. Read as UTF-8 (a byte-order mark dropped) or, failing that, as GBK/GB18030,
+// which Excel writes on Chinese Windows; the second is logged, naming the file. Text in neither is an
+// error naming the file and what to do.
+Result<std::string> read_csv_text(const std::filesystem::path& path);
+
 // True for .csv and .xlsx (any case).
 bool is_table_file(const std::filesystem::path& path);
 

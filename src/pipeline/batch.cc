@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -9,9 +11,36 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_encoding.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {
+namespace {
+
+// What `step` returns, or an internal error naming `file` when it throws: one document's failure is
+// reported as such and never unwinds past the batch's threads.
+template <typename Step>
+auto guarded(const std::filesystem::path& file, Step&& step) -> decltype(step()) {
+  try {
+    return step();
+  } catch (const std::exception& e) {
+    return Status::internal(readable_name(file.string()) + ": unexpected error: " + e.what());
+  } catch (...) {
+    return Status::internal(readable_name(file.string()) + ": unexpected error");
+  }
+}
+
+// Runs `set_stop` and wakes every waiting worker when it goes out of scope.
+struct StopOnExit {
+  std::function<void()> set_stop;
+  std::condition_variable& changed;
+  ~StopOnExit() {
+    set_stop();
+    changed.notify_all();
+  }
+};
+
+}  // namespace
 
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
                  const BatchResultFn& on_result) {
@@ -33,10 +62,10 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
         if (stop || next_to_take >= files.size()) return;
         index = next_to_take++;
       }
-      Result<Record> record = [&]() -> Result<Record> {
+      Result<Record> record = guarded(files[index], [&]() -> Result<Record> {
         MIXTRACT_ASSIGN_OR_RETURN(Document document, Document::load(files[index]));
         return extractor.extract(document);
-      }();
+      });
       {
         std::lock_guard lock(mutex);
         done.emplace(index, std::move(record));
@@ -46,6 +75,12 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   };
   std::vector<std::jthread> threads;
   for (int i = 0; i < std::max(1, workers); ++i) threads.emplace_back(work);
+  // However this function ends, the workers stop before they are joined.
+  const StopOnExit stop_workers{[&] {
+                                  std::lock_guard lock(mutex);
+                                  stop = true;
+                                },
+                                changed};
 
   Status status;
   while (next_to_hand < files.size()) {
@@ -55,7 +90,8 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     Result<Record> record = std::move(found->second);
     done.erase(found);
     lock.unlock();
-    status = on_result(next_to_hand, std::move(record));
+    const std::filesystem::path& file = files[next_to_hand];
+    status = guarded(file, [&] { return on_result(next_to_hand, std::move(record)); });
     lock.lock();
     ++next_to_hand;
     if (!status.ok()) stop = true;
@@ -63,7 +99,6 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     changed.notify_all();
     if (!status.ok()) break;
   }
-  threads.clear();  // Joins.
   return status;
 }
 
@@ -92,7 +127,7 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     const std::size_t index = todo_index[k];
     MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
     next = index + 1;
-    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(files[index].string(), record_to_json(*record).dump()));
+    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(files[index].string(), record_to_json_line(*record)));
     return on_result(index, std::move(record));
   });
   MIXTRACT_RETURN_IF_ERROR(batch);

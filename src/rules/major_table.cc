@@ -6,6 +6,7 @@
 #include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "io/csv_reader.h"
+#include "io/table_file.h"
 
 namespace mixtract {
 namespace {
@@ -130,11 +131,8 @@ MajorTable MajorTable::starter() {
 
 Result<MajorTable> MajorTable::load_csv(const std::filesystem::path& path) {
   const std::string source = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found(source + ": cannot open the major table");
-  std::ostringstream text;
-  text << in.rdbuf();
-  MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text.str(), source));
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_csv_text(path));
+  MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text, source));
   if (rows.empty()) return Status::invalid_argument(source + ": the major table is empty");
   int column = -1;
   for (std::size_t i = 0; i < rows[0].size() && column < 0; ++i) {

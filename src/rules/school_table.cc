@@ -9,6 +9,7 @@
 #include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "io/csv_reader.h"
+#include "io/table_file.h"
 
 namespace mixtract {
 namespace {
@@ -84,11 +85,8 @@ SchoolTable SchoolTable::with_additions(const SchoolTable& base, const SchoolTab
 
 Result<SchoolTable> SchoolTable::load_csv(const std::filesystem::path& path) {
   const std::string source = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found(source + ": cannot open the school table");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_csv_text(text.str(), source);
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_csv_text(path));
+  return parse_csv_text(text, source);
 }
 
 Result<SchoolTable> SchoolTable::parse_csv_text(std::string_view text, const std::string& source) {

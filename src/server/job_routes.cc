@@ -168,7 +168,7 @@ void work(ApiServer::State& s) {
     } else {
       s.slots.acquire();
       const Extracted extracted = extract_holding_slot(s, **extractor, *document, "job " + task->job);
-      line = record_to_json(extracted.record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      line = record_to_json_line(extracted.record);
     }
     if (Status stored = s.jobs->complete(task->job, task->position, line); !stored.ok()) {
       spdlog::error("batch jobs: {}", stored.message());

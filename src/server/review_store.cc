@@ -43,7 +43,7 @@ Result<std::optional<std::int64_t>> ReviewStore::add(const Record& record, const
   if (!cv::imencode(".jpg", page.image(), jpeg, {cv::IMWRITE_JPEG_QUALITY, 90})) {
     return Status::internal("cannot encode the page of " + record.source + " for review");
   }
-  const std::string record_text = record_to_json(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string record_text = record_to_json_line(record);
   std::lock_guard lock(mutex_);
   SqliteStatement insert(db_,
                          "INSERT INTO review_documents(source, schema, created, record, to_review, page)"

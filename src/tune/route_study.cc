@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -63,7 +64,7 @@ std::string output_to_text(const ExpertOutput& output) {
     }
     field->candidates.push_back(c);
   }
-  return record_to_json(record).dump();
+  return record_to_json_line(record);
 }
 
 std::optional<ExpertOutput> output_from_text(std::string_view text) {
@@ -195,11 +196,16 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   std::mutex progress_mutex;
   auto work = [&] {
     for (std::size_t i; (i = next++) < study.documents.size();) {
-      Result<Document> document = Document::load(paths[i]);
-      if (document.ok()) {
-        study_document(study, experts, context, options.ocr.get(), study_options.cache, *document, study.documents[i]);
-      } else {
-        unreadable[i] = document.status().message();
+      try {
+        Result<Document> document = Document::load(paths[i]);
+        if (document.ok()) {
+          study_document(study, experts, context, options.ocr.get(), study_options.cache, *document,
+                         study.documents[i]);
+        } else {
+          unreadable[i] = document.status().message();
+        }
+      } catch (const std::exception& e) {  // One document's failure, never the study's.
+        unreadable[i] = std::string("unexpected error: ") + e.what();
       }
       std::lock_guard lock(progress_mutex);
       ++done;

@@ -160,6 +160,32 @@ TEST_F(CliTest, BadInputFilesAreReportedAndTheRestIsStillWritten) {
   EXPECT_THAT(r.output, HasSubstr("errors:  " + path("out/results.jsonl.errors.csv")));
 }
 
+TEST_F(CliTest, OddFileNamesAndBrokenFilesNeverStopABatch) {
+  std::filesystem::create_directories(dir_ / "docs");
+  // 王小明_本科毕业证书.png in GBK, as archives from Chinese Windows unpack; a name no encoding reads; and
+  // ten more pages: more than twice the workers, so that a stuck batch would show.
+  std::vector<std::string> names = {"\xCD\xF5\xD0\xA1\xC3\xF7_\xB1\xBE\xBF\xC6\xB1\xCF\xD2\xB5\xD6\xA4\xCA\xE9.png",
+                                    "scan\xFF.png"};
+  for (int i = 0; i < 10; ++i) names.push_back("page" + std::to_string(i) + ".png");
+  for (std::size_t i = 0; i < names.size(); ++i) {  // Pages apart, so that none is a copy of another.
+    const cv::Mat page(40, 60, CV_8UC3, cv::Scalar(255, 255, 255 - static_cast<double>(i)));
+    ASSERT_TRUE(cv::imwrite((dir_ / "docs" / names[i]).string(), page));
+  }
+  write("docs/broken.jpg", "not an image");
+  write("docs/empty.png", "");
+  const RunResult r =
+      mixtract("extract " + path("docs") + " --schema graduation_certificate -o " + path("out/results.jsonl"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("12 document(s) extracted, 0 of an unrecognised kind, 2 failed"));
+  const std::string results = mixtract::testing::read_file(path("out/results.jsonl"));
+  EXPECT_THAT(results, HasSubstr("王小明_本科毕业证书.png"));
+  EXPECT_THAT(results, HasSubstr("\"value\":\"王小明\""));  // The name read from the decoded file name.
+  EXPECT_THAT(results, HasSubstr("scan\\\\xFF.png"));       // \xFF, escaped in JSON.
+  const std::string errors = mixtract::testing::read_file(path("out/results.jsonl.errors.csv"));
+  EXPECT_THAT(errors, HasSubstr("broken.jpg,read,"));
+  EXPECT_THAT(errors, HasSubstr("empty.png,read,"));
+}
+
 TEST_F(CliTest, NothingToReadIsAUsageError) {
   const RunResult r = mixtract("extract " + path("absent.jpg") + " -o " + path("out/results.jsonl"));
   EXPECT_EQ(r.exit_code, 2);

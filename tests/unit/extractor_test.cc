@@ -3,6 +3,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -27,6 +28,7 @@ class ScriptedExpert final : public Expert {
   Result<std::vector<Candidate>> propose(const Document&, std::span<const FieldSpec* const> fields) const override {
     ++*calls_;
     if (value_.empty()) return Status::unavailable("scripted failure");
+    if (value_ == "throws") throw std::runtime_error("scripted exception");
     std::vector<Candidate> out;
     for (const FieldSpec* field : fields) {
       Candidate c;
@@ -133,6 +135,54 @@ TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
   EXPECT_EQ(stopped.message(), "disk full");
   EXPECT_EQ(seen, 5u);
   EXPECT_TRUE(run_batch(*extractor, {}, 2, [](std::size_t, Result<Record>) { return Status(); }).ok());
+}
+
+TEST_F(ExtractorTest, AnExceptionFailsOneDocumentAndNeverStopsOrHangsTheBatch) {
+  add_scripted("boom", "throws", 0.9);
+  Result<Extractor> extractor = Extractor::create({two_fields("boom", "boom")}, registry_, {});
+  ASSERT_TRUE(extractor.ok());
+  mixtract::testing::ScratchDir scratch;
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 9; ++i) {
+    files.push_back(scratch.path() / ("page" + std::to_string(i) + ".png"));
+    cv::imwrite(files.back().string(), cv::Mat(8, 8, CV_8UC3, cv::Scalar(i, 2, 3)));
+  }
+  std::size_t failed = 0;
+  const Status status = run_batch(*extractor, files, 2, [&](std::size_t index, Result<Record> record) {
+    EXPECT_FALSE(record.ok());
+    EXPECT_THAT(record.status().message(), HasSubstr("page" + std::to_string(index) + ".png: unexpected error"));
+    ++failed;
+    return Status();
+  });
+  EXPECT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(failed, files.size());
+
+  // A receiver that throws stops the batch with an error naming the file, and every worker is joined
+  // (more files than the workers' window of 2 x 2 are waiting).
+  const Status stopped = run_batch(*extractor, files, 2, [&](std::size_t index, Result<Record>) -> Status {
+    if (index == 1) throw std::runtime_error("cannot encode");
+    return Status();
+  });
+  EXPECT_THAT(stopped.message(), HasSubstr("page1.png: unexpected error: cannot encode"));
+}
+
+TEST_F(ExtractorTest, FileNamesThatAreNotUtf8AreCarriedThroughReadably) {
+  add_scripted("digits", "7", 0.95);
+  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  ASSERT_TRUE(extractor.ok());
+  mixtract::testing::ScratchDir scratch;
+  // 王小明_毕业证.png in GBK, as archives from Chinese Windows unpack; then bytes no encoding reads.
+  const std::vector<std::filesystem::path> files = {
+      scratch.path() / "\xCD\xF5\xD0\xA1\xC3\xF7_\xB1\xCF\xD2\xB5\xD6\xA4.png", scratch.path() / "scan\xFF\xFE.png"};
+  for (const std::filesystem::path& file : files) cv::imwrite(file.string(), cv::Mat(8, 8, CV_8UC3, cv::Scalar(1)));
+  std::vector<std::string> sources;
+  const Status status = run_batch(*extractor, files, 2, [&](std::size_t, Result<Record> record) {
+    EXPECT_TRUE(record.ok()) << record.status().message();
+    if (record.ok()) sources.push_back(std::filesystem::path(record->source).filename().string());
+    return Status();
+  });
+  EXPECT_TRUE(status.ok()) << status.message();
+  EXPECT_THAT(sources, ::testing::ElementsAre("王小明_毕业证.png", "scan\\xFF\\xFE.png"));
 }
 
 TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {

@@ -95,6 +95,20 @@ TEST_F(InputsTest, AManifestGivesPathsRelativeToItselfAndPersons) {
   EXPECT_THAT(list->problems[1].message(), HasSubstr("gone.jpg: no such file"));
 }
 
+TEST_F(InputsTest, AManifestSavedAsGbkIsRead) {
+  touch("scans/0001.jpg");
+  touch("list.csv",
+        "\xCE\xC4\xBC\xFE,\xD0\xD5\xC3\xFB\nscans/0001.jpg,\xD5\xC5\xC8\xFD\n");  // 文件,姓名 / scans/0001.jpg,张三 in
+                                                                                  // GBK, as Excel saves CSV in China.
+  const Result<InputList> list = collect_inputs(std::vector<std::string>{}, dir_ / "list.csv");
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  EXPECT_THAT(names(*list), ElementsAre("scans/0001.jpg|张三"));
+
+  touch("bad.csv", "\xFF\xFF,\xFF\n");
+  EXPECT_THAT(collect_inputs(std::vector<std::string>{}, dir_ / "bad.csv").status().message(),
+              HasSubstr("bad.csv: the text is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\""));
+}
+
 TEST_F(InputsTest, AManifestWithoutAPathColumnIsAnError) {
   touch("list.csv", "name,level\n张三,本科\n");
   const Result<InputList> list = collect_inputs(std::vector<std::string>{}, dir_ / "list.csv");

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "core/text_encoding.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
@@ -223,7 +224,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
       progress.clear();
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
       ++counts.failed;
-      errors.push_back({files[index].string(), "read", record.status().message()});
+      errors.push_back({readable_name(files[index].string()), "read", record.status().message()});
       return Status();
     }
     for (const std::string& warning : record->warnings)
