@@ -40,6 +40,57 @@ std::optional<ImageSize> jpeg_size(std::string_view b) {
   return std::nullopt;
 }
 
+// The first image of a TIFF: tags 256 (width) and 257 (height) of the first directory, SHORT or LONG.
+std::optional<ImageSize> tiff_size(std::string_view b) {
+  if (b.size() < 8) return std::nullopt;
+  const bool little = b[0] == 'I';
+  auto number = [&](std::size_t at, int bytes) -> std::uint32_t {
+    if (!little) return big_endian(b, at, bytes);
+    std::uint32_t value = 0;
+    for (int i = bytes - 1; i >= 0; --i)
+      value = (value << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+    return value;
+  };
+  const std::size_t directory = number(4, 4);
+  if (directory + 2 > b.size()) return std::nullopt;
+  const std::size_t entries = number(directory, 2);
+  std::optional<long long> width;
+  std::optional<long long> height;
+  for (std::size_t i = 0; i < entries; ++i) {
+    const std::size_t at = directory + 2 + 12 * i;
+    if (at + 12 > b.size()) return std::nullopt;
+    const std::uint32_t tag = number(at, 2);
+    const std::uint32_t type = number(at + 2, 2);
+    if (tag != 256 && tag != 257) continue;
+    if (type != 3 && type != 4) return std::nullopt;
+    const long long value = type == 3 ? number(at + 8, 2) : number(at + 8, 4);
+    (tag == 256 ? width : height) = value;
+  }
+  if (!width || !height) return std::nullopt;
+  return ImageSize{*width, *height};
+}
+
+// The canvas of a WebP: the VP8X header, or the frame of a lone VP8 (lossy) or VP8L (lossless) image.
+std::optional<ImageSize> webp_size(std::string_view b) {
+  auto le = [&](std::size_t at, int bytes) {
+    std::uint32_t value = 0;
+    for (int i = bytes - 1; i >= 0; --i)
+      value = (value << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+    return value;
+  };
+  if (b.size() < 30) return std::nullopt;
+  const std::string_view chunk = b.substr(12, 4);
+  if (chunk == "VP8X") return ImageSize{le(24, 3) + 1LL, le(27, 3) + 1LL};
+  if (chunk == "VP8 " && b.substr(23, 3) == "\x9D\x01\x2A") {
+    return ImageSize{le(26, 2) & 0x3FFF, le(28, 2) & 0x3FFF};
+  }
+  if (chunk == "VP8L" && static_cast<unsigned char>(b[20]) == 0x2F) {
+    const std::uint32_t bits = le(21, 4);
+    return ImageSize{(bits & 0x3FFF) + 1LL, ((bits >> 14) & 0x3FFF) + 1LL};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string_view> image_format(std::string_view b) {
@@ -64,6 +115,9 @@ std::optional<ImageSize> peek_image_size(std::string_view b) {
   if (b.size() >= 26 && b.substr(0, 2) == "BM") {
     return ImageSize{std::llabs(little_endian32(b, 18)), std::llabs(little_endian32(b, 22))};
   }
+  const std::optional<std::string_view> format = image_format(b);
+  if (format == "TIFF") return tiff_size(b);
+  if (format == "WebP") return webp_size(b);
   return std::nullopt;
 }
 

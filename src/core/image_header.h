@@ -18,7 +18,8 @@ struct ImageSize {
 // OpenCV: it has decoders for more formats, and DICOM's (gdcm) aborts the process on a crafted file.
 std::optional<std::string_view> image_format(std::string_view bytes);
 
-// The size a PNG, JPEG or BMP header declares; nullopt for other formats or unreadable headers.
+// The size the header of a JPEG, PNG, TIFF (its first image), BMP or WebP declares; nullopt for other
+// formats and for headers that cannot be read.
 std::optional<ImageSize> peek_image_size(std::string_view bytes);
 
 // width x height, or LLONG_MAX when that does not fit (headers may declare anything).

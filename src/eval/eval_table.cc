@@ -74,7 +74,7 @@ Result<EvalTable> table_from_rows(const CsvRows& rows, const std::string& source
     row.source = key_index < cells.size() ? cells[key_index] : "";
     row.file = base_name(row.source);
     for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) {
-      if (i != key_index && !header[i].empty()) row.cells[header[i]].value = cells[i];
+      if (i != key_index && !header[i].empty()) row.cells[header[i]].value = without_formula_guard(cells[i]);
     }
     MIXTRACT_RETURN_IF_ERROR(add_row(table, seen, std::move(row), "row " + std::to_string(r + 1)));
   }

@@ -2,6 +2,13 @@
 
 namespace mixtract {
 
+std::string_view without_formula_guard(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos) {
+    cell.remove_prefix(1);
+  }
+  return cell;
+}
+
 Result<CsvRows> parse_csv(std::string_view text, std::string_view source) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvRows rows;

@@ -6,9 +6,14 @@
 namespace mixtract {
 namespace {
 
-// RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled.
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+// RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled. A value a
+// spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading ' so that it shows as
+// text (csv_reader's without_formula_guard takes it off again).
+std::string csv_field(std::string_view value) {
+  const bool formula_like = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos;
+  std::string text(formula_like ? "'" : "");
+  text.append(value);
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';

@@ -112,6 +112,18 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
 
   s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     res.set_header(kRequestId, s.id_prefix + "-" + std::to_string(++s.next_id));
+    // The body limit holds only for bodies framed by Content-Length: httplib reads chunked bodies, and
+    // inflates compressed ones, whole, whatever their size. Such bodies are refused before they are read.
+    if (req.has_header("Transfer-Encoding") ||
+        (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")) {
+      const bool chunked = req.has_header("Transfer-Encoding");
+      res.set_header("Connection", "close");
+      send_error(res, chunked ? 411 : 415, chunked ? "length_required" : "unsupported_encoding",
+                 chunked ? "send the body with a Content-Length header: chunked bodies are not taken"
+                         : "send the body uncompressed: compressed bodies (Content-Encoding) are not taken");
+      s.metrics.request_done(route_of(req.path), res.status, 0);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.path == "/healthz" || req.path == "/openapi.json" || req.path == "/review" ||
         req.path.starts_with("/review/")) {
       return httplib::Server::HandlerResponse::Unhandled;

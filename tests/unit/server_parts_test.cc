@@ -37,6 +37,39 @@ TEST(ApiServerTest, AnswersARawRequestWithoutASocket) {
   EXPECT_THAT(garbage, HasSubstr("\"code\":\"bad_request\""));
 }
 
+TEST(ApiServerTest, TheBodyLimitHoldsWhateverTheFraming) {
+  Result<std::unique_ptr<ApiServer>> created = mixtract::testing::in_memory_api_server();  // 1 MiB limit.
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  ApiServer* server = created->get();
+  std::string chunked =
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  const std::string chunk(1 << 20, ' ');
+  for (int i = 0; i < 3; ++i) chunked += "100000\r\n" + chunk + "\r\n";
+  chunked += "0\r\n\r\n";
+  const std::string refused = server->answer(chunked);
+  EXPECT_THAT(refused, ::testing::StartsWith("HTTP/1.1 411 Length Required\r\n"));
+  EXPECT_THAT(refused, HasSubstr("\"code\":\"length_required\""));
+  const std::string gzip = server->answer(
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+      "Content-Length: 4\r\n\r\nabcd");
+  EXPECT_THAT(gzip, ::testing::StartsWith("HTTP/1.1 415 Unsupported Media Type\r\n"));
+  EXPECT_THAT(gzip, HasSubstr("\"code\":\"unsupported_encoding\""));
+}
+
+TEST(ApiServerTest, ATiffPixelBombIsRefusedFromItsHeader) {
+  Result<std::unique_ptr<ApiServer>> created = mixtract::testing::in_memory_api_server();  // 4 megapixels.
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  // A 38-byte TIFF whose directory declares 8000 x 8000 pixels (no pixel data).
+  const std::string body = R"({"schema": "graduation_certificate", "file_name": "bomb.tif", "image_base64": )"
+                           R"("SUkqAAgAAAACAAABBAABAAAAQB8AAAEBBAABAAAAQB8AAAAAAAA="})";
+  const std::string answer = created->get()->answer(
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_THAT(answer, ::testing::StartsWith("HTTP/1.1 413 Payload Too Large\r\n"));
+  EXPECT_THAT(answer, HasSubstr("8000 x 8000 pixels"));
+}
+
 TEST(Base64Test, DecodesAndRefusesWhatIsNotBase64) {
   EXPECT_EQ(decode_base64("aGVsbG8="), "hello");
   EXPECT_EQ(decode_base64("aGVs\nbG8h"), "hello!");

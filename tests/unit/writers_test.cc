@@ -15,6 +15,8 @@
 namespace mixtract {
 namespace {
 
+using ::testing::HasSubstr;
+
 Record sample_record() {
   Record record;
   record.source = "/in/张三_本科毕业证书.jpg";
@@ -102,6 +104,33 @@ TEST_F(WritersTest, CsvHasBomChineseHeaderAndQuotedCells) {
   EXPECT_EQ(mixtract::testing::read_file(path),
             "\xEF\xBB\xBF文件,姓名,备注\r\n"
             "张三_本科毕业证书.jpg,张三,\"a, \"\"quoted\"\"\nline\"\r\n");
+}
+
+TEST_F(WritersTest, CsvValuesAreNeverRunAsFormulasAndReadBackAsTheyWere) {
+  Schema schema;
+  schema.fields.resize(1);
+  schema.fields[0].name = "note";
+  schema.fields[0].label = "备注";
+  Record record = sample_record();
+  record.fields = {record.fields[1]};
+  const std::filesystem::path path = dir_ / "r.csv";
+  auto writer = open_writer(path, OutputFormat::kCsv, {&schema, 1});
+  ASSERT_TRUE(writer.ok());
+  const std::vector<std::string> values = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "'kept", "a=b"};
+  for (const std::string& value : values) {
+    record.fields[0].value = value;
+    record.source = "/in/" + std::to_string(&value - values.data()) + ".jpg";
+    ASSERT_TRUE((*writer)->write(record).ok());
+  }
+  ASSERT_TRUE((*writer)->close().ok());
+  const std::string text = mixtract::testing::read_file(path);
+  EXPECT_THAT(text, HasSubstr("0.jpg,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"));
+  EXPECT_THAT(text, HasSubstr("1.jpg,'+1\r\n2.jpg,'-2\r\n3.jpg,'@SUM(A1)\r\n4.jpg,'kept\r\n5.jpg,a=b\r\n"));
+
+  Result<EvalTable> table = read_eval_table(path, {});
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  ASSERT_EQ(table->rows.size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(table->rows[i].cells.at("备注").value, values[i]);
 }
 
 TEST_F(WritersTest, SeveralSchemasShareColumnsAndNameTheKind) {
