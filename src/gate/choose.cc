@@ -45,6 +45,10 @@ void add_candidates(const FieldSpec& field, const ExpertOutput& output, const Ch
   for (const Candidate& proposed : output.candidates) {
     if (proposed.field != field.name) continue;
     Candidate candidate = proposed;
+    // One spelling whatever the expert: an ID number's check character is X, never x.
+    if (field.validator == Validator::kIdNumber && candidate.value.size() == 18 && candidate.value.back() == 'x') {
+      candidate.value.back() = 'X';
+    }
     const Status check = check_field(field, candidate.value, context);
     if (!check.ok()) candidate.invalid_reason = check.message();
     result.candidates.push_back(std::move(candidate));

@@ -26,7 +26,8 @@ struct ExpertOutput {
 // Returns the output of the named expert for the current document, running it on first use.
 using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
 
-// Checks `output`'s candidates for the field and appends them to result.candidates.
+// Checks `output`'s candidates for the field and appends them to result.candidates (an ID number's
+// check character x written X).
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result);
 

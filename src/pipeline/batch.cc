@@ -105,10 +105,12 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,
                  const BatchResultFn& on_result) {
   std::vector<bool> stored(files.size(), false);
+  std::vector<std::string> keys;  // What the store knows each document by: the name its record gives.
   std::vector<std::filesystem::path> todo;
   std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
   for (std::size_t i = 0; i < files.size(); ++i) {
-    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.contains(files[i].string()));
+    keys.push_back(readable_name(files[i].string()));
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.contains(keys[i]));
     stored[i] = done;
     if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
   }
@@ -116,9 +118,9 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   auto hand_stored_until = [&](std::size_t end) -> Status {
     for (; next < end; ++next) {
       if (!stored[next]) continue;
-      Result<std::optional<std::string>> json = store.done(files[next].string());
+      Result<std::optional<std::string>> json = store.done(keys[next]);
       if (!json.ok()) return json.status();
-      if (!json->has_value()) return Status::internal("a result vanished from the job store: " + files[next].string());
+      if (!json->has_value()) return Status::internal("a result vanished from the job store: " + keys[next]);
       MIXTRACT_RETURN_IF_ERROR(on_result(next, record_from_json(json->value())));
     }
     return Status();
@@ -127,7 +129,7 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     const std::size_t index = todo_index[k];
     MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
     next = index + 1;
-    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(files[index].string(), record_to_json_line(*record)));
+    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(keys[index], record_to_json_line(*record)));
     return on_result(index, std::move(record));
   });
   MIXTRACT_RETURN_IF_ERROR(batch);

@@ -173,10 +173,11 @@ TEST_F(CliTest, OddFileNamesAndBrokenFilesNeverStopABatch) {
   }
   write("docs/broken.jpg", "not an image");
   write("docs/empty.png", "");
-  const RunResult r =
-      mixtract("extract " + path("docs") + " --schema graduation_certificate -o " + path("out/results.jsonl"));
+  const RunResult r = mixtract("extract " + path("docs") + " --schema graduation_certificate -o " +
+                               path("out/results.jsonl") + " --per-person " + path("out/persons.csv"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_THAT(r.output, HasSubstr("12 document(s) extracted, 0 of an unrecognised kind, 2 failed"));
+  EXPECT_THAT(mixtract::testing::read_file(path("out/persons.csv")), HasSubstr("王小明"));
   const std::string results = mixtract::testing::read_file(path("out/results.jsonl"));
   EXPECT_THAT(results, HasSubstr("王小明_本科毕业证书.png"));
   EXPECT_THAT(results, HasSubstr("\"value\":\"王小明\""));  // The name read from the decoded file name.

@@ -55,6 +55,16 @@ TEST_F(RouteTest, StopsAtTheFirstConfidentValidCandidate) {
   EXPECT_EQ(result.candidates.size(), 1u);  // The other field's candidate is not this field's.
 }
 
+TEST_F(RouteTest, AnIdNumbersLowercaseXFromAnyExpertIsAnUppercaseX) {
+  field_.constraints = {};
+  field_.validator = Validator::kIdNumber;
+  outputs_["cheap"].candidates = {make("number", "11010519491231002x", 0.95)};
+  const FieldResult result = run();
+  EXPECT_EQ(result.value, "11010519491231002X");
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+  EXPECT_TRUE(result.candidates[0].invalid_reason.empty()) << result.candidates[0].invalid_reason;
+}
+
 TEST_F(RouteTest, EscalatesWhenUnsureAndKeepsTheBest) {
   outputs_["cheap"].candidates = {make("number", "1234", 0.6)};
   outputs_["dear"].candidates = {make("number", "1235", 0.7)};

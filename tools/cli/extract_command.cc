@@ -116,7 +116,7 @@ Status write_table(const std::filesystem::path& path, std::span<const std::vecto
 std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const JobStore& store) {
   std::vector<bool> stored;
   for (const InputDocument& document : documents) {
-    const Result<bool> done = store.contains(document.path.string());
+    const Result<bool> done = store.contains(readable_name(document.path.string()));
     stored.push_back(done.ok() && *done);
   }
   return stored;
