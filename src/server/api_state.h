@@ -90,8 +90,13 @@ std::string safe_file_name(const std::string& name);
 // applied, or null with a 400 written (unknown_schema, bad_routes).
 std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::string& schema,
                                                const std::string& routes, httplib::Response& res);
-// The uploaded image decoded, or nullopt with the error written: empty (400), more pixels than allowed,
-// judged from its header before decoding and again after (413), not an image (422).
+// Whether the uploaded image may be decoded, judged from its bytes without decoding them; false with the
+// error written: empty (400), of no format read or no size in its header (422), more pixels than allowed
+// (413).
+bool check_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
+                  httplib::Response& res);
+// The uploaded image decoded, or nullopt with the error written: check_upload's errors, the pixel limit
+// checked again after decoding (413), bytes that do not decode (422).
 std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
                                       httplib::Response& res);
 // Extracts `document` while holding one of s.slots (taken by the caller, released here), counts it in

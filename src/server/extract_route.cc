@@ -69,8 +69,7 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
   if (!read_extract_input(req, res, in)) return;
   const std::shared_ptr<const Extractor> extractor = extractor_for(s, in.schema, in.routes, res);
   if (!extractor) return;
-  std::optional<Document> document = decode_upload(s, in.image, in.file_name, res);
-  if (!document) return;
+  if (!check_upload(s, in.image, in.file_name, res)) return;
   if (++s.metrics.waiting > s.options.max_waiting) {
     --s.metrics.waiting;
     res.set_header("Retry-After", "5");
@@ -82,6 +81,11 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
   if (!got) {
     res.set_header("Retry-After", "5");
     send_error(res, 503, "busy", "no worker became free within " + std::to_string(s.options.wait_seconds) + " s");
+    return;
+  }
+  std::optional<Document> document = decode_upload(s, in.image, in.file_name, res);  // In the slot: it takes memory.
+  if (!document) {
+    s.slots.release();
     return;
   }
   const Extracted record = extract_holding_slot(s, *extractor, *document, res.get_header_value(kRequestId));
@@ -111,29 +115,44 @@ std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::s
   return nullptr;
 }
 
-std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
-                                      httplib::Response& res) {
+namespace {
+
+// False, with a 413 written, when width x height is over the server's pixel limit.
+bool within_pixel_limit(const ApiServer::State& s, const std::string& file_name, long long width, long long height,
+                        httplib::Response& res) {
+  if (pixel_count({width, height}) <= s.options.max_pixels) return true;
+  send_error(res, 413, "image_too_large",
+             file_name + ": the image is " + std::to_string(width) + " x " + std::to_string(height) +
+                 " pixels; the limit is " + std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");
+  return false;
+}
+
+}  // namespace
+
+bool check_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
+                  httplib::Response& res) {
   if (image.empty()) {
     send_error(res, 400, "missing_image", file_name + ": the image is empty");
-    return std::nullopt;
+    return false;
   }
-  auto too_many_pixels = [&](long long width, long long height) {
-    if (pixel_count({width, height}) <= s.options.max_pixels) return false;
-    send_error(res, 413, "image_too_large",
-               file_name + ": the image is " + std::to_string(width) + " x " + std::to_string(height) +
-                   " pixels; the limit is " + std::to_string(s.options.max_pixels) + " pixels: send a smaller scan");
-    return true;
-  };
-  if (const std::optional<ImageSize> size = peek_image_size(image);
-      size && too_many_pixels(size->width, size->height)) {
-    return std::nullopt;
+  const std::optional<ImageSize> size = image_format(image) ? peek_image_size(image) : std::nullopt;
+  if (!size) {
+    send_error(res, 422, "not_an_image",
+               file_name + ": not a decodable image; supported formats are JPEG, PNG, TIFF, BMP and WebP");
+    return false;
   }
+  return within_pixel_limit(s, file_name, size->width, size->height, res);
+}
+
+std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
+                                      httplib::Response& res) {
+  if (!check_upload(s, image, file_name, res)) return std::nullopt;
   Result<Document> document = Document::decode(image, file_name);
   if (!document.ok()) {
     send_error(res, 422, "not_an_image", document.status().message());
     return std::nullopt;
   }
-  if (too_many_pixels(document->image().cols, document->image().rows)) return std::nullopt;
+  if (!within_pixel_limit(s, file_name, document->image().cols, document->image().rows, res)) return std::nullopt;
   return *std::move(document);
 }
 

@@ -65,8 +65,8 @@ std::optional<std::pair<std::string, std::vector<JobImage>>> read_job(const ApiS
         std::to_string(images.size()) + " images; a job holds at most " + std::to_string(s.options.max_job_documents));
     return std::nullopt;
   }
-  for (const JobImage& image : images) {
-    if (!decode_upload(s, image.bytes, image.file_name, res)) return std::nullopt;
+  for (const JobImage& image : images) {  // Judged by their headers: decoded one at a time by the workers.
+    if (!check_upload(s, image.bytes, image.file_name, res)) return std::nullopt;
   }
   return std::pair{schema, std::move(images)};
 }
