@@ -26,7 +26,7 @@ using BatchResultFn = std::function<Status(std::size_t index, Result<Record> rec
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
                  const BatchResultFn& on_result);
 
-// run_batch with a job store: the documents `store` holds (by path, as Document::source() gives it) are not extracted
+// run_batch with a job store: the documents `store` holds (JobStore::holds: same name, same content) are not extracted
 // again, their stored records come back in their place in the input order; every new record is stored before it is
 // handed back, so that a run killed at any point loses at most the documents in flight.
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,

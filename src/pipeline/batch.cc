@@ -110,7 +110,7 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
   for (std::size_t i = 0; i < files.size(); ++i) {
     keys.push_back(readable_name(files[i].string()));
-    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.contains(keys[i]));
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.holds(files[i]));
     stored[i] = done;
     if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
   }
@@ -129,7 +129,9 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     const std::size_t index = todo_index[k];
     MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
     next = index + 1;
-    if (record.ok()) MIXTRACT_RETURN_IF_ERROR(store.put(keys[index], record_to_json_line(*record)));
+    if (record.ok()) {
+      MIXTRACT_RETURN_IF_ERROR(store.put(keys[index], record->content_hash, record_to_json_line(*record)));
+    }
     return on_result(index, std::move(record));
   });
   MIXTRACT_RETURN_IF_ERROR(batch);

@@ -512,6 +512,35 @@ TEST_F(CliTest, AFullDiskStopsTheRunAndResumeFinishesIt) {
             mixtract::testing::read_file(path("full/results.csv")));
 }
 
+TEST_F(CliTest, AResumedRunReadsAgainWhatChangedSinceAndOnlyThat) {
+  ASSERT_EQ(mixtract("synth --n 3 --seed 5 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::vector<std::filesystem::path> pages;
+  for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+    if (entry.path().extension() == ".jpg") pages.push_back(entry.path());
+  }
+  std::sort(pages.begin(), pages.end());
+  ASSERT_EQ(pages.size(), 3u);
+  std::filesystem::rename(pages[2], path("spare.jpg"));
+  const std::string args = "extract " + path("docs") + " --no-cache -o " + path("out/results.jsonl");
+  ASSERT_EQ(mixtract(args).exit_code, 0);
+  EXPECT_THAT(mixtract(args + " --resume").output, Not(HasSubstr("OCR:")));  // Nothing changed, nothing read.
+
+  // A page replaced since (another certificate under the old name) is read again, and only that one.
+  std::filesystem::copy_file(path("spare.jpg"), pages[0], std::filesystem::copy_options::overwrite_existing);
+  const RunResult replaced = mixtract(args + " --resume");
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.output;
+  EXPECT_THAT(replaced.output, HasSubstr("OCR: 1 page read(s)"));
+  const std::string spare_hash = shell("sha256sum " + path("spare.jpg")).output.substr(0, 64);
+  EXPECT_THAT(mixtract::testing::read_file(path("out/results.jsonl")), HasSubstr(spare_hash));
+
+  // Other settings (here a majors table): every page is read again, and the run says why.
+  write("majors.csv", "专业名称\n量子信息科学\n");
+  const RunResult other = mixtract(args + " --resume --majors " + path("majors.csv"));
+  ASSERT_EQ(other.exit_code, 0) << other.output;
+  EXPECT_THAT(other.output, HasSubstr("results.jsonl.job.sqlite was written with other settings"));
+  EXPECT_THAT(other.output, HasSubstr("OCR: 2 page read(s)"));
+}
+
 TEST_F(CliTest, AReadOnlyOutputFolderIsAClearErrorBeforeAnyWork) {
   ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("docs")).exit_code, 0);
   std::filesystem::create_directories(path("locked"));

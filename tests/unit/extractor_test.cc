@@ -195,7 +195,7 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
     files.push_back(scratch.path() / ("page" + std::to_string(i) + ".png"));
     cv::imwrite(files.back().string(), cv::Mat(8, 8 + i, CV_8UC3, cv::Scalar(i, 2, 3)));
   }
-  Result<std::unique_ptr<JobStore>> store = JobStore::open(scratch.path() / "job.sqlite", true);
+  Result<std::unique_ptr<JobStore>> store = JobStore::open(scratch.path() / "job.sqlite", true, "settings");
   ASSERT_TRUE(store.ok());
   std::size_t handed = 0;
   const Status stopped = run_batch(*extractor, files, 2, **store, [&](std::size_t, Result<Record>) {
@@ -219,6 +219,12 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
   for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
   // The five handed back were stored and not extracted again.
   EXPECT_EQ(calls_["digits"].load() - calls_before, static_cast<int>(files.size()) - 5);
+
+  // A page replaced since it was stored is extracted again, the others are not.
+  cv::imwrite(files[3].string(), cv::Mat(30, 9, CV_8UC3, cv::Scalar(9, 9, 9)));
+  const int calls_resumed = calls_["digits"].load();
+  EXPECT_TRUE(run_batch(*extractor, files, 2, **store, [](std::size_t, Result<Record>) { return Status(); }).ok());
+  EXPECT_EQ(calls_["digits"].load() - calls_resumed, 1);
 }
 
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {

@@ -8,12 +8,15 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "core/sha256.h"
 #include "core/text_encoding.h"
+#include "io/table_file.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
 #include "mixtract/job_store.h"
 #include "mixtract/persons.h"
+#include "mixtract/version.h"
 #include "mixtract/writers.h"
 #include "progress.h"
 #include "table.h"
@@ -112,11 +115,29 @@ Status write_table(const std::filesystem::path& path, std::span<const std::vecto
   return table->close();
 }
 
+// The fingerprint of what, besides a document's bytes, changes its record: the version (and with it the
+// built-in schemas and tables), the schema, routes and table files given (their contents), the models and
+// the LLM. A job store written under another fingerprint is not resumed.
+std::string settings_fingerprint(const ExtractOptions& options, const GlobalOptions& global) {
+  std::string text = std::string("mixtract ") + kVersion + "\nschema " + options.schema + "\n";
+  auto add_file = [&](std::string_view what, const std::string& path) {
+    const Result<std::string> bytes = read_text_file(path);
+    text += std::string(what) + " " + path + " " + (bytes.ok() ? sha256_hex(*bytes) : std::string("-")) + "\n";
+  };
+  add_file("schema file", options.schema);  // A built-in schema's name opens no file.
+  for (const std::string& routes : options.routes) add_file("routes", routes);
+  add_file("schools", options.tables.schools);
+  add_file("majors", options.tables.majors);
+  text += "bert " + options.tables.bert_model + "\ndeps " + global.deps_dir + "\nllm " + options.llm.url + " " +
+          options.llm.model + " " + options.llm.gguf + "\n";
+  return sha256_hex(text);
+}
+
 // Which documents the job store holds already (a run resumed).
 std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const JobStore& store) {
   std::vector<bool> stored;
   for (const InputDocument& document : documents) {
-    const Result<bool> done = store.contains(readable_name(document.path.string()));
+    const Result<bool> done = store.holds(document.path);
     stored.push_back(done.ok() && *done);
   }
   return stored;
@@ -196,8 +217,14 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
 
   // Every result is stored as it is handed back; --resume takes the documents stored as done.
   const std::filesystem::path store_file = output.string() + ".job.sqlite";
-  Result<std::unique_ptr<JobStore>> store = JobStore::open(store_file, !options.resume);
+  Result<std::unique_ptr<JobStore>> store =
+      JobStore::open(store_file, !options.resume, settings_fingerprint(options, global));
   if (!store.ok()) return fail(store.status(), kExitUsage);
+  if ((*store)->emptied_for_other_settings()) {
+    std::cerr << "mixtract extract: " << store_file.string()
+              << " was written with other settings (version, schema, routes, tables, models or LLM): every "
+                 "document is read again\n";
+  }
   // A failure to write loses nothing: what was extracted is in the job store.
   auto fail_keeping_work = [&](const Status& status) {
     return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " +
@@ -300,7 +327,8 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   add_bert_model_option(*sub, options->tables, config);
   sub->add_flag("--resume", options->resume,
                 "Go on with the run that wrote the same output file: documents done are taken from its job "
-                "store (<output>.job.sqlite), the rest are extracted");
+                "store (<output>.job.sqlite), the rest are extracted; files replaced since are read again, and "
+                "so is every file when the version, schema, routes, tables, models or LLM differ");
   sub->add_option("--per-person", options->per_person,
                   "Also write one row per person (format from the extension): the document holding the "
                   "person's highest degree, why, and any conflicts");
