@@ -20,19 +20,11 @@
 #include "mixtract/document.h"
 #include "server/batch_jobs.h"
 #include "server/http_api.h"
+#include "server/http_server.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 
 namespace mixtract::server {
-
-// httplib's server, which also answers a request read from any stream, not only from its sockets.
-class HttpServer : public httplib::Server {
- public:
-  void answer(httplib::Stream& stream) {
-    bool closed = false;
-    process_request(stream, /*close_connection=*/true, closed, nullptr);
-  }
-};
 
 // The server's state, shared by every route.
 struct ApiServer::State {

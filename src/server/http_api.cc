@@ -59,35 +59,6 @@ std::string_view openapi_text() {
   return "{}";
 }
 
-// A request held in memory, and the response written after it.
-class MemoryStream : public httplib::Stream {
- public:
-  explicit MemoryStream(std::string_view request) : request_(request) {}
-  bool is_readable() const override { return true; }
-  bool is_writable() const override { return true; }
-  ssize_t read(char* ptr, std::size_t size) override {
-    const std::size_t n = std::min(size, request_.size());
-    request_.copy(ptr, n);
-    request_.remove_prefix(n);
-    return static_cast<ssize_t>(n);
-  }
-  ssize_t write(const char* ptr, std::size_t size) override {
-    response.append(ptr, size);
-    return static_cast<ssize_t>(size);
-  }
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 0;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
-  socket_t socket() const override { return INVALID_SOCKET; }
-
-  std::string response;
-
- private:
-  std::string_view request_;
-};
-
 }  // namespace
 
 Result<ServiceStores> open_service_stores(const std::filesystem::path& state_file) {
@@ -103,8 +74,15 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   State& s = *state_;
   const Result<std::string> prefix = random_hex(4);
   s.id_prefix = prefix.ok() ? *prefix : "0";
-  const std::size_t threads = static_cast<std::size_t>(std::max(1, s.options.workers)) + 8;
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // httplib's threads only pass each connection to the reception, whose handler threads answer the
+  // requests once they have arrived whole.
+  s.http.new_task_queue = [] { return new httplib::ThreadPool(2); };
+  ReceptionLimits reception;
+  reception.header_deadline = std::chrono::seconds(s.options.read_timeout_seconds);
+  reception.max_body_bytes = s.options.max_body_bytes;
+  reception.max_connections_per_address = s.options.max_connections_per_address;
+  reception.handler_threads = std::max(1, s.options.workers) + 8;
+  s.http.receive_with(reception);
   s.http.set_payload_max_length(s.options.max_body_bytes);
   s.http.set_read_timeout(s.options.read_timeout_seconds, 0);
   s.http.set_write_timeout(s.options.read_timeout_seconds, 0);
@@ -199,13 +177,12 @@ Result<int> ApiServer::bind() {
 void ApiServer::serve() {
   start_job_workers(*state_);
   state_->http.listen_after_bind();
+  state_->http.stop_receiving();
   stop_job_workers(*state_);
 }
 
 std::string ApiServer::answer(std::string_view request) {
-  MemoryStream stream(request);
-  state_->http.answer(stream);
-  return std::move(stream.response);
+  return state_->http.answer(request);
 }
 
 void ApiServer::stop() {

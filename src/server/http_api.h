@@ -45,7 +45,8 @@ struct ServerOptions {
   int workers = 1;                    // extractions at once
   int max_waiting = 16;               // extractions waiting for a worker; more are refused (503)
   int wait_seconds = 60;              // longest wait for a worker before 503
-  int read_timeout_seconds = 10;      // a client slower than this to send is cut off
+  int read_timeout_seconds = 10;      // time to send a request's headers (its body: that plus 1 s per 64 KiB)
+  std::size_t max_connections_per_address = 16;  // connections one client address may hold at once
   std::size_t max_job_documents = 1000;
 };
 

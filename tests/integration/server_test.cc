@@ -314,6 +314,88 @@ TEST_F(ServerTest, SlowAndManyClientsDoNotStopOthers) {
   close(slow);
 }
 
+// A connection to the server on the loopback address, or -1.
+int connect_to(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// What the server sends on `fd` until it closes it, waiting at most `seconds`.
+std::string answer_on(int fd, int seconds) {
+  timeval timeout{seconds, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char buffer[512];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
+  return answer;
+}
+
+TEST_F(ServerTest, SlowDripClientsNeitherHoldTheServerNorOutlastTheirDeadline) {
+  auto server = start({"--read-timeout", "3", "--rate-limit", "0"});
+  // Twelve connections sending one byte of a request every 0.4 s (they would take 20 s in all), with
+  // no key: the reported attack.
+  const std::string request = "GET /v1/schemas HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(12, 'p') + "\r\n\r\n";
+  std::vector<int> drips;
+  for (int i = 0; i < 12; ++i) drips.push_back(connect_to(server->port()));
+  std::atomic<bool> dripping{true};
+  std::thread dripper([&] {
+    for (std::size_t sent = 0; dripping && sent < request.size(); ++sent) {
+      for (int fd : drips) send(fd, request.data() + sent, 1, MSG_NOSIGNAL);
+      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    }
+  });
+  // Meanwhile /healthz and /metrics answer, well before the drips' deadline.
+  httplib::Client client("127.0.0.1", server->port());
+  client.set_read_timeout(2, 0);
+  for (int i = 0; i < 5; ++i) {
+    httplib::Result health = client.Get("/healthz");
+    ASSERT_TRUE(health) << i;
+    EXPECT_EQ(health->status, 200);
+    httplib::Result metrics = client.Get("/metrics", auth());
+    ASSERT_TRUE(metrics) << i;
+    EXPECT_EQ(metrics->status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  // Each drip is answered 408 once its 3 s are out, though it was still sending.
+  for (int fd : drips) {
+    const std::string answer = answer_on(fd, 5);
+    EXPECT_THAT(answer, HasSubstr("HTTP/1.1 408 ")) << answer;
+    EXPECT_THAT(answer, HasSubstr(R"("code":"timeout")"));
+  }
+  dripping = false;
+  dripper.join();
+  for (int fd : drips) close(fd);
+}
+
+TEST_F(ServerTest, OneAddressHoldsABoundedNumberOfConnections) {
+  auto server = start({"--connections-per-client", "4", "--rate-limit", "0"});
+  std::vector<int> idle;
+  for (int i = 0; i < 4; ++i) idle.push_back(connect_to(server->port()));
+  // The fifth is answered 503 at once.
+  const int fifth = connect_to(server->port());
+  const std::string refused = answer_on(fifth, 2);
+  EXPECT_THAT(refused, HasSubstr("HTTP/1.1 503 ")) << refused;
+  EXPECT_THAT(refused, HasSubstr("connections to the server, its most"));
+  close(fifth);
+  // Once one closes, a new connection is served.
+  close(idle.back());
+  idle.pop_back();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  httplib::Client client("127.0.0.1", server->port());
+  httplib::Result health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  for (int fd : idle) close(fd);
+}
+
 TEST_F(ServerTest, StoppingFinishesTheRequestInFlight) {
   json truth;
   const std::filesystem::path file = certificate(truth);

@@ -28,6 +28,7 @@ struct ServeArgs {
   int rate_limit = 120;
   int workers = 0;
   int read_timeout = 10;
+  int connections_per_client = 16;
   std::vector<std::string> routes;
   OcrArgs ocr;
   TableArgs tables;
@@ -106,6 +107,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   options.max_pixels = static_cast<long long>(args.max_megapixels) * 1'000'000;
   options.rate_per_minute = args.rate_limit;
   options.read_timeout_seconds = args.read_timeout;
+  options.max_connections_per_address = static_cast<std::size_t>(args.connections_per_client);
   options.workers =
       args.workers > 0 ? args.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
@@ -178,9 +180,15 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
       ->check(CLI::Range(0, 1000000));
   sub->add_option("--workers", args->workers, "Documents extracted at once; default one per core")
       ->check(CLI::Range(0, 256));
-  sub->add_option("--read-timeout", args->read_timeout, "Seconds a client may take to send a request")
+  sub->add_option("--read-timeout", args->read_timeout,
+                  "Seconds a client may take to send a request's headers; its body may take 1 s more per 64 KiB "
+                  "(else 408)")
       ->default_val(10)
       ->check(CLI::Range(1, 3600));
+  sub->add_option("--connections-per-client", args->connections_per_client,
+                  "Connections one client address may hold at once; more are answered 503")
+      ->default_val(16)
+      ->check(CLI::Range(1, 10000));
   add_routes_option(*sub, args->routes);
   add_table_options(*sub, args->tables, config);
   add_bert_model_option(*sub, args->tables, config);

@@ -1,0 +1,77 @@
+#include "server/http_server.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace mixtract::server {
+namespace {
+
+// A request held in memory; the response goes to the socket, or into `response` when there is none.
+class RequestStream : public httplib::Stream {
+ public:
+  RequestStream(std::string_view request, int socket, std::string ip, int port)
+      : request_(request), socket_(socket), ip_(std::move(ip)), port_(port) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, std::size_t size) override {
+    const std::size_t n = std::min(size, request_.size());
+    request_.copy(ptr, n);
+    request_.remove_prefix(n);
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, std::size_t size) override {
+    if (socket_ < 0) {
+      response.append(ptr, size);
+      return static_cast<ssize_t>(size);
+    }
+    return send(socket_, ptr, size, MSG_NOSIGNAL);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = ip_;
+    port = port_;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
+  socket_t socket() const override { return socket_ < 0 ? INVALID_SOCKET : socket_; }
+
+  std::string response;
+
+ private:
+  std::string_view request_;
+  int socket_;
+  std::string ip_;
+  int port_;
+};
+
+}  // namespace
+
+void HttpServer::receive_with(const ReceptionLimits& limits) {
+  reception_ = std::make_unique<Reception>(limits, [this](ArrivedRequest& request) {
+    RequestStream stream(request.bytes, request.socket, request.remote_ip, request.remote_port);
+    bool closed = false;
+    process_request(stream, /*close_connection=*/true, closed, nullptr);
+  });
+}
+
+void HttpServer::stop_receiving() {
+  if (reception_) reception_->stop();
+}
+
+std::string HttpServer::answer(std::string_view request) {
+  RequestStream stream(request, -1, "127.0.0.1", 0);
+  bool closed = false;
+  process_request(stream, /*close_connection=*/true, closed, nullptr);
+  return std::move(stream.response);
+}
+
+bool HttpServer::process_and_close_socket(socket_t socket) {
+  if (!reception_) {
+    close(socket);
+    return false;
+  }
+  reception_->admit(socket);
+  return true;
+}
+
+}  // namespace mixtract::server
