@@ -1,6 +1,6 @@
 // An ApiServer for tests and fuzzing: the built-in schemas with every field routed to the file_name expert
-// alone (PP-OCRv4 only tells the kinds apart, for schema "auto"), its stores in memory, no keys and no
-// rate limit. Requests go to answer(). Needs MIXTRACT_DEFAULT_DEPS_DIR defined.
+// alone (PP-OCRv4 only tells the kinds apart, for schema "auto"), its stores in memory (or in `state`),
+// no keys and no rate limit. Requests go to answer(). Needs MIXTRACT_DEFAULT_DEPS_DIR defined.
 #ifndef MIXTRACT_TESTS_IN_MEMORY_API_SERVER_H_
 #define MIXTRACT_TESTS_IN_MEMORY_API_SERVER_H_
 
@@ -16,7 +16,8 @@
 
 namespace mixtract::testing {
 
-inline Result<std::unique_ptr<server::ApiServer>> in_memory_api_server() {
+inline Result<std::unique_ptr<server::ApiServer>> in_memory_api_server(
+    const std::filesystem::path& state = ":memory:") {
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas("auto"));
   for (Schema& schema : schemas) {
     for (FieldSpec& field : schema.fields) {
@@ -31,7 +32,7 @@ inline Result<std::unique_ptr<server::ApiServer>> in_memory_api_server() {
   experts.ocr = std::make_shared<OcrService>(ocr);
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<server::ExtractorSet> extractors,
                             server::ExtractorSet::create(std::move(schemas), std::move(experts)));
-  MIXTRACT_ASSIGN_OR_RETURN(server::ServiceStores stores, server::open_service_stores(":memory:"));
+  MIXTRACT_ASSIGN_OR_RETURN(server::ServiceStores stores, server::open_service_stores(state));
   server::ServerOptions options;
   options.port = 0;
   options.require_keys = false;

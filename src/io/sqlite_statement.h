@@ -56,6 +56,24 @@ inline Result<sqlite3*> open_sqlite(const std::filesystem::path& file, const cha
   return db;
 }
 
+// Adds `column` (with its SQL `definition`, which needs a default) to `table` when a file written by
+// an earlier version lacks it.
+inline Status add_column_if_missing(sqlite3* db, const std::filesystem::path& file, std::string_view table,
+                                    std::string_view column, std::string_view definition) {
+  const std::string columns = "PRAGMA table_info(" + std::string(table) + ")";
+  SqliteStatement info(db, columns.c_str());
+  while (info.ok() && sqlite3_step(info.get()) == SQLITE_ROW) {
+    if (column_text(info.get(), 1) == column) return Status();
+  }
+  const std::string alter =
+      "ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(definition);
+  if (sqlite3_exec(db, alter.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Status::io_error(file.string() + ": cannot add column " + std::string(column) + " to " +
+                            std::string(table) + " (" + sqlite3_errmsg(db) + ")");
+  }
+  return Status();
+}
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_IO_SQLITE_STATEMENT_H_

@@ -27,8 +27,9 @@ std::string key_of(const httplib::Request& req) {
   return req.get_header_value("X-API-Key");
 }
 
-std::string who_of(const ApiServer::State& s, const httplib::Request& req) {
-  return s.options.require_keys ? s.keys.owner(key_of(req)).value_or("unknown") : "local";
+KeyHolder holder_of(const ApiServer::State& s, const httplib::Request& req) {
+  if (!s.options.require_keys) return KeyHolder{"local", true};
+  return s.keys.holder(key_of(req)).value_or(KeyHolder{"unknown", false});
 }
 
 std::optional<std::int64_t> path_id(const httplib::Request& req, httplib::Response& res) {

@@ -14,20 +14,27 @@
 namespace mixtract::server {
 
 // Makes a key for `name` (who uses it: a person or a system), stores its hash in `file` (created when
-// missing) and returns the key: "mx_" and 48 hex digits from the system's random source.
-Result<std::string> add_api_key(const std::filesystem::path& file, std::string_view name);
+// missing) and returns the key: "mx_" and 48 hex digits from the system's random source. What a key
+// sends (review pages, jobs) belongs to its name; an admin key sees every name's.
+Result<std::string> add_api_key(const std::filesystem::path& file, std::string_view name, bool admin = false);
+
+// Who holds a key.
+struct KeyHolder {
+  std::string name;
+  bool admin = false;
+};
 
 class ApiKeys {
  public:
   // The keys stored in `file`; a missing file holds none.
   static Result<ApiKeys> load(const std::filesystem::path& file);
 
-  // The name of the key, or nullopt when it is not one of the keys. Thread safety: const, safe.
-  std::optional<std::string> owner(std::string_view key) const;
-  std::size_t size() const { return names_.size(); }
+  // Who holds the key, or nullopt when it is not one of the keys. Thread safety: const, safe.
+  std::optional<KeyHolder> holder(std::string_view key) const;
+  std::size_t size() const { return holders_.size(); }
 
  private:
-  std::map<std::string, std::string, std::less<>> names_;  // SHA-256 hex -> name
+  std::map<std::string, KeyHolder, std::less<>> holders_;  // SHA-256 hex -> holder
 };
 
 }  // namespace mixtract::server

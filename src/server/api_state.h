@@ -67,8 +67,12 @@ void send_json(httplib::Response& res, const nlohmann::ordered_json& body);
 
 // The key the request carries (Authorization: Bearer KEY, or X-API-Key), or "".
 std::string key_of(const httplib::Request& req);
-// Who made a request: the key's name, or "local" without keys.
-std::string who_of(const ApiServer::State& s, const httplib::Request& req);
+// Who made a request: the key's holder; without keys (--no-auth, loopback only) "local", an admin.
+KeyHolder holder_of(const ApiServer::State& s, const httplib::Request& req);
+// Whether the holder may see what `owner` sent: its own, or anyone's for an admin.
+inline bool may_see(const KeyHolder& holder, const std::string& owner) {
+  return holder.admin || holder.name == owner;
+}
 // The number the route's pattern matched ({id}), or nullopt with a 404 written.
 std::optional<std::int64_t> path_id(const httplib::Request& req, httplib::Response& res);
 
@@ -97,8 +101,9 @@ struct Extracted {
   Record record;
   std::optional<std::int64_t> review_id;
 };
+// A document that needs review is kept in the review queue as `owner`'s.
 Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, const Document& document,
-                               const std::string& request_id);
+                               const std::string& owner, const std::string& request_id);
 
 // The routes of extract_route.cc, review_routes.cc and job_routes.cc; the job workers.
 void add_extract_route(ApiServer::State& s);

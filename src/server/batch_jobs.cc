@@ -84,13 +84,13 @@ Result<std::optional<JobTask>> BatchJobs::next_task(
     const std::vector<std::pair<std::string, std::int64_t>>& taken) const {
   std::lock_guard lock(mutex_);
   SqliteStatement select(db_,
-                         "SELECT d.job, d.position, j.schema, d.file_name, d.image FROM batch_documents d JOIN"
+                         "SELECT d.job, d.position, j.schema, d.file_name, d.image, j.owner FROM batch_documents d JOIN"
                          " batch_jobs j ON j.id = d.job WHERE d.result IS NULL ORDER BY j.created, d.rowid LIMIT ?");
   if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
   sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(taken.size() + 1));
   while (sqlite3_step(select.get()) == SQLITE_ROW) {
     JobTask task{column_text(select.get(), 0), sqlite3_column_int64(select.get(), 1), column_text(select.get(), 2),
-                 column_text(select.get(), 3), column_text(select.get(), 4)};
+                 column_text(select.get(), 3), column_text(select.get(), 4),          column_text(select.get(), 5)};
     if (std::find(taken.begin(), taken.end(), std::pair{task.job, task.position}) == taken.end()) {
       return std::optional<JobTask>(std::move(task));
     }
@@ -144,6 +144,22 @@ void BatchJobs::notify_all() const {
     ++version_;
   }
   changed_.notify_all();
+}
+
+Result<std::size_t> BatchJobs::delete_older_than(int days) {
+  const std::string cutoff = std::to_string(-days) + " days";  // "-30 days"
+  std::lock_guard lock(mutex_);
+  SqliteStatement documents(db_,
+                            "DELETE FROM batch_documents WHERE job IN"
+                            " (SELECT id FROM batch_jobs WHERE created < datetime('now', ?1))");
+  SqliteStatement jobs(db_, "DELETE FROM batch_jobs WHERE created < datetime('now', ?1)");
+  if (!documents.ok() || !jobs.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
+  bind_text(documents.get(), 1, cutoff);
+  bind_text(jobs.get(), 1, cutoff);
+  if (sqlite3_step(documents.get()) != SQLITE_DONE || sqlite3_step(jobs.get()) != SQLITE_DONE) {
+    return Status::io_error(file_.string() + ": cannot delete old jobs (" + sqlite3_errmsg(db_) + ")");
+  }
+  return static_cast<std::size_t>(sqlite3_changes(db_));
 }
 
 }  // namespace mixtract::server

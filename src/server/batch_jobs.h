@@ -42,6 +42,7 @@ struct JobTask {
   std::string schema;
   std::string file_name;
   std::string bytes;
+  std::string owner;  // Who submitted the job.
 };
 
 class BatchJobs {
@@ -65,6 +66,8 @@ class BatchJobs {
 
   // Waits until a result is stored or a job submitted, or `milliseconds` pass.
   void wait_for_change(int milliseconds) const;
+  // Deletes the jobs (images and results) submitted more than `days` days ago; returns how many.
+  Result<std::size_t> delete_older_than(int days);
   // Wakes every waiter (on stopping).
   void notify_all() const;
 

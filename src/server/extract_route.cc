@@ -88,7 +88,8 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
     s.slots.release();
     return;
   }
-  const Extracted record = extract_holding_slot(s, *extractor, *document, res.get_header_value(kRequestId));
+  const Extracted record =
+      extract_holding_slot(s, *extractor, *document, holder_of(s, req).name, res.get_header_value(kRequestId));
   if (record.review_id) res.set_header("X-Review-Id", std::to_string(*record.review_id));
   send_json(res, record_to_json(record.record));
 }
@@ -157,7 +158,7 @@ std::optional<Document> decode_upload(const ApiServer::State& s, const std::stri
 }
 
 Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, const Document& document,
-                               const std::string& request_id) {
+                               const std::string& owner, const std::string& request_id) {
   struct Slot {  // released however extract() ends
     ApiServer::State& s;
     explicit Slot(ApiServer::State& state) : s(state) { ++s.metrics.running; }
@@ -173,7 +174,7 @@ Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, 
   }
   s.metrics.record_done(out.record);
   // A document the review queue cannot keep is still answered; the log says why it is not queued.
-  if (Result<std::optional<std::int64_t>> queued = s.review->add(out.record, document); !queued.ok()) {
+  if (Result<std::optional<std::int64_t>> queued = s.review->add(out.record, document, owner); !queued.ok()) {
     spdlog::error("{}: {}", request_id, queued.status().message());
   } else {
     out.review_id = *queued;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -30,6 +31,7 @@ std::string route_of(const std::string& path) {
 std::string code_of(int status) {
   switch (status) {
     case 400: return "bad_request";
+    case 403: return "forbidden";
     case 404: return "not_found";
     case 405: return "method_not_allowed";
     case 408: return "timeout";
@@ -57,6 +59,25 @@ std::string_view openapi_text() {
     if (text.name == "openapi") return text.text;
   }
   return "{}";
+}
+
+// Deletes the review documents and jobs kept past keep_days: at once, then hourly, until stopping.
+void delete_old_until_stopping(ApiServer::State& s) {
+  Clock::time_point next = Clock::now();
+  while (!s.stopping) {
+    if (Clock::now() >= next) {
+      next += std::chrono::hours(1);
+      const Result<std::size_t> pages = s.review->delete_older_than(s.options.keep_days);
+      const Result<std::size_t> jobs = s.jobs->delete_older_than(s.options.keep_days);
+      if (!pages.ok()) spdlog::error("retention: {}", pages.status().message());
+      if (!jobs.ok()) spdlog::error("retention: {}", jobs.status().message());
+      if (pages.ok() && jobs.ok() && *pages + *jobs > 0) {
+        spdlog::info("retention: deleted {} review document(s) and {} job(s) older than {} days", *pages, *jobs,
+                     s.options.keep_days);
+      }
+    }
+    s.jobs->wait_for_change(1000);
+  }
 }
 
 }  // namespace
@@ -108,7 +129,7 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
     }
     std::string key = key_of(req);
     if (s.options.require_keys) {
-      if (!s.keys.owner(key)) {
+      if (!s.keys.holder(key)) {
         res.set_header("WWW-Authenticate", "Bearer");
         send_error(res, 401, "unauthorized",
                    key.empty()
@@ -175,10 +196,14 @@ Result<int> ApiServer::bind() {
 }
 
 void ApiServer::serve() {
-  start_job_workers(*state_);
-  state_->http.listen_after_bind();
-  state_->http.stop_receiving();
-  stop_job_workers(*state_);
+  State& s = *state_;
+  start_job_workers(s);
+  std::thread retention;
+  if (s.options.keep_days > 0) retention = std::thread([&s] { delete_old_until_stopping(s); });
+  s.http.listen_after_bind();
+  s.http.stop_receiving();
+  stop_job_workers(s);
+  if (retention.joinable()) retention.join();
 }
 
 std::string ApiServer::answer(std::string_view request) {

@@ -48,6 +48,7 @@ struct ServerOptions {
   int read_timeout_seconds = 10;      // time to send a request's headers (its body: that plus 1 s per 64 KiB)
   std::size_t max_connections_per_address = 16;  // connections one client address may hold at once
   std::size_t max_job_documents = 1000;
+  int keep_days = 30;  // review pages and jobs older than this are deleted (checked hourly); 0: kept forever
 };
 
 // What the service keeps in its state file: API key hashes, the review queue, batch jobs.
@@ -68,7 +69,8 @@ class ApiServer {
   // Binds the socket; returns the port. Errors say the address is taken or not valid.
   Result<int> bind();
   // Serves until stop(); requests in flight, and the job documents being extracted, are finished
-  // before it returns (the job documents not started are extracted on the next start).
+  // before it returns (the job documents not started are extracted on the next start). Meanwhile,
+  // at start and hourly, deletes the review documents and jobs older than keep_days.
   void serve();
   // Safe from any thread (a signal-waiting one).
   void stop();

@@ -75,7 +75,7 @@ void submit(ApiServer::State& s, const httplib::Request& req, httplib::Response&
   auto job = read_job(s, req, res);
   if (!job) return;
   if (!extractor_for(s, job->first, "", res)) return;
-  Result<std::string> id = s.jobs->submit(who_of(s, req), job->first, job->second);
+  Result<std::string> id = s.jobs->submit(holder_of(s, req).name, job->first, job->second);
   if (!id.ok()) return send_status_error(res, id.status());
   res.status = 202;
   res.set_header("Location", "/v1/jobs/" + *id);
@@ -85,7 +85,7 @@ void submit(ApiServer::State& s, const httplib::Request& req, httplib::Response&
                   {"results_url", "/v1/jobs/" + *id + "/results"}});
 }
 
-// The job of the path, when the caller may see it (its owner), or nullopt with a 404 written.
+// The job of the path, when the caller may see it (its owner, or an admin), or nullopt with a 404 written.
 std::optional<JobStatus> visible_job(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1].str();
   Result<std::optional<JobStatus>> status = s.jobs->status(id);
@@ -93,7 +93,7 @@ std::optional<JobStatus> visible_job(const ApiServer::State& s, const httplib::R
     send_status_error(res, status.status());
     return std::nullopt;
   }
-  if (!*status || (*status)->owner != who_of(s, req)) {
+  if (!*status || !may_see(holder_of(s, req), (*status)->owner)) {
     send_error(res, 404, "not_found", "no job " + id);
     return std::nullopt;
   }
@@ -167,7 +167,7 @@ void work(ApiServer::State& s) {
                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
       s.slots.acquire();
-      const Extracted extracted = extract_holding_slot(s, **extractor, *document, "job " + task->job);
+      const Extracted extracted = extract_holding_slot(s, **extractor, *document, task->owner, "job " + task->job);
       line = record_to_json_line(extracted.record);
     }
     if (Status stored = s.jobs->complete(task->job, task->position, line); !stored.ok()) {

@@ -23,7 +23,7 @@ Result<std::size_t> export_reviewed(const ReviewStore& store, const std::filesys
     const nlohmann::ordered_json record = nlohmann::ordered_json::parse(d.record_json, nullptr, false);
     if (record.is_discarded()) continue;
     const std::string file = std::to_string(d.id) + "_" + std::filesystem::path(d.source).stem().string() + ".jpg";
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> page, store.page(d.id));
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> page, store.page(d.id, std::nullopt));
     if (!page) continue;
     std::ofstream out(folder / file, std::ios::binary);
     out << *page;

@@ -6,8 +6,14 @@
 namespace mixtract::server {
 namespace {
 
-void review_queue(const ApiServer::State& s, httplib::Response& res) {
-  Result<std::vector<ReviewDocument>> queue = s.review->queue();
+// Whose documents the request may see: its key holder's, or everyone's for an admin.
+ReviewStore::Owner owner_seen(const ApiServer::State& s, const httplib::Request& req) {
+  const KeyHolder holder = holder_of(s, req);
+  return holder.admin ? std::nullopt : ReviewStore::Owner(holder.name);
+}
+
+void review_queue(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  Result<std::vector<ReviewDocument>> queue = s.review->queue(owner_seen(s, req));
   if (!queue.ok()) return send_status_error(res, queue.status());
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const ReviewDocument& d : *queue) {
@@ -20,7 +26,7 @@ void review_queue(const ApiServer::State& s, httplib::Response& res) {
 void review_document(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   const std::optional<std::int64_t> id = path_id(req, res);
   if (!id) return;
-  Result<std::optional<ReviewDocument>> found = s.review->document(*id);
+  Result<std::optional<ReviewDocument>> found = s.review->document(*id, owner_seen(s, req));
   if (!found.ok()) return send_status_error(res, found.status());
   if (!*found) return send_error(res, 404, "not_found", "no document " + std::to_string(*id) + " in the review queue");
   const ReviewDocument& d = **found;
@@ -41,16 +47,37 @@ void review_document(const ApiServer::State& s, const httplib::Request& req, htt
 void review_page_image(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   const std::optional<std::int64_t> id = path_id(req, res);
   if (!id) return;
-  Result<std::optional<std::string>> page = s.review->page(*id);
+  Result<std::optional<std::string>> page = s.review->page(*id, owner_seen(s, req));
   if (!page.ok()) return send_status_error(res, page.status());
   if (!*page) return send_error(res, 404, "not_found", "no document " + std::to_string(*id) + " in the review queue");
   res.set_header("Cache-Control", "private, max-age=3600");
   res.set_content(**page, "image/jpeg");
 }
 
+// Whether a decision comes from a page of this server's own origin, as far as the browser tells: a
+// page elsewhere cannot plant decisions (which become `tune` labels), even under --no-auth.
+bool same_origin(const httplib::Request& req) {
+  const std::string origin = req.get_header_value("Origin");
+  if (!origin.empty() && origin != "http://" + req.get_header_value("Host") &&
+      origin != "https://" + req.get_header_value("Host")) {
+    return false;
+  }
+  const std::string site = req.get_header_value("Sec-Fetch-Site");
+  return site.empty() || site == "same-origin" || site == "none";
+}
+
 void review_decide(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
   const std::optional<std::int64_t> id = path_id(req, res);
   if (!id) return;
+  // A JSON body cannot be sent across origins without the browser asking first (which is not answered).
+  if (!req.get_header_value("Content-Type").starts_with("application/json")) {
+    return send_error(res, 415, "unsupported_media_type", "send the decision as JSON: Content-Type: application/json");
+  }
+  if (!same_origin(req)) {
+    return send_error(res, 403, "forbidden",
+                      "a decision from a page of another site (Origin " + req.get_header_value("Origin") +
+                          ") is refused; use the review page of this server");
+  }
   const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("field") || !body["field"].is_string() ||
       !body.contains("action") || !body["action"].is_string() ||
@@ -58,7 +85,8 @@ void review_decide(ApiServer::State& s, const httplib::Request& req, httplib::Re
     return send_error(res, 400, "bad_json",
                       "send {\"field\": NAME, \"action\": \"accept\" or \"edit\", \"value\": TEXT}");
   }
-  const Status decided = s.review->decide(*id, body["field"], body["action"], body.value("value", ""), who_of(s, req));
+  const Status decided = s.review->decide(*id, owner_seen(s, req), body["field"], body["action"],
+                                          body.value("value", ""), holder_of(s, req).name);
   if (!decided.ok()) return send_status_error(res, decided);
   review_document(s, req, res);
 }
@@ -86,9 +114,9 @@ void add_review_routes(ApiServer::State& s) {
   s.http.Get("/review/style.css", guarded(s, "/review", [](const httplib::Request&, httplib::Response& res) {
                send_page_file(res, "review_style", "text/css; charset=utf-8");
              }));
-  s.http.Get("/v1/review/queue", guarded(s, "/v1/review/queue", [&s](const httplib::Request&, httplib::Response& res) {
-               review_queue(s, res);
-             }));
+  s.http.Get("/v1/review/queue",
+             guarded(s, "/v1/review/queue",
+                     [&s](const httplib::Request& req, httplib::Response& res) { review_queue(s, req, res); }));
   s.http.Get(R"(/v1/review/documents/(\d+))",
              guarded(s, kReviewDocument,
                      [&s](const httplib::Request& req, httplib::Response& res) { review_document(s, req, res); }));

@@ -1,7 +1,9 @@
 // The review queue of the HTTP service, in its SQLite state file: each extracted document with fields
 // not accepted (needs_review or missing) is kept with its record and its page (as JPEG, the pixels the
 // boxes refer to), and people's decisions on those fields (accept the value, or edit it) are kept with
-// who made them and when. Every decision is kept; the latest for a field counts.
+// who made them and when. Every decision is kept; the latest for a field counts. Each document belongs
+// to the key holder that sent it: the reading methods take `owner`, the holder whose documents are
+// seen (nullopt: everyone's, for an admin).
 // Thread safety: every method may be called from any thread (one connection, serialised).
 #ifndef MIXTRACT_SERVER_REVIEW_STORE_H_
 #define MIXTRACT_SERVER_REVIEW_STORE_H_
@@ -32,6 +34,7 @@ struct Correction {
 
 struct ReviewDocument {
   std::int64_t id = 0;
+  std::string owner;  // Who sent it: the key holder's name.
   std::string source;
   std::string schema;
   std::string created;
@@ -48,26 +51,34 @@ class ReviewStore {
   ReviewStore(const ReviewStore&) = delete;
   ReviewStore& operator=(const ReviewStore&) = delete;
 
-  // Keeps the document when some field is not accepted; returns its id, or nullopt when all were.
-  Result<std::optional<std::int64_t>> add(const Record& record, const Document& page);
+  using Owner = std::optional<std::string>;
+
+  // Keeps the document `owner` sent when some field is not accepted; returns its id, or nullopt when
+  // all were.
+  Result<std::optional<std::int64_t>> add(const Record& record, const Document& page, const std::string& owner);
 
   // The documents with fields still pending, oldest first (without their records' text).
-  Result<std::vector<ReviewDocument>> queue() const;
-  // One document with its record and decisions; nullopt when there is none of that id.
-  Result<std::optional<ReviewDocument>> document(std::int64_t id) const;
+  Result<std::vector<ReviewDocument>> queue(const Owner& owner) const;
+  // One document with its record and decisions; nullopt when there is none of that id (for `owner`).
+  Result<std::optional<ReviewDocument>> document(std::int64_t id, const Owner& owner) const;
   // Every document (for export), with records and decisions.
   Result<std::vector<ReviewDocument>> all() const;
-  // The page as JPEG; nullopt when there is no such document.
-  Result<std::optional<std::string>> page(std::int64_t id) const;
+  // The page as JPEG; nullopt when there is no such document (for `owner`).
+  Result<std::optional<std::string>> page(std::int64_t id, const Owner& owner) const;
 
-  // Records a decision; accepting with an empty value accepts the engine's. Errors: no such document or field
-  // (kNotFound), an action other than accept or edit, an empty edited value (kInvalidArgument).
-  Status decide(std::int64_t id, const std::string& field, const std::string& action, const std::string& value,
-                const std::string& who);
+  // Records `who`'s decision on a document of `owner`; accepting with an empty value accepts the
+  // engine's. Errors: no such document or field (kNotFound), an action other than accept or edit, an
+  // empty edited value (kInvalidArgument).
+  Status decide(std::int64_t id, const Owner& owner, const std::string& field, const std::string& action,
+                const std::string& value, const std::string& who);
+
+  // Deletes the documents (pages, records, decisions) kept more than `days` days; returns how many.
+  Result<std::size_t> delete_older_than(int days);
 
  private:
   ReviewStore(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
-  Result<std::vector<ReviewDocument>> select(const std::string& where, std::int64_t id, bool with_records) const;
+  Result<std::vector<ReviewDocument>> select(std::optional<std::int64_t> id, const Owner& owner,
+                                             bool with_records) const;
 
   sqlite3* db_;
   std::filesystem::path file_;

@@ -424,6 +424,17 @@ TEST_F(ServerTest, StoppingFinishesTheRequestInFlight) {
 TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   json truth;
   const std::filesystem::path file = certificate(truth);
+  // Another key holder, and an admin.
+  auto make_key = [&](const std::string& args) {
+    std::string output;
+    EXPECT_EQ(
+        mixtract::testing::run_command(
+            std::string(MIXTRACT_BIN) + " serve --state " + state() + " --new-key " + args + " 2>/dev/null", output),
+        0);
+    return httplib::Headers{{"Authorization", "Bearer " + output.substr(0, output.find('\n'))}};
+  };
+  const httplib::Headers other = make_key("other");
+  const httplib::Headers admin = make_key("boss --admin");
   auto server = start();
   httplib::Client client("127.0.0.1", server->port());
   client.set_read_timeout(120, 0);
@@ -450,6 +461,17 @@ TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->get_header_value("Content-Type"), "image/jpeg");
   EXPECT_EQ(page->body.substr(0, 3), "\xFF\xD8\xFF");
+  // The document is the sender's: to another key it does not exist; an admin sees it.
+  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", other)->body).size(), 0u);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id, other)->status, 404);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", other)->status, 404);
+  EXPECT_EQ(client
+                .Post("/v1/review/documents/" + id + "/decisions", other,
+                      json{{"field", to_review[0]}, {"action", "accept"}}.dump(), "application/json")
+                ->status,
+            404);
+  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", admin)->body).size(), 1u);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", admin)->status, 200);
 
   auto decide = [&](const json& body) {
     httplib::Result r =

@@ -1,13 +1,21 @@
 // The HTTP service's parts that need no network: base64, the rate limiter, the metrics' text, API keys,
 // and requests answered from memory (the fuzz target's way in).
+#include <chrono>
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <sqlite3.h>
 
 #include "in_memory_api_server.h"
 #include "server/api_keys.h"
 #include "server/base64.h"
+#include "server/batch_jobs.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
+#include "server/review_store.h"
 #include "test_support.h"
 
 namespace mixtract::server {
@@ -55,6 +63,37 @@ TEST(ApiServerTest, TheBodyLimitHoldsWhateverTheFraming) {
       "Content-Length: 4\r\n\r\nabcd");
   EXPECT_THAT(gzip, ::testing::StartsWith("HTTP/1.1 415 Unsupported Media Type\r\n"));
   EXPECT_THAT(gzip, HasSubstr("\"code\":\"unsupported_encoding\""));
+}
+
+TEST(ApiServerTest, DecisionsAreTakenAsJsonFromThisServersOwnPagesOnly) {
+  Result<std::unique_ptr<ApiServer>> created = mixtract::testing::in_memory_api_server();
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  ApiServer* server = created->get();
+  // A 1x1 PNG named like a person's certificate: its fields but the name are missing, so it waits for review.
+  const std::string upload =
+      R"({"schema": "graduation_certificate", "file_name": "张三_本科毕业证书.png", "image_base64": )"
+      R"("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=="})";
+  const std::string extracted =
+      server->answer("POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                     std::to_string(upload.size()) + "\r\n\r\n" + upload);
+  const std::size_t at = extracted.find("X-Review-Id: ");
+  ASSERT_NE(at, std::string::npos) << extracted;
+  const std::string id = extracted.substr(at + 13, extracted.find('\r', at) - at - 13);
+  auto decide = [&](const std::string& headers) {
+    const std::string body = R"({"field": "name", "action": "accept"})";
+    return server->answer("POST /v1/review/documents/" + id + "/decisions HTTP/1.1\r\nHost: x\r\n" + headers +
+                          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  };
+  // A plain-text POST, which any web page may send without asking: refused.
+  EXPECT_THAT(decide("Content-Type: text/plain\r\n"), ::testing::StartsWith("HTTP/1.1 415 "));
+  EXPECT_THAT(decide("Content-Type: application/json\r\nOrigin: http://elsewhere.example\r\n"),
+              ::testing::StartsWith("HTTP/1.1 403 "));
+  EXPECT_THAT(decide("Content-Type: application/json\r\nSec-Fetch-Site: cross-site\r\n"),
+              ::testing::StartsWith("HTTP/1.1 403 "));
+  // From the server's own page (same origin), or from a program (no Origin): taken.
+  EXPECT_THAT(decide("Content-Type: application/json\r\nOrigin: http://x\r\nSec-Fetch-Site: same-origin\r\n"),
+              ::testing::StartsWith("HTTP/1.1 200 "));
+  EXPECT_THAT(decide("Content-Type: application/json; charset=utf-8\r\n"), ::testing::StartsWith("HTTP/1.1 200 "));
 }
 
 TEST(ApiServerTest, ATiffPixelBombIsRefusedFromItsHeader) {
@@ -131,14 +170,124 @@ TEST(ApiKeysTest, KeysAreStoredHashedAndRecognised) {
   EXPECT_EQ(alice->size(), 51u);
   Result<ApiKeys> keys = ApiKeys::load(file);
   ASSERT_TRUE(keys.ok());
-  EXPECT_EQ(keys->owner(*alice), "alice");
-  EXPECT_EQ(keys->owner(*bob), "bob");
-  EXPECT_FALSE(keys->owner(""));
-  EXPECT_FALSE(keys->owner(alice->substr(0, 50)));
+  EXPECT_EQ(keys->holder(*alice)->name, "alice");
+  EXPECT_FALSE(keys->holder(*alice)->admin);
+  EXPECT_EQ(keys->holder(*bob)->name, "bob");
+  EXPECT_FALSE(keys->holder(""));
+  EXPECT_FALSE(keys->holder(alice->substr(0, 50)));
+  Result<std::string> carol = add_api_key(file, "carol", /*admin=*/true);
+  ASSERT_TRUE(carol.ok());
+  EXPECT_TRUE(ApiKeys::load(file)->holder(*carol)->admin);
   EXPECT_EQ(mixtract::testing::read_file(file).find(*alice), std::string::npos);
   EXPECT_FALSE(add_api_key(file, "").ok());
   std::ofstream(dir / "junk.sqlite") << "not a database";
   EXPECT_FALSE(ApiKeys::load(dir / "junk.sqlite").ok());
+}
+
+// Makes rows of `table` matching `where` look `days` days old, as a later run would see them.
+void age(const std::filesystem::path& file, const std::string& table, const std::string& where, int days) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  const std::string sql =
+      "UPDATE " + table + " SET created = datetime('now', '" + std::to_string(-days) + " days') WHERE " + where;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+// A small white page, as an upload.
+Document white_page() {
+  std::vector<unsigned char> png;
+  cv::imencode(".png", cv::Mat(8, 8, CV_8UC3, cv::Scalar(255, 255, 255)), png);
+  return Document::decode(std::string(png.begin(), png.end()), "a.png").value();
+}
+
+Record review_record(const std::string& source) {
+  Record record;
+  record.source = source;
+  record.schema = "id_card";
+  FieldResult name;
+  name.field = "name";
+  name.status = FieldStatus::kMissing;
+  record.fields.push_back(name);
+  return record;
+}
+
+TEST(ReviewStoreTest, EachKeySeesTheDocumentsItSentAndAnAdminSeesAll) {
+  mixtract::testing::ScratchDir dir;
+  Result<std::unique_ptr<ReviewStore>> store = ReviewStore::open(dir / "server.sqlite");
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  const Document page = white_page();
+  const std::int64_t alices = (*store)->add(review_record("a.png"), page, "alice")->value();
+  const std::int64_t bobs = (*store)->add(review_record("b.png"), page, "bob")->value();
+  EXPECT_EQ((*store)->queue(std::string("alice"))->size(), 1u);
+  EXPECT_EQ((*store)->queue(std::string("alice"))->front().id, alices);
+  EXPECT_EQ((*store)->queue(std::nullopt)->size(), 2u);
+  // Another's document is, to bob, no document: not shown, no page, no decision.
+  EXPECT_FALSE((*store)->document(alices, std::string("bob"))->has_value());
+  EXPECT_TRUE((*store)->document(bobs, std::string("bob"))->has_value());
+  EXPECT_FALSE((*store)->page(alices, std::string("bob"))->has_value());
+  EXPECT_TRUE((*store)->page(alices, std::nullopt)->has_value());
+  EXPECT_EQ((*store)->decide(alices, std::string("bob"), "name", "edit", "张三", "bob").code(), StatusCode::kNotFound);
+  EXPECT_TRUE((*store)->decide(alices, std::string("alice"), "name", "edit", "张三", "alice").ok());
+}
+
+TEST(ReviewStoreTest, DocumentsPastTheRetentionPeriodAreDeleted) {
+  mixtract::testing::ScratchDir dir;
+  const std::filesystem::path file = dir / "server.sqlite";
+  Result<std::unique_ptr<ReviewStore>> store = ReviewStore::open(file);
+  ASSERT_TRUE(store.ok());
+  const Document page = white_page();
+  const std::int64_t old = (*store)->add(review_record("old.png"), page, "alice")->value();
+  const std::int64_t recent = (*store)->add(review_record("new.png"), page, "alice")->value();
+  ASSERT_TRUE((*store)->decide(old, std::nullopt, "name", "accept", "", "alice").ok());
+  age(file, "review_documents", "id = " + std::to_string(old), 31);
+  EXPECT_EQ((*store)->delete_older_than(30).value(), 1u);
+  EXPECT_FALSE((*store)->document(old, std::nullopt)->has_value());
+  EXPECT_FALSE((*store)->page(old, std::nullopt)->has_value());
+  EXPECT_TRUE((*store)->document(recent, std::nullopt)->has_value());
+  EXPECT_EQ((*store)->all()->size(), 1u);
+}
+
+TEST(ApiServerTest, ServingDeletesWhatIsPastTheRetentionPeriod) {
+  mixtract::testing::ScratchDir dir;
+  const std::filesystem::path file = dir / "server.sqlite";
+  std::int64_t old = 0;
+  {
+    Result<std::unique_ptr<ReviewStore>> store = ReviewStore::open(file);
+    ASSERT_TRUE(store.ok());
+    old = (*store)->add(review_record("old.png"), white_page(), "alice")->value();
+  }
+  age(file, "review_documents", "id = " + std::to_string(old), 31);
+  Result<std::unique_ptr<ApiServer>> created = mixtract::testing::in_memory_api_server(file);  // keep_days 30
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  ASSERT_TRUE((*created)->bind().ok());
+  std::thread serving([&] { (*created)->serve(); });
+  Result<std::unique_ptr<ReviewStore>> store = ReviewStore::open(file);
+  bool deleted = false;
+  for (int i = 0; i < 100 && !deleted; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    deleted = !(*store)->document(old, std::nullopt)->has_value();
+  }
+  (*created)->stop();
+  serving.join();
+  EXPECT_TRUE(deleted);
+}
+
+TEST(BatchJobsTest, JobsPastTheRetentionPeriodAreDeleted) {
+  mixtract::testing::ScratchDir dir;
+  const std::filesystem::path file = dir / "server.sqlite";
+  Result<std::unique_ptr<BatchJobs>> jobs = BatchJobs::open(file);
+  ASSERT_TRUE(jobs.ok());
+  const std::string old = (*jobs)->submit("alice", "auto", {JobImage{"a.png", "bytes"}}).value();
+  const std::string recent = (*jobs)->submit("alice", "auto", {JobImage{"b.png", "bytes"}}).value();
+  age(file, "batch_jobs", "id = '" + old + "'", 40);
+  EXPECT_EQ((*jobs)->delete_older_than(30).value(), 1u);
+  EXPECT_FALSE((*jobs)->status(old)->has_value());
+  EXPECT_TRUE((*jobs)->status(recent)->has_value());
+  const std::optional<JobTask> next = (*jobs)->next_task({}).value();
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->job, recent);  // The old job's images went with it.
+  EXPECT_EQ(next->owner, "alice");
 }
 
 }  // namespace

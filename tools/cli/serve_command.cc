@@ -29,6 +29,8 @@ struct ServeArgs {
   int workers = 0;
   int read_timeout = 10;
   int connections_per_client = 16;
+  int keep_days = 30;
+  bool admin = false;
   std::vector<std::string> routes;
   OcrArgs ocr;
   TableArgs tables;
@@ -58,11 +60,11 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   if (!args.new_key.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(state.parent_path(), ec);
-    Result<std::string> key = server::add_api_key(state, args.new_key);
+    Result<std::string> key = server::add_api_key(state, args.new_key, args.admin);
     if (!key.ok()) return fail(key.status().message(), kExitUsage);
     std::cout << *key << "\n";
-    std::cerr << "mixtract serve: a key for " << args.new_key << " is stored (hashed) in " << state.string()
-              << "; it is shown only this once\n";
+    std::cerr << "mixtract serve: " << (args.admin ? "an admin key" : "a key") << " for " << args.new_key
+              << " is stored (hashed) in " << state.string() << "; it is shown only this once\n";
     return kExitOk;
   }
   if (!args.export_review.empty()) {
@@ -108,6 +110,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   options.rate_per_minute = args.rate_limit;
   options.read_timeout_seconds = args.read_timeout;
   options.max_connections_per_address = static_cast<std::size_t>(args.connections_per_client);
+  options.keep_days = args.keep_days;
   options.workers =
       args.workers > 0 ? args.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
@@ -164,7 +167,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
   sub->add_option("--state", args->state,
                   "The service's SQLite file (API key hashes, the review queue and decisions); default: "
                   "~/.local/share/mixtract/server.sqlite");
-  sub->add_option("--new-key", args->new_key, "Make an API key for NAME, print it once and exit");
+  sub->add_option("--new-key", args->new_key,
+                  "Make an API key for NAME, print it once and exit; what a key sends (review pages, jobs) is seen "
+                  "by keys of that name only");
+  sub->add_flag("--admin", args->admin, "With --new-key: the key sees every key's review pages and jobs");
   sub->add_option("--export-review", args->export_review,
                   "Write the reviewed documents' pages and a truth.csv of the people's decisions into DIR, for "
                   "mixtract tune and eval, and exit");
@@ -185,6 +191,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
                   "(else 408)")
       ->default_val(10)
       ->check(CLI::Range(1, 3600));
+  sub->add_option("--keep-days", args->keep_days,
+                  "Days review pages and jobs are kept; older ones are deleted (checked hourly); 0: forever")
+      ->default_val(30)
+      ->check(CLI::Range(0, 36500));
   sub->add_option("--connections-per-client", args->connections_per_client,
                   "Connections one client address may hold at once; more are answered 503")
       ->default_val(16)
