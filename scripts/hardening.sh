@@ -4,17 +4,21 @@
 # every libFuzzer target of tests/fuzz run for a bounded time from its seed corpus
 # (tests/fuzz/corpus/NAME/; what it learns is kept in build-sanitize/fuzz-corpus/NAME/). A crashing
 # input is written to build-sanitize/fuzz-crashes/ and fails the run: fix it and add the input to
-# tests/fuzz/corpus/NAME/ as a regression seed.
-#   scripts/hardening.sh [--fuzz-seconds N] [--no-tests]
+# tests/fuzz/corpus/NAME/ as a regression seed. Then scripts/load_check.py runs the sanitized binary on a
+# batch of 1,000 bad inputs and the sanitized server under 20 s of attack (slow drips, chunked and
+# compressed bodies, pixel bombs).
+#   scripts/hardening.sh [--fuzz-seconds N] [--no-tests] [--no-load]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 fuzz_seconds=30
 run_tests=true
+run_load=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --fuzz-seconds) fuzz_seconds=$2; shift 2 ;;
     --no-tests) run_tests=false; shift ;;
+    --no-load) run_load=false; shift ;;
     *) echo "scripts/hardening.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -47,3 +51,9 @@ for target in "$build_dir"/fuzz/fuzz_*; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build_dir/fuzz-$name.log")
   echo "fuzz_$name: $runs runs in $fuzz_seconds s, no crash"
 done
+
+if $run_load; then
+  echo "== bad input under load, on the sanitized binary"
+  rm -rf "$build_dir/load-check"
+  python3 scripts/load_check.py "$build_dir/mixtract" "$build_dir/load-check"
+fi

@@ -16,6 +16,7 @@
 #include <poppler-page.h>
 
 #include "core/ascii.h"
+#include "core/text_encoding.h"
 
 namespace mixtract {
 namespace {
@@ -33,7 +34,7 @@ void quiet_poppler() {
 
 Result<std::unique_ptr<poppler::document>> open_pdf(std::string_view bytes, std::string_view source) {
   quiet_poppler();
-  const std::string name(source);
+  const std::string name = readable_name(source);
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return Status::invalid_argument(name + ": the PDF is too large to read");
   }

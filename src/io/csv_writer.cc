@@ -1,5 +1,6 @@
 #include <vector>
 
+#include "core/text_encoding.h"
 #include "io/atomic_file.h"
 #include "io/table_writers.h"
 
@@ -8,8 +9,10 @@ namespace {
 
 // RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled. A value a
 // spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading ' so that it shows as
-// text (csv_reader's without_formula_guard takes it off again).
-std::string csv_field(std::string_view value) {
+// text (csv_reader's without_formula_guard takes it off again). Bytes that are not UTF-8 (a GBK file
+// name in a message) are written as readable_name shows them, so the file is always UTF-8.
+std::string csv_field(std::string_view raw) {
+  const std::string value = readable_name(raw);
   const bool formula_like = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos;
   std::string text(formula_like ? "'" : "");
   text.append(value);

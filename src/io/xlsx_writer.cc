@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/text_encoding.h"
 #include "io/table_writers.h"
 
 namespace mixtract {
@@ -26,7 +27,7 @@ class XlsxTableWriter final : public TableWriter {
     if (workbook_ == nullptr) return Status::internal(path_.string() + ": written after close");
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const lxw_error error =
-          worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+          worksheet_write_string(sheet_, row_, static_cast<lxw_col_t>(c), readable_name(cells[c]).c_str(), nullptr);
       if (error != LXW_NO_ERROR) {
         return Status::io_error(path_.string() + ": row " + std::to_string(row_ + 1) + ": " + lxw_strerror(error));
       }

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <zip.h>
 
+#include "core/text_encoding.h"
+#include "io/table_file.h"
 #include "mixtract/eval.h"
 #include "test_support.h"
 
@@ -131,6 +133,26 @@ TEST_F(WritersTest, CsvValuesAreNeverRunAsFormulasAndReadBackAsTheyWere) {
   ASSERT_TRUE(table.ok()) << table.status().message();
   ASSERT_EQ(table->rows.size(), values.size());
   for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(table->rows[i].cells.at("备注").value, values[i]);
+}
+
+TEST_F(WritersTest, TablesAreUtf8WhateverBytesTheirCellsHold) {
+  // Found by scripts/load_check.py: a GBK file name inside an error message made the error log invalid
+  // UTF-8 (and unreadable to the tools that read it back).
+  const std::string gbk_message = "/in/\xD6\xA4\xCA\xE9.pdf: not a readable PDF";  // 证书 in GBK
+  for (const char* name : {"errors.csv", "errors.xlsx"}) {
+    const std::filesystem::path path = dir_ / name;
+    auto table = open_table_writer(path, output_format_of(path), {"文件", "原因"});
+    ASSERT_TRUE(table.ok());
+    ASSERT_TRUE((*table)->write_row({"", gbk_message}).ok());
+    ASSERT_TRUE((*table)->write_row({"/in/\xFF\xFE.jpg", "unreadable"}).ok());
+    ASSERT_TRUE((*table)->close().ok());
+    if (path.extension() == ".csv") EXPECT_TRUE(is_valid_utf8(mixtract::testing::read_file(path)));
+    Result<CsvRows> rows = read_table_file(path);
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 3u) << name;
+    EXPECT_EQ((*rows)[1][1], "/in/证书.pdf: not a readable PDF") << name;
+    EXPECT_EQ((*rows)[2][0], "/in/\\xFF\\xFE.jpg") << name;
+  }
 }
 
 TEST_F(WritersTest, SeveralSchemasShareColumnsAndNameTheKind) {
