@@ -6,40 +6,13 @@
 
 #include <iconv.h>
 
+#include "core/utf8.h"
+
 namespace mixtract {
-namespace {
-
-// Length of the valid UTF-8 sequence at bytes[i], or 0 when there is none.
-std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  char32_t c = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, c = lead & 0x1Fu, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, c = lead & 0x0Fu, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, c = lead & 0x07u, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > bytes.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  return length;
-}
-
-}  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t n = utf8_sequence_length(bytes, i);
+    const std::size_t n = utf8::sequence_length(bytes, i);
     if (n == 0) return false;
     i += n;
   }
@@ -78,7 +51,7 @@ std::string readable_name(std::string_view bytes) {
   if (std::optional<std::string> text = decode_gb18030(bytes)) return *std::move(text);
   std::string out;
   for (std::size_t i = 0; i < bytes.size();) {
-    if (const std::size_t n = utf8_sequence_length(bytes, i); n > 0) {
+    if (const std::size_t n = utf8::sequence_length(bytes, i); n > 0) {
       out.append(bytes.substr(i, n));
       i += n;
     } else {

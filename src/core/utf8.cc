@@ -5,31 +5,51 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// Decodes one code point starting at text[i]; advances i past it.
+unsigned char byte_at(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]);
+}
+
+// Decodes one code point starting at text[i]; advances i past it. Bytes that are not a well-formed
+// sequence give one U+FFFD for the byte and the continuation bytes after it (at most a sequence's length).
 char32_t decode_one(std::string_view text, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(text[i++]);
-  if (lead < 0x80) return lead;
-  int extra = 0;
-  char32_t c = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    extra = 1, c = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2, c = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3, c = lead & 0x07, min = 0x10000;
-  } else {
+  const std::size_t length = sequence_length(text, i);
+  if (length == 0) {
+    const std::size_t start = i++;
+    while (i < text.size() && i - start < 4 && (byte_at(text, i) & 0xC0) == 0x80) ++i;
     return kReplacement;
   }
-  for (int k = 0; k < extra; ++k) {
-    if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return kReplacement;
-    c = (c << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return kReplacement;
+  const unsigned char lead = byte_at(text, i);
+  char32_t c = length == 1 ? lead : lead & (0xFFu >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte_at(text, i + k) & 0x3Fu);
+  i += length;
   return c;
 }
 
 }  // namespace
+
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+  const unsigned char lead = byte_at(text, i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  char32_t c = 0;
+  char32_t min = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, c = lead & 0x1Fu, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, c = lead & 0x0Fu, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, c = lead & 0x07u, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte_at(text, i + k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte_at(text, i + k) & 0x3Fu);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;  // Overlong, too large, surrogate.
+  return length;
+}
 
 std::vector<char32_t> decode(std::string_view text) {
   std::vector<char32_t> out;

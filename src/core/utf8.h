@@ -10,6 +10,9 @@
 namespace mixtract::utf8 {
 
 std::vector<char32_t> decode(std::string_view text);
+// The length in bytes of the well-formed UTF-8 sequence at text[i] (i < text.size()), or 0 when the
+// bytes there are not one: truncated, overlong, a surrogate or past U+10FFFF.
+std::size_t sequence_length(std::string_view text, std::size_t i);
 std::string encode(const std::vector<char32_t>& code_points);
 void append(char32_t code_point, std::string& out);
 

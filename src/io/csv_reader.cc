@@ -3,7 +3,7 @@
 namespace mixtract {
 
 std::string_view without_formula_guard(std::string_view cell) {
-  if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos) {
+  if (cell.size() >= 2 && cell[0] == '\'' && kFormulaStarts.find(cell[1]) != std::string_view::npos) {
     cell.remove_prefix(1);
   }
   return cell;

@@ -17,6 +17,10 @@ using CsvRows = std::vector<std::vector<std::string>>;
 // `source` and the line where the quoted field began.
 Result<CsvRows> parse_csv(std::string_view text, std::string_view source);
 
+// The first characters that make a spreadsheet run a cell as a formula: the CSV writer puts a ' before
+// a cell that starts with one.
+inline constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
 // A cell as it was before the CSV writer guarded it against formula injection: '=1+2 -> =1+2. Other
 // cells, a ' before anything else included, are unchanged.
 std::string_view without_formula_guard(std::string_view cell);

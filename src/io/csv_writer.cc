@@ -2,6 +2,7 @@
 
 #include "core/text_encoding.h"
 #include "io/atomic_file.h"
+#include "io/csv_reader.h"
 #include "io/table_writers.h"
 
 namespace mixtract {
@@ -13,7 +14,7 @@ namespace {
 // name in a message) are written as readable_name shows them, so the file is always UTF-8.
 std::string csv_field(std::string_view raw) {
   const std::string value = readable_name(raw);
-  const bool formula_like = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos;
+  const bool formula_like = !value.empty() && kFormulaStarts.find(value[0]) != std::string_view::npos;
   std::string text(formula_like ? "'" : "");
   text.append(value);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;

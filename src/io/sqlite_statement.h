@@ -68,8 +68,8 @@ inline Status add_column_if_missing(sqlite3* db, const std::filesystem::path& fi
   const std::string alter =
       "ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(definition);
   if (sqlite3_exec(db, alter.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return Status::io_error(file.string() + ": cannot add column " + std::string(column) + " to " +
-                            std::string(table) + " (" + sqlite3_errmsg(db) + ")");
+    return Status::io_error(file.string() + ": cannot add column " + std::string(column) + " to " + std::string(table) +
+                            " (" + sqlite3_errmsg(db) + ")");
   }
   return Status();
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -11,24 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/guarded.h"
 #include "core/text_encoding.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {
 namespace {
-
-// What `step` returns, or an internal error naming `file` when it throws: one document's failure is
-// reported as such and never unwinds past the batch's threads.
-template <typename Step>
-auto guarded(const std::filesystem::path& file, Step&& step) -> decltype(step()) {
-  try {
-    return step();
-  } catch (const std::exception& e) {
-    return Status::internal(readable_name(file.string()) + ": unexpected error: " + e.what());
-  } catch (...) {
-    return Status::internal(readable_name(file.string()) + ": unexpected error");
-  }
-}
 
 // Runs `set_stop` and wakes every waiting worker when it goes out of scope.
 struct StopOnExit {

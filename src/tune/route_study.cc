@@ -4,12 +4,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <exception>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "core/guarded.h"
 #include "gate/route.h"
 #include "mixtract/document.h"
 #include "mixtract/version.h"
@@ -196,17 +196,12 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   std::mutex progress_mutex;
   auto work = [&] {
     for (std::size_t i; (i = next++) < study.documents.size();) {
-      try {
-        Result<Document> document = Document::load(paths[i]);
-        if (document.ok()) {
-          study_document(study, experts, context, options.ocr.get(), study_options.cache, *document,
-                         study.documents[i]);
-        } else {
-          unreadable[i] = document.status().message();
-        }
-      } catch (const std::exception& e) {  // One document's failure, never the study's.
-        unreadable[i] = std::string("unexpected error: ") + e.what();
-      }
+      const Status studied = guarded(paths[i], [&]() -> Status {  // One document's failure, never the study's.
+        MIXTRACT_ASSIGN_OR_RETURN(const Document document, Document::load(paths[i]));
+        study_document(study, experts, context, options.ocr.get(), study_options.cache, document, study.documents[i]);
+        return Status();
+      });
+      if (!studied.ok()) unreadable[i] = studied.message();
       std::lock_guard lock(progress_mutex);
       ++done;
       if (study_options.progress) study_options.progress(done, study.documents.size());
