@@ -47,6 +47,8 @@ class Extractor {
   // The schema the document is, and why; nullptr (with the reason) when none.
   const Schema* recognise(const Document& document, std::string& reason) const;
   void extract_fields(const Schema& schema, const Document& document, Record& record) const;
+  // Milliseconds spent so far reading the document's page (not yet charged to the record).
+  double page_reading_ms(const Document& document) const;
 
   std::vector<Schema> schemas_;
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts_;

@@ -44,6 +44,12 @@ class OcrService {
   // The OCR of `document` by the named engine.
   Result<std::shared_ptr<const OcrResult>> read(const Document& document, std::string_view engine_name);
 
+  // Milliseconds spent reading `document`'s page since the account was last taken, per engine: reads
+  // computed, not those from the caches. Taking it empties it. The page is a shared analysis: its cost
+  // is the document's, not that of the expert that happened to ask first.
+  std::map<std::string, double> spent_on(const Document& document) const;
+  std::map<std::string, double> take_spent_on(const Document& document);
+
   struct Counts {
     int computed = 0;
     int cache_hits = 0;   // From the persistent cache.
@@ -57,7 +63,8 @@ class OcrService {
   mutable std::mutex mutex_;
   std::map<std::string, std::unique_ptr<OcrEngine>, std::less<>> engines_;
   std::map<std::string, std::shared_ptr<const OcrResult>, std::less<>> memo_;
-  std::deque<std::string> memo_order_;  // Oldest first, for a bounded memo.
+  std::deque<std::string> memo_order_;                          // Oldest first, for a bounded memo.
+  std::map<std::string, std::map<std::string, double>> spent_;  // Content hash -> engine -> ms.
   Counts counts_;
 };
 

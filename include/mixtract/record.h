@@ -39,8 +39,11 @@ struct Record {
   std::string schema_reason;                 // Why this schema: given, or the words recognised.
   std::vector<FieldResult> fields;           // In schema order.
   std::vector<std::string> warnings;         // Expert failures and other problems that did not stop extraction.
-  Cost cost;                                 // Total over all experts run for this document.
-  std::map<std::string, Cost> expert_costs;  // The same, per expert that ran.
+  Cost cost;                                 // Total: experts and shared analyses.
+  std::map<std::string, Cost> expert_costs;  // Per expert that ran: its own work.
+  // The shared analyses of the page, each charged once whichever experts use it: the page's reading
+  // per OCR engine ("ppocr"), when it was computed for this record (not taken from a cache).
+  std::map<std::string, Cost> analysis_costs;
 
   // The field with this name, or nullptr.
   const FieldResult* find(std::string_view field_name) const;

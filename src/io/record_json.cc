@@ -40,6 +40,8 @@ nlohmann::ordered_json record_to_json(const Record& record) {
   }
   nlohmann::ordered_json expert_costs = nlohmann::ordered_json::object();
   for (const auto& [name, cost] : record.expert_costs) expert_costs[name] = cost_to_json(cost);
+  nlohmann::ordered_json analysis_costs = nlohmann::ordered_json::object();
+  for (const auto& [name, cost] : record.analysis_costs) analysis_costs[name] = cost_to_json(cost);
   return {{"source", record.source},
           {"content_hash", record.content_hash},
           {"schema", record.schema},
@@ -48,7 +50,8 @@ nlohmann::ordered_json record_to_json(const Record& record) {
           {"fields", std::move(fields)},
           {"warnings", record.warnings},
           {"cost", cost_to_json(record.cost)},
-          {"expert_costs", expert_costs}};
+          {"expert_costs", expert_costs},
+          {"analysis_costs", analysis_costs}};
 }
 
 std::string record_to_json_line(const Record& record) {
@@ -119,6 +122,11 @@ Result<Record> record_from_json(std::string_view text) {
     record.warnings = json.at("warnings").get<std::vector<std::string>>();
     record.cost = cost_from_json(json.at("cost"));
     for (const auto& [name, cost] : json.at("expert_costs").items()) record.expert_costs[name] = cost_from_json(cost);
+    if (json.contains("analysis_costs")) {  // Records stored before analyses were charged have none.
+      for (const auto& [name, cost] : json.at("analysis_costs").items()) {
+        record.analysis_costs[name] = cost_from_json(cost);
+      }
+    }
     return record;
   } catch (const nlohmann::ordered_json::exception& e) {
     return Status::invalid_argument(std::string("not a mixtract record: ") + e.what());

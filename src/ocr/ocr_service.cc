@@ -1,5 +1,7 @@
 #include "mixtract/ocr_service.h"
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -77,7 +79,13 @@ Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& docume
     }
   }
   if (!result) {
+    const auto start = std::chrono::steady_clock::now();
     MIXTRACT_ASSIGN_OR_RETURN(OcrResult computed, engine->read(document.image()));
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      spent_[document.content_hash()][std::string(engine->name())] += ms;
+    }
     result = std::make_shared<const OcrResult>(std::move(computed));
     if (options_.cache) {
       if (Status stored = options_.cache->put(key, ocr_result_to_json(*result).dump()); !stored.ok()) {
@@ -95,6 +103,21 @@ Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& docume
     }
   }
   return result;
+}
+
+std::map<std::string, double> OcrService::spent_on(const Document& document) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto found = spent_.find(document.content_hash());
+  return found == spent_.end() ? std::map<std::string, double>() : found->second;
+}
+
+std::map<std::string, double> OcrService::take_spent_on(const Document& document) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto found = spent_.find(document.content_hash());
+  if (found == spent_.end()) return {};
+  std::map<std::string, double> spent = std::move(found->second);
+  spent_.erase(found);
+  return spent;
 }
 
 OcrService::Counts OcrService::counts() const {

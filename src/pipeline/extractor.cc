@@ -62,12 +62,27 @@ Record Extractor::extract(const Document& document) const {
   const Schema* schema = recognise(document, record.schema_reason);
   if (schema == nullptr) {
     record.warnings.push_back(record.schema_reason);
-    return record;
+  } else {
+    record.schema = schema->name;
+    record.schema_title = schema->title;
+    extract_fields(*schema, document, record);
   }
-  record.schema = schema->name;
-  record.schema_title = schema->title;
-  extract_fields(*schema, document, record);
+  // The page's reading is charged once, to the document, whoever asked for it first.
+  if (ocr_) {
+    for (const auto& [engine, ms] : ocr_->take_spent_on(document)) {
+      record.analysis_costs[engine].ms += ms;
+      record.cost.ms += ms;
+    }
+  }
   return record;
+}
+
+double Extractor::page_reading_ms(const Document& document) const {
+  double ms = 0;
+  if (ocr_) {
+    for (const auto& [engine, spent] : ocr_->spent_on(document)) ms += spent;
+  }
+  return ms;
 }
 
 void Extractor::extract_fields(const Schema& schema, const Document& document, Record& record) const {
@@ -78,7 +93,8 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
   auto output_of = [&](std::string_view name) -> const ExpertOutput& {
     if (auto it = outputs.find(name); it != outputs.end()) return it->second;
     const CostBudget& budget = schema.budget;
-    if ((budget.ms > 0 && record.cost.ms >= budget.ms) || (budget.tokens > 0 && record.cost.tokens >= budget.tokens)) {
+    if ((budget.ms > 0 && record.cost.ms + page_reading_ms(document) >= budget.ms) ||
+        (budget.tokens > 0 && record.cost.tokens >= budget.tokens)) {
       const std::string warning = "the document's budget is spent: experts not run from then on";
       if (std::find(record.warnings.begin(), record.warnings.end(), warning) == record.warnings.end()) {
         record.warnings.push_back(warning);
@@ -92,10 +108,14 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
       }
     }
     const Expert& expert = *experts_.find(name)->second;
+    const double reading_before = page_reading_ms(document);
     const auto start = std::chrono::steady_clock::now();
     Result<std::vector<Candidate>> proposed = expert.propose(document, fields);
     ExpertOutput output;
-    output.cost.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    // The expert's own time: a page reading it set off is the document's (analysis_costs).
+    output.cost.ms =
+        std::max(0.0, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() -
+                          (page_reading_ms(document) - reading_before));
     if (proposed.ok()) {
       output.candidates = std::move(proposed).value();
       for (Candidate& candidate : output.candidates) {

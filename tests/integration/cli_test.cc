@@ -541,6 +541,28 @@ TEST_F(CliTest, AResumedRunReadsAgainWhatChangedSinceAndOnlyThat) {
   EXPECT_THAT(other.output, HasSubstr("OCR: 2 page read(s)"));
 }
 
+TEST_F(CliTest, ThePagesReadingIsChargedOnceToTheDocument) {
+  ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  const RunResult first = mixtract("extract " + path("docs") + " -o " + path("out/first.jsonl"));
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const nlohmann::json record = nlohmann::json::parse(mixtract::testing::read_file(path("out/first.jsonl")));
+  // The page read once (for recognising the kind and for every expert that reads it), charged as an
+  // analysis; the experts' costs are their own work; the total is the sum.
+  const double reading = record["analysis_costs"]["ppocr"]["ms"];
+  EXPECT_GT(reading, 10.0) << record.dump();
+  double total = reading;
+  for (const auto& [expert, cost] : record["expert_costs"].items()) {
+    EXPECT_LT(cost["ms"].get<double>(), reading) << expert;
+    total += cost["ms"].get<double>();
+  }
+  EXPECT_NEAR(record["cost"]["ms"].get<double>(), total, 1e-6);
+  // Read again from the cache: nothing spent on reading.
+  const RunResult cached = mixtract("extract " + path("docs") + " -o " + path("out/cached.jsonl"));
+  EXPECT_THAT(cached.output, HasSubstr("OCR: 0 page read(s), 1 from the cache"));
+  const nlohmann::json again = nlohmann::json::parse(mixtract::testing::read_file(path("out/cached.jsonl")));
+  EXPECT_TRUE(again["analysis_costs"].empty()) << again["analysis_costs"].dump();
+}
+
 TEST_F(CliTest, AReadOnlyOutputFolderIsAClearErrorBeforeAnyWork) {
   ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("docs")).exit_code, 0);
   std::filesystem::create_directories(path("locked"));
