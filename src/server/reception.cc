@@ -158,7 +158,9 @@ void Reception::release(const std::string& address) {
 
 bool Reception::receive(Connection& c) {
   char buffer[64 << 10];
-  while (c.lingering) {
+  // At most 16 buffers a turn while lingering, so that a client that floods cannot hold this thread.
+  for (int turn = 0; c.lingering; ++turn) {
+    if (turn == 16) return true;
     const ssize_t n = recv(c.socket, buffer, sizeof buffer, 0);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return true;
     if (n > 0) continue;
