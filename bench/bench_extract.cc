@@ -128,6 +128,8 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
     const mixtract::Record record = extractor->extract(*document);
     total_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
     for (const auto& [expert, cost] : record.expert_costs) expert_ms[expert].push_back(cost.ms);
+    for (const auto& [engine, cost] : record.analysis_costs)
+      expert_ms[std::string("page read by ").append(engine)].push_back(cost.ms);
     if (!(*writer)->write(record).ok()) return 1;
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
