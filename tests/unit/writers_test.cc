@@ -146,7 +146,9 @@ TEST_F(WritersTest, TablesAreUtf8WhateverBytesTheirCellsHold) {
     ASSERT_TRUE((*table)->write_row({"", gbk_message}).ok());
     ASSERT_TRUE((*table)->write_row({"/in/\xFF\xFE.jpg", "unreadable"}).ok());
     ASSERT_TRUE((*table)->close().ok());
-    if (path.extension() == ".csv") EXPECT_TRUE(is_valid_utf8(mixtract::testing::read_file(path)));
+    if (path.extension() == ".csv") {
+      EXPECT_TRUE(is_valid_utf8(mixtract::testing::read_file(path)));
+    }
     Result<CsvRows> rows = read_table_file(path);
     ASSERT_TRUE(rows.ok()) << rows.status().message();
     ASSERT_EQ(rows->size(), 3u) << name;
