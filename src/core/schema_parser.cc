@@ -271,7 +271,8 @@ Status apply_routes(std::string_view text, const std::string& source, std::vecto
   if (schema == schemas.end()) return top.error("schema", "'" + name + "' is not a schema of this run");
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap fields, YamlMap::of(top.get("fields"), source, "fields"));
   for (const auto& entry : top.get("fields")) {
-    const std::string field_name = entry.first.as<std::string>();
+    const std::string field_name =
+        entry.first.as<std::string>("");  // A key that is no word (a mapping) names no field.
     const auto field = std::find_if(schema->fields.begin(), schema->fields.end(),
                                     [&](const FieldSpec& f) { return f.name == field_name; });
     if (field == schema->fields.end()) return fields.error(field_name, "schema " + name + " has no such field");

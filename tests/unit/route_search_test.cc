@@ -153,6 +153,11 @@ TEST(RouteSearchTest, TheRoutesFileReadsBackIntoTheSchema) {
   // Found by fuzz_schema: a document without fields made yaml-cpp throw (the process ended).
   EXPECT_EQ(apply_routes("schema: t\n", "routes", schemas).message(), "routes: fields: missing");
   EXPECT_FALSE(apply_routes("schema: t\nfields: [1, 2]\n", "routes", schemas).ok());
+  // Found by fuzz_schema: a field's name that is a mapping (YAML's "? " key) made yaml-cpp throw.
+  EXPECT_NE(apply_routes("schema: t\nfields:\n  ? {route: x}\n  : null\n", "routes", schemas)
+                .message()
+                .find("schema t has no such field"),
+            std::string::npos);
 }
 
 }  // namespace
