@@ -12,6 +12,8 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <nlohmann/json.hpp>
 #include <poll.h>
 
@@ -215,6 +217,10 @@ void Reception::hand_on(Connection& c) {
   set_blocking(c.socket, true);
   const timeval timeout{static_cast<time_t>(limits_.header_deadline.count()), 0};
   setsockopt(c.socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);  // A client that does not read.
+  // The answer goes out in several writes (headers, body): without this, Nagle's algorithm holds the
+  // last one until the client's delayed acknowledgement (about 40 ms a request).
+  const int nodelay = 1;
+  setsockopt(c.socket, IPPROTO_TCP, TCP_NODELAY, &nodelay, sizeof nodelay);
   auto request = std::make_shared<ArrivedRequest>(ArrivedRequest{c.socket, std::move(c.bytes), c.address, c.port});
   handlers_->enqueue([this, request] {
     handler_(*request);
