@@ -56,6 +56,28 @@ inline Result<sqlite3*> open_sqlite(const std::filesystem::path& file, const cha
   return db;
 }
 
+// Deletes the rows of `table` created (column `created`, SQLite datetime text) more than `days` days
+// ago, and first the rows of `child_table` whose `child_column` names one of them by `id`. Returns how
+// many rows of `table` went; errors name the file and `what` was to be deleted.
+inline Result<std::size_t> delete_older_than(sqlite3* db, const std::filesystem::path& file, std::string_view table,
+                                             std::string_view child_table, std::string_view child_column, int days,
+                                             std::string_view what) {
+  const std::string old = "SELECT id FROM " + std::string(table) + " WHERE created < datetime('now', ?1)";
+  const std::string children =
+      "DELETE FROM " + std::string(child_table) + " WHERE " + std::string(child_column) + " IN (" + old + ")";
+  const std::string parents = "DELETE FROM " + std::string(table) + " WHERE created < datetime('now', ?1)";
+  const std::string cutoff = std::to_string(-days) + " days";  // "-30 days"
+  for (const std::string& sql : {children, parents}) {
+    SqliteStatement statement(db, sql.c_str());
+    if (statement.ok()) bind_text(statement.get(), 1, cutoff);
+    if (!statement.ok() || sqlite3_step(statement.get()) != SQLITE_DONE) {
+      return Status::io_error(file.string() + ": cannot delete old " + std::string(what) + " (" + sqlite3_errmsg(db) +
+                              ")");
+    }
+  }
+  return static_cast<std::size_t>(sqlite3_changes(db));
+}
+
 // Adds `column` (with its SQL `definition`, which needs a default) to `table` when a file written by
 // an earlier version lacks it.
 inline Status add_column_if_missing(sqlite3* db, const std::filesystem::path& file, std::string_view table,

@@ -147,19 +147,8 @@ void BatchJobs::notify_all() const {
 }
 
 Result<std::size_t> BatchJobs::delete_older_than(int days) {
-  const std::string cutoff = std::to_string(-days) + " days";  // "-30 days"
   std::lock_guard lock(mutex_);
-  SqliteStatement documents(db_,
-                            "DELETE FROM batch_documents WHERE job IN"
-                            " (SELECT id FROM batch_jobs WHERE created < datetime('now', ?1))");
-  SqliteStatement jobs(db_, "DELETE FROM batch_jobs WHERE created < datetime('now', ?1)");
-  if (!documents.ok() || !jobs.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
-  bind_text(documents.get(), 1, cutoff);
-  bind_text(jobs.get(), 1, cutoff);
-  if (sqlite3_step(documents.get()) != SQLITE_DONE || sqlite3_step(jobs.get()) != SQLITE_DONE) {
-    return Status::io_error(file_.string() + ": cannot delete old jobs (" + sqlite3_errmsg(db_) + ")");
-  }
-  return static_cast<std::size_t>(sqlite3_changes(db_));
+  return mixtract::delete_older_than(db_, file_, "batch_jobs", "batch_documents", "job", days, "jobs");
 }
 
 }  // namespace mixtract::server

@@ -169,19 +169,9 @@ Status ReviewStore::decide(std::int64_t id, const Owner& owner, const std::strin
 }
 
 Result<std::size_t> ReviewStore::delete_older_than(int days) {
-  const std::string cutoff = std::to_string(-days) + " days";  // "-30 days"
   std::lock_guard lock(mutex_);
-  SqliteStatement decisions(db_,
-                            "DELETE FROM review_decisions WHERE document IN"
-                            " (SELECT id FROM review_documents WHERE created < datetime('now', ?1))");
-  SqliteStatement documents(db_, "DELETE FROM review_documents WHERE created < datetime('now', ?1)");
-  if (!decisions.ok() || !documents.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
-  bind_text(decisions.get(), 1, cutoff);
-  bind_text(documents.get(), 1, cutoff);
-  if (sqlite3_step(decisions.get()) != SQLITE_DONE || sqlite3_step(documents.get()) != SQLITE_DONE) {
-    return Status::io_error(file_.string() + ": cannot delete old review documents (" + sqlite3_errmsg(db_) + ")");
-  }
-  return static_cast<std::size_t>(sqlite3_changes(db_));
+  return mixtract::delete_older_than(db_, file_, "review_documents", "review_decisions", "document", days,
+                                     "review documents");
 }
 
 }  // namespace mixtract::server
