@@ -295,13 +295,14 @@ void Reception::receive_loop() {
     }
     connections.resize(kept);
   }
-  std::lock_guard lock(mutex_);
-  for (auto& c : admitted_) connections.push_back(std::move(c));
-  admitted_.clear();
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& c : admitted_) connections.push_back(std::move(c));
+    admitted_.clear();
+  }
   for (const auto& c : connections) {
     close(c->socket);
-    --open_;
-    if (--per_address_[c->address] == 0) per_address_.erase(c->address);
+    release(c->address);
   }
 }
 
