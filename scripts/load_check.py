@@ -136,12 +136,20 @@ class Server:
         return socket.create_connection(("127.0.0.1", self.port), timeout=10, source_address=(source, 0))
 
     def request(self, raw, source="127.0.0.1", timeout=10):
-        """Sends `raw`; returns the status of the answer (0 when none came)."""
+        """Sends `raw` as curl does, taking an answer that comes before all is sent (a refused body);
+        returns the answer's status (0 when none came within `timeout`)."""
         with self.connect(source) as s:
-            s.settimeout(timeout)
+            s.setblocking(False)
+            deadline = time.monotonic() + timeout
+            sent, answer = 0, b""
             try:
-                s.sendall(raw)
-                answer = s.recv(256)
+                while not answer and time.monotonic() < deadline:
+                    left = deadline - time.monotonic()
+                    readable, writable, _ = select.select([s], [s] if sent < len(raw) else [], [], max(left, 0))
+                    if readable:
+                        answer = s.recv(256) or b"closed"
+                    elif writable:
+                        sent += s.send(raw[sent:sent + (64 << 10)])
             except OSError:
                 return 0
         return int(answer.split(b" ")[1]) if answer.startswith(b"HTTP/1.1 ") else 0

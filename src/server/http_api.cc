@@ -186,8 +186,7 @@ ApiServer::~ApiServer() = default;
 
 Result<int> ApiServer::bind() {
   State& s = *state_;
-  const int port = s.options.port == 0 ? s.http.bind_to_any_port(s.options.host)
-                                       : (s.http.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1);
+  const int port = s.http.bind(s.options.host, s.options.port);
   if (port <= 0) {
     return Status::unavailable("cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) +
                                ": the port is taken or the address is not this machine's");

@@ -46,6 +46,19 @@ class RequestStream : public httplib::Stream {
 
 }  // namespace
 
+HttpServer::HttpServer() {
+  set_socket_options([this](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listening_socket_ = socket;
+  });
+}
+
+int HttpServer::bind(const std::string& host, int port) {
+  const int bound = port == 0 ? bind_to_any_port(host) : (bind_to_port(host, port) ? port : -1);
+  if (bound > 0) ::listen(listening_socket_, SOMAXCONN);  // On a listening socket: sets its queue's length.
+  return bound;
+}
+
 void HttpServer::receive_with(const ReceptionLimits& limits) {
   reception_ = std::make_unique<Reception>(limits, [this](ArrivedRequest& request) {
     RequestStream stream(request.bytes, request.socket, request.remote_ip, request.remote_port);

@@ -16,6 +16,11 @@ namespace mixtract::server {
 
 class HttpServer : public httplib::Server {
  public:
+  HttpServer();
+  // Binds to host:port (port 0: a free one) with a listening queue of SOMAXCONN connections, not
+  // httplib's 5 (a full queue drops new connections, and clients wait a second or more to retry).
+  // The port, or -1 when it cannot be bound.
+  int bind(const std::string& host, int port);
   // Before listening: connections are received within `limits`.
   void receive_with(const ReceptionLimits& limits);
   // After listening: closes the connections still being received, finishes the requests in flight.
@@ -26,6 +31,7 @@ class HttpServer : public httplib::Server {
  private:
   bool process_and_close_socket(socket_t socket) override;
   std::unique_ptr<Reception> reception_;
+  int listening_socket_ = -1;  // The last socket httplib created to listen on.
 };
 
 }  // namespace mixtract::server

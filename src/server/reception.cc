@@ -82,14 +82,16 @@ struct Reception::Connection {
   Clock::time_point deadline;
   std::size_t header_end = 0;  // The length of the headers with their blank line; 0 until they are in.
   std::size_t wanted = 0;      // The length of the whole request, once the headers are in.
-  // Answered: what the client still sends is read and dropped until it closes or the deadline, so that
-  // closing with unread bytes (a body refused as too large) does not reset the connection before the
-  // client has read the answer.
+  // Answered: what the client still sends is read and dropped until it closes or stops sending, so that
+  // closing with unread bytes (a body refused as too large, which many clients send whole before they
+  // read) does not reset the connection before the client has read the answer.
   bool lingering = false;
+  Clock::time_point linger_end;  // Lingering: closed by then even if the client goes on sending.
 };
 
-// How long an answered connection is read from, at most, before it is closed.
-constexpr std::chrono::seconds kLinger{2};
+// An answered connection is closed once its client has sent nothing for kLingerIdle, or after kLingerMost.
+constexpr std::chrono::seconds kLingerIdle{2};
+constexpr std::chrono::seconds kLingerMost{30};
 
 Reception::Reception(ReceptionLimits limits, Handler handler) : limits_(limits), handler_(std::move(handler)) {
   if (pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) wake_[0] = wake_[1] = -1;
@@ -165,7 +167,10 @@ bool Reception::receive(Connection& c) {
     if (turn == 16) return true;
     const ssize_t n = recv(c.socket, buffer, sizeof buffer, 0);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return true;
-    if (n > 0) continue;
+    if (n > 0) {
+      c.deadline = std::min(Clock::now() + kLingerIdle, c.linger_end);
+      continue;
+    }
     close(c.socket);
     release(c.address);
     return false;
@@ -228,7 +233,8 @@ void Reception::hand_on(Connection& c) {
     auto answered = std::make_unique<Connection>();
     answered->socket = request->socket;
     answered->address = std::move(request->remote_ip);
-    answered->deadline = Clock::now() + kLinger;
+    answered->deadline = Clock::now() + kLingerIdle;
+    answered->linger_end = Clock::now() + kLingerMost;
     answered->lingering = true;
     {
       std::lock_guard lock(mutex_);
