@@ -1,11 +1,12 @@
 // OcrService: the OCR analysis shared by every expert of a run. Engines are created on first use and
-// kept; each document is read at most once per engine (a small in-memory memo, and the persistent
-// AnalysisCache across runs).
+// kept; each document's page, and each region of it read again, is read at most once per engine (a
+// small in-memory memo, and the persistent AnalysisCache across runs).
 #ifndef MIXTRACT_OCR_SERVICE_H_
 #define MIXTRACT_OCR_SERVICE_H_
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,12 +45,19 @@ class OcrService {
   // The OCR of `document` by the named engine.
   Result<std::shared_ptr<const OcrResult>> read(const Document& document, std::string_view engine_name);
 
+  // `region` of `document`'s page read again by the named engine, cropped and enlarged
+  // (reread_region), memoised and cached like the page. Its time is not charged to the page reading:
+  // it is the time of the expert that asked first.
+  Result<std::shared_ptr<const OcrResult>> reread(const Document& document, std::string_view engine_name,
+                                                  const Quad& region, const RereadOptions& options);
+
   // Milliseconds spent reading `document`'s page since the account was last taken, per engine: reads
   // computed, not those from the caches. Taking it empties it. The page is a shared analysis: its cost
   // is the document's, not that of the expert that happened to ask first.
   std::map<std::string, double> spent_on(const Document& document) const;
   std::map<std::string, double> take_spent_on(const Document& document);
 
+  // Page readings (not regions).
   struct Counts {
     int computed = 0;
     int cache_hits = 0;   // From the persistent cache.
@@ -58,6 +66,12 @@ class OcrService {
   Counts counts() const;
 
  private:
+  // The result stored under `key` in the memo or the persistent cache, else `compute()`d and stored;
+  // the time computing takes is charged to `document`'s page reading by `engine` when `page` is set.
+  Result<std::shared_ptr<const OcrResult>> remembered(const std::string& key, const Document& document,
+                                                      const std::function<Result<OcrResult>()>& compute,
+                                                      std::string_view engine, bool page);
+
   OcrServiceOptions options_;
   std::shared_ptr<WorkerPool> read_pool_;  // Null = reads on the caller's thread.
   mutable std::mutex mutex_;

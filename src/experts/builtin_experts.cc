@@ -44,7 +44,7 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        OcrLabelExpert::factory("tesseract")},
       {"llm_text", "text LLM over the page's OCR text, all fields in one request",
        LlmExpert::factory({"llm_text", LlmExpert::Input::kPageText, false, "fields_from_text"})},
-      {"llm_text_region", "text LLM over the OCR lines around each field's label, one request per field",
+      {"llm_text_region", "text LLM over each field's label region read again by PP-OCRv4, cropped and enlarged",
        LlmExpert::factory({"llm_text_region", LlmExpert::Input::kRegionText, true, "field_from_region"})},
       {"llm_vision", "vision LLM over the page image, all fields in one request",
        LlmExpert::factory({"llm_vision", LlmExpert::Input::kImage, false, "fields_from_image"})},

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
 #include "core/worker_pool.h"
@@ -10,7 +11,8 @@
 namespace mixtract {
 namespace {
 
-constexpr std::size_t kMemoEntries = 64;  // Enough for all experts of the documents in flight.
+// Enough for the pages and regions all experts of the documents in flight read.
+constexpr std::size_t kMemoEntries = 256;
 
 // An engine whose reads run on the service's worker pool.
 class PooledEngine final : public OcrEngine {
@@ -57,10 +59,28 @@ Result<const OcrEngine*> OcrService::engine(std::string_view name) {
 Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& document, std::string_view engine_name) {
   MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, this->engine(engine_name));
   const std::string key = document.content_hash() + "|" + std::string(engine->name()) + "|" + engine->version();
+  return remembered(
+      key, document, [&] { return engine->read(document.image()); }, engine->name(), true);
+}
+
+Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& document, std::string_view engine_name,
+                                                            const Quad& region, const RereadOptions& options) {
+  MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, this->engine(engine_name));
+  std::string key = document.content_hash() + "|" + std::string(engine->name()) + "|" + engine->version() + "|reread";
+  for (const Point& p : region) key += fmt::format("|{:.0f},{:.0f}", p.x, p.y);
+  key += fmt::format("|{}|{}|{:g}|{:d}|{:d}", options.margin, options.extend_right, options.target_text_height,
+                     options.drop_red, options.binarise);
+  return remembered(
+      key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
+}
+
+Result<std::shared_ptr<const OcrResult>> OcrService::remembered(const std::string& key, const Document& document,
+                                                                const std::function<Result<OcrResult>()>& compute,
+                                                                std::string_view engine, bool page) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = memo_.find(key); it != memo_.end()) {
-      ++counts_.memory_hits;
+      if (page) ++counts_.memory_hits;
       return it->second;
     }
   }
@@ -80,11 +100,11 @@ Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& docume
   }
   if (!result) {
     const auto start = std::chrono::steady_clock::now();
-    MIXTRACT_ASSIGN_OR_RETURN(OcrResult computed, engine->read(document.image()));
+    MIXTRACT_ASSIGN_OR_RETURN(OcrResult computed, compute());
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    {
+    if (page) {
       std::lock_guard<std::mutex> lock(mutex_);
-      spent_[document.content_hash()][std::string(engine->name())] += ms;
+      spent_[document.content_hash()][std::string(engine)] += ms;
     }
     result = std::make_shared<const OcrResult>(std::move(computed));
     if (options_.cache) {
@@ -94,7 +114,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::read(const Document& docume
     }
   }
   std::lock_guard<std::mutex> lock(mutex_);
-  ++(from_cache ? counts_.cache_hits : counts_.computed);
+  if (page) ++(from_cache ? counts_.cache_hits : counts_.computed);
   if (memo_.emplace(key, result).second) {
     memo_order_.push_back(key);
     if (memo_order_.size() > kMemoEntries) {

@@ -114,10 +114,19 @@ TEST_F(LlmExpertsTest, TextOverThePageAsksOnceWithTheOcrText) {
   EXPECT_EQ(candidates.at(0).cost.tokens, 120);  // The request's usage, counted once.
 }
 
-TEST_F(LlmExpertsTest, TheLocalCropAsksPerFieldWithOnlyTheLinesAroundItsLabel) {
+TEST_F(LlmExpertsTest, TheLocalCropAsksPerFieldWithItsLabelsRegionReadAgain) {
   const std::vector<Candidate> candidates = propose("llm_text_region");
   EXPECT_EQ(value_of(candidates, "name"), "张三");
   EXPECT_EQ(value_of(candidates, "certificate_number"), "106101201905007614");
+  // The region was read again, cropped: its reading is the second evidence, boxed where it lies.
+  for (const Candidate& candidate : candidates) {
+    ASSERT_EQ(candidate.evidence.size(), 2u);
+    EXPECT_EQ(candidate.evidence[1].source, "reread:ppocr");
+    ASSERT_TRUE(candidate.evidence[1].box.has_value());
+    const bool on_the_names_row = (*candidate.evidence[1].box)[0].y < 200;  // The number's row is at 230-270.
+    EXPECT_EQ(on_the_names_row, candidate.field == "name") << candidate.field;
+  }
+  EXPECT_THAT(user_text(server_.bodies()[0]), Not(HasSubstr("证书编号")));  // Only the name's row.
   // 毕业院校 is not printed on the page: no request for it.
   ASSERT_EQ(server_.chat_requests(), 2);
   const std::vector<nlohmann::json> requests = server_.bodies();

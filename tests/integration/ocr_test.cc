@@ -7,8 +7,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <opencv2/freetype.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "mixtract/analysis_cache.h"
+#include "mixtract/ocr_service.h"
 #include "test_support.h"
 
 namespace mixtract {
@@ -106,6 +109,31 @@ TEST_F(PpOcrTest, RereadsASmallRegion) {
   EXPECT_FALSE(
       reread_region(*engine_, page, Quad{Point{5000, 5000}, Point{5010, 5000}, Point{5010, 5010}, Point{5000, 5010}})
           .ok());
+}
+
+TEST(OcrServiceTest, ARegionReadAgainIsReadOnceAndKeptInTheCache) {
+  const mixtract::testing::ScratchDir scratch;
+  std::vector<unsigned char> png;
+  cv::imencode(".png", render({"证书编号：106101201905007614"}, 14), png);
+  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  const Quad region{Point{40, 0}, Point{500, 0}, Point{500, 30}, Point{40, 30}};
+  std::shared_ptr<AnalysisCache> cache = AnalysisCache::open(scratch.path() / "cache.sqlite", 1u << 20).value();
+  OcrService service({kModels, 1, 0, cache});
+  Result<std::shared_ptr<const OcrResult>> first = service.reread(document, "ppocr", region, {});
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_THAT((*first)->text(), HasSubstr("106101201905007614"));
+  EXPECT_EQ(*service.reread(document, "ppocr", region, {}), *first);  // The same reading, not read again.
+  RereadOptions faded;
+  faded.drop_red = true;
+  EXPECT_NE(*service.reread(document, "ppocr", region, faded), *first);  // Other options: another reading.
+  EXPECT_EQ(cache->entries(), 2u);
+  EXPECT_EQ(service.counts().computed, 0);          // Regions are not pages.
+  EXPECT_TRUE(service.spent_on(document).empty());  // Nor charged as the page's reading.
+  OcrService next_run({kModels, 1, 0, cache});
+  Result<std::shared_ptr<const OcrResult>> cached = next_run.reread(document, "ppocr", region, {});
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ((*cached)->text(), (*first)->text());
+  EXPECT_EQ(cache->entries(), 2u);
 }
 
 TEST(PpOcrModelsTest, MissingOrCorruptModelsAreClearErrors) {

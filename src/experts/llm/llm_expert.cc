@@ -6,6 +6,7 @@
 #include "core/join.h"
 #include "mixtract/education.h"
 #include "mixtract/ocr_service.h"
+#include "ocr/line_geometry.h"
 #include "rules/date.h"
 
 namespace mixtract {
@@ -61,18 +62,27 @@ std::string normalised(const FieldSpec& field, const std::string& raw) {
   return value;
 }
 
-// The OCR lines around the field's printed label: the label's line and the next (a value printed
-// below its label); "" when no label is found.
-std::string region_text(const OcrResult& ocr, const FieldSpec& field) {
+// The page's lines that hold the field's printed label and its value: the label's line, the lines
+// beside it on its row, and the next line when nothing follows the label on its row (a value printed
+// below it); empty when no label is found.
+std::vector<std::size_t> label_lines(const OcrResult& ocr, const FieldSpec& field) {
   for (std::size_t i = 0; i < ocr.lines.size(); ++i) {
     for (const std::string& label : field.hints.labels) {
-      if (ocr.lines[i].text.find(label) == std::string::npos) continue;
-      std::string text = ocr.lines[i].text;
-      if (i + 1 < ocr.lines.size()) text += "\n" + ocr.lines[i + 1].text;
-      return text;
+      const std::size_t at = ocr.lines[i].text.find(label);
+      if (at == std::string::npos) continue;
+      std::vector<std::size_t> lines{i};
+      while (lines.back() + 1 < ocr.lines.size() && same_row(ocr.lines[i], ocr.lines[lines.back() + 1])) {
+        lines.push_back(lines.back() + 1);
+      }
+      std::string_view after = trim(std::string_view(ocr.lines[i].text).substr(at + label.size()));
+      for (std::string_view separator : {"：", ":"}) {
+        if (after.starts_with(separator)) after = trim(after.substr(separator.size()));
+      }
+      if (lines.size() == 1 && after.empty() && i + 1 < ocr.lines.size()) lines.push_back(i + 1);
+      return lines;
     }
   }
-  return "";
+  return {};
 }
 
 }  // namespace
@@ -100,10 +110,22 @@ Result<std::vector<Candidate>> LlmExpert::propose(const Document& document,
     MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
   }
   if (mode_.input == Input::kRegionText) {
-    // Only the fields whose label is on the page are asked about: no region, no request.
+    // Only the fields whose label is on the page are asked about: no region, no request. The model is
+    // given the region read again, cropped and enlarged, as the reference system's best route for the
+    // certificate number did; the reading is the candidates' second evidence.
     for (const FieldSpec* field : fields) {
-      const std::string text = region_text(*ocr, *field);
-      if (!text.empty()) MIXTRACT_RETURN_IF_ERROR(ask(document, std::span(&field, 1), text, candidates));
+      const std::vector<std::size_t> lines = label_lines(*ocr, *field);
+      if (lines.empty()) continue;
+      const Quad region = bounding_quad(*ocr, lines);
+      RereadOptions reread;
+      reread.extend_right = static_cast<int>(2 * height_of(ocr->lines[lines.front()].box));  // A value's end.
+      MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
+                                ocr_->reread(document, "ppocr", region, reread));
+      const std::size_t first = candidates.size();
+      MIXTRACT_RETURN_IF_ERROR(ask(document, std::span(&field, 1), again->text(), candidates));
+      for (std::size_t i = first; i < candidates.size(); ++i) {
+        candidates[i].evidence.push_back({"reread:ppocr", again->text(), region});
+      }
     }
     return candidates;
   }

@@ -1,8 +1,10 @@
 // The LLM experts: one class asking an OpenAI-compatible model in the five ways the reference system
 // compared (../shared/DOMAIN.md), each registered under its own name:
 //   llm_text          text LLM over the whole page's OCR text, all fields in one request;
-//   llm_text_region   text LLM over the OCR lines around each field's printed label (the local-crop
-//                     route), one request per field, none where the label is not found;
+//   llm_text_region   text LLM over the region of each field's printed label (its line, the lines
+//                     beside it, the line below when the value is printed there) read again by
+//                     PP-OCRv4, cropped and enlarged: the local-crop route, one request per field,
+//                     none where the label is not found;
 //   llm_vision        vision LLM over the page image, all fields in one request;
 //   llm_vision_field  vision LLM over the page image, one request per field;
 //   llm_vision_ocr    vision LLM over the page image with its OCR text in the prompt, all fields.

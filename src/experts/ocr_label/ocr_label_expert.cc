@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "ocr/line_confidence.h"
+#include "ocr/line_geometry.h"
 #include "rules/amount.h"
 #include "rules/date.h"
 
@@ -127,14 +128,6 @@ bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fi
   return false;
 }
 
-float left_of(const Quad& box) {
-  return std::min(box[0].x, box[3].x);
-}
-
-float height_of(const Quad& box) {
-  return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
-}
-
 // Lines after `value_line` that continue a text value: no label of their own, starting right of the
 // label's left edge (aligned with the value, not with the labels), and close below.
 std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
@@ -166,12 +159,6 @@ std::string printed_label(const std::string& text, const std::string& label) {
   if (at == std::string::npos) return "";
   return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
                                             chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
-}
-
-// Whether two lines sit side by side on one row (their vertical centres within half a line height).
-bool same_row(const OcrLine& a, const OcrLine& b) {
-  const float centre_a = (a.box[0].y + a.box[3].y) / 2, centre_b = (b.box[0].y + b.box[3].y) / 2;
-  return std::abs(centre_a - centre_b) < height_of(a.box) / 2;
 }
 
 // A code of the field's exact length standing alone on a line, for when its label cannot be read (a
@@ -299,21 +286,15 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
       continue;
     }
     // Read the label's lines again, enlarged, and look for the value in that reading.
-    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-    for (std::size_t line : found->lines) {
-      for (const Point& p : ocr->lines[line].box) {
-        x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-      }
-    }
-    const Quad region{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
-    MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, ocr_->engine(engine_));
+    const Quad region = bounding_quad(*ocr, found->lines);
     // Twice: as printed, and with red ink faded out (a seal over the value); the gate weighs both.
     for (const bool drop_red : {false, true}) {
       RereadOptions options;
-      options.extend_right = static_cast<int>(2 * (y1 - y0));  // A value's end hidden under a seal.
+      options.extend_right = static_cast<int>(2 * (region[2].y - region[0].y));  // A value's end under a seal.
       options.drop_red = drop_red;
-      MIXTRACT_ASSIGN_OR_RETURN(OcrResult again, reread_region(*engine, document.image(), region, options));
-      std::optional<FoundValue> second = find_labelled_value(again, *field, fields);
+      MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
+                                ocr_->reread(document, engine_, region, options));
+      std::optional<FoundValue> second = find_labelled_value(*again, *field, fields);
       if (!second) continue;
       Evidence& evidence = second->candidate.evidence.front();
       evidence.source = (drop_red ? "reread_without_red:" : "reread:") + evidence.source;

@@ -1,0 +1,40 @@
+// Where OCR lines lie on the page, for experts that look at the lines around a label.
+#ifndef MIXTRACT_OCR_LINE_GEOMETRY_H_
+#define MIXTRACT_OCR_LINE_GEOMETRY_H_
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+#include "mixtract/ocr.h"
+
+namespace mixtract {
+
+inline float left_of(const Quad& box) {
+  return std::min(box[0].x, box[3].x);
+}
+
+inline float height_of(const Quad& box) {
+  return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
+}
+
+// Whether two lines sit side by side on one row (their vertical centres within half a line height).
+inline bool same_row(const OcrLine& a, const OcrLine& b) {
+  const float centre_a = (a.box[0].y + a.box[3].y) / 2, centre_b = (b.box[0].y + b.box[3].y) / 2;
+  return std::abs(centre_a - centre_b) < height_of(a.box) / 2;
+}
+
+// The upright rectangle around the boxes of `lines` of `ocr` (indices; at least one).
+inline Quad bounding_quad(const OcrResult& ocr, std::span<const std::size_t> lines) {
+  float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+  for (std::size_t line : lines) {
+    for (const Point& p : ocr.lines[line].box) {
+      x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+    }
+  }
+  return Quad{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
+}
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_OCR_LINE_GEOMETRY_H_
