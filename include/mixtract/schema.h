@@ -98,6 +98,10 @@ std::string_view combine_name(Combine combine);
 struct Route {
   std::vector<std::string> experts;  // Registry names, asked in this order. Empty (no route in the
                                      // schema) = the field is never filled: a drafting aid.
+  // Asked after `experts` when the run has an LLM (Extractor::create appends those not listed yet),
+  // that is where the offline experts leave the field missing or doubtful: the reference system's best
+  // LLM route for the field. Ignored without an LLM.
+  std::vector<std::string> with_llm;
   Combine combine = Combine::kCascade;
   // kVote: an expert's vote is its weight times its confidence; experts not listed weigh 1.
   std::map<std::string, double, std::less<>> weights;

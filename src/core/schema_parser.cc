@@ -127,13 +127,16 @@ Result<Calibration> parse_calibration(const YamlMap& map) {
 
 Result<Route> parse_route(const YamlMap& map) {
   MIXTRACT_RETURN_IF_ERROR(
-      map.check_keys({"experts", "combine", "weights", "accept_confidence", "budget", "calibration"}));
+      map.check_keys({"experts", "with_llm", "combine", "weights", "accept_confidence", "budget", "calibration"}));
   Route route;
   MIXTRACT_ASSIGN_OR_RETURN(route.experts, map.string_list("experts"));
   if (route.experts.empty()) return map.error("experts", "a route needs at least one expert");
-  std::set<std::string> seen;
-  for (const std::string& expert : route.experts) {
-    if (!seen.insert(expert).second) return map.error("experts", "expert '" + expert + "' is listed twice");
+  MIXTRACT_ASSIGN_OR_RETURN(route.with_llm, map.string_list("with_llm"));
+  for (const auto& [key, list] : {std::pair{"experts", &route.experts}, std::pair{"with_llm", &route.with_llm}}) {
+    std::set<std::string> seen;
+    for (const std::string& expert : *list) {
+      if (!seen.insert(expert).second) return map.error(key, "expert '" + expert + "' is listed twice");
+    }
   }
   MIXTRACT_ASSIGN_OR_RETURN(std::optional<double> accept, map.optional_number("accept_confidence"));
   if (accept) {

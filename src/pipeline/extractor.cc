@@ -22,6 +22,16 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
     if (!options.ocr) return Status::unavailable("recognising the document kind needs OCR, which is not set up");
     MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
   }
+  if (options.llm) {
+    for (Schema& schema : schemas) {
+      for (FieldSpec& field : schema.fields) {
+        for (const std::string& name : field.route.with_llm) {
+          if (std::find(field.route.experts.begin(), field.route.experts.end(), name) == field.route.experts.end())
+            field.route.experts.push_back(name);
+        }
+      }
+    }
+  }
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts;
   for (const Schema& schema : schemas) {
     for (const FieldSpec& field : schema.fields) {

@@ -180,6 +180,7 @@ Record extracted_asking_llm_vision_first(const ScriptedLlmServer& server) {
     std::vector<std::string> experts(1, "llm_vision");
     experts.insert(experts.end(), field.route.experts.begin(), field.route.experts.end());
     field.route.experts = std::move(experts);
+    field.route.with_llm.clear();
   }
   const Extractor extractor =
       Extractor::create(std::vector<Schema>{schema}, ExpertRegistry::with_builtins(), options_for(server)).value();
@@ -213,6 +214,36 @@ TEST(LlmRouteTest, AReplyCutShortFailsTheExpertAndTheRouteFallsBack) {
   EXPECT_THAT(record.warnings[0], HasSubstr("expert llm_vision failed: the reply's JSON object is cut short"));
   EXPECT_THAT(record.warnings[0], Not(HasSubstr("1061012019")));  // The warning is logged: no values in it.
   EXPECT_EQ(server.chat_requests(), 1);
+}
+
+TEST(LlmRouteTest, WithAnLlmTheBuiltInRoutesAskItOnlyWhereTheOfflineExpertsLeaveAFieldOpen) {
+  ScriptedLlmServer server([](const nlohmann::json& request, int) {
+    const std::string text = user_text(request);
+    nlohmann::json values = nlohmann::json::object();
+    if (text.find("\"gender\"") != std::string::npos) values["gender"] = "男";
+    if (text.find("\"certificate_number\"") != std::string::npos) values["certificate_number"] = "106101201905007614";
+    return ScriptedLlmServer::reply(values.dump());
+  });
+  const std::vector<Schema> schemas = load_schemas("graduation_certificate").value();
+  ExpertOptions without_llm = options_for(server);
+  without_llm.llm = nullptr;
+  const Record offline =
+      Extractor::create(schemas, ExpertRegistry::with_builtins(), without_llm).value().extract(page());
+  ASSERT_NE(offline.find("gender"), nullptr);
+  EXPECT_EQ(offline.find("gender")->status, FieldStatus::kMissing);  // The page does not print it.
+  EXPECT_EQ(server.chat_requests(), 0);
+  const Record with_llm =
+      Extractor::create(schemas, ExpertRegistry::with_builtins(), options_for(server)).value().extract(page());
+  ASSERT_EQ(server.chat_requests(), 1);  // With the LLM: one request, the page's text, for the open fields.
+  const std::string asked = user_text(server.bodies()[0]);
+  EXPECT_THAT(asked, HasSubstr("\"gender\""));
+  EXPECT_THAT(asked, Not(HasSubstr("\"certificate_number\"")));  // Read confidently offline: not asked.
+  const FieldResult* gender = with_llm.find("gender");
+  ASSERT_NE(gender, nullptr);
+  EXPECT_EQ(gender->value, "男");
+  EXPECT_EQ(gender->status, FieldStatus::kNeedsReview);  // The model alone: filled, not accepted.
+  EXPECT_EQ(with_llm.find("certificate_number")->status, FieldStatus::kAccepted);
+  EXPECT_EQ(with_llm.expert_costs.count("llm_text_region"), 0u);
 }
 
 }  // namespace

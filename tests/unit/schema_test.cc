@@ -138,6 +138,8 @@ TEST(SchemaTest, BadValuesAreErrors) {
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),
               HasSubstr("'x' is listed twice"));
   const std::string text_field = "name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: ";
+  EXPECT_THAT(error_of(text_field + "{experts: [x], with_llm: [llm_text, llm_text]}}\n"),
+              HasSubstr("route.with_llm: expert 'llm_text' is listed twice"));
   EXPECT_THAT(error_of(text_field + "{experts: [x], combine: poll}}\n"),
               HasSubstr("unknown combine 'poll'; known: cascade, vote, char_consensus"));
   EXPECT_THAT(error_of(text_field + "{experts: [x], combine: char_consensus}}\n"),
