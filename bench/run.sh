@@ -25,6 +25,9 @@
 #   - layout families (leave-one-family-out): N certificates of each family of `synth --families`, clean and
 #     photographed, through `extract` on the default settings, then `eval`: per family and field, and the
 #     development families against the held-out ones (written after the cues were last changed);
+#   - the built-in routes with and without an LLM: the held-out families, photographed, extracted on the
+#     default settings and with --llm-url to a scripted server answering from the truth, always right
+#     and wrong on 20% of values: fields right, accepted, accepted wrong;
 #   - HTTP service: wrk against POST /v1/extract (one certificate, cached OCR) at 2 threads: requests/s,
 #     median and p99 latency, errors, the server's memory along the run.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
@@ -32,7 +35,7 @@
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, families, scaling, memory, llm, ocr, tune, nlp, server (default: all);
+#     extract, families, scaling, memory, llm, escalation, ocr, tune, nlp, server (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -359,6 +362,52 @@ families_section() {
   printf '%s\n' "${rows[@]}" | /usr/bin/python3 bench/families_table.py
 }
 
+# The built-in routes with an LLM and without: the held-out families, photographed, through `extract` on
+# the default settings, then with --llm-url to a scripted server answering from the truth (right, then
+# with a share of its values misread), then `eval`.
+escalation_section() {
+  local run_dir data set wrong label llm server report
+  run_dir=$(mktemp -d)
+  echo "### The built-in routes with and without an LLM (held-out families, $count documents a set; scripted server answering from the truth)"
+  echo
+  echo "| set | run | s/document | fields right | accepted | accepted right (wrong) | documents asking the LLM |"
+  echo "|---|---|---|---|---|---|---|"
+  for set in photo hard; do
+    data=$build/bench-data/escalation-$set-n$count${schools:+-moe}
+    if [ ! -f "$data/truth.csv" ]; then
+      rm -rf "$data"
+      "$build/mixtract" synth --n "$count" --seed 2029 --kinds graduation,degree --difficulty "$set" \
+        --families graduation_regular degree_award graduation_form ${schools:+--schools "$schools"} --out "$data" >/dev/null
+    fi
+    for run in "none|no LLM" "0|--llm-url, the model always right" "0.2|--llm-url, the model wrong on 20% of values"; do
+      wrong=${run%%|*} label=${run#*|} llm=() server=
+      if [ "$wrong" != none ]; then
+        rm -f "$run_dir/port"
+        "$build/tests/scripted_llm_server" --port-file "$run_dir/port" --truth "$data/truth.jsonl" \
+          --wrong-share "$wrong" >/dev/null 2>&1 &
+        server=$!
+        for _ in $(seq 100); do [ -f "$run_dir/port" ] && break; sleep 0.1; done
+        llm=(--llm-url "http://127.0.0.1:$(cat "$run_dir/port")")
+      fi
+      /usr/bin/time -o "$run_dir/time" -f '%e' "$build/mixtract" extract "$data" "${llm[@]}" -o "$run_dir/out.jsonl" \
+        --no-cache -j 2 >/dev/null 2>&1 || true
+      [ -z "$server" ] || kill "$server"
+      report=$("$build/mixtract" eval --json --truth "$data/truth.csv" --pred "$run_dir/out.jsonl")
+      /usr/bin/python3 -c '
+import json, sys
+subset, label, seconds, r, results = sys.argv[1], sys.argv[2], float(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
+asked = sum(1 for line in open(results) if any(n.startswith("llm_") for n in json.loads(line).get("expert_costs", {})))
+pct = lambda a, b: "%.1f%%" % (100.0 * a / b) if b else "-"
+print("| %s | %s | %.2f | %s | %s | %s (%d) | %d |" % (subset, label, seconds / max(r["documents"], 1),
+      pct(r["correct"], r["total"]), pct(r["accepted"], r["total"]), pct(r["accepted_correct"], r["accepted"]),
+      r["accepted"] - r["accepted_correct"], asked))
+' "$set" "$label" "$(cat "$run_dir/time")" "$report" "$run_dir/out.jsonl"
+    done
+  done
+  echo
+  rm -rf "$run_dir"
+}
+
 wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 commit=$(git rev-parse --short HEAD)
@@ -389,6 +438,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted scaling; then scaling_section; fi
   if wanted memory; then memory_section; fi
   if wanted llm; then llm_section; fi
+  if wanted escalation; then escalation_section; fi
   if wanted ocr; then ocr_section; fi
   if wanted tune; then tune_section; fi
   if wanted nlp; then nlp_section; fi

@@ -1,14 +1,20 @@
 // A scripted OpenAI-compatible server as a program, for CLI tests and benchmarks that run `mixtract`
 // as a separate process. It answers every chat request after --delay-ms:
-//   --truth FILE (a truth.jsonl of `mixtract synth`): with the values of the document most of whose
-//     values appear in the request's text, keyed as the prompt's field lines say ("- "name": 姓名, ..."),
-//     so that text routes can be checked end to end; requests matching no document get {};
+//   --truth FILE (a truth.jsonl of `mixtract synth`): with the values of the document whose values
+//     appear most in the request's text (see answer_from_truth), keyed as the prompt's field lines say
+//     ("- "name": 姓名, ..."), so that text routes can be checked end to end; requests matching no
+//     document get {};
+//   with --wrong-share P, a share P of those values (chosen by a hash of field and value, so the same
+//   every run) is answered wrong: a last digit changed, or a last character dropped, as a model misreads;
 //   otherwise with --content (default {}); with --cut-after N, each answer stops after N bytes (a reply
 //   cut short, values and all).
 // It writes its port to --port-file once listening, and runs until killed.
 //
-//   scripted_llm_server --port-file F [--delay-ms N] [--truth truth.jsonl] [--content JSON] [--cut-after N]
+//   scripted_llm_server --port-file F [--delay-ms N] [--truth truth.jsonl [--wrong-share P]] [--content JSON]
+//                       [--cut-after N]
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <regex>
 #include <string>
@@ -37,30 +43,53 @@ std::string request_text(const nlohmann::json& request) {
   return text;
 }
 
-// The truth row most of whose values are in `text`, as the JSON the prompt asks for.
-std::string answer_from_truth(const std::vector<nlohmann::json>& truth, const std::string& text) {
-  const nlohmann::json* best = nullptr;
-  int best_found = 0;
+// `value` misread: its last digit changed, or else its last character dropped.
+std::string misread(std::string value) {
+  if (value.empty()) return value;
+  char& last = value.back();
+  if (last >= '0' && last <= '9') {
+    last = static_cast<char>('0' + (last - '0' + 1) % 10);
+    return value;
+  }
+  std::size_t start = value.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(value[start]) & 0xC0) == 0x80) --start;
+  return value.substr(0, start);
+}
+
+// The truth rows whose values are most in `text` (by the characters of the values found, so that a 男 or
+// a 本科 found weighs little), as the JSON the prompt asks for: a value all those rows share, else ""
+// (one person's certificates share a name; only the text of one tells its number). Nothing when fewer
+// than four characters of values are found: the text cannot be told apart. A share `wrong_share` of the
+// values is misread.
+std::string answer_from_truth(const std::vector<nlohmann::json>& truth, const std::string& text, double wrong_share) {
+  std::vector<const nlohmann::json*> best;
+  std::size_t best_found = 4;
   for (const nlohmann::json& row : truth) {
-    int found = 0;
+    std::size_t found = 0;
     for (const auto& [column, value] : row.items()) {
-      if (column != "文件" && value.is_string() && !value.get<std::string>().empty()) {
-        found += text.find(value.get<std::string>()) != std::string::npos ? 1 : 0;
+      if (column == "文件" || !value.is_string()) continue;
+      const std::string& v = value.get_ref<const std::string&>();
+      if (!v.empty() && text.find(v) != std::string::npos) {
+        found += static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](char c) { return (c & 0xC0) != 0x80; }));
       }
     }
-    if (found > best_found) best = &row, best_found = found;
+    if (found > best_found) best.clear(), best_found = found;
+    if (found == best_found) best.push_back(&row);
   }
-  if (best != nullptr) {
-    const nlohmann::json& row = *best;
-    nlohmann::json answer = nlohmann::json::object();
-    static const std::regex kFieldLine(R"re(- "([a-z_]+)": ([^,\n]+),)re");
-    for (std::sregex_iterator it(text.begin(), text.end(), kFieldLine), end; it != end; ++it) {
-      const std::string label = (*it)[2];
-      answer[(*it)[1].str()] = row.value(label, "");
+  if (best.empty()) return "{}";
+  nlohmann::json answer = nlohmann::json::object();
+  static const std::regex kFieldLine(R"re(- "([a-z_]+)": ([^,\n]+),)re");
+  for (std::sregex_iterator it(text.begin(), text.end(), kFieldLine), end; it != end; ++it) {
+    const std::string label = (*it)[2];
+    std::string value = best.front()->value(label, "");
+    for (const nlohmann::json* row : best) {
+      if (row->value(label, "") != value) value.clear();
     }
-    return answer.dump();
+    const bool wrong =
+        static_cast<double>(std::hash<std::string>{}((*it)[1].str() + value) % 1000) < wrong_share * 1000;
+    answer[(*it)[1].str()] = wrong ? misread(value) : value;
   }
-  return "{}";
+  return answer.dump();
 }
 
 }  // namespace
@@ -75,6 +104,9 @@ int main(int argc, char** argv) {
   app.add_option("--port-file", port_file, "Where to write the port once listening")->required();
   app.add_option("--delay-ms", delay_ms, "Delay before each chat answer");
   app.add_option("--truth", truth_file, "truth.jsonl to answer text requests from");
+  double wrong_share = 0;
+  app.add_option("--wrong-share", wrong_share, "Share of the truth's values answered wrong")
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--content", content, "The answer otherwise");
   app.add_option("--cut-after", cut_after, "Each answer stops after this many bytes");
   CLI11_PARSE(app, argc, argv);
@@ -85,7 +117,8 @@ int main(int argc, char** argv) {
   }
   ScriptedLlmServer server(
       [&](const nlohmann::json& request, int) {
-        const std::string answer = truth.empty() ? content : answer_from_truth(truth, request_text(request));
+        const std::string answer =
+            truth.empty() ? content : answer_from_truth(truth, request_text(request), wrong_share);
         return ScriptedLlmServer::reply(answer.substr(0, cut_after));
       },
       {"scripted-model"}, std::chrono::milliseconds(delay_ms));
