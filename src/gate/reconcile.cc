@@ -59,7 +59,7 @@ struct Link {
   // Whether a value of the field agrees with the expectation.
   std::function<bool(const std::string& expected, const std::string& value)> agrees;
   // Whether the expectation is the whole value (a school, a level, a birth date, a sex; not a year), so
-  // that a missing field can be filled from the code.
+  // that a missing field can be filled from the code, and a value it agrees with is confirmed.
   bool whole_value = true;
 };
 
@@ -220,6 +220,9 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     }
     if (other.status == FieldStatus::kMissing) continue;
     if (link.agrees(expected, other.value)) {
+      // A code that states only part of the value (the year of a date) confirms that part, not the rest:
+      // 2003-08-21 agrees with a number's 2003 and may still be a misread 2003-06-21.
+      if (!link.whole_value) continue;
       other.confidence = combined(other.confidence, code.confidence);
       // The code confirms the value: enough to settle low confidence or a dissenting expert.
       const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree);
