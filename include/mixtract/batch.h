@@ -26,11 +26,14 @@ using BatchResultFn = std::function<Status(std::size_t index, Result<Record> rec
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
                  const BatchResultFn& on_result);
 
-// run_batch with a job store: the documents `store` holds (JobStore::holds: same name, same content) are not extracted
-// again, their stored records come back in their place in the input order; every new record is stored before it is
-// handed back, so that a run killed at any point loses at most the documents in flight.
-Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,
-                 const BatchResultFn& on_result);
+// Which of `files` `store` holds (JobStore::holds: same name, same content).
+Result<std::vector<bool>> held_in(const JobStore& store, std::span<const std::filesystem::path> files);
+
+// run_batch with a job store: the documents `held` marks (held_in(store, files), one flag per file) are not
+// extracted again, their stored records come back in their place in the input order; every new record is stored
+// before it is handed back, so that a run killed at any point loses at most the documents in flight.
+Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files,
+                 const std::vector<bool>& held, int workers, JobStore& store, const BatchResultFn& on_result);
 
 // For each file, the index of the first file with the same bytes: itself unless an earlier one has
 // them. Batches extract each content once. A file that cannot be read is its own (reading it will fail

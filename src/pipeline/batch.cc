@@ -89,16 +89,24 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   return status;
 }
 
-Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers, JobStore& store,
-                 const BatchResultFn& on_result) {
-  std::vector<bool> stored(files.size(), false);
+Result<std::vector<bool>> held_in(const JobStore& store, std::span<const std::filesystem::path> files) {
+  std::vector<bool> held;
+  for (const std::filesystem::path& file : files) {
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.holds(file));
+    held.push_back(done);
+  }
+  return held;
+}
+
+Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files,
+                 const std::vector<bool>& held, int workers, JobStore& store, const BatchResultFn& on_result) {
+  if (held.size() != files.size()) return Status::internal("run_batch: one held flag per file is needed");
+  const std::vector<bool>& stored = held;
   std::vector<std::string> keys;  // What the store knows each document by: the name its record gives.
   std::vector<std::filesystem::path> todo;
   std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
   for (std::size_t i = 0; i < files.size(); ++i) {
     keys.push_back(readable_name(files[i].string()));
-    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.holds(files[i]));
-    stored[i] = done;
     if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
   }
   std::size_t next = 0;  // The next index of `files` to hand back.

@@ -198,22 +198,23 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
   Result<std::unique_ptr<JobStore>> store = JobStore::open(scratch.path() / "job.sqlite", true, "settings");
   ASSERT_TRUE(store.ok());
   std::size_t handed = 0;
-  const Status stopped = run_batch(*extractor, files, 2, **store, [&](std::size_t, Result<Record>) {
-    return ++handed == 5 ? Status::io_error("interrupted") : Status();
-  });
+  const Status stopped = run_batch(
+      *extractor, files, held_in(**store, files).value(), 2, **store,
+      [&](std::size_t, Result<Record>) { return ++handed == 5 ? Status::io_error("interrupted") : Status(); });
   ASSERT_FALSE(stopped.ok());
   const int calls_before = calls_["digits"].load();
 
   std::vector<std::size_t> order;
-  const Status resumed = run_batch(*extractor, files, 2, **store, [&](std::size_t index, Result<Record> record) {
-    order.push_back(index);
-    EXPECT_TRUE(record.ok()) << index;
-    if (record.ok()) {
-      EXPECT_EQ(record->source, files[index].string());
-      EXPECT_EQ(record->find("b")->value, "7");
-    }
-    return Status();
-  });
+  const Status resumed = run_batch(*extractor, files, held_in(**store, files).value(), 2, **store,
+                                   [&](std::size_t index, Result<Record> record) {
+                                     order.push_back(index);
+                                     EXPECT_TRUE(record.ok()) << index;
+                                     if (record.ok()) {
+                                       EXPECT_EQ(record->source, files[index].string());
+                                       EXPECT_EQ(record->find("b")->value, "7");
+                                     }
+                                     return Status();
+                                   });
   EXPECT_TRUE(resumed.ok()) << resumed.message();
   ASSERT_EQ(order.size(), files.size());
   for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
@@ -223,7 +224,10 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
   // A page replaced since it was stored is extracted again, the others are not.
   cv::imwrite(files[3].string(), cv::Mat(30, 9, CV_8UC3, cv::Scalar(9, 9, 9)));
   const int calls_resumed = calls_["digits"].load();
-  EXPECT_TRUE(run_batch(*extractor, files, 2, **store, [](std::size_t, Result<Record>) { return Status(); }).ok());
+  EXPECT_TRUE(
+      run_batch(*extractor, files, held_in(**store, files).value(), 2, **store, [](std::size_t, Result<Record>) {
+        return Status();
+      }).ok());
   EXPECT_EQ(calls_["digits"].load() - calls_resumed, 1);
 }
 

@@ -133,16 +133,6 @@ std::string settings_fingerprint(const ExtractOptions& options, const GlobalOpti
   return sha256_hex(text);
 }
 
-// Which documents the job store holds already (a run resumed).
-std::vector<bool> stored_in(const std::vector<InputDocument>& documents, const JobStore& store) {
-  std::vector<bool> stored;
-  for (const InputDocument& document : documents) {
-    const Result<bool> done = store.holds(document.path);
-    stored.push_back(done.ok() && *done);
-  }
-  return stored;
-}
-
 // What the closing lines report.
 struct Counts {
   std::size_t written = 0;
@@ -240,7 +230,9 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   counts.duplicates = inputs->documents.size() - documents.size();
   std::vector<std::filesystem::path> files;
   for (const InputDocument& document : documents) files.push_back(document.path);
-  const std::vector<bool> stored = options.resume ? stored_in(documents, **store) : std::vector<bool>(files.size());
+  Result<std::vector<bool>> held = options.resume ? held_in(**store, files) : std::vector<bool>(files.size());
+  if (!held.ok()) return fail_keeping_work(held.status());
+  const std::vector<bool>& stored = *held;
   Progress progress(static_cast<std::size_t>(std::count(stored.begin(), stored.end(), false)), std::cerr,
                     ::isatty(STDERR_FILENO) != 0);
   std::vector<DocumentFacts> facts;  // A few strings per document, for the per-person table.
@@ -266,7 +258,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     facts.push_back(facts_of(*record, documents[index].person));
     return Status();
   };
-  const Status batch = run_batch(*extractor, files, workers, **store, take);
+  const Status batch = run_batch(*extractor, files, stored, workers, **store, take);
   progress.finish();
   if (!batch.ok()) return fail_keeping_work(batch);
 
