@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
@@ -19,6 +18,7 @@
 
 #include "mixtract/document.h"
 #include "server/batch_jobs.h"
+#include "server/fair_slots.h"
 #include "server/http_api.h"
 #include "server/http_server.h"
 #include "server/metrics.h"
@@ -45,7 +45,7 @@ struct ApiServer::State {
   HttpServer http;
   Metrics metrics;
   RateLimiter limiter;
-  std::counting_semaphore<1024> slots;
+  FairSlots slots;
   std::string id_prefix;
   std::atomic<unsigned long long> next_id{0};
   // The job workers, and the documents they are extracting.

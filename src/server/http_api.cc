@@ -104,6 +104,9 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   reception.max_connections_per_address = s.options.max_connections_per_address;
   reception.handler_threads = std::max(1, s.options.workers) + 8;
   s.http.receive_with(reception);
+  // What the answers' Keep-Alive header tells clients: the reception keeps an idle connection that long.
+  s.http.set_keep_alive_timeout(s.options.read_timeout_seconds);
+  s.http.set_keep_alive_max_count(100);
   s.http.set_payload_max_length(s.options.max_body_bytes);
   s.http.set_read_timeout(s.options.read_timeout_seconds, 0);
   s.http.set_write_timeout(s.options.read_timeout_seconds, 0);

@@ -62,8 +62,9 @@ int HttpServer::bind(const std::string& host, int port) {
 void HttpServer::receive_with(const ReceptionLimits& limits) {
   reception_ = std::make_unique<Reception>(limits, [this](ArrivedRequest& request) {
     RequestStream stream(request.bytes, request.socket, request.remote_ip, request.remote_port);
-    bool closed = false;
-    process_request(stream, /*close_connection=*/true, closed, nullptr);
+    bool closed = false;  // Set when the request asks to close (Connection: close, HTTP/1.0).
+    const bool answered = process_request(stream, /*close_connection=*/!request.may_keep_open, closed, nullptr);
+    return answered && !closed;
   });
 }
 

@@ -87,6 +87,7 @@ struct Reception::Connection {
   // read) does not reset the connection before the client has read the answer.
   bool lingering = false;
   Clock::time_point linger_end;  // Lingering: closed by then even if the client goes on sending.
+  bool kept = false;             // Kept open after an answer: closed without one if no request comes.
 };
 
 // An answered connection is closed once its client has sent nothing for kLingerIdle, or after kLingerMost.
@@ -213,12 +214,13 @@ bool Reception::receive(Connection& c) {
       (void)!send(c.socket, kContinue.data(), kContinue.size(), MSG_NOSIGNAL);
     }
   }
-  c.bytes.resize(c.wanted);  // Whatever a client sent after its request is not answered: one request a connection.
-  hand_on(c);
+  const bool pipelined = c.bytes.size() > c.wanted;
+  c.bytes.resize(c.wanted);  // Whatever a client sent after its request is not answered, nor is it kept open.
+  hand_on(c, !pipelined);
   return false;
 }
 
-void Reception::hand_on(Connection& c) {
+void Reception::hand_on(Connection& c, bool may_keep_open) {
   set_blocking(c.socket, true);
   const timeval timeout{static_cast<time_t>(limits_.header_deadline.count()), 0};
   setsockopt(c.socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);  // A client that does not read.
@@ -226,16 +228,23 @@ void Reception::hand_on(Connection& c) {
   // last one until the client's delayed acknowledgement (about 40 ms a request).
   const int nodelay = 1;
   setsockopt(c.socket, IPPROTO_TCP, TCP_NODELAY, &nodelay, sizeof nodelay);
-  auto request = std::make_shared<ArrivedRequest>(ArrivedRequest{c.socket, std::move(c.bytes), c.address, c.port});
+  auto request =
+      std::make_shared<ArrivedRequest>(ArrivedRequest{c.socket, std::move(c.bytes), c.address, c.port, may_keep_open});
   handlers_->enqueue([this, request] {
-    handler_(*request);
-    shutdown(request->socket, SHUT_WR);
+    const bool keep_open = handler_(*request) && request->may_keep_open;
     auto answered = std::make_unique<Connection>();
     answered->socket = request->socket;
     answered->address = std::move(request->remote_ip);
-    answered->deadline = Clock::now() + kLingerIdle;
-    answered->linger_end = Clock::now() + kLingerMost;
-    answered->lingering = true;
+    answered->port = request->remote_port;
+    if (keep_open) {  // Waits for the next request.
+      answered->deadline = Clock::now() + limits_.header_deadline;
+      answered->kept = true;
+    } else {
+      shutdown(request->socket, SHUT_WR);
+      answered->deadline = Clock::now() + kLingerIdle;
+      answered->linger_end = Clock::now() + kLingerMost;
+      answered->lingering = true;
+    }
     {
       std::lock_guard lock(mutex_);
       if (!stopping_) {
@@ -285,7 +294,7 @@ void Reception::receive_loop() {
       Connection& c = *connections[i];
       bool open = true;
       if (polled[i + 1].revents != 0) open = receive(c);
-      if (open && now >= c.deadline && c.lingering) {
+      if (open && now >= c.deadline && (c.lingering || (c.kept && c.bytes.empty()))) {
         close(c.socket);
         release(c.address);
         open = false;

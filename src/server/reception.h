@@ -4,6 +4,8 @@
 // thread, so the handler threads, and with them /healthz and /metrics, stay free for the others.
 // Each request must arrive within its deadline, or it is answered 408 and its connection closed; each
 // client address may hold a bounded number of connections at once, more are answered 503 at once.
+// A connection the handler keeps open (HTTP keep-alive) goes back to waiting for its next request, for
+// as long as the headers' deadline; one left idle that long is closed without an answer.
 #ifndef MIXTRACT_SERVER_RECEPTION_H_
 #define MIXTRACT_SERVER_RECEPTION_H_
 
@@ -35,18 +37,22 @@ struct ReceptionLimits {
   int handler_threads = 9;
 };
 
-// A connection whose request has arrived: the handler answers it, then closes `socket`.
+// A connection whose request has arrived, for the handler to answer.
 struct ArrivedRequest {
   int socket = -1;
   std::string bytes;  // The request as received: headers and body.
   std::string remote_ip;
   int remote_port = 0;
+  // Whether the connection may carry another request after this one (not when the client sent more
+  // than this request: requests are not pipelined).
+  bool may_keep_open = false;
 };
 
 // Thread-safe.
 class Reception {
  public:
-  using Handler = std::function<void(ArrivedRequest&)>;
+  // Answers the request; true when its connection stays open for the next (only if may_keep_open).
+  using Handler = std::function<bool(ArrivedRequest&)>;
   Reception(ReceptionLimits limits, Handler handler);
   // stop()s.
   ~Reception();
@@ -64,7 +70,7 @@ class Reception {
   // Reads what `c` has sent; false when it is done with (handed on or closed).
   bool receive(Connection& c);
   void refuse(int socket, int status, const std::string& code, const std::string& message);
-  void hand_on(Connection& c);
+  void hand_on(Connection& c, bool may_keep_open);
   void release(const std::string& address);
 
   const ReceptionLimits limits_;

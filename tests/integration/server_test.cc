@@ -379,6 +379,42 @@ TEST_F(ServerTest, SlowDripClientsNeitherHoldTheServerNorOutlastTheirDeadline) {
   for (int fd : drips) close(fd);
 }
 
+// The next answer on `fd`: its status line and headers, and its body as long as Content-Length says.
+std::string next_answer_on(int fd) {
+  timeval timeout{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  char c;
+  while (answer.find("\r\n\r\n") == std::string::npos && recv(fd, &c, 1, 0) == 1) answer += c;
+  const std::size_t length_at = answer.find("Content-Length: ");
+  std::size_t length = length_at == std::string::npos ? 0 : std::stoul(answer.substr(length_at + 16));
+  while (length > 0 && recv(fd, &c, 1, 0) == 1) answer += c, --length;
+  return answer;
+}
+
+TEST_F(ServerTest, AConnectionCarriesRequestsUntilTheClientClosesIt) {
+  auto server = start({"--rate-limit", "0", "--read-timeout", "2"});
+  const std::string health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const int fd = connect_to(server->port());
+  for (int i = 0; i < 3; ++i) {  // Three requests, one after the other, on one connection.
+    ASSERT_EQ(send(fd, health.data(), health.size(), MSG_NOSIGNAL), static_cast<ssize_t>(health.size()));
+    const std::string answer = next_answer_on(fd);
+    EXPECT_THAT(answer, HasSubstr("HTTP/1.1 200 ")) << i << answer;
+    EXPECT_THAT(answer, HasSubstr("Keep-Alive: timeout=2")) << i;
+  }
+  // Idle past the read timeout: closed, with no answer.
+  EXPECT_EQ(answer_on(fd, 5), "");
+  close(fd);
+  // A request that asks to close is answered, then its connection closed.
+  const int once = connect_to(server->port());
+  const std::string closing = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  send(once, closing.data(), closing.size(), MSG_NOSIGNAL);
+  const std::string answer = answer_on(once, 5);
+  EXPECT_THAT(answer, HasSubstr("HTTP/1.1 200 "));
+  EXPECT_THAT(answer, HasSubstr("Connection: close"));
+  close(once);
+}
+
 TEST_F(ServerTest, OneAddressHoldsABoundedNumberOfConnections) {
   auto server = start({"--connections-per-client", "4", "--rate-limit", "0"});
   std::vector<int> idle;

@@ -1,7 +1,9 @@
-// The HTTP service's parts that need no network: base64, the rate limiter, the metrics' text, API keys,
-// and requests answered from memory (the fuzz target's way in).
+// The HTTP service's parts that need no network: base64, the rate limiter, the worker slots, the metrics'
+// text, API keys, and requests answered from memory (the fuzz target's way in).
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +15,7 @@
 #include "server/api_keys.h"
 #include "server/base64.h"
 #include "server/batch_jobs.h"
+#include "server/fair_slots.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 #include "server/review_store.h"
@@ -135,6 +138,31 @@ TEST(RateLimiterTest, AllowsAMinutesRequestsThenRefillsSteadily) {
   EXPECT_FALSE(limiter.allow("k", start + std::chrono::milliseconds(1500), retry));
   RateLimiter unlimited(0);
   for (int i = 0; i < 1000; ++i) EXPECT_TRUE(unlimited.allow("k", start, retry));
+}
+
+TEST(FairSlotsTest, FreeSlotsGoToTheWaitersInTheOrderTheyCame) {
+  FairSlots slots(1);
+  slots.acquire();
+  std::mutex mutex;
+  std::vector<int> order;
+  std::vector<std::thread> waiters;
+  for (int i = 0; i < 5; ++i) {
+    waiters.emplace_back([&, i] {
+      slots.acquire();
+      {
+        std::lock_guard lock(mutex);
+        order.push_back(i);
+      }
+      slots.release();
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // Each in line before the next comes.
+  }
+  // One that gives up leaves the line without holding up those behind it.
+  EXPECT_FALSE(slots.try_acquire_for(std::chrono::milliseconds(20)));
+  slots.release();
+  for (std::thread& waiter : waiters) waiter.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+  EXPECT_TRUE(slots.try_acquire_for(std::chrono::milliseconds(20)));  // All released: free again.
 }
 
 TEST(MetricsTest, RendersCountersHistogramsAndExperts) {
