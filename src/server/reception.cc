@@ -86,8 +86,9 @@ struct Reception::Connection {
   // closing with unread bytes (a body refused as too large, which many clients send whole before they
   // read) does not reset the connection before the client has read the answer.
   bool lingering = false;
-  Clock::time_point linger_end;  // Lingering: closed by then even if the client goes on sending.
-  bool kept = false;             // Kept open after an answer: closed without one if no request comes.
+  Clock::time_point linger_end;   // Lingering: closed by then even if the client goes on sending.
+  bool kept = false;              // Kept open after an answer: closed without one if no request comes.
+  bool body_left_unread = false;  // A body not received (too large, or not framed by its length).
 };
 
 // An answered connection is closed once its client has sent nothing for kLingerIdle, or after kLingerMost.
@@ -203,8 +204,12 @@ bool Reception::receive(Connection& c) {
       const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), length);
       if (error != std::errc() || end != value->data() + value->size()) length = 0;  // The routes answer 400.
     }
-    // A body not framed by its length, or too large, is not received: the routes answer 411/415/413.
-    if (header_value(headers, "transfer-encoding") || length > limits_.max_body_bytes) length = 0;
+    // A body not framed by its length, or too large, is not received: the routes answer 411/415/413,
+    // and the connection, on which it may still come, is not kept.
+    if (header_value(headers, "transfer-encoding") || length > limits_.max_body_bytes) {
+      length = 0;
+      c.body_left_unread = true;
+    }
     c.wanted = c.header_end + length;
     c.deadline += std::chrono::seconds(length / limits_.min_body_bytes_per_second);
     if (length > 0 && header_value(headers, "expect") == std::optional<std::string_view>("100-continue")) {
@@ -216,7 +221,7 @@ bool Reception::receive(Connection& c) {
   }
   const bool pipelined = c.bytes.size() > c.wanted;
   c.bytes.resize(c.wanted);  // Whatever a client sent after its request is not answered, nor is it kept open.
-  hand_on(c, !pipelined);
+  hand_on(c, !pipelined && !c.body_left_unread);
   return false;
 }
 

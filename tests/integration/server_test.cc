@@ -413,6 +413,17 @@ TEST_F(ServerTest, AConnectionCarriesRequestsUntilTheClientClosesIt) {
   EXPECT_THAT(answer, HasSubstr("HTTP/1.1 200 "));
   EXPECT_THAT(answer, HasSubstr("Connection: close"));
   close(once);
+  // A body the server does not take (chunked) is refused, and its connection not kept: what follows is
+  // the body, not a request to answer.
+  const int chunked = connect_to(server->port());
+  const std::string post =
+      "POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "5\r\nhello\r\n0\r\n\r\n";
+  send(chunked, post.data(), post.size(), MSG_NOSIGNAL);
+  const std::string refused = answer_on(chunked, 5);
+  EXPECT_THAT(refused, HasSubstr("HTTP/1.1 411 "));
+  EXPECT_EQ(refused.find("HTTP/1.1 ", 1), std::string::npos) << refused;  // One answer only.
+  close(chunked);
 }
 
 TEST_F(ServerTest, OneAddressHoldsABoundedNumberOfConnections) {
