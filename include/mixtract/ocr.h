@@ -66,7 +66,7 @@ struct PpOcrOptions {
   float det_threshold = 0.3f;        // Probability above which a pixel is text.
   float box_threshold = 0.6f;        // Mean probability a box needs to be kept.
   float unclip_ratio = 1.5f;         // How far boxes grow around the detected text core.
-  bool classify_orientation = true;  // Turn lines read upside down (180 degrees).
+  bool classify_orientation = true;  // Read lines found upside down turned too; the surer reading wins.
   int rec_batch = 6;                 // Lines recognised together (grouped by similar width).
   // The most a batch may hold of lines times its padded width (pixels at height 48); 0 = no bound. A
   // batch of wide lines costs far more than its lines one by one (6 lines of 2,400 px took 13.8 s, one

@@ -183,6 +183,16 @@ std::optional<FoundValue> code_without_label(const OcrResult& ocr, const FieldSp
   return std::nullopt;
 }
 
+// How far right of a label's lines to read again: two line heights (a value's end under a seal), and for
+// a code shorter than its field allows, room for the characters still missing (a digit is narrower than
+// a line is high), since a seal can hide the rest of a number from the page's line finder.
+int room_for_the_rest(const FieldSpec& field, const std::string& value, float line_height) {
+  const std::size_t wanted = field.kind == FieldKind::kCode ? field.constraints.max_length.value_or(0) : 0;
+  const std::size_t found = utf8::length(value);
+  const std::size_t missing = wanted > found ? wanted - found : 0;
+  return static_cast<int>(line_height * (2 + 0.7f * static_cast<float>(missing)));
+}
+
 }  // namespace
 
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
@@ -287,10 +297,12 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
     }
     // Read the label's lines again, enlarged, and look for the value in that reading.
     const Quad region = bounding_quad(*ocr, found->lines);
+    const int extend_right =
+        room_for_the_rest(*field, found->candidate.value, height_of(ocr->lines[found->lines.front()].box));
     // Twice: as printed, and with red ink faded out (a seal over the value); the gate weighs both.
     for (const bool drop_red : {false, true}) {
       RereadOptions options;
-      options.extend_right = static_cast<int>(2 * (region[2].y - region[0].y));  // A value's end under a seal.
+      options.extend_right = extend_right;
       options.drop_red = drop_red;
       MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
                                 ocr_->reread(document, engine_, region, options));

@@ -11,9 +11,10 @@
 // is nowhere to be read is taken from a line that opens with a code of the field's exact length
 // (confidence times 0.9). The confidence is the lowest character confidence of the value.
 // "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
-// the label's lines again, cropped (with room on the right) and enlarged, once as printed and once with
-// red ink faded out, and proposes the value of each reading; where not even the label can be found on
-// the page, it reads the whole page again with red ink faded and looks there.
+// the label's lines again, cropped (with room on the right: for a code found too short, room for the
+// characters still missing) and enlarged, once as printed and once with red ink faded out, and proposes
+// the value of each reading; where not even the label can be found on the page, it reads the whole page
+// again with red ink faded and looks there.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <span>
 #include <sstream>
 
 #include <opencv2/core.hpp>
@@ -91,13 +92,15 @@ class PpOcrEngine final : public OcrEngine {
     std::vector<cv::Mat> crops;
     crops.reserve(boxes.size());
     for (const Quad& box : boxes) crops.push_back(ppocr::crop_line(bgr, box));
+    std::vector<std::size_t> upside_down;
     if (options_.classify_orientation) {
       const auto cls_start = Clock::now();
-      MIXTRACT_RETURN_IF_ERROR(turn_upside_down_lines(crops));
+      MIXTRACT_ASSIGN_OR_RETURN(upside_down, upside_down_lines(crops));
       result.timings.classify_ms = ms_since(cls_start);
     }
     const auto rec_start = Clock::now();
     MIXTRACT_ASSIGN_OR_RETURN(std::vector<ppocr::DecodedLine> decoded, recognise(crops));
+    MIXTRACT_RETURN_IF_ERROR(read_turned_where_better(crops, upside_down, decoded));
     result.timings.recognise_ms = ms_since(rec_start);
     for (std::size_t i = 0; i < boxes.size(); ++i) {
       if (decoded[i].text.empty() || decoded[i].confidence < kMinLineConfidence) continue;
@@ -110,22 +113,42 @@ class PpOcrEngine final : public OcrEngine {
   }
 
  private:
-  // Rotates by 180 degrees every crop the classifier finds upside down with confidence above 0.9.
-  Status turn_upside_down_lines(std::vector<cv::Mat>& crops) const {
+  // The crops the classifier finds upside down with confidence above 0.9 (indices, in order).
+  Result<std::vector<std::size_t>> upside_down_lines(const std::vector<cv::Mat>& crops) const {
+    std::vector<std::size_t> out;
     const std::size_t batch = static_cast<std::size_t>(std::max(1, options_.rec_batch));
     for (std::size_t begin = 0; begin < crops.size(); begin += batch) {
       const std::size_t end = std::min(crops.size(), begin + batch);
       const std::vector<cv::Mat> slice(crops.begin() + static_cast<std::ptrdiff_t>(begin),
                                        crops.begin() + static_cast<std::ptrdiff_t>(end));
-      MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output out,
+      MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output out_scores,
                                 cls_->run(ppocr::prepare_line_batch(slice, kLineHeight, kClsWidth),
                                           {static_cast<std::int64_t>(slice.size()), 3, kLineHeight, kClsWidth}));
-      if (out.data.size() != slice.size() * 2) return Status::internal(cls_->path() + ": unexpected output shape");
+      if (out_scores.data.size() != slice.size() * 2)
+        return Status::internal(cls_->path() + ": unexpected output shape");
       for (std::size_t i = 0; i < slice.size(); ++i) {
-        if (out.data[2 * i + 1] > out.data[2 * i] && out.data[2 * i + 1] > 0.9f) {
-          cv::rotate(crops[begin + i], crops[begin + i], cv::ROTATE_180);
+        if (out_scores.data[2 * i + 1] > out_scores.data[2 * i] && out_scores.data[2 * i + 1] > 0.9f) {
+          out.push_back(begin + i);
         }
       }
+    }
+    return out;
+  }
+
+  // The classifier sees a line squeezed to 192 pixels and is wrong on long upright lines (a whole
+  // certificate number beside a seal, turned and then read as noise): each line it finds upside down is
+  // read turned as well, and the reading with the higher confidence is kept.
+  Status read_turned_where_better(const std::vector<cv::Mat>& crops, std::span<const std::size_t> upside_down,
+                                  std::vector<ppocr::DecodedLine>& decoded) const {
+    if (upside_down.empty()) return Status();
+    std::vector<cv::Mat> turned;
+    for (std::size_t i : upside_down) {
+      turned.emplace_back();
+      cv::rotate(crops[i], turned.back(), cv::ROTATE_180);
+    }
+    MIXTRACT_ASSIGN_OR_RETURN(std::vector<ppocr::DecodedLine> again, recognise(turned));
+    for (std::size_t k = 0; k < upside_down.size(); ++k) {
+      if (again[k].confidence > decoded[upside_down[k]].confidence) decoded[upside_down[k]] = std::move(again[k]);
     }
     return Status();
   }
@@ -197,7 +220,7 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   std::ostringstream version;
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
           << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
-          << " cls=" << (options.classify_orientation ? 1 : 0) << " batch_width=" << options.rec_batch_width
+          << " cls=" << (options.classify_orientation ? "both_ways" : "0") << " batch_width=" << options.rec_batch_width
           << " ornaments=dropped";
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
