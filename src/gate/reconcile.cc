@@ -190,6 +190,35 @@ void mark_review(FieldResult& field, const std::string& reason) {
       field.reason.empty() || field.reason.starts_with(kLowConfidence) ? reason : field.reason + "; " + reason;
 }
 
+// What the chosen value was read as (the page's text before any correction).
+const std::string& raw_of(const FieldResult& field) {
+  for (const Candidate& c : field.candidates) {
+    if (c.value == field.value && c.expert == field.expert) return c.raw;
+  }
+  return field.value;
+}
+
+// The share of the characters of `reading` that occur in `name`.
+double share_found_in(const std::string& reading, const std::string& name) {
+  const std::vector<char32_t> chars = utf8::decode(reading), in = utf8::decode(name);
+  if (chars.empty()) return 0;
+  const auto found = std::count_if(chars.begin(), chars.end(),
+                                   [&](char32_t c) { return std::find(in.begin(), in.end(), c) != in.end(); });
+  return static_cast<double>(found) / static_cast<double>(chars.size());
+}
+
+// A value of `field` that the code states, as expert "derived".
+Candidate derived_from(const FieldResult& code, const FieldSpec& field, const std::string& value, double confidence) {
+  Candidate derived;
+  derived.field = field.name;
+  derived.value = value;
+  derived.raw = code.value;
+  derived.confidence = confidence;
+  derived.expert = "derived";
+  derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
+  return derived;
+}
+
 void settle(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
   FieldResult& code = record.fields[code_field];
   const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, code.value);
@@ -205,14 +234,9 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     const bool cut_short =
         spec.kind == FieldKind::kSchool && expected.size() > other.value.size() && expected.starts_with(other.value);
     if (link.whole_value && (other.status == FieldStatus::kMissing || cut_short)) {
-      Candidate derived;
-      derived.field = spec.name;
-      derived.value = expected;
-      derived.raw = code.value;
-      derived.confidence =
-          other.status == FieldStatus::kMissing ? code.confidence : std::min(code.confidence, other.confidence);
-      derived.expert = "derived";
-      derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
+      Candidate derived = derived_from(
+          code, spec, expected,
+          other.status == FieldStatus::kMissing ? code.confidence : std::min(code.confidence, other.confidence));
       if (cut_short) derived.evidence.push_back({"read", other.value + " (cut short)", std::nullopt});
       other.candidates.push_back(std::move(derived));
       choose(spec, other.candidates.size() - 1, other);
@@ -234,6 +258,15 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     }
     const std::string dispute =
         code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
+    // A school read less surely than the code that names another, whose name the page's reading fits
+    // no worse (a name under a seal, a misreading corrected to the wrong school): the code's school is
+    // the better guess to show; a person decides.
+    if (spec.kind == FieldKind::kSchool && link.whole_value && other.confidence < code.confidence &&
+        code.confidence >= schema.fields[code_field].route.accept_confidence &&
+        share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value)) {
+      other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
+      choose(spec, other.candidates.size() - 1, other);
+    }
     mark_review(other, "disagrees with " + dispute);
     disputes.push_back(dispute);
   }

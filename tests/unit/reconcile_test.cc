@@ -167,6 +167,32 @@ TEST_F(ReconcileTest, ASchoolReadOnlyInPartIsCompletedFromTheNumber) {
   EXPECT_EQ(field("certificate_number").status, FieldStatus::kAccepted);
 }
 
+TEST_F(ReconcileTest, ASchoolReadLessSurelyThanTheNumberShowsTheNumbersSchoolForReview) {
+  // As 山西医科大学 for a seal-smudged 广西医科大学: the number, read surely, names another school that
+  // the page's text fits as well. Its school is shown, the reading kept among the candidates, and both
+  // fields wait for a person.
+  propose({make("school", "清华大学", 0.66, "school_table"), make("level", "本科", 0.95, "ocr"),
+           make("certificate_number", "106101201905007614", 0.97, "ocr")});
+  record_.fields[0].candidates[0].raw = "川华大学";  // As like the one as the other.
+  run();
+  EXPECT_EQ(field("school").value, "四川大学");
+  EXPECT_EQ(field("school").expert, "derived");
+  EXPECT_EQ(field("school").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("school").reason, HasSubstr("says 四川大学, 毕业院校 reads 清华大学"));
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+
+  // A school read more surely than the number keeps its reading, and so does one whose page text fits it
+  // better than the number's school (a digit of the school code misread).
+  for (const double confidence : {0.99, 0.6}) {
+    propose({make("school", "清华大学", confidence, "school_table"), make("level", "本科", 0.95, "ocr"),
+             make("certificate_number", "106101201905007614", 0.97, "ocr")});
+    record_.fields[0].candidates[0].raw = "清华犬学";
+    run();
+    EXPECT_EQ(field("school").value, "清华大学") << confidence;
+    EXPECT_EQ(field("school").status, FieldStatus::kNeedsReview);
+  }
+}
+
 TEST_F(ReconcileTest, NoValidNumberLeavesTheOtherFieldsAlone) {
   propose({make("school", "四川大学", 0.95, "ocr"), make("certificate_number", "1061012019", 0.99, "ocr")});
   run();
