@@ -1,8 +1,9 @@
 // Reconciliation: the fields of one document checked against each other. A certificate number encodes
 // the school, the year and the level; an ID number the birth date and the sex. The gate picks the
 // jointly most likely candidates, escalates a disputed number to the rest of its route (a re-read),
-// marks what still disagrees needs_review, saying why, and fills a missing field the code states in
-// full (expert "derived": a school through the school table, a level, a birth date, a sex). An ID card's
+// marks what still disagrees needs_review, saying why (showing the code's school in place of a school
+// read less surely whose page text fits it no worse), and fills a missing field the code states in full
+// (expert "derived": a school through the school table, a level, a birth date, a sex). An ID card's
 // address whose opening is a near miss of the ID number's region names is corrected to them.
 #ifndef MIXTRACT_GATE_RECONCILE_H_
 #define MIXTRACT_GATE_RECONCILE_H_
