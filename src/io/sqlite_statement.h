@@ -62,10 +62,10 @@ inline Result<sqlite3*> open_sqlite(const std::filesystem::path& file, const cha
 inline Result<std::size_t> delete_older_than(sqlite3* db, const std::filesystem::path& file, std::string_view table,
                                              std::string_view child_table, std::string_view child_column, int days,
                                              std::string_view what) {
-  const std::string old = "SELECT id FROM " + std::string(table) + " WHERE created < datetime('now', ?1)";
-  const std::string children =
-      "DELETE FROM " + std::string(child_table) + " WHERE " + std::string(child_column) + " IN (" + old + ")";
-  const std::string parents = "DELETE FROM " + std::string(table) + " WHERE created < datetime('now', ?1)";
+  const std::string from_old = " FROM " + std::string(table) + " WHERE created < datetime('now', ?1)";
+  const std::string children = "DELETE FROM " + std::string(child_table) + " WHERE " + std::string(child_column) +
+                               " IN (SELECT id" + from_old + ")";
+  const std::string parents = "DELETE" + from_old;
   const std::string cutoff = std::to_string(-days) + " days";  // "-30 days"
   for (const std::string& sql : {children, parents}) {
     SqliteStatement statement(db, sql.c_str());

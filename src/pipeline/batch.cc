@@ -101,18 +101,17 @@ Result<std::vector<bool>> held_in(const JobStore& store, std::span<const std::fi
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files,
                  const std::vector<bool>& held, int workers, JobStore& store, const BatchResultFn& on_result) {
   if (held.size() != files.size()) return Status::internal("run_batch: one held flag per file is needed");
-  const std::vector<bool>& stored = held;
   std::vector<std::string> keys;  // What the store knows each document by: the name its record gives.
   std::vector<std::filesystem::path> todo;
   std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
   for (std::size_t i = 0; i < files.size(); ++i) {
     keys.push_back(readable_name(files[i].string()));
-    if (!stored[i]) todo.push_back(files[i]), todo_index.push_back(i);
+    if (!held[i]) todo.push_back(files[i]), todo_index.push_back(i);
   }
   std::size_t next = 0;  // The next index of `files` to hand back.
-  auto hand_stored_until = [&](std::size_t end) -> Status {
+  auto hand_held_until = [&](std::size_t end) -> Status {
     for (; next < end; ++next) {
-      if (!stored[next]) continue;
+      if (!held[next]) continue;
       Result<std::optional<std::string>> json = store.done(keys[next]);
       if (!json.ok()) return json.status();
       if (!json->has_value()) return Status::internal("a result vanished from the job store: " + keys[next]);
@@ -122,7 +121,7 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   };
   const Status batch = run_batch(extractor, todo, workers, [&](std::size_t k, Result<Record> record) -> Status {
     const std::size_t index = todo_index[k];
-    MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
+    MIXTRACT_RETURN_IF_ERROR(hand_held_until(index));
     next = index + 1;
     if (record.ok()) {
       MIXTRACT_RETURN_IF_ERROR(store.put(keys[index], record->content_hash, record_to_json_line(*record)));
@@ -130,7 +129,7 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
     return on_result(index, std::move(record));
   });
   MIXTRACT_RETURN_IF_ERROR(batch);
-  return hand_stored_until(files.size());
+  return hand_held_until(files.size());
 }
 
 std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem::path> files) {
