@@ -51,6 +51,10 @@ class OcrService {
   Result<std::shared_ptr<const OcrResult>> reread(const Document& document, std::string_view engine_name,
                                                   const Quad& region, const RereadOptions& options);
 
+  // The whole page read again by the named engine with red ink faded out (a seal over a date or a
+  // number), through reread: memoised, cached and charged the same way.
+  Result<std::shared_ptr<const OcrResult>> read_without_red(const Document& document, std::string_view engine_name);
+
   // Milliseconds spent reading `document`'s page since the account was last taken, per engine: reads
   // computed, not those from the caches. Taking it empties it. The page is a shared analysis: its cost
   // is the document's, not that of the expert that happened to ask first.

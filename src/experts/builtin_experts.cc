@@ -25,7 +25,10 @@ ExpertRegistry ExpertRegistry::with_builtins() {
   const BuiltinExpert builtins[] = {
       {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
       {"certificate_text", "each field of a certificate body found by the cues that mark it in the PP-OCRv4 text",
-       &CertificateTextExpert::create},
+       CertificateTextExpert::factory()},
+      {"certificate_text_without_red",
+       "certificate_text on the page read again with red ink faded out (a date or a number under a seal)",
+       CertificateTextExpert::factory(true)},
       {"ppocr", "PP-OCRv4 (ONNX Runtime) page reading, values after their printed labels",
        OcrLabelExpert::factory("ppocr")},
       {"ppocr_reread", "PP-OCRv4 again on each field's label lines, cropped and enlarged (the local-crop route)",

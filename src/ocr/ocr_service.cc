@@ -74,6 +74,16 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }
 
+Result<std::shared_ptr<const OcrResult>> OcrService::read_without_red(const Document& document,
+                                                                      std::string_view engine_name) {
+  const auto width = static_cast<float>(document.image().cols), height = static_cast<float>(document.image().rows);
+  RereadOptions options;
+  options.margin = 0;
+  options.drop_red = true;
+  return reread(document, engine_name, Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}},
+                options);
+}
+
 Result<std::shared_ptr<const OcrResult>> OcrService::remembered(const std::string& key, const Document& document,
                                                                 const std::function<Result<OcrResult>()>& compute,
                                                                 std::string_view engine, bool page) {

@@ -12,6 +12,7 @@
 
 #include "mixtract/analysis_cache.h"
 #include "mixtract/ocr_service.h"
+#include "mixtract/registry.h"
 #include "test_support.h"
 
 namespace mixtract {
@@ -178,6 +179,42 @@ TEST(TesseractTest, ReadsCleanTextAndDigitsOnly) {
   TesseractOptions bad;
   bad.languages = "xx_none";
   EXPECT_THAT(create_tesseract_engine(bad).status().message(), HasSubstr("cannot load languages 'xx_none'"));
+}
+
+TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
+  // The issue date under a red seal: the page's reading loses it; read again with red ink faded out,
+  // the same cues find it.
+  cv::Mat page = render({"学生张伟，男，1997年5月12日生，于2015年9月至2019年6月", "在四川大学法学专业学习，准予毕业。",
+                         "校名：四川大学", "2019年6月30日"});
+  cv::Mat seal = page.clone();
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  const cv::Scalar red(60, 50, 230);
+  cv::circle(seal, {190, 300}, 110, red, 7, cv::LINE_AA);
+  font->putText(seal, "四川大学", {60, 284}, 46, red, -1, cv::LINE_AA, false);
+  font->putText(seal, "★", {230, 270}, 70, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.8, page, 0.2, 0, page);
+  std::vector<unsigned char> png;
+  cv::imencode(".png", page, png);
+  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  ExpertOptions options;
+  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  FieldSpec date;
+  date.name = "graduation_date";
+  date.kind = FieldKind::kDate;
+  date.hints.fact = "issue_date";
+  const FieldSpec* fields[] = {&date};
+  const ExpertRegistry registry = ExpertRegistry::with_builtins();
+  std::map<std::string, std::string> found;
+  for (const char* name : {"certificate_text", "certificate_text_without_red"}) {
+    Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
+    ASSERT_TRUE(expert.ok()) << expert.status().message();
+    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    for (const Candidate& candidate : *proposed) found[name] = candidate.value;
+  }
+  EXPECT_NE(found["certificate_text"], "2019-06-30") << "the seal no longer hides the date: make it denser";
+  EXPECT_EQ(found["certificate_text_without_red"], "2019-06-30");
 }
 
 }  // namespace

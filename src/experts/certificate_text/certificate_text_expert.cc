@@ -278,16 +278,19 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   return out;
 }
 
-Result<std::unique_ptr<Expert>> CertificateTextExpert::create(const ExpertOptions& options) {
-  if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
-  MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
-  return std::unique_ptr<Expert>(
-      std::make_unique<CertificateTextExpert>(options.ocr, schools_of(options), majors_of(options)));
+ExpertFactory CertificateTextExpert::factory(bool without_red) {
+  return [without_red](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
+    if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
+    MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
+    return std::unique_ptr<Expert>(
+        std::make_unique<CertificateTextExpert>(options.ocr, schools_of(options), majors_of(options), without_red));
+  };
 }
 
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
-  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, "ppocr"));
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr,
+                            without_red_ ? ocr_->read_without_red(document, "ppocr") : ocr_->read(document, "ppocr"));
   const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_, *majors_);
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
@@ -300,7 +303,9 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
     candidate.confidence = it->second.confidence;
     if (it->second.line >= 0) {
       const OcrLine& line = ocr->lines[static_cast<std::size_t>(it->second.line)];
-      candidate.evidence.push_back({"ocr_line:" + std::to_string(it->second.line), line.text, line.box});
+      candidate.evidence.push_back(
+          {(without_red_ ? "page_without_red:ocr_line:" : "ocr_line:") + std::to_string(it->second.line), line.text,
+           line.box});
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
     out.push_back(std::move(candidate));

@@ -5,6 +5,8 @@
 // degree after 授予; the issue date under a label or else the last date that is not the birth date.
 // A field is filled by the fact its schema names (FieldHints::fact), else the fact of its own name. A
 // value's confidence is the lowest OCR confidence of its characters times the cue's weight.
+// "certificate_text_without_red" does the same on the page read again with red ink faded out, for what
+// a seal covers (the issue date is where seals are stamped).
 #ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 #define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 
@@ -24,13 +26,14 @@ namespace mixtract {
 
 class CertificateTextExpert final : public Expert {
  public:
-  static Result<std::unique_ptr<Expert>> create(const ExpertOptions& options);
+  // With `without_red`, the expert is "certificate_text_without_red".
+  static ExpertFactory factory(bool without_red = false);
 
   CertificateTextExpert(std::shared_ptr<OcrService> ocr, std::shared_ptr<const SchoolTable> schools,
-                        std::shared_ptr<const MajorTable> majors)
-      : ocr_(std::move(ocr)), schools_(std::move(schools)), majors_(std::move(majors)) {}
+                        std::shared_ptr<const MajorTable> majors, bool without_red)
+      : ocr_(std::move(ocr)), schools_(std::move(schools)), majors_(std::move(majors)), without_red_(without_red) {}
 
-  std::string_view name() const override { return "certificate_text"; }
+  std::string_view name() const override { return without_red_ ? "certificate_text_without_red" : "certificate_text"; }
   std::vector<std::string> page_reads() const override { return {"ppocr"}; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
@@ -39,6 +42,7 @@ class CertificateTextExpert final : public Expert {
   std::shared_ptr<OcrService> ocr_;
   std::shared_ptr<const SchoolTable> schools_;
   std::shared_ptr<const MajorTable> majors_;
+  bool without_red_;
 };
 
 // Reads a certificate's facts from OCR lines; fact name -> value. Nothing when the page holds none of

@@ -274,15 +274,11 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
                                                        std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, engine_));
   std::vector<Candidate> out;
-  std::optional<OcrResult> faded;  // The whole page read with red ink faded, when needed.
   for (const FieldSpec* field : fields) {
     std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
     if (!found && reread_) {
       // Not even the label was read (a seal over the whole line): the page again, red ink faded.
-      if (!faded) {
-        MIXTRACT_ASSIGN_OR_RETURN(const OcrEngine* engine, ocr_->engine(engine_));
-        MIXTRACT_ASSIGN_OR_RETURN(faded, engine->read(red_faded(document.image())));
-      }
+      MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
       std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields);
       if (!second) continue;
       Evidence& evidence = second->candidate.evidence.front();
