@@ -115,24 +115,23 @@ class PpOcrEngine final : public OcrEngine {
  private:
   // The crops the classifier finds upside down with confidence above 0.9 (indices, in order).
   Result<std::vector<std::size_t>> upside_down_lines(const std::vector<cv::Mat>& crops) const {
-    std::vector<std::size_t> out;
+    std::vector<std::size_t> upside_down;
     const std::size_t batch = static_cast<std::size_t>(std::max(1, options_.rec_batch));
     for (std::size_t begin = 0; begin < crops.size(); begin += batch) {
       const std::size_t end = std::min(crops.size(), begin + batch);
       const std::vector<cv::Mat> slice(crops.begin() + static_cast<std::ptrdiff_t>(begin),
                                        crops.begin() + static_cast<std::ptrdiff_t>(end));
-      MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output out_scores,
+      MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output scores,
                                 cls_->run(ppocr::prepare_line_batch(slice, kLineHeight, kClsWidth),
                                           {static_cast<std::int64_t>(slice.size()), 3, kLineHeight, kClsWidth}));
-      if (out_scores.data.size() != slice.size() * 2)
-        return Status::internal(cls_->path() + ": unexpected output shape");
+      if (scores.data.size() != slice.size() * 2) return Status::internal(cls_->path() + ": unexpected output shape");
       for (std::size_t i = 0; i < slice.size(); ++i) {
-        if (out_scores.data[2 * i + 1] > out_scores.data[2 * i] && out_scores.data[2 * i + 1] > 0.9f) {
-          out.push_back(begin + i);
+        if (scores.data[2 * i + 1] > scores.data[2 * i] && scores.data[2 * i + 1] > 0.9f) {
+          upside_down.push_back(begin + i);
         }
       }
     }
-    return out;
+    return upside_down;
   }
 
   // The classifier sees a line squeezed to 192 pixels and is wrong on long upright lines (a whole
