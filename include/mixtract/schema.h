@@ -98,7 +98,7 @@ std::string_view combine_name(Combine combine);
 struct Route {
   std::vector<std::string> experts;  // Registry names, asked in this order. Empty (no route in the
                                      // schema) = the field is never filled: a drafting aid.
-  // Asked after `experts` when the run has an LLM (Extractor::create appends those not listed yet),
+  // Asked after `experts` when the run has an LLM (Schema::add_llm_experts appends those not listed),
   // that is where the offline experts leave the field missing or doubtful: the reference system's best
   // LLM route for the field. Ignored without an LLM.
   std::vector<std::string> with_llm;
@@ -146,6 +146,9 @@ struct Schema {
 
   // The field with this name, or nullptr.
   const FieldSpec* find(std::string_view field_name) const;
+  // Appends each field's Route::with_llm experts to its route, those not already in it: what a run
+  // with an LLM asks.
+  void add_llm_experts();
 };
 
 // Parses schema YAML; `source` names the text in errors (a path or "<builtin:NAME>").

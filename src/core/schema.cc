@@ -19,6 +19,16 @@ const FieldSpec* Schema::find(std::string_view field_name) const {
   return nullptr;
 }
 
+void Schema::add_llm_experts() {
+  for (FieldSpec& field : fields) {
+    for (const std::string& expert : field.route.with_llm) {
+      if (std::find(field.route.experts.begin(), field.route.experts.end(), expert) == field.route.experts.end()) {
+        field.route.experts.push_back(expert);
+      }
+    }
+  }
+}
+
 Result<Schema> load_schema_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {

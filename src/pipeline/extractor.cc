@@ -23,14 +23,7 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
     MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());
   }
   if (options.llm) {
-    for (Schema& schema : schemas) {
-      for (FieldSpec& field : schema.fields) {
-        for (const std::string& name : field.route.with_llm) {
-          if (std::find(field.route.experts.begin(), field.route.experts.end(), name) == field.route.experts.end())
-            field.route.experts.push_back(name);
-        }
-      }
-    }
+    for (Schema& schema : schemas) schema.add_llm_experts();
   }
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts;
   for (const Schema& schema : schemas) {

@@ -11,6 +11,7 @@
 namespace mixtract {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 constexpr const char* kMinimal = R"(name: test
@@ -93,6 +94,18 @@ TEST(SchemaTest, GraduationCertificateHasTheTableColumns) {
   for (const FieldSpec& field : schema->fields) labels.push_back(field.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期",
                                               "证书编号"}));
+}
+
+TEST(SchemaTest, AnLlmsExpertsJoinTheRoutesOnlyOnce) {
+  Result<Schema> schema = parse_schema(
+      "name: t\ntitle: T\nfields:\n"
+      "  - {name: a, label: A, kind: text, route: {experts: [x, llm_text], with_llm: [llm_text, llm_vision]}}\n"
+      "  - {name: b, label: B, kind: text, route: {experts: [y]}}\n",
+      "<test>");
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  schema->add_llm_experts();
+  EXPECT_THAT(schema->fields[0].route.experts, ElementsAre("x", "llm_text", "llm_vision"));
+  EXPECT_THAT(schema->fields[1].route.experts, ElementsAre("y"));
 }
 
 TEST(SchemaTest, UnknownKeyNamesFileLineAndKey) {

@@ -38,6 +38,8 @@ int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
   if (args.study.schema == "auto") return fail(Status::invalid_argument("--schema: name the one schema to compare"));
   Result<Schema> schema = load_schema(args.study.schema);
   if (!schema.ok()) return fail(schema.status());
+  // The schema's routes as extract runs them: with an LLM, its with_llm experts too.
+  if (!args.study.llm.url.empty() || !args.study.llm.gguf.empty()) schema->add_llm_experts();
   struct Column {
     std::string name;
     std::vector<FieldSpec> fields;
