@@ -67,8 +67,10 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
   const Candidate* dissent = nullptr;
   for (const Candidate& c : result.candidates) {
     if (!c.invalid_reason.empty() || c.value == chosen.value || c.confidence < kDissentConfidence) continue;
+    // An expert that read both values (a page and its re-read) dissents only when it read this one more surely.
     const bool backs_chosen = std::any_of(result.candidates.begin(), result.candidates.end(), [&](const Candidate& o) {
-      return o.expert == c.expert && o.value == chosen.value;
+      return o.expert == c.expert && o.value == chosen.value && o.invalid_reason.empty() &&
+             o.confidence >= c.confidence;
     });
     if (!backs_chosen && (dissent == nullptr || c.confidence > dissent->confidence)) dissent = &c;
   }

@@ -45,8 +45,9 @@ struct Best {
 std::optional<Best> best_valid(const FieldSpec& field, const FieldResult& result);
 
 // Makes result.candidates[index] the field's value: accepted when its confidence reaches
-// accept_confidence and no other expert reads a different valid value with confidence >=
-// kDissentConfidence; otherwise needs_review, the reason starting with kLowConfidence or kExpertsDisagree.
+// accept_confidence and no expert reads a different valid value with confidence >= kDissentConfidence
+// (an expert that also read the chosen value dissents only when it read the other more surely);
+// otherwise needs_review, the reason starting with kLowConfidence or kExpertsDisagree.
 void choose(const FieldSpec& field, std::size_t index, FieldResult& result);
 inline constexpr double kDissentConfidence = 0.5;
 inline constexpr std::string_view kLowConfidence = "confidence below the route's accept_confidence";

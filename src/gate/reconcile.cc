@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/edit_distance.h"
 #include "core/join.h"
@@ -142,7 +143,8 @@ int choose_jointly(const Schema& schema, std::size_t code_field, const std::vect
     const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, c.value);
     if (!facts) continue;
     Pick pick = pick_for(*facts, links, record);
-    const double score = c.confidence + pick.agreements;
+    // Support, not one reading's confidence: a value two experts read outweighs one read once more surely.
+    const double score = confidence_of(schema.fields[code_field], code, c.value) + pick.agreements;
     if (score > best_score) best = static_cast<int>(i), best_score = score, best_pick = std::move(pick);
   }
   if (best < 0) return -1;
@@ -217,6 +219,74 @@ Candidate derived_from(const FieldResult& code, const FieldSpec& field, const st
   derived.expert = "derived";
   derived.evidence.push_back({"field:" + code.field, code.value, std::nullopt});
   return derived;
+}
+
+// The codes of `length` digits one digit away from `reading` (one inserted, removed or replaced); a
+// reading with one unreadable character ('?') is mended only there.
+std::set<std::string> one_digit_away(const std::string& reading, std::size_t length) {
+  std::set<std::string> out;
+  const auto unread = std::count(reading.begin(), reading.end(), '?');
+  const auto digits = std::count_if(reading.begin(), reading.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (unread > 1 || static_cast<std::size_t>(digits + unread) != reading.size()) return out;
+  for (std::size_t at = 0; at <= reading.size(); ++at) {
+    if (unread == 1 && (at == reading.size() || reading[at] != '?')) continue;
+    if (reading.size() + 1 == length && unread == 0) {
+      for (char d = '0'; d <= '9'; ++d) out.insert(reading.substr(0, at) + d + reading.substr(at));
+    } else if (reading.size() == length + 1 && at < reading.size()) {
+      out.insert(reading.substr(0, at) + reading.substr(at + 1));
+    } else if (reading.size() == length && at < reading.size()) {
+      for (char d = '0'; d <= '9'; ++d) {
+        if (d != reading[at]) out.insert(reading.substr(0, at) + d + reading.substr(at + 1));
+      }
+    }
+  }
+  return out;
+}
+
+// A number read with one digit lost, added or misread in the part that states the other fields (a
+// digit under a seal's ring): when a reading has exactly one code one digit away whose school is read on
+// the page and whose other linked fields agree with a reading of theirs, and no reading has another such
+// code, it is added (expert "derived"). A digit of the serial cannot be mended: every digit fits there.
+bool add_mended_code(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
+                     const CheckContext& context, Record& record) {
+  const FieldSpec& spec = schema.fields[code_field];
+  FieldResult& code = record.fields[code_field];
+  const bool names_a_school = std::any_of(links.begin(), links.end(), [&](const Link& link) {
+    return schema.fields[link.field].kind == FieldKind::kSchool &&
+           record.fields[link.field].status != FieldStatus::kMissing;
+  });
+  if (spec.validator == Validator::kIdNumber || !names_a_school) return false;
+  // Each linked field read on the page has a reading that agrees (the school's runner-up counts: a seal
+  // over 珠海分校 leaves 北京师范大学 ahead).
+  const auto fits = [&](const std::string& mended) {
+    const std::optional<CodeFacts> facts = facts_of(spec.validator, mended);
+    if (!facts || !check_field(spec, mended, context).ok()) return false;
+    return std::all_of(links.begin(), links.end(), [&](const Link& link) {
+      const FieldResult& other = record.fields[link.field];
+      if (other.status == FieldStatus::kMissing) return true;
+      const std::string expected = link.expected(*facts);
+      return !expected.empty() &&
+             std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
+               return c.invalid_reason.empty() && link.agrees(expected, c.value);
+             });
+    });
+  };
+  const std::size_t length = spec.validator == Validator::kGraduationNumber ? 18 : 16;
+  std::set<std::string> mendings;
+  const Candidate* mended_from = nullptr;
+  for (const Candidate& reading : code.candidates) {
+    std::set<std::string> fitting;
+    for (const std::string& mended : one_digit_away(reading.value, length)) {
+      if (fits(mended)) fitting.insert(mended);
+    }
+    if (fitting.size() == 1 && mendings.insert(*fitting.begin()).second) mended_from = &reading;
+  }
+  if (mendings.size() != 1) return false;
+  Candidate mended = derived_from(code, spec, *mendings.begin(), mended_from->confidence);
+  mended.raw = mended_from->value;
+  mended.evidence.front() = {"mended", mended_from->value + " (read by " + mended_from->expert + ")", std::nullopt};
+  code.candidates.push_back(std::move(mended));
+  return true;
 }
 
 void settle(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
@@ -352,6 +422,12 @@ void reconcile(const Schema& schema, const CheckContext& context, const Escalate
     if (disagreements != 0 && escalate(spec, record.fields[c])) {
       disagreements = choose_jointly(schema, c, links, record);
       if (disagreements < 0) choose_best(spec, record.fields[c]);  // Updates the reason it is missing.
+    }
+    if (disagreements < 0 && add_mended_code(schema, c, links, context, record)) {
+      choose_jointly(schema, c, links, record);
+      // The fields it was mended from cannot confirm it as well: a person looks.
+      mark_review(record.fields[c], "one digit mended to agree with the fields it states");
+      continue;
     }
     if (disagreements < 0) continue;  // No valid code: the other fields stand on their own.
     settle(schema, c, links, record);

@@ -193,6 +193,70 @@ TEST_F(ReconcileTest, ASchoolReadLessSurelyThanTheNumberShowsTheNumbersSchoolFor
   }
 }
 
+TEST_F(ReconcileTest, ADigitLostInTheSchoolCodeIsMendedFromTheFieldsForReview) {
+  // 106101201905007614 with its second digit under a seal's ring; the page reads 四川大学, 本科, 2019.
+  const std::vector<Candidate> read = {make("school", "四川大学", 0.97, "ocr"), make("level", "本科", 0.95, "ocr"),
+                                       make("graduation_date", "2019-06-30", 0.95, "ocr")};
+  std::vector<Candidate> lost = read;
+  lost.push_back(make("certificate_number", "16101201905007614", 0.98, "ocr"));
+  propose(lost);
+  run();
+  EXPECT_EQ(field("certificate_number").value, "106101201905007614");
+  EXPECT_EQ(field("certificate_number").expert, "derived");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("certificate_number").reason, HasSubstr("mended"));
+  EXPECT_EQ(field("school").status, FieldStatus::kAccepted);
+
+  // A digit lost from the serial: every digit fits there, so none is the mending.
+  std::vector<Candidate> serial = read;
+  serial.push_back(make("certificate_number", "10610120190500761", 0.98, "ocr"));
+  propose(serial);
+  run();
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
+
+  // Nor is a digit mended without the school to check it against.
+  propose({make("level", "本科", 0.95, "ocr"), make("certificate_number", "16101201905007614", 0.98, "ocr")});
+  run();
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
+}
+
+TEST_F(ReconcileTest, ADigitHiddenByASealsCharacterIsMendedWhereItWas) {
+  // 103611200805268198 of 安徽理工大学 read 1036钧1200805268198. Without the character's place, the lost
+  // digit could as well be the schooling type's (10361 + ? + 2008...), which no field states.
+  mixtract::testing::ScratchDir scratch;
+  const std::filesystem::path csv = scratch.path() / "s.csv";
+  std::ofstream(csv) << "name,code_5\n安徽理工大学,10361\n";
+  Result<SchoolTable> table = SchoolTable::load_csv(csv);
+  ASSERT_TRUE(table.ok());
+  schools_ = *std::move(table);
+  for (const std::string hidden : {"1036?1200805268198", "10361200805268198"}) {
+    propose({make("school", "安徽理工大学", 0.97, "ocr"), make("level", "本科", 0.95, "ocr"),
+             make("graduation_date", "2008-07-13", 0.95, "ocr"), make("certificate_number", hidden, 0.9, "ocr")});
+    run();
+    EXPECT_EQ(field("certificate_number").value, hidden.size() == 18 ? "103611200805268198" : "") << hidden;
+  }
+}
+
+TEST_F(ReconcileTest, TheMendedNumberChoosesTheSchoolsRunnerUp) {
+  // A seal over the end of the school's name: its reading is ahead, the school the number names behind.
+  propose({make("school", "清华大学", 0.8, "ocr"), make("school", "四川大学", 0.6, "ocr2"),
+           make("level", "本科", 0.95, "ocr"), make("certificate_number", "10610120190500761", 0.98, "ocr"),
+           make("certificate_number", "10601201905007614", 0.9, "reread")});
+  run();
+  EXPECT_EQ(field("certificate_number").value, "106101201905007614");
+  EXPECT_EQ(field("school").value, "四川大学");
+}
+
+TEST_F(ReconcileTest, AValidNumberIsNotMendedToAgreeWithAMisreadDate) {
+  propose({make("school", "四川大学", 0.97, "ocr"), make("level", "本科", 0.95, "ocr"),
+           make("graduation_date", "2018-06-30", 0.95, "ocr"),
+           make("certificate_number", "106101201905007614", 0.97, "ocr")});
+  run();
+  EXPECT_EQ(field("certificate_number").value, "106101201905007614");
+  EXPECT_EQ(field("certificate_number").expert, "ocr");
+  EXPECT_EQ(field("graduation_date").status, FieldStatus::kNeedsReview);
+}
+
 TEST_F(ReconcileTest, NoValidNumberLeavesTheOtherFieldsAlone) {
   propose({make("school", "四川大学", 0.95, "ocr"), make("certificate_number", "1061012019", 0.99, "ocr")});
   run();

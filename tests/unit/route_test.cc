@@ -123,6 +123,21 @@ TEST_F(RouteTest, ADissentingExpertMeansReview) {
   EXPECT_EQ(result.reason, "experts disagree: dear reads '1235', cheap reads '1234'");
 }
 
+TEST_F(RouteTest, AnExpertReadingAnotherValueMoreSurelyThanTheChosenOneDissents) {
+  // The re-read of a page read the number two ways; with the page's reading the first way wins, and
+  // still a person looks: the re-read was surer of the other.
+  outputs_["cheap"].candidates = {make("number", "1234", 0.85)};
+  outputs_["dear"].candidates = {make("number", "1234", 0.7), make("number", "1284", 0.94)};
+  FieldResult result = run();
+  EXPECT_EQ(result.value, "1234");
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "experts disagree: cheap reads '1234', dear reads '1284'");
+
+  outputs_["dear"].candidates = {make("number", "1234", 0.94), make("number", "1284", 0.7)};
+  result = run();
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
 TEST_F(RouteTest, NoRouteMeansMissingWithoutAskingAnyone) {
   field_.route.experts.clear();
   const FieldResult result = run();

@@ -46,6 +46,10 @@ std::size_t find_label(const std::vector<char32_t>& chars, const std::vector<cha
   return std::string::npos;
 }
 
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+
 bool ends_text(char32_t c) {
   return c == U'，' || c == U',' || c == U'。' || c == U'；' || c == U';' || c == U'（' || c == U'(' || c == U' ' ||
          c == 0x3000 || c == U'、';
@@ -68,7 +72,14 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
         char32_t c = chars[end];
         if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;  // Full-width digits.
         if (c == U' ') continue;
-        if (!((c >= U'0' && c <= U'9') || c == U'X' || c == U'x')) break;
+        // A seal's character read in among the digits (1036钧1200…) stands as '?': the value is invalid,
+        // and reconciliation knows where the digit it hid would be.
+        if (utf8::is_han(c) && !value.empty() && end + 1 < chars.size() && is_digit(chars[end + 1])) c = U'?';
+        if (c == U'?') {
+          value.push_back(c);
+          continue;
+        }
+        if (!(is_digit(c) || c == U'X' || c == U'x')) break;
         value.push_back(c == U'x' ? U'X' : c);
       }
       break;
