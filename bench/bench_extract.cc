@@ -17,6 +17,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/inference_clock.h"
 #include "mixtract/batch.h"
 #include "mixtract/eval.h"
 #include "mixtract/extractor.h"
@@ -40,7 +41,8 @@ double peak_rss_mib() {
 }
 
 // With `workers` > 0: the batch runner on that many threads (one inference thread each, no analysis
-// cache), printing one tab-separated line: workers, documents, seconds, docs/s, peak RSS MiB.
+// cache), printing one tab-separated line: workers, documents, seconds, docs/s, peak RSS MiB, and the
+// share of the workers' time spent outside model inference (%).
 int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
         const std::string& name, const std::string& deps_dir, int workers) {
   mixtract::Result<std::vector<mixtract::Schema>> schemas = mixtract::load_schemas(schema_path);
@@ -101,8 +103,9 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
       std::cerr << "batch failed: " << status.message() << ", " << failed << " unreadable\n";
       return 1;
     }
-    std::printf("%d\t%zu\t%.1f\t%.2f\t%.0f\n", workers, files.size(), seconds,
-                static_cast<double>(files.size()) / seconds, peak_rss_mib());
+    const double outside_inference = 100 * (1 - mixtract::onnx_inference_seconds() / (seconds * workers));
+    std::printf("%d\t%zu\t%.1f\t%.2f\t%.0f\t%.1f\n", workers, files.size(), seconds,
+                static_cast<double>(files.size()) / seconds, peak_rss_mib(), outside_inference);
     return 0;
   }
 

@@ -1,7 +1,11 @@
 #include "core/onnx_model.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <functional>
+
+#include "core/inference_clock.h"
 
 namespace mixtract {
 namespace {
@@ -17,7 +21,13 @@ const Ort::MemoryInfo& cpu_memory() {
   return memory;
 }
 
+std::atomic<std::int64_t> inference_ns{0};
+
 }  // namespace
+
+double onnx_inference_seconds() {
+  return static_cast<double>(inference_ns.load(std::memory_order_relaxed)) / 1e9;
+}
 
 Result<std::unique_ptr<OnnxModel>> OnnxModel::load(const std::filesystem::path& path, int threads,
                                                    const std::string& remedy) {
@@ -87,8 +97,12 @@ Result<OnnxModel::Output> OnnxModel::run_with(const std::function<std::vector<Or
     std::vector<const char*> input_names;
     for (const std::string& name : inputs_) input_names.push_back(name.c_str());
     const char* output_names[] = {output_.c_str()};
+    const auto start = std::chrono::steady_clock::now();
     std::vector<Ort::Value> outputs =
         session_->Run(Ort::RunOptions{nullptr}, input_names.data(), inputs.data(), inputs.size(), output_names, 1);
+    inference_ns.fetch_add(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count(),
+        std::memory_order_relaxed);
     const Ort::TensorTypeAndShapeInfo info = outputs[0].GetTensorTypeAndShapeInfo();
     if (info.GetElementType() != ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT) {
       return Status::internal(path_ + ": the model's output " + output_ + " is not float32");
