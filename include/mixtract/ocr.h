@@ -70,9 +70,8 @@ struct PpOcrOptions {
   int rec_batch = 6;                 // Lines recognised together (grouped by similar width).
   // The most a batch may hold of lines times its padded width (pixels at height 48); 0 = no bound. A
   // batch of wide lines costs far more than its lines one by one (6 lines of 2,400 px took 13.8 s, one
-  // 89 ms); 4,800 cut recognition by a third on certificates but doubled the runs per page, which the
-  // sanitizer build of the tests could not afford yet (bench/RESULTS.md, 2026-12-02).
-  int rec_batch_width = 0;
+  // 89 ms); 4,800 cut recognition by a third on certificates (bench/RESULTS.md, 2026-12-02).
+  int rec_batch_width = 4800;
 };
 
 Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& options);
