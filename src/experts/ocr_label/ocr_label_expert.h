@@ -1,19 +1,21 @@
 // The OCR experts ("ppocr", "tesseract", "ppocr_reread"): read the page with their engine (through the
 // run's shared OcrService) and take each field's value from the text that follows one of its printed
-// labels (a label of four characters or more may have one misread), as in 证书编号：106101201905007614 or
-// 性别 男; letters are compared without case, and a label that starts or ends with a letter is not read
-// inside a word (TOTAL is not in SUBTOTAL). What follows is cut by the field's kind: a code keeps its
-// leading digits (and X; a character read among them, a seal's, stands as '?'), a date is read in any written form, an
-// amount in any common form (¥1,234.50), a gender is its first character, other kinds run to the next punctuation. When
-// nothing follows the label on its line, the value is the start of the next line (公民身份号码 above the number on ID
-// cards); a code continues into a box beside it on the same row (split by a seal); a text value also takes the lines
-// below that continue it, indented past the label (an address over two lines). A code whose label is nowhere to be read
-// is taken from a line that opens with a code of the field's exact length (confidence times 0.9). The confidence is the
-// lowest character confidence of the value. "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4
-// page reading, then reads the label's lines again, cropped (with room on the right: for a code found too short, room
-// for the characters still missing) and enlarged, once as printed and once with red ink faded out, and proposes the
-// value of each reading; where not even the label can be found on the page, it reads the whole page again with red ink
-// faded and looks there.
+// labels (a label of four characters or more may have one misread), as in 证书编号：106101201905007614
+// or 性别 男; letters are compared without case, and a label that starts or ends with a letter is not read
+// inside a word (TOTAL is not in SUBTOTAL). What follows is cut by the field's kind: a code keeps its leading
+// digits (and X; a character read among them, a seal's, stands as '?'), a date is read in any written
+// form, an amount in any common form (¥1,234.50), a gender is its first character, other kinds run to
+// the next punctuation. When nothing follows the label on its line, the value is the start of the next
+// line (公民身份号码 above the number on ID cards); a code continues into a box beside it on the same row
+// (split by a seal); a text value also takes the lines below that continue it, indented past the label
+// (an address over two lines). A code whose label is nowhere to be read is taken from a line that opens
+// with a code of the field's exact length (confidence times 0.9). The confidence is the lowest character
+// confidence of the value.
+// "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
+// the label's lines again, cropped (with room on the right: for a code found too short, room for the
+// characters still missing) and enlarged, once as printed and once with red ink faded out, and proposes
+// the value of each reading; where not even the label can be found on the page, it reads the whole page
+// again with red ink faded and looks there.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 
