@@ -12,8 +12,9 @@ namespace {
 
 // ONNX Runtime's own log stays quiet: every error it reports reaches the caller as a Status. Every
 // session allocates from one CPU arena registered here (ONNX Runtime's defaults for its growth) rather
-// than one arena each: what the detector freed serves the recogniser. Measured side by side on 60
-// photographed certificates at -j 2 (2026-12-03): peak RSS 534 -> 423 MiB, the same speed.
+// than one arena each: what the detector freed serves the recogniser. Measured one run after the other
+// on 60 photographed certificates at -j 2 (bench/RESULTS.md, 2026-12-03): peak RSS 534 -> 411 MiB,
+// 2.72 -> 2.80 documents/s.
 Ort::Env& environment() {
   static Ort::Env env = [] {
     Ort::Env made(ORT_LOGGING_LEVEL_FATAL, "mixtract");
