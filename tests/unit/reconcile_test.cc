@@ -1,13 +1,11 @@
 #include "gate/reconcile.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "gate/choose.h"
-#include "test_support.h"
 
 namespace mixtract {
 namespace {
@@ -79,6 +77,14 @@ class ReconcileTest : public ::testing::Test {
   }
 
   const FieldResult& field(const std::string& name) { return *record_.find(name); }
+
+  // Replaces the starter table with a complete one read from `csv` (name,code_5 rows); false on an error.
+  bool use_schools(std::string_view csv) {
+    Result<SchoolTable> table = SchoolTable::parse_csv_text(csv, "<test>");
+    if (!table.ok()) return false;
+    schools_ = *std::move(table);
+    return true;
+  }
 
   Schema schema_;
   SchoolTable schools_ = SchoolTable::starter();
@@ -153,12 +159,7 @@ TEST_F(ReconcileTest, AnInvalidNumberIsReReadAndTheSchoolComesFromItsCode) {
 }
 
 TEST_F(ReconcileTest, ASchoolReadOnlyInPartIsCompletedFromTheNumber) {
-  mixtract::testing::ScratchDir scratch;
-  const std::filesystem::path csv = scratch.path() / "s.csv";
-  std::ofstream(csv) << "name,code_5\n中国传媒大学,10033\n中国传媒大学南广学院,13687\n";
-  Result<SchoolTable> table = SchoolTable::load_csv(csv);
-  ASSERT_TRUE(table.ok());
-  schools_ = *std::move(table);
+  ASSERT_TRUE(use_schools("name,code_5\n中国传媒大学,10033\n中国传媒大学南广学院,13687\n"));
   propose({make("school", "中国传媒大学", 0.95, "ocr"), make("level", "博士研究生", 0.95, "ocr"),
            make("certificate_number", "136871201701673565", 0.97, "ocr")});
   run();
@@ -223,12 +224,7 @@ TEST_F(ReconcileTest, ADigitLostInTheSchoolCodeIsMendedFromTheFieldsForReview) {
 TEST_F(ReconcileTest, ADigitHiddenByASealsCharacterIsMendedWhereItWas) {
   // 103611200805268198 of 安徽理工大学 read 1036钧1200805268198. Without the character's place, the lost
   // digit could as well be the schooling type's (10361 + ? + 2008...), which no field states.
-  mixtract::testing::ScratchDir scratch;
-  const std::filesystem::path csv = scratch.path() / "s.csv";
-  std::ofstream(csv) << "name,code_5\n安徽理工大学,10361\n";
-  Result<SchoolTable> table = SchoolTable::load_csv(csv);
-  ASSERT_TRUE(table.ok());
-  schools_ = *std::move(table);
+  ASSERT_TRUE(use_schools("name,code_5\n安徽理工大学,10361\n"));
   for (const std::string hidden : {"1036?1200805268198", "10361200805268198"}) {
     propose({make("school", "安徽理工大学", 0.97, "ocr"), make("level", "本科", 0.95, "ocr"),
              make("graduation_date", "2008-07-13", 0.95, "ocr"), make("certificate_number", hidden, 0.9, "ocr")});
