@@ -271,7 +271,8 @@ bool add_mended_code(const Schema& schema, std::size_t code_field, const std::ve
              });
     });
   };
-  const std::size_t length = spec.validator == Validator::kGraduationNumber ? 18 : 16;
+  const std::size_t length =
+      spec.validator == Validator::kGraduationNumber ? kGraduationNumberLength : kDegreeNumberLength;
   std::set<std::string> mendings;
   const Candidate* mended_from = nullptr;
   for (const Candidate& reading : code.candidates) {

@@ -55,7 +55,7 @@ std::string format_degree_number(const DegreeNumber& n) {
 }
 
 Result<GraduationNumber> parse_graduation_number(std::string_view text) {
-  MIXTRACT_RETURN_IF_ERROR(check_digits(text, 18, "graduation certificate number"));
+  MIXTRACT_RETURN_IF_ERROR(check_digits(text, kGraduationNumberLength, "graduation certificate number"));
   const std::string s(text);
   GraduationNumber n;
   n.school_code = s.substr(0, 5);
@@ -75,7 +75,7 @@ Result<GraduationNumber> parse_graduation_number(std::string_view text) {
 }
 
 Result<DegreeNumber> parse_degree_number(std::string_view text) {
-  MIXTRACT_RETURN_IF_ERROR(check_digits(text, 16, "degree certificate number"));
+  MIXTRACT_RETURN_IF_ERROR(check_digits(text, kDegreeNumberLength, "degree certificate number"));
   const std::string s(text);
   DegreeNumber n;
   n.school_code = s.substr(0, 5);

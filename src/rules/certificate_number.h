@@ -5,6 +5,7 @@
 #ifndef MIXTRACT_RULES_CERTIFICATE_NUMBER_H_
 #define MIXTRACT_RULES_CERTIFICATE_NUMBER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@
 #include "mixtract/status.h"
 
 namespace mixtract {
+
+inline constexpr std::size_t kGraduationNumberLength = 18;
+inline constexpr std::size_t kDegreeNumberLength = 16;
 
 struct GraduationNumber {
   std::string school_code;  // 5 digits.
