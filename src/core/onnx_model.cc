@@ -119,8 +119,8 @@ Result<OnnxModel::Output> OnnxModel::run_with(const std::function<std::vector<Or
     }
     Output out;
     out.shape = info.GetShape();
-    const float* data = outputs[0].GetTensorData<float>();
-    out.data.assign(data, data + info.GetElementCount());
+    out.data = {outputs[0].GetTensorData<float>(), info.GetElementCount()};
+    out.tensor = std::move(outputs[0]);
     return out;
   } catch (const Ort::Exception& e) {
     return Status::internal(path_ + ": inference failed: " + e.what());

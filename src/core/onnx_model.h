@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,12 @@ class OnnxModel {
       const std::filesystem::path& path, int threads,
       const std::string& remedy = "run scripts/setup.sh to fetch the models (delete a damaged one first)");
 
-  // The first output and its shape.
+  // The first output and its shape. `data` points into `tensor`, ONNX Runtime's own buffer (not copied:
+  // a recogniser's batch of lines scores 6,625 characters at every step, 16 MB), valid while it lives.
   struct Output {
-    std::vector<float> data;
+    std::span<const float> data;
     std::vector<std::int64_t> shape;
+    Ort::Value tensor{nullptr};
   };
   // Runs a model of one float input on a tensor of `shape`.
   Result<Output> run(const std::vector<float>& input, const std::vector<std::int64_t>& shape) const;

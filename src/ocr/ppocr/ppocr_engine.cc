@@ -80,7 +80,7 @@ class PpOcrEngine final : public OcrEngine {
     if (map.shape.size() != 4 || map.shape[2] != input.height || map.shape[3] != input.width) {
       return Status::internal(det_->path() + ": unexpected output shape");
     }
-    const cv::Mat probability(input.height, input.width, CV_32F, map.data.data());
+    const cv::Mat probability(input.height, input.width, CV_32F, const_cast<float*>(map.data.data()));
     ppocr::DbParams params;
     params.threshold = options_.det_threshold;
     params.box_threshold = options_.box_threshold;
