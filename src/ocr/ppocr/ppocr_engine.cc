@@ -4,8 +4,10 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <semaphore>
 #include <span>
 #include <sstream>
+#include <thread>
 
 #include <opencv2/core.hpp>
 
@@ -50,6 +52,27 @@ std::string fingerprint(const std::filesystem::path& dir) {
   return sha256_hex(digests).substr(0, 12);
 }
 
+// How many pages the detector reads at once, across threads: half the cores, at least one. Its
+// activations are the largest of the three models (tensors of 16 channels at the full 960-pixel input,
+// about 80 MB a page) and every detection in flight holds its own in the shared arena, which keeps what
+// it once held; the detector is about a third of a page's inference, so the other workers recognise
+// meanwhile. Measured on 60 photographed certificates at -j 2 (bench/RESULTS.md, 2026-12-03).
+std::ptrdiff_t detections_at_once() {
+  return std::max<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(std::thread::hardware_concurrency() / 2));
+}
+
+// Holds one of a semaphore's places while it lives.
+class Place {
+ public:
+  explicit Place(std::counting_semaphore<>& places) : places_(places) { places_.acquire(); }
+  ~Place() { places_.release(); }
+  Place(const Place&) = delete;
+  Place& operator=(const Place&) = delete;
+
+ private:
+  std::counting_semaphore<>& places_;
+};
+
 class PpOcrEngine final : public OcrEngine {
  public:
   PpOcrEngine(PpOcrOptions options, std::unique_ptr<OnnxModel> det, std::unique_ptr<OnnxModel> cls,
@@ -75,7 +98,11 @@ class PpOcrEngine final : public OcrEngine {
 
     auto det_start = Clock::now();
     const ppocr::DetInput input = ppocr::prepare_det_input(bgr, options_.det_max_side);
-    MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output map, det_->run(input.chw, {1, 3, input.height, input.width}));
+    Result<OnnxModel::Output> detected = [&] {
+      const Place place(detections_);
+      return det_->run(input.chw, {1, 3, input.height, input.width});
+    }();
+    MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output map, std::move(detected));
     result.timings.detect_ms = ms_since(det_start);
     if (map.shape.size() != 4 || map.shape[2] != input.height || map.shape[3] != input.width) {
       return Status::internal(det_->path() + ": unexpected output shape");
@@ -199,6 +226,7 @@ class PpOcrEngine final : public OcrEngine {
 
   PpOcrOptions options_;
   std::unique_ptr<OnnxModel> det_;
+  mutable std::counting_semaphore<> detections_{detections_at_once()};
   std::unique_ptr<OnnxModel> cls_;
   std::unique_ptr<OnnxModel> rec_;
   ppocr::Alphabet alphabet_;
