@@ -9,6 +9,8 @@
 #   - batch memory: `extract` over 1,000, 10,000 and 30,000 small distinct pages with the file-name
 #     route (no OCR: the batch machinery alone: inputs, duplicates, job store, writers, per-person
 #     table), XLSX output and a per-person table: seconds, documents/s and peak RSS of the process;
+#   - memory along a long batch: `extract` over --soak-n (10,000) photographed certificates, RSS sampled
+#     every 30 s (about an hour on 2 cores);
 #   - LLM in flight: a scripted OpenAI-compatible server answering after 500 ms; the vision route
 #     (bench/llm/vision.yaml) over 1,000 small pages with 8, 16 and 32 requests in flight, against the
 #     ideal in_flight / 0.5 s; and the text route (bench/llm/text.yaml, OCR then the LLM) over the clean
@@ -33,9 +35,9 @@
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--only SECTION] [--no-record]
+#   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--soak-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, families, scaling, memory, llm, escalation, ocr, tune, nlp, server (default: all);
+#     extract, families, scaling, memory, soak, llm, escalation, ocr, tune, nlp, server (default: all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,6 +45,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 count=60
 ocr_count=20
 tune_count=400
+soak_count=10000
 record=true
 only=
 while [ $# -gt 0 ]; do
@@ -50,6 +53,7 @@ while [ $# -gt 0 ]; do
     --n) count=$2; shift 2 ;;
     --ocr-n) ocr_count=$2; shift 2 ;;
     --tune-n) tune_count=$2; shift 2 ;;
+    --soak-n) soak_count=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; exit 2 ;;
@@ -152,6 +156,50 @@ memory_section() {
     echo "$n $stats" | awk '{printf "| %d | %.2f | %.0f | %.0f |\n", $1, $2, $1 / $2, $3 / 1024}'
   done
   echo
+}
+
+# Memory along a long batch: `extract` on the default settings over $soak_count photographed certificates
+# (the held-out families' pages in turn, each file distinct: bench_pages --from), its RSS sampled every
+# 30 s with its peak so far and the documents done; a row per tenth of the run and a bar for the eye.
+soak_section() {
+  local dir work pid
+  dir=$build/bench-data/soak-$soak_count
+  if [ ! -d "$dir" ]; then
+    "$build/bench_pages" --from "$(held_out_set photo)" --n "$soak_count" --out "$dir.partial"
+    mv "$dir.partial" "$dir"
+  fi
+  work=$(mktemp -d)
+  "$build/mixtract" extract "$dir" -o "$work/out.jsonl" --no-cache -j 2 >/dev/null 2>"$work/log" &
+  pid=$!
+  local start=$SECONDS next=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ $((SECONDS - start)) -ge "$next" ]; then
+      # The progress line extract writes every 30 s off a terminal: "progress: 1200/10000 documents · ...".
+      awk -v s=$((SECONDS - start)) -v done="$(sed -n 's|^progress: \([0-9]*\)/[0-9]* documents.*|\1|p' "$work/log" | tail -1)" \
+        '/VmHWM/ { hwm = $2 } /VmRSS/ { print s, done + 0, $2 / 1024, hwm / 1024 }' "/proc/$pid/status" 2>/dev/null >>"$work/rss.txt" || true
+      next=$((next + 30))
+    fi
+    sleep 1
+  done
+  wait "$pid" || true
+  echo "### Memory along a batch of $soak_count photographed certificates (\`extract\` on the default settings, -j 2, no cache)"
+  echo
+  echo "| minutes | documents done | RSS MiB | peak so far MiB | |"
+  echo "|---|---|---|---|---|"
+  awk -v total="$soak_count" -v n="$(wc -l <"$work/rss.txt")" -v seconds=$((SECONDS - start)) '
+    { t[NR] = $1; d[NR] = $2; r[NR] = $3; h[NR] = $4 }
+    END {
+      step = n / 10 < 1 ? 1 : n / 10
+      for (i = 1; i <= n; i += step) rows[int(i)] = 1
+      rows[n] = 1
+      for (i = 1; i <= n; i++) if (i in rows) {
+        bar = ""; for (k = 0; k < r[i] / 20; k++) bar = bar "#"
+        printf "| %.1f | %d | %.0f | %.0f | `%s` |\n", t[i] / 60, d[i], r[i], h[i], bar
+      }
+      printf "\n%d documents in %.0f min (%.2f documents/s).\n", total, seconds / 60, total / seconds
+    }' "$work/rss.txt"
+  echo
+  rm -rf "$work"
 }
 
 # Documents/s with LLM experts against a scripted server that answers after 500 ms.
@@ -446,6 +494,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted families; then families_section; fi
   if wanted scaling; then scaling_section; fi
   if wanted memory; then memory_section; fi
+  if wanted soak; then soak_section; fi
   if wanted llm; then llm_section; fi
   if wanted escalation; then escalation_section; fi
   if wanted ocr; then ocr_section; fi
