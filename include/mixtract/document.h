@@ -54,6 +54,9 @@ class Document {
   // 8-bit BGR pixels.
   const cv::Mat& image() const { return image_; }
   const FileNameHints& file_name_hints() const { return hints_; }
+  // Milliseconds spent reading the file and decoding (or rendering) the page: the record's `decode`
+  // analysis.
+  double decode_ms() const { return decode_ms_; }
 
  private:
   Document() = default;
@@ -62,6 +65,7 @@ class Document {
   std::string content_hash_;
   cv::Mat image_;
   FileNameHints hints_;
+  double decode_ms_ = 0;
 };
 
 }  // namespace mixtract

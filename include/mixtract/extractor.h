@@ -44,8 +44,9 @@ class Extractor {
             Tables tables, std::shared_ptr<OcrService> ocr)
       : schemas_(std::move(schemas)), experts_(std::move(experts)), tables_(std::move(tables)), ocr_(std::move(ocr)) {}
 
-  // The schema the document is, and why; nullptr (with the reason) when none.
-  const Schema* recognise(const Document& document, std::string& reason) const;
+  // The schema the document is, and why (record.schema_reason); nullptr when none. Its work on the page's
+  // text is charged to the record as the analysis `kind`.
+  const Schema* recognise(const Document& document, Record& record) const;
   void extract_fields(const Schema& schema, const Document& document, Record& record) const;
   // Milliseconds spent so far reading the document's page (not yet charged to the record).
   double page_reading_ms(const Document& document) const;

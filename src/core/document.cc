@@ -1,5 +1,6 @@
 #include "mixtract/document.h"
 
+#include <chrono>
 #include <fstream>
 #include <system_error>
 
@@ -13,6 +14,10 @@
 
 namespace mixtract {
 namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 constexpr std::string_view kWhatToDo =
     "supported formats are JPEG, PNG, TIFF, BMP, WebP and PDF; re-export or re-scan the page";
@@ -77,21 +82,26 @@ Result<std::string> content_hash_of(const std::filesystem::path& path) {
 }
 
 Result<Document> Document::load(const std::filesystem::path& path) {
+  const auto start = std::chrono::steady_clock::now();
   MIXTRACT_ASSIGN_OR_RETURN(const DocumentFile file, read_document(path));
   const std::string& bytes = file.bytes;
   const std::optional<PdfPage>& page = file.page;
   const std::string source = readable_name(path.string());
-  if (!page) return decode(bytes, source);
-  MIXTRACT_ASSIGN_OR_RETURN(cv::Mat image, render_pdf_page(bytes, page->page, source, kMaxDocumentPixels));
   Document doc;
-  doc.content_hash_ = pdf_page_hash(bytes, page->page);
-  doc.hints_ = parse_file_name(readable_name(page->file.string()));
-  doc.source_ = source;
-  doc.image_ = std::move(image);
+  if (page) {
+    MIXTRACT_ASSIGN_OR_RETURN(doc.image_, render_pdf_page(bytes, page->page, source, kMaxDocumentPixels));
+    doc.content_hash_ = pdf_page_hash(bytes, page->page);
+    doc.hints_ = parse_file_name(readable_name(page->file.string()));
+    doc.source_ = source;
+  } else {
+    MIXTRACT_ASSIGN_OR_RETURN(doc, decode(bytes, source));
+  }
+  doc.decode_ms_ = ms_since(start);
   return doc;
 }
 
 Result<Document> Document::decode(std::string_view bytes, std::string source) {
+  const auto start = std::chrono::steady_clock::now();
   source = readable_name(source);
   if (bytes.empty()) return Status::invalid_argument(source + ": empty file; " + std::string(kWhatToDo));
   if (!image_format(bytes)) {  // Never handed to OpenCV's other decoders.
@@ -129,6 +139,7 @@ Result<Document> Document::decode(std::string_view bytes, std::string source) {
   doc.hints_ = parse_file_name(source);
   doc.source_ = std::move(source);
   doc.image_ = std::move(image);
+  doc.decode_ms_ = ms_since(start);
   return doc;
 }
 

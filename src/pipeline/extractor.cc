@@ -42,19 +42,23 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
   return Extractor(std::move(schemas), std::move(experts), std::move(tables), options.ocr);
 }
 
-const Schema* Extractor::recognise(const Document& document, std::string& reason) const {
+const Schema* Extractor::recognise(const Document& document, Record& record) const {
   if (schemas_.size() == 1) {
-    reason = "given";
+    record.schema_reason = "given";
     return &schemas_.front();
   }
   Result<std::shared_ptr<const OcrResult>> ocr = ocr_->read(document, "ppocr");
   if (!ocr.ok()) {
-    reason = "cannot recognise the document kind: " + ocr.status().message();
+    record.schema_reason = "cannot recognise the document kind: " + ocr.status().message();
     return nullptr;
   }
+  const auto start = std::chrono::steady_clock::now();
   const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
   Recognition recognition = recognise_schema((*ocr)->text(), schemas_, context);
-  reason = std::move(recognition.reason);
+  record.schema_reason = std::move(recognition.reason);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  record.analysis_costs["kind"].ms += ms;
+  record.cost.ms += ms;
   return recognition.schema;
 }
 
@@ -62,7 +66,9 @@ Record Extractor::extract(const Document& document) const {
   Record record;
   record.source = document.source();
   record.content_hash = document.content_hash();
-  const Schema* schema = recognise(document, record.schema_reason);
+  record.analysis_costs["decode"].ms = document.decode_ms();
+  record.cost.ms = document.decode_ms();
+  const Schema* schema = recognise(document, record);
   if (schema == nullptr) {
     record.warnings.push_back(record.schema_reason);
   } else {
