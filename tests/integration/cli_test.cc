@@ -588,6 +588,20 @@ TEST_F(CliTest, ThePagesReadingIsChargedOnceToTheDocument) {
   EXPECT_TRUE(again["analysis_costs"].contains("decode")) << again["analysis_costs"].dump();
 }
 
+TEST_F(CliTest, NothingOfOnnxRuntimesTelemetryIsWritten) {
+  // The ONNX Runtime build that setup fetches records telemetry events under ~/.cache/Microsoft for upload,
+  // and a log in $TMPDIR, unless told not to before its environment exists.
+  ASSERT_EQ(mixtract("synth --n 1 --seed 3 --kinds graduation --out " + path("docs")).exit_code, 0);
+  std::filesystem::create_directories(path("home"));
+  std::filesystem::create_directories(path("tmp"));
+  const RunResult read = mixtract("ocr --no-cache " + path("docs") + "/*.jpg",
+                                  "HOME=" + path("home") + " TMPDIR=" + path("tmp") + " XDG_CACHE_HOME=");
+  ASSERT_EQ(read.exit_code, 0) << read.output;
+  EXPECT_THAT(read.output, HasSubstr("lines"));  // The page was read: ONNX Runtime ran.
+  EXPECT_FALSE(std::filesystem::exists(path("home") + "/.cache/Microsoft"));
+  EXPECT_TRUE(std::filesystem::is_empty(path("tmp")));
+}
+
 TEST_F(CliTest, AReadOnlyOutputFolderIsAClearErrorBeforeAnyWork) {
   ASSERT_EQ(mixtract("synth --n 2 --seed 5 --out " + path("docs")).exit_code, 0);
   std::filesystem::create_directories(path("locked"));
