@@ -88,6 +88,23 @@ TEST(CtcDecodeTest, CollapsesRepeatsAndDropsBlanks) {
   EXPECT_NEAR(line.confidence, (0.80f + 0.83f + 0.84f + 0.86f) / 4, 1e-6);
 }
 
+TEST(CtcDecodeTest, ACharacterHeldForThreeStepsMayBeTwoAndIsDoubted) {
+  Alphabet alphabet;
+  alphabet.characters = {"1", "5"};
+  const int classes = 3;
+  // 5 blank 1 1 1 1 blank 5: "11" printed with no gap the recogniser saw reads as one 1, held four steps;
+  // the 5s, one and two steps, keep their probability.
+  const std::vector<int> best = {2, 0, 1, 1, 1, 1, 0, 2, 2};
+  std::vector<float> probabilities(best.size() * classes, 0.05f);
+  for (std::size_t t = 0; t < best.size(); ++t) probabilities[t * classes + static_cast<std::size_t>(best[t])] = 0.9f;
+  const DecodedLine line = ctc_greedy_decode(probabilities.data(), static_cast<int>(best.size()), classes, alphabet);
+  EXPECT_EQ(line.text, "515");
+  ASSERT_EQ(line.char_confidences.size(), 3u);
+  EXPECT_FLOAT_EQ(line.char_confidences[0], 0.9f);
+  EXPECT_FLOAT_EQ(line.char_confidences[1], 0.45f);  // Halved once, however long it is held.
+  EXPECT_FLOAT_EQ(line.char_confidences[2], 0.9f);
+}
+
 TEST(CtcDecodeTest, EmptyAndAllBlankLines) {
   Alphabet alphabet;
   alphabet.characters = {"x"};

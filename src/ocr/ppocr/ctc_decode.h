@@ -25,9 +25,15 @@ struct DecodedLine {
   float confidence = 0;  // Mean of char_confidences; 0 for an empty line.
 };
 
+// A character the recogniser holds for this many steps or more may be two of the same merged (11 read
+// as 1 where blur hid the gap between them). A character takes one step, rarely two: over 2,158
+// characters of 16 photographed certificates none took three, and the one that took four was 11.
+inline constexpr int kStepsOfTwoCharacters = 3;
+
 // `probabilities` holds `steps` rows of `classes` values (softmax output). At each step the most
 // likely class is taken; repeats of the previous step's class collapse, blanks are dropped. Each kept
-// character's confidence is its probability at that step. Classes beyond the alphabet are dropped.
+// character's confidence is its probability at that step, halved when it is held for
+// kStepsOfTwoCharacters steps or more (it may be two). Classes beyond the alphabet are dropped.
 DecodedLine ctc_greedy_decode(const float* probabilities, int steps, int classes, const Alphabet& alphabet);
 
 }  // namespace mixtract::ppocr

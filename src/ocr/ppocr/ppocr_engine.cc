@@ -248,7 +248,7 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
           << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
           << " cls=" << (options.classify_orientation ? "both_ways" : "0") << " batch_width=" << options.rec_batch_width
-          << " ornaments=dropped";
+          << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters;
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
 }
