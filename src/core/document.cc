@@ -7,6 +7,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/elapsed.h"
 #include "core/image_header.h"
 #include "core/pdf.h"
 #include "core/sha256.h"
@@ -14,10 +15,6 @@
 
 namespace mixtract {
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 constexpr std::string_view kWhatToDo =
     "supported formats are JPEG, PNG, TIFF, BMP, WebP and PDF; re-export or re-scan the page";

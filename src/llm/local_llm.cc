@@ -8,6 +8,8 @@
 #include <ggml-backend.h>
 #include <llama.h>
 
+#include "core/elapsed.h"
+
 namespace mixtract {
 namespace {
 
@@ -251,7 +253,7 @@ Result<ChatReply> LocalLlm::chat(const ChatRequest& request) const {
   }
   api.sampler_free(sampler);
   MIXTRACT_RETURN_IF_ERROR(status);
-  reply.latency_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  reply.latency_ms = ms_since(start);
   return reply;
 }
 

@@ -6,6 +6,7 @@
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
+#include "core/elapsed.h"
 #include "core/worker_pool.h"
 
 namespace mixtract {
@@ -111,7 +112,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::remembered(const std::strin
   if (!result) {
     const auto start = std::chrono::steady_clock::now();
     MIXTRACT_ASSIGN_OR_RETURN(OcrResult computed, compute());
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = ms_since(start);
     if (page) {
       std::lock_guard<std::mutex> lock(mutex_);
       spent_[document.content_hash()][std::string(engine)] += ms;

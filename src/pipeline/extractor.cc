@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/elapsed.h"
 #include "gate/reconcile.h"
 #include "gate/route.h"
 #include "pipeline/recognise.h"
@@ -56,7 +57,7 @@ const Schema* Extractor::recognise(const Document& document, Record& record) con
   const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
   Recognition recognition = recognise_schema((*ocr)->text(), schemas_, context);
   record.schema_reason = std::move(recognition.reason);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const double ms = ms_since(start);
   record.analysis_costs["kind"].ms += ms;
   record.cost.ms += ms;
   return recognition.schema;
@@ -122,9 +123,7 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
     Result<std::vector<Candidate>> proposed = expert.propose(document, fields);
     ExpertOutput output;
     // The expert's own time: a page reading it set off is the document's (analysis_costs).
-    output.cost.ms =
-        std::max(0.0, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() -
-                          (page_reading_ms(document) - reading_before));
+    output.cost.ms = std::max(0.0, ms_since(start) - (page_reading_ms(document) - reading_before));
     if (proposed.ok()) {
       output.candidates = std::move(proposed).value();
       for (Candidate& candidate : output.candidates) {

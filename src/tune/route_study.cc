@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "core/elapsed.h"
 #include "core/guarded.h"
 #include "gate/route.h"
 #include "mixtract/document.h"
@@ -17,10 +18,6 @@
 
 namespace mixtract {
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 // FNV-1a: a stable hash, so that a document stays on its side of the split from run to run.
 std::uint64_t stable_hash(std::string_view text) {

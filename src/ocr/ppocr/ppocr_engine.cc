@@ -11,6 +11,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/elapsed.h"
 #include "core/onnx_model.h"
 #include "core/sha256.h"
 #include "mixtract/ocr.h"
@@ -35,10 +36,6 @@ constexpr int kClsWidth = 192;
 constexpr int kMinRecWidth = 320;
 constexpr int kMaxRecWidth = 48 * 50;       // Lines longer than 50 heights are squeezed.
 constexpr float kMinLineConfidence = 0.5f;  // Lines read with less are noise (PaddleOCR's drop score).
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // A short fingerprint of the model files, so that cached results die with the models that made them.
 std::string fingerprint(const std::filesystem::path& dir) {

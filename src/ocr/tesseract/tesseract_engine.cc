@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
 
+#include "core/elapsed.h"
 #include "core/utf8.h"
 #include "mixtract/ocr.h"
 
@@ -61,8 +62,7 @@ class TesseractEngine final : public OcrEngine {
       } while (it->Next(tesseract::RIL_TEXTLINE));
     }
     api_->Clear();
-    result.timings.recognise_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    result.timings.recognise_ms = ms_since(start);
     result.timings.total_ms = result.timings.recognise_ms;
     return result;
   }
