@@ -44,6 +44,7 @@ struct Candidate {
   std::string raw;        // The text before normalisation.
   double confidence = 0;  // The expert's own estimate that value is right, in [0, 1].
   std::string expert;     // Registry name of the expert that proposed it.
+  std::string witness;    // Its expert's witness() ("" = the expert itself): one witness is one piece of evidence.
   std::vector<Evidence> evidence;
   Cost cost;                   // Share of the expert's cost attributed to this candidate.
   std::string invalid_reason;  // Set by the gate when the value fails the field's checks; "" = valid.

@@ -22,6 +22,11 @@ class Expert {
   // The registry name, e.g. "file_name".
   virtual std::string_view name() const = 0;
 
+  // Whose evidence this expert's readings are, for counting agreement: an expert that reads what another
+  // reads again the same way (the same recogniser over the page with red ink faded) names that one, so
+  // that the two agreeing count as one witness, not two. Its own name by default.
+  virtual std::string_view witness() const { return name(); }
+
   // Proposes zero or more candidates for each of `fields` (a field the expert cannot read gets none).
   // An error means the expert could not run on this document at all; the gate records it and moves on.
   // Thread safety: must be safe to call concurrently on different documents.

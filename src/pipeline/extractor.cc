@@ -128,6 +128,7 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
       output.candidates = std::move(proposed).value();
       for (Candidate& candidate : output.candidates) {
         candidate.expert = std::string(name);
+        candidate.witness = std::string(expert.witness());
         output.cost.tokens += candidate.cost.tokens;
       }
     } else {

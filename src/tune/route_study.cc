@@ -131,6 +131,11 @@ void study_document(const Study& study, const ExpertMap& experts, const std::str
     if (cache != nullptr && !output.failed) (void)cache->put(key + "|expert " + name, output_to_text(output));
     out.outputs.emplace(name, std::move(output));
   }
+  // Whose evidence each reading is, as in extraction (the expert's, so not kept in the cache).
+  for (auto& [name, output] : out.outputs) {
+    const std::string witness(experts.find(name)->second->witness());
+    for (Candidate& candidate : output.candidates) candidate.witness = witness;
+  }
 }
 
 }  // namespace

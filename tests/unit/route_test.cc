@@ -114,6 +114,22 @@ TEST_F(RouteTest, AgreeingExpertsAddUpAndOneExpertRepeatingItselfDoesNot) {
   EXPECT_EQ(result.status, FieldStatus::kAccepted);
 }
 
+TEST_F(RouteTest, TwoExpertsOfOneWitnessCountOnce) {
+  // The same recogniser over a line, then over it again with red ink faded: a doubtful reading repeated
+  // is not confirmed.
+  outputs_["cheap"].candidates = {make("number", "1234", 0.52)};
+  outputs_["dear"].candidates = {make("number", "1234", 0.84)};
+  outputs_["dear"].candidates.front().witness = "cheap";
+  FieldResult result = run();
+  EXPECT_NEAR(result.confidence, 0.84, 1e-12);
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+
+  outputs_["dear"].candidates.front().witness = "";  // Independent: 1 - 0.48 x 0.16.
+  result = run();
+  EXPECT_NEAR(result.confidence, 1 - 0.48 * 0.16, 1e-12);
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
 TEST_F(RouteTest, ADissentingExpertMeansReview) {
   outputs_["cheap"].candidates = {make("number", "1234", 0.6)};
   outputs_["dear"].candidates = {make("number", "1235", 0.95)};

@@ -34,6 +34,8 @@ class CertificateTextExpert final : public Expert {
       : ocr_(std::move(ocr)), schools_(std::move(schools)), majors_(std::move(majors)), without_red_(without_red) {}
 
   std::string_view name() const override { return without_red_ ? "certificate_text_without_red" : "certificate_text"; }
+  // The page read again with red faded is the same recogniser over the same lines: one witness.
+  std::string_view witness() const override { return "certificate_text"; }
   std::vector<std::string> page_reads() const override { return {"ppocr"}; }
   Result<std::vector<Candidate>> propose(const Document& document,
                                          std::span<const FieldSpec* const> fields) const override;
