@@ -243,10 +243,27 @@ std::set<std::string> one_digit_away(const std::string& reading, std::size_t len
   return out;
 }
 
+// True when the chosen code names a school the table knows, other than the school read on the page, and
+// the page's text of that reading fits its own value better than the code's school (江苏第工师范学院 is
+// 江苏第二师范学院, not 四川文轩职业学院): a digit of the code's school part was misread, not the school.
+bool school_refutes_code(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
+                         const Record& record) {
+  const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, record.fields[code_field].value);
+  if (!facts) return false;
+  return std::any_of(links.begin(), links.end(), [&](const Link& link) {
+    const FieldResult& school = record.fields[link.field];
+    if (schema.fields[link.field].kind != FieldKind::kSchool || school.status == FieldStatus::kMissing) return false;
+    const std::string expected = link.expected(*facts);
+    return !expected.empty() && !link.agrees(expected, school.value) &&
+           share_found_in(raw_of(school), school.value) > share_found_in(raw_of(school), expected);
+  });
+}
+
 // A number read with one digit lost, added or misread in the part that states the other fields (a
 // digit under a seal's ring): when a reading has exactly one code one digit away whose school is read on
 // the page and whose other linked fields agree with a reading of theirs, and no reading has another such
 // code, it is added (expert "derived"). A digit of the serial cannot be mended: every digit fits there.
+// Asked when no reading of the code is valid, or when the school read refutes the valid one.
 bool add_mended_code(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
                      const CheckContext& context, Record& record) {
   const FieldSpec& spec = schema.fields[code_field];
@@ -330,11 +347,17 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
     const std::string dispute =
         code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
     // A school read less surely than the code that names another, whose name the page's reading fits
-    // no worse (a name under a seal, a misreading corrected to the wrong school): the code's school is
-    // the better guess to show; a person decides.
-    if (spec.kind == FieldKind::kSchool && link.whole_value && other.confidence < code.confidence &&
-        code.confidence >= schema.fields[code_field].route.accept_confidence &&
-        share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value)) {
+    // no worse (a name under a seal, a misreading corrected to the wrong school), or whose runner-up is
+    // the code's school read up to a seal (内蒙古师范大学 of 内蒙古师范大学鸿德学院, behind a 文华学院 made of
+    // the rest): the code's school is the better guess to show; a person decides.
+    const bool runner_up_cut_short =
+        std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
+          return c.invalid_reason.empty() && c.value.size() < expected.size() && expected.starts_with(c.value);
+        });
+    const bool code_surer = other.confidence < code.confidence &&
+                            code.confidence >= schema.fields[code_field].route.accept_confidence &&
+                            share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value);
+    if (spec.kind == FieldKind::kSchool && link.whole_value && (code_surer || runner_up_cut_short)) {
       other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
       choose(spec, other.candidates.size() - 1, other);
     }
@@ -424,7 +447,8 @@ void reconcile(const Schema& schema, const CheckContext& context, const Escalate
       disagreements = choose_jointly(schema, c, links, record);
       if (disagreements < 0) choose_best(spec, record.fields[c]);  // Updates the reason it is missing.
     }
-    if (disagreements < 0 && add_mended_code(schema, c, links, context, record)) {
+    const bool mendable = disagreements < 0 || (disagreements > 0 && school_refutes_code(schema, c, links, record));
+    if (mendable && add_mended_code(schema, c, links, context, record)) {
       choose_jointly(schema, c, links, record);
       // The fields it was mended from cannot confirm it as well: a person looks.
       mark_review(record.fields[c], "one digit mended to agree with the fields it states");

@@ -194,6 +194,46 @@ TEST_F(ReconcileTest, ASchoolReadLessSurelyThanTheNumberShowsTheNumbersSchoolFor
   }
 }
 
+TEST_F(ReconcileTest, ANumberWhoseSchoolThePageRefutesIsMendedToTheSchoolReadForReview) {
+  // 144361201905007614 of 江苏第二师范学院 read 144861201905007614, the code of 四川文轩职业学院, and the
+  // school read 江苏第工师范学院 (taken for 江苏第二师范学院): one digit of the school part was misread.
+  ASSERT_TRUE(use_schools("name,code_5\n江苏第二师范学院,14436\n四川文轩职业学院,14486\n"));
+  const auto read_as = [this](const std::string& page_text) {
+    propose({make("school", "江苏第二师范学院", 0.47, "school_table"), make("level", "本科", 0.95, "ocr"),
+             make("graduation_date", "2019-06-30", 0.95, "ocr"),
+             make("certificate_number", "144861201905007614", 0.93, "ocr")});
+    record_.fields[0].candidates[0].raw = page_text;
+    run();
+  };
+  read_as("江苏第工师范学院");
+  EXPECT_EQ(field("certificate_number").value, "144361201905007614");
+  EXPECT_EQ(field("certificate_number").expert, "derived");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("certificate_number").reason, HasSubstr("mended"));
+  EXPECT_EQ(field("school").value, "江苏第二师范学院");
+
+  // A page whose text fits the number's school better: the school was misread, the number stands.
+  read_as("江苏文轩职业学院");
+  EXPECT_EQ(field("certificate_number").value, "144861201905007614");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(field("school").value, "四川文轩职业学院");
+}
+
+TEST_F(ReconcileTest, ARunnerUpReadUpToASealIsTheNumbersSchoolCompleted) {
+  // 内蒙古师范大学鸿德学院 with a seal over 鸿德: its first part read 内蒙苦师范大学 (taken for 内蒙古师范大学)
+  // behind a surer 文华学院 made of the rest. The number's school begins with the runner-up.
+  ASSERT_TRUE(use_schools("name,code_5\n内蒙古师范大学,10135\n内蒙古师范大学鸿德学院,14205\n文华学院,13262\n"));
+  propose({make("school", "文华学院", 0.78, "school_table"), make("school", "内蒙古师范大学", 0.47, "school_table"),
+           make("level", "本科", 0.95, "ocr"), make("certificate_number", "142051201905007614", 0.99, "ocr")});
+  record_.fields[0].candidates[0].raw = "文华内院";  // Fits 文华学院 better than the number's school.
+  record_.fields[0].candidates[1].raw = "内蒙苦师范大学";
+  run();
+  EXPECT_EQ(field("school").value, "内蒙古师范大学鸿德学院");
+  EXPECT_EQ(field("school").expert, "derived");
+  EXPECT_EQ(field("school").status, FieldStatus::kNeedsReview);  // 文华学院 dissents.
+  EXPECT_EQ(field("certificate_number").value, "142051201905007614");
+}
+
 TEST_F(ReconcileTest, ADigitLostInTheSchoolCodeIsMendedFromTheFieldsForReview) {
   // 106101201905007614 with its second digit under a seal's ring; the page reads 四川大学, 本科, 2019.
   const std::vector<Candidate> read = {make("school", "四川大学", 0.97, "ocr"), make("level", "本科", 0.95, "ocr"),
