@@ -88,18 +88,24 @@ Result<std::unique_ptr<OcrEngine>> create_tesseract_engine(const TesseractOption
 
 // Re-reading a region, the "local crop" route: crop `region` with a margin, scale it so that text is
 // about 48 pixels high (at most 4x), optionally keep only the red channel (a red seal over black text
-// fades out) and binarise it (Otsu), read it with `engine`, and map the boxes back to page coordinates.
+// fades out) and whiten what the seal leaves there, read it with `engine`, and map the boxes back to page
+// coordinates.
 struct RereadOptions {
   int margin = 8;        // Pixels added around the region.
   int extend_right = 0;  // More pixels on the right, where a line's end may have been missed.
   double target_text_height = 48;
   bool drop_red = false;
-  bool binarise = false;
+  bool whiten_faint = false;  // faint_whitened(): a seal's trace across a digit gone too.
 };
 
 // The page with red ink faded out: its red channel, in which a red seal is as light as the paper and
 // black print stays dark, as an 8-bit BGR image.
 cv::Mat red_faded(const cv::Mat& bgr);
+
+// `bgr` with every pixel within 15% of the paper's brightness (what the brightest tenth of the pixels
+// reach) made white and the rest stretched to match: on a red-faded crop, the light grey a seal's ring
+// leaves across a digit (read with it as 货) goes, and print stays dark.
+cv::Mat faint_whitened(const cv::Mat& bgr);
 
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options = {});

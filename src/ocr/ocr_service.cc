@@ -70,7 +70,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
   std::string key = document.content_hash() + "|" + std::string(engine->name()) + "|" + engine->version() + "|reread";
   for (const Point& p : region) key += fmt::format("|{:.0f},{:.0f}", p.x, p.y);
   key += fmt::format("|{}|{}|{:g}|{:d}|{:d}", options.margin, options.extend_right, options.target_text_height,
-                     options.drop_red, options.binarise);
+                     options.drop_red, options.whiten_faint);
   return remembered(
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }

@@ -1,11 +1,45 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 
 #include <opencv2/imgproc.hpp>
 
 #include "mixtract/ocr.h"
 
 namespace mixtract {
+
+namespace {
+
+// Pixels lighter than this share of the paper's brightness are made white.
+constexpr double kFaintShare = 0.85;
+
+// The brightness the brightest tenth of the pixels of one channel reach: the paper's, where it is mostly
+// paper.
+double paper_brightness(const cv::Mat& channel) {
+  std::array<std::size_t, 256> histogram{};
+  for (int y = 0; y < channel.rows; ++y) {
+    const auto* row = channel.ptr<std::uint8_t>(y);
+    for (int x = 0; x < channel.cols; ++x) ++histogram[row[x]];
+  }
+  const std::size_t darker = channel.total() * 9 / 10;
+  std::size_t seen = 0;
+  for (std::size_t value = 0; value < histogram.size(); ++value) {
+    seen += histogram[value];
+    if (seen > darker) return static_cast<double>(value);
+  }
+  return 255;
+}
+
+}  // namespace
+
+cv::Mat faint_whitened(const cv::Mat& bgr) {
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::Mat out;
+  bgr.convertTo(out, -1, 255.0 / std::max(1.0, kFaintShare * paper_brightness(gray)));
+  return out;
+}
 
 cv::Mat red_faded(const cv::Mat& bgr) {
   cv::Mat red;
@@ -35,12 +69,7 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   cv::Mat crop;
   cv::resize(page(crop_rect), crop, {}, scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   if (options.drop_red) crop = red_faded(crop);
-  if (options.binarise) {
-    cv::Mat gray;
-    cv::cvtColor(crop, gray, cv::COLOR_BGR2GRAY);
-    cv::threshold(gray, gray, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    cv::cvtColor(gray, crop, cv::COLOR_GRAY2BGR);
-  }
+  if (options.whiten_faint) crop = faint_whitened(crop);
   // Room around the text helps detectors find it.
   const int pad = static_cast<int>(std::lround(16 * scale));
   cv::copyMakeBorder(crop, crop, pad, pad, pad, pad, cv::BORDER_REPLICATE);

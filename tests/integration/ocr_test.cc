@@ -112,6 +112,22 @@ TEST_F(PpOcrTest, RereadsASmallRegion) {
           .ok());
 }
 
+TEST(FaintWhitenedTest, ASealsTraceGoesAndPrintStaysDark) {
+  // Paper, black print, a red seal's ring, and print the ring crosses (dark red), as photographed (BGR).
+  cv::Mat page(100, 100, CV_8UC3, cv::Scalar(225, 228, 232));
+  page(cv::Rect(0, 0, 10, 10)).setTo(cv::Scalar(40, 40, 45));
+  page(cv::Rect(10, 0, 10, 10)).setTo(cv::Scalar(60, 50, 200));
+  page(cv::Rect(20, 0, 10, 10)).setTo(cv::Scalar(30, 25, 110));
+  const cv::Mat faded = red_faded(page);
+  EXPECT_EQ(faded.at<cv::Vec3b>(5, 15), cv::Vec3b(200, 200, 200));  // Red faded leaves the ring light grey.
+  const cv::Mat whitened = faint_whitened(faded);
+  ASSERT_EQ(whitened.type(), CV_8UC3);
+  EXPECT_EQ(whitened.at<cv::Vec3b>(50, 50), cv::Vec3b(255, 255, 255));  // Paper.
+  EXPECT_EQ(whitened.at<cv::Vec3b>(5, 15), cv::Vec3b(255, 255, 255));   // The ring: 200 of 232, a trace.
+  EXPECT_LT(whitened.at<cv::Vec3b>(5, 5)[0], 70);                       // Print.
+  EXPECT_LT(whitened.at<cv::Vec3b>(5, 25)[0], 160);                     // Print under the ring.
+}
+
 TEST(OcrServiceTest, ARegionReadAgainIsReadOnceAndKeptInTheCache) {
   const mixtract::testing::ScratchDir scratch;
   std::vector<unsigned char> png;

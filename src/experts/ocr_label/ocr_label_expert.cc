@@ -306,17 +306,23 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
     const Quad region = bounding_quad(*ocr, found->lines);
     const int extend_right =
         room_for_the_rest(*field, found->candidate.value, height_of(ocr->lines[found->lines.front()].box));
-    // Twice: as printed, and with red ink faded out (a seal over the value); the gate weighs both.
-    for (const bool drop_red : {false, true}) {
+    // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
+    // trace whitened as well (its ring across a digit); the gate weighs them all.
+    for (const int pass : {0, 1, 2}) {
+      const bool drop_red = pass > 0;
       RereadOptions options;
       options.extend_right = extend_right;
       options.drop_red = drop_red;
+      options.whiten_faint = pass == 2;
       MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
                                 ocr_->reread(document, engine_, region, options));
       std::optional<FoundValue> second = find_labelled_value(*again, *field, fields);
       if (!second) continue;
       Evidence& evidence = second->candidate.evidence.front();
-      evidence.source = (drop_red ? "reread_without_red:" : "reread:") + evidence.source;
+      evidence.source = std::string(pass == 0   ? "reread:"
+                                    : pass == 1 ? "reread_without_red:"
+                                                : "reread_whitened:") +
+                        evidence.source;
       out.push_back(std::move(second->candidate));
     }
   }
