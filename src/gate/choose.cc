@@ -23,6 +23,13 @@ double support(const FieldResult& result, std::string_view value) {
 
 }  // namespace
 
+void stamp_candidates(std::string_view name, const Expert& expert, std::vector<Candidate>& candidates) {
+  for (Candidate& candidate : candidates) {
+    candidate.expert = std::string(name);
+    candidate.witness = std::string(expert.witness());
+  }
+}
+
 double confidence_of(const FieldSpec& field, const FieldResult& result, std::string_view value) {
   return field.route.calibration.apply(support(result, value));
 }

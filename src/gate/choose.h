@@ -11,6 +11,7 @@
 
 #include "gate/field_check.h"
 #include "mixtract/candidate.h"
+#include "mixtract/expert.h"
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
 
@@ -23,6 +24,11 @@ struct ExpertOutput {
   bool failed = false;                // The expert could not run; candidates is empty.
 };
 
+// Marks each candidate as expert `name`'s, with the expert's witness (whose evidence it is). Extraction
+// and tune's study both stamp what an expert proposed through here, so that tune scores routes as
+// extraction runs them.
+void stamp_candidates(std::string_view name, const Expert& expert, std::vector<Candidate>& candidates);
+
 // Returns the output of the named expert for the current document, running it on first use.
 using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
 
@@ -31,9 +37,10 @@ using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result);
 
-// A valid value's confidence: its support, 1 - the product of (1 - confidence) over the experts
-// proposing it, each expert counted once with its most confident candidate (different experts agreeing
-// are independent evidence; one expert repeating itself is not), mapped through the route's calibration.
+// A valid value's confidence: its support, mapped through the route's calibration. Support combines
+// independent witnesses as 1 - the product of (1 - confidence); each witness counts once, with its most
+// confident reading of the value (one expert repeating itself, or two experts reading the same page
+// reading, are one piece of evidence).
 double confidence_of(const FieldSpec& field, const FieldResult& result, std::string_view value);
 
 // The valid candidate whose value has the highest confidence (the most confident candidate among

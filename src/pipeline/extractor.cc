@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/elapsed.h"
+#include "gate/choose.h"
 #include "gate/reconcile.h"
 #include "gate/route.h"
 #include "pipeline/recognise.h"
@@ -126,11 +127,8 @@ void Extractor::extract_fields(const Schema& schema, const Document& document, R
     output.cost.ms = std::max(0.0, ms_since(start) - (page_reading_ms(document) - reading_before));
     if (proposed.ok()) {
       output.candidates = std::move(proposed).value();
-      for (Candidate& candidate : output.candidates) {
-        candidate.expert = std::string(name);
-        candidate.witness = std::string(expert.witness());
-        output.cost.tokens += candidate.cost.tokens;
-      }
+      stamp_candidates(name, expert, output.candidates);
+      for (const Candidate& candidate : output.candidates) output.cost.tokens += candidate.cost.tokens;
     } else {
       output.failed = true;
       record.warnings.push_back("expert " + std::string(name) + " failed: " + proposed.status().message());

@@ -11,6 +11,7 @@
 
 #include "core/elapsed.h"
 #include "core/guarded.h"
+#include "gate/choose.h"
 #include "gate/route.h"
 #include "mixtract/document.h"
 #include "mixtract/version.h"
@@ -121,21 +122,15 @@ void study_document(const Study& study, const ExpertMap& experts, const std::str
     output.cost.ms = ms_since(start);
     if (proposed.ok()) {
       output.candidates = std::move(proposed).value();
-      for (Candidate& candidate : output.candidates) {
-        candidate.expert = name;
-        output.cost.tokens += candidate.cost.tokens;
-      }
+      for (const Candidate& candidate : output.candidates) output.cost.tokens += candidate.cost.tokens;
     } else {
       output.failed = true;  // Not kept: the next study tries again (a server back up).
     }
     if (cache != nullptr && !output.failed) (void)cache->put(key + "|expert " + name, output_to_text(output));
     out.outputs.emplace(name, std::move(output));
   }
-  // Whose evidence each reading is, as in extraction (the expert's, so not kept in the cache).
-  for (auto& [name, output] : out.outputs) {
-    const std::string witness(experts.find(name)->second->witness());
-    for (Candidate& candidate : output.candidates) candidate.witness = witness;
-  }
+  // Whose evidence each reading is, as in extraction (the expert's: not kept in the cache).
+  for (auto& [name, output] : out.outputs) stamp_candidates(name, *experts.find(name)->second, output.candidates);
 }
 
 }  // namespace
