@@ -120,8 +120,14 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
     if (!labelled) continue;
     TunedField result;
     result.field = field.name;
-    const std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
-    result.routes_tried = routes.size();
+    std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
+    if (options.keep_routes) {
+      if (field.route.experts.empty()) continue;
+      Route kept = field.route;
+      kept.calibration = {};
+      routes.push_back(std::move(kept));  // Last: the one chosen.
+    }
+    result.routes_tried = options.keep_routes ? 1 : routes.size();
     std::vector<RouteScore> scores;
     std::vector<int> covered;  // Values a route can accept at the precision.
     int most_correct = -1, most_covered = -1, n = 0;
@@ -152,7 +158,12 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
       }
     }
     std::optional<std::size_t> best;
+    if (options.keep_routes) accurate = {routes.size() - 1};
     for (const std::size_t i : accurate) {
+      if (options.keep_routes) {
+        best = i;
+        break;
+      }
       if (covered[i] < most_covered - slack(most_covered)) continue;
       const RouteScore& score = scores[i];
       if (best) {
@@ -214,8 +225,19 @@ std::string routes_yaml(const Study& study, const std::vector<TunedField>& field
       continue;
     }
     const Route& r = f.route;
-    out << "    route:\n      experts: " << flow_list(r.experts) << "\n      combine: " << combine_name(r.combine)
-        << "\n      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
+    out << "    route:\n      experts: " << flow_list(r.experts) << "\n";
+    if (!r.with_llm.empty()) out << "      with_llm: " << flow_list(r.with_llm) << "\n";
+    out << "      combine: " << combine_name(r.combine) << "\n";
+    if (!r.weights.empty()) {
+      out << "      weights: {";
+      std::string separator;
+      for (const auto& [expert, weight] : r.weights) {
+        out << separator << expert << ": " << number(weight);
+        separator = ", ";
+      }
+      out << "}\n";
+    }
+    out << "      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
     if (r.budget.ms > 0 || r.budget.tokens > 0) {
       out << "      budget: {ms: " << number(r.budget.ms) << ", tokens: " << r.budget.tokens << "}\n";
     }

@@ -16,6 +16,9 @@ struct TuneOptions {
   CostBudget budget;         // Mean cost per document that a field's route may have; 0 = no limit.
   int max_experts = 3;       // The longest route tried.
   double precision = 0.995;  // accept_confidence is set so that accepted values are right this often.
+  // Keep each field's route as the schema has it (experts, combine, with_llm); fit only its calibration
+  // and accept_confidence. How the built-in routes are calibrated on documents they are not measured on.
+  bool keep_routes = false;
 };
 
 struct TunedField {
@@ -37,7 +40,8 @@ struct TunedField {
 // char_consensus in every order of 2 to max_experts.
 std::vector<Route> candidate_routes(const Study& study, const FieldSpec& field, int max_experts);
 
-// Tunes every field of the study's schema that has labels. Of the routes within the budget, those less
+// Tunes every field of the study's schema that has labels (with keep_routes, calibrates the schema's
+// route of each, which has to be set). Of the routes within the budget, those less
 // than one standard error (sqrt(p(1-p)n) documents, what the fitted documents cannot tell apart) behind
 // the most right values are kept; of those, the ones as close to the most values acceptable at the
 // precision (the confidence separating right from wrong); of those the cheapest, then the most right,

@@ -130,6 +130,37 @@ TEST(RouteSearchTest, CalibrationAndThresholdComeFromTheTrainingDocuments) {
   EXPECT_NEAR(tuned[0].held_out_ece, 0.0, 1e-9);
 }
 
+TEST(RouteSearchTest, KeepingRoutesCalibratesTheSchemasOwn) {
+  Study study = constructed_study();
+  Route& route = study.schema.fields[0].route;
+  route.experts = {"b", "a"};  // Not what a search picks: "c" is always right.
+  route.with_llm = {"llm_text"};
+  route.calibration.points = {{0, 0.5}, {1, 0.5}};  // Replaced, not composed with.
+  TuneOptions options;
+  options.keep_routes = true;
+  const std::vector<TunedField> tuned = tune_routes(study, options);
+  ASSERT_EQ(tuned.size(), 1u);
+  EXPECT_EQ(tuned[0].route.experts, (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(tuned[0].route.with_llm, (std::vector<std::string>{"llm_text"}));
+  EXPECT_EQ(tuned[0].routes_tried, 1u);
+  // "b" alone at 0.9 is wrong on every 7th document: that calibrates below 0.9, so the cascade goes on
+  // to "a", and only what both read is accepted, all of it right.
+  EXPECT_LT(tuned[0].route.calibration.apply(0.9), 0.9);
+  EXPECT_GT(tuned[0].held_out.accepted, 0);
+  EXPECT_EQ(tuned[0].held_out.accepted_correct, tuned[0].held_out.accepted);
+  EXPECT_EQ(tuned[0].best_single, "c");
+
+  mixtract::testing::ScratchDir scratch;
+  const auto path = scratch.path() / "routes.yaml";
+  std::ofstream(path) << routes_yaml(study, tuned, options);
+  std::vector<Schema> schemas = {study.schema};
+  ASSERT_TRUE(apply_routes_file(path, schemas).ok());
+  EXPECT_EQ(schemas[0].fields[0].route.with_llm, (std::vector<std::string>{"llm_text"}));
+
+  study.schema.fields[0].route.experts.clear();  // Nothing to keep: the field is left out.
+  EXPECT_TRUE(tune_routes(study, options).empty());
+}
+
 TEST(RouteSearchTest, TheRoutesFileReadsBackIntoTheSchema) {
   const Study study = constructed_study();
   const std::vector<TunedField> tuned = tune_routes(study, {});

@@ -16,6 +16,7 @@ struct TuneArgs {
   std::int64_t budget_tokens = 0;
   int max_experts = 3;
   double precision = 0.995;
+  bool keep_routes = false;
 };
 
 std::string route_text(const Route& route) {
@@ -36,6 +37,7 @@ int run_tune(const TuneArgs& args, const GlobalOptions& global) {
   options.budget.tokens = args.budget_tokens;
   options.max_experts = args.max_experts;
   options.precision = args.precision;
+  options.keep_routes = args.keep_routes;
   const std::vector<TunedField> tuned = tune_routes(*study, options);
   const auto write = [&]() -> Status {
     MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::open(args.output));
@@ -92,6 +94,9 @@ void add_tune_command(CLI::App& app, const GlobalOptions& global, const ConfigVa
                   "Accepted values must be right this often on the fitted documents; sets accept_confidence")
       ->default_val(0.995)
       ->check(CLI::Range(0.5, 1.0));
+  sub->add_flag("--keep-routes", args->keep_routes,
+                "Keep the schema's routes (from --schema and --routes) and only calibrate them: their confidence "
+                "mapping and accept_confidence");
   sub->footer(
       "Runs every expert once on each labelled document of the schema's kind (rows whose 文书类型, when the "
       "table has it, is the schema's title), then replays the gate over their outputs for every route worth "
