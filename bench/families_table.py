@@ -7,7 +7,8 @@ against the held-out ones.
 import json
 import sys
 
-FIELDS = ["姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期", "证书编号", "学位"]
+FIELDS = ["姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期", "证书编号", "学位", "民族", "住址",
+          "公民身份号码"]
 
 
 def pct(a, b):
@@ -37,20 +38,22 @@ def main():
     print("| group | documents | " + " | ".join(FIELDS) +
           " | all fields | documents all right | accepted | accepted right (wrong) |")
     print("|" + "---|" * (len(FIELDS) + 6))
-    for group in ("development", "held-out"):
-        chosen = [r for _, g, _, _, r in rows if g == group]
-        if not chosen:
-            continue
-        total = lambda key: sum(r[key] for r in chosen)
-        cells = []
-        for f in FIELDS:
-            right = sum(x["correct"] for r in chosen for x in r["fields"] if x["field"] == f)
-            count = sum(x["total"] for r in chosen for x in r["fields"] if x["field"] == f)
-            cells.append(pct(right, count))
-        print("| %s | %d | %s | %s | %s | %s | %s (%d) |" % (
-            group, total("documents"), " | ".join(cells), pct(total("correct"), total("total")),
-            pct(total("documents_all_correct"), total("documents")), pct(total("accepted"), total("total")),
-            pct(total("accepted_correct"), total("accepted")), total("accepted") - total("accepted_correct")))
+    # Certificates and ID cards apart: one kind's figures do not hide the other's.
+    for kind in ("certificates", "ID cards"):
+        for group in ("development", "held-out"):
+            chosen = [r for f, g, _, _, r in rows if g == group and f.startswith("id_") == (kind == "ID cards")]
+            if not chosen:
+                continue
+            total = lambda key: sum(r[key] for r in chosen)
+            cells = []
+            for f in FIELDS:
+                right = sum(x["correct"] for r in chosen for x in r["fields"] if x["field"] == f)
+                count = sum(x["total"] for r in chosen for x in r["fields"] if x["field"] == f)
+                cells.append(pct(right, count))
+            print("| %s | %d | %s | %s | %s | %s | %s (%d) |" % (
+                kind + " " + group, total("documents"), " | ".join(cells), pct(total("correct"), total("total")),
+                pct(total("documents_all_correct"), total("documents")), pct(total("accepted"), total("total")),
+                pct(total("accepted_correct"), total("accepted")), total("accepted") - total("accepted_correct")))
     print()
 
 

@@ -24,7 +24,7 @@
 #     memory) against its numpy reference network on the sentences of bench/nlp/sentences.txt; BERT
 #     token classification on ONNX Runtime with the tiny random model of tests/tools/bert_tiny.py
 #     against the same model run with numpy, on the same sentences.
-#   - layout families (leave-one-family-out): N certificates of each family of `synth --families`, clean and
+#   - layout families (leave-one-family-out): N certificates or ID cards of each family of `synth --families`, clean and
 #     photographed, through `extract` on the default settings, then `eval`: per family and field, and the
 #     development families against the held-out ones (written after the cues were last changed);
 #   - the built-in routes with and without an LLM: the held-out families, photographed, extracted on the
@@ -400,15 +400,18 @@ server_section() {
 # default settings (--schema auto, the built-in school table) and scored; held-out families were written
 # after the certificate_text cues were last changed, so their figures are the ones that count.
 families_section() {
-  local run_dir family set data rows=()
+  local run_dir family kinds set data rows=()
   run_dir=$(mktemp -d)
-  for family in $("$build/mixtract" synth --help | sed -n 's/.*Layout families of certificates to render (default all):\(.*\)/\1/p' |
+  for family in $("$build/mixtract" synth --help |
+    sed -n 's/.*Layout families of certificates and ID cards to render (default all):\(.*\)/\1/p' |
     sed 's/ (held out)/:held_out/g'); do
+    kinds=graduation,degree
+    case $family in id_*) kinds=id_card ;; esac
     for set in clean photo; do
       data=$build/bench-data/family-${family%%:*}-$set-n$count${schools:+-moe}
       if [ ! -f "$data/truth.csv" ]; then
         rm -rf "$data"
-        "$build/mixtract" synth --n "$count" --seed 2028 --kinds graduation,degree --families "${family%%:*}" \
+        "$build/mixtract" synth --n "$count" --seed 2028 --kinds $kinds --families "${family%%:*}" \
           --difficulty "$set" ${schools:+--schools "$schools"} --out "$data" >/dev/null
       fi
       /usr/bin/time -o "$run_dir/time" -f '%e' "$build/mixtract" extract "$data" -o "$run_dir/out.jsonl" --no-cache \
@@ -419,7 +422,7 @@ families_section() {
     done
   done
   rm -rf "$run_dir"
-  echo "### Layout families, leave-one-family-out (\`synth --families F --kinds graduation,degree\`, $count per family and set; \`extract\` on the default settings)"
+  echo "### Layout families, leave-one-family-out (\`synth --families F --kinds graduation,degree\` or \`--kinds id_card\`, $count per family and set; \`extract\` on the default settings)"
   echo
   printf '%s\n' "${rows[@]}" | /usr/bin/python3 bench/families_table.py
 }

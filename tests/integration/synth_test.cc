@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "io/csv_reader.h"
 #include "mixtract/document.h"
@@ -217,6 +218,33 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
   nothing.families = {"graduation_graduate"};
   nothing.kinds = {DocumentKind::kDegreeCertificate};
   EXPECT_EQ(run_synth(nothing).status().message(), "the kinds and families chosen render no document");
+}
+
+TEST_F(SynthTest, IdCardFamiliesDrawTheirPages) {
+  // The front alone is a card; a photocopy is a sheet of A4 with the back's office and validity too.
+  for (const std::string family : {"id_front", "id_photocopy"}) {
+    SynthOptions o = options(family, 3, 5);
+    o.families = {family};
+    o.kinds = {DocumentKind::kIdCard};
+    ASSERT_TRUE(run_synth(o).ok()) << family;
+    const std::vector<nlohmann::json> pages = read_jsonl(o.out_dir / "lines.jsonl");
+    ASSERT_EQ(pages.size(), 3u) << family;
+    for (const nlohmann::json& page : pages) {
+      std::string text;
+      for (const auto& line : page["lines"]) text += line.get<std::string>();
+      EXPECT_NE(text.find("公民身份号码"), std::string::npos) << family << ": " << text;
+      EXPECT_EQ(text.find("签发机关") != std::string::npos, family == "id_photocopy") << family << ": " << text;
+      const cv::Mat image = cv::imread((o.out_dir / page["文件"].get<std::string>()).string());
+      EXPECT_EQ(image.rows > image.cols, family == "id_photocopy") << family;
+    }
+  }
+  // Families of certificates only: no ID card, whatever the kinds.
+  SynthOptions certificates = options("certificates", 4, 5);
+  certificates.families = {"graduation_form"};
+  ASSERT_TRUE(run_synth(certificates).ok());
+  for (const nlohmann::json& row : read_jsonl(certificates.out_dir / "truth.jsonl")) {
+    EXPECT_EQ(row["文书类型"], "毕业证书");
+  }
 }
 
 }  // namespace

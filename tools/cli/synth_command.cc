@@ -49,7 +49,7 @@ void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigV
       ->delimiter(',')
       ->check(CLI::IsMember({"graduation", "degree", "id_card"}));
   std::vector<std::string> family_names;
-  std::string family_help = "Layout families of certificates to render (default all):";
+  std::string family_help = "Layout families of certificates and ID cards to render (default all):";
   for (const synth::Family& family : synth::families()) {
     family_names.emplace_back(family.name);
     family_help += std::string(" ") + std::string(family.name) + (family.held_out ? " (held out)" : "");
@@ -61,8 +61,9 @@ void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigV
   sub->footer(
       "Writes <name>_<level>毕业证书.jpg, <name>_<rank>学位证书.jpg and <name>_身份证.jpg, several per person, with "
       "truth.jsonl and truth.csv (Chinese column names) and persons.jsonl (which file holds each person's highest "
-      "degree). Certificates are drawn in layout families, each its own wording, layout, numerals and labels; the "
-      "held-out ones were written after the extraction's cues were last changed, for leave-one-family-out "
+      "degree). Certificates are drawn in layout families, each its own wording, layout, numerals and labels, and "
+      "ID cards on the page of theirs (the front alone, or both sides photocopied onto A4); the held-out ones were "
+      "written after the extraction's cues were last changed, for leave-one-family-out "
       "figures. The same seed and options give the same files.");
   sub->callback([args, &global, &exit_code] { exit_code = run_synth_command(*args, global); });
 }

@@ -162,6 +162,8 @@ constexpr Family kFamilies[] = {
     {"graduation_regular", DocumentKind::kGraduationCertificate, true, any_level, graduation_regular},
     {"degree_award", DocumentKind::kDegreeCertificate, true, degree_level, degree_award},
     {"graduation_form", DocumentKind::kGraduationCertificate, true, any_level, graduation_form},
+    {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
+    {"id_photocopy", DocumentKind::kIdCard, true, any_level, nullptr, CardPage::kPhotocopy},
 };
 
 }  // namespace

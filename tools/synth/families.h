@@ -1,8 +1,8 @@
-// Layout families of certificates: each writes a certificate's content in its own wording, layout,
-// numerals and labels, so that a benchmark can develop on some families and measure on the others
-// (leave-one-family-out). A family marked held_out was written after the certificate_text expert's cues
-// were last changed, from wordings those cues were not written against: its figures are the ones that
-// say how the engine does on certificates it has not seen.
+// Layout families of certificates and ID cards: each draws a document in its own wording, layout,
+// numerals and labels (an ID card: on its own page), so that a benchmark can develop on some families and
+// measure on the others (leave-one-family-out). A family marked held_out was written after the extraction's
+// cues were last changed, from wordings and pages those cues were not written against: its figures are
+// the ones that say how the engine does on documents it has not seen.
 #ifndef MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
 #define MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
 
@@ -35,13 +35,22 @@ struct CertificateText {
   bool ornaments = false;           // A row of repeated glyphs along the top and bottom borders.
 };
 
+// ID cards have one official layout; their families are the pages a card reaches us on.
+enum class CardPage {
+  kNone,       // Not an ID card.
+  kFront,      // The card's front alone, photographed or scanned.
+  kPhotocopy,  // Both sides copied onto a sheet of A4, in grey, often with a use written across them.
+};
+
 struct Family {
   std::string_view name;
   DocumentKind kind;
   bool held_out;
   // Whether the family prints a credential of this level (研究生毕业证书 only for 硕士 and 博士).
   bool (*prints)(EducationLevel level);
+  // Certificates: what the page says. nullptr for ID cards.
   CertificateText (*write)(const Person& person, const Credential& credential, std::mt19937& rng);
+  CardPage card = CardPage::kNone;  // ID cards: the page drawn.
 };
 
 // Every family, development families first.

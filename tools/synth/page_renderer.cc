@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
@@ -139,6 +140,119 @@ void draw_number(const Font& label_font, const Font& number_font, cv::Mat& page,
   put(number_font, page, number, {at.x + text_width(label_font, "证书编号：", size), at.y}, size, number_colour(rng));
 }
 
+// Both sides of a card: 856 x 540 pixels (85.6 x 54 mm), tinted, with faint guilloche-like lines.
+cv::Mat card_background(std::mt19937& rng) {
+  cv::Mat card(540, 856, CV_8UC3, cv::Scalar(238 - uniform(rng, 0, 12), 236, 226 - uniform(rng, 0, 16)));
+  for (int x = -540; x < 856; x += 18) {
+    cv::line(card, {x, 540}, {x + 540, 0}, cv::Scalar(225, 222, 205), 1, cv::LINE_AA);
+  }
+  cv::rectangle(card, {0, 0}, {855, 539}, cv::Scalar(200, 190, 170), 2);
+  return card;
+}
+
+const cv::Scalar kCardLabel(160, 110, 40);
+
+// The front of a second-generation card: name, sex, ethnicity, birth, address, number and photo.
+Page card_front(const FontSet& fonts, const Person& person, std::mt19937& rng) {
+  Page out{card_background(rng), {}};
+  cv::Mat& card = out.image;
+  const Font& hei = fonts.any(rng);
+  const cv::Scalar label = kCardLabel;
+  const int size = 30;
+  put(hei, card, "姓  名", {50, 60}, 24, label);
+  put(hei, card, person.name, {150, 56}, size + 2, kInk);
+  put(hei, card, "性  别", {50, 125}, 24, label);
+  put(hei, card, person.gender, {150, 121}, size, kInk);
+  put(hei, card, "民  族", {260, 125}, 24, label);
+  put(hei, card, person.ethnicity, {360, 121}, size, kInk);
+  put(hei, card, "出  生", {50, 190}, 24, label);
+  const Date& b = person.birth_date;
+  const std::string birth =
+      std::to_string(b.year) + " 年 " + std::to_string(b.month) + " 月 " + std::to_string(b.day) + " 日";
+  put(hei, card, birth, {150, 186}, size, kInk);
+  out.lines.insert(out.lines.end(),
+                   {"姓名 " + person.name, "性别 " + person.gender + " 民族 " + person.ethnicity, "出生 " + birth});
+  put(hei, card, "住  址", {50, 255}, 24, label);
+  std::vector<std::string> address;
+  put_wrapped(hei, card, person.address, {150, 251}, 400, size - 2, kInk, address);
+  address.front() = "住址 " + address.front();
+  out.lines.insert(out.lines.end(), address.begin(), address.end());
+  put(hei, card, "公民身份号码", {50, 450}, 24, label);
+  put(fonts.song(), card, person.id_number, {250, 444}, size + 4, kInk);
+  out.lines.push_back("公民身份号码 " + person.id_number);
+  photo_box(card, {600, 70, 200, 250});
+  return out;
+}
+
+std::string dotted(int year, int month, int day) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d.%02d.%02d", year, month, day);
+  return text;
+}
+
+// The back: the national emblem, the card's title, the issuing police office and the period of validity
+// (5, 10 or 20 years by the age at issue, or 长期 from 46).
+Page card_back(const FontSet& fonts, const Person& person, std::mt19937& rng) {
+  Page out{card_background(rng), {}};
+  cv::Mat& card = out.image;
+  cv::circle(card, {130, 130}, 75, cv::Scalar(40, 40, 200), cv::FILLED, cv::LINE_AA);
+  put_centered(fonts.song(), card, "★", {130, 130}, 70, cv::Scalar(60, 200, 240));
+  const Font& hei = fonts.any(rng);
+  put(hei, card, "中华人民共和国", {270, 70}, 46, kInk);
+  put(hei, card, "居民身份证", {300, 160}, 60, kInk);
+  const Region& region = person.region;
+  const std::string office = (region.county.empty() ? region.city : region.county) + "公安局";
+  const int issued = uniform(rng, std::max(person.birth_date.year + 16, 2005), 2024);
+  const int month = uniform(rng, 1, 12), day = uniform(rng, 1, 28), age = issued - person.birth_date.year;
+  const std::string period = dotted(issued, month, day) + "-" +
+                             (age >= 46 ? std::string("长期")
+                                        : dotted(issued + (age < 16    ? 5
+                                                           : age <= 25 ? 10
+                                                                       : 20),
+                                                 month, day));
+  put(hei, card, "签发机关", {110, 360}, 24, kCardLabel);
+  put(hei, card, office, {250, 356}, 30, kInk);
+  put(hei, card, "有效期限", {110, 440}, 24, kCardLabel);
+  put(hei, card, period, {250, 436}, 30, kInk);
+  out.lines.insert(out.lines.end(), {"中华人民共和国", "居民身份证", "签发机关 " + office, "有效期限 " + period});
+  return out;
+}
+
+// Both sides copied onto A4 at 200 dpi (a card is then 674 px wide), in grey two times in three, and
+// most often a use written across one side by hand.
+Page photocopy(const FontSet& fonts, const Person& person, std::mt19937& rng) {
+  Page out{cv::Mat(2339, 1654, CV_8UC3, cv::Scalar::all(uniform(rng, 236, 252))), {}};
+  const bool grey = uniform(rng, 0, 2) > 0;
+  const int x = (1654 - 674) / 2 + uniform(rng, -60, 60);
+  int y = uniform(rng, 280, 420);
+  std::vector<int> card_tops;
+  for (const Page& side : {card_front(fonts, person, rng), card_back(fonts, person, rng)}) {
+    cv::Mat copied;
+    cv::resize(side.image, copied, {674, 425}, 0, 0, cv::INTER_AREA);
+    if (grey) {
+      cv::cvtColor(copied, copied, cv::COLOR_BGR2GRAY);
+      copied.convertTo(copied, -1, 1.35, -60);  // A copier's contrast: the tint goes, the ink darkens.
+      cv::cvtColor(copied, copied, cv::COLOR_GRAY2BGR);
+    }
+    copied.copyTo(out.image(cv::Rect(x, y, 674, 425)));
+    out.lines.insert(out.lines.end(), side.lines.begin(), side.lines.end());
+    card_tops.push_back(y);
+    y += 425 + uniform(rng, 120, 220);
+  }
+  if (uniform(rng, 0, 9) < 7) {
+    static constexpr std::array<std::string_view, 3> kUses{"仅供办理入职手续使用", "此复印件仅供学历认证使用",
+                                                           "仅供存档，再复印无效"};
+    const std::string use(kUses[static_cast<std::size_t>(uniform(rng, 0, 2))]);
+    const int top = card_tops[static_cast<std::size_t>(uniform(rng, 0, 1))] + uniform(rng, 60, 330);
+    cv::Mat written = out.image.clone();
+    put(fonts.any(rng), written, use, {x + uniform(rng, 0, 120), top}, uniform(rng, 36, 48),
+        uniform(rng, 0, 1) == 0 ? cv::Scalar(150, 60, 30) : cv::Scalar(60, 60, 60));
+    cv::addWeighted(written, 0.8, out.image, 0.2, 0, out.image);
+    out.lines.push_back(use);
+  }
+  return out;
+}
+
 }  // namespace
 
 Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) const {
@@ -191,39 +305,8 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   return out;
 }
 
-Page PageRenderer::id_card(const Person& person, std::mt19937& rng) const {
-  Page out{cv::Mat(540, 856, CV_8UC3, cv::Scalar(238 - uniform(rng, 0, 12), 236, 226 - uniform(rng, 0, 16))), {}};
-  cv::Mat& card = out.image;
-  for (int x = -540; x < 856; x += 18) {  // Faint guilloche-like diagonal lines.
-    cv::line(card, {x, 540}, {x + 540, 0}, cv::Scalar(225, 222, 205), 1, cv::LINE_AA);
-  }
-  cv::rectangle(card, {0, 0}, {855, 539}, cv::Scalar(200, 190, 170), 2);
-  const Font& hei = fonts_.any(rng);
-  const cv::Scalar label(160, 110, 40);
-  const int size = 30;
-  put(hei, card, "姓  名", {50, 60}, 24, label);
-  put(hei, card, person.name, {150, 56}, size + 2, kInk);
-  put(hei, card, "性  别", {50, 125}, 24, label);
-  put(hei, card, person.gender, {150, 121}, size, kInk);
-  put(hei, card, "民  族", {260, 125}, 24, label);
-  put(hei, card, person.ethnicity, {360, 121}, size, kInk);
-  put(hei, card, "出  生", {50, 190}, 24, label);
-  const Date& b = person.birth_date;
-  const std::string birth =
-      std::to_string(b.year) + " 年 " + std::to_string(b.month) + " 月 " + std::to_string(b.day) + " 日";
-  put(hei, card, birth, {150, 186}, size, kInk);
-  out.lines.insert(out.lines.end(),
-                   {"姓名 " + person.name, "性别 " + person.gender + " 民族 " + person.ethnicity, "出生 " + birth});
-  put(hei, card, "住  址", {50, 255}, 24, label);
-  std::vector<std::string> address;
-  put_wrapped(hei, card, person.address, {150, 251}, 400, size - 2, kInk, address);
-  address.front() = "住址 " + address.front();
-  out.lines.insert(out.lines.end(), address.begin(), address.end());
-  put(hei, card, "公民身份号码", {50, 450}, 24, label);
-  put(fonts_.song(), card, person.id_number, {250, 444}, size + 4, kInk);
-  out.lines.push_back("公民身份号码 " + person.id_number);
-  photo_box(card, {600, 70, 200, 250});
-  return out;
+Page PageRenderer::id_card(const Person& person, CardPage page, std::mt19937& rng) const {
+  return page == CardPage::kPhotocopy ? photocopy(fonts_, person, rng) : card_front(fonts_, person, rng);
 }
 
 }  // namespace mixtract::synth

@@ -1,6 +1,7 @@
 // Draws synthetic document pages with real font rasterisation: graduation and degree certificates in
-// the layout their family gives (families.h) and ID-card fronts, with varied fonts, tints, borders, number colours and
-// a red seal that may overlap text. The pages are clean and upright; photo_effects.h turns them into photos.
+// the layout their family gives and ID cards on the page theirs gives (families.h: the front alone, or
+// both sides photocopied onto A4), with varied fonts, tints, borders, number colours and a red seal that
+// may overlap text. The pages are clean and upright; photo_effects.h turns them into photos.
 #ifndef MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
 #define MIXTRACT_TOOLS_SYNTH_PAGE_RENDERER_H_
 
@@ -30,7 +31,8 @@ class PageRenderer {
 
   // A graduation or degree certificate as a family writes it (families.h).
   Page certificate(const CertificateText& text, std::mt19937& rng) const;
-  Page id_card(const Person& person, std::mt19937& rng) const;
+  // An ID card on the page its family draws it on (families.h).
+  Page id_card(const Person& person, CardPage page, std::mt19937& rng) const;
 
  private:
   const FontSet& fonts_;

@@ -133,17 +133,24 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
     if (find_family(name) == nullptr) return Status::invalid_argument("unknown family '" + name + "'");
   }
   auto wants = [&](DocumentKind kind) { return options.kinds.empty() || options.kinds.contains(kind); };
-  // A family of the chosen ones that prints this kind at this level, or nullptr.
-  auto pick_family = [&](DocumentKind kind, EducationLevel level, std::mt19937& r) -> const Family* {
-    std::vector<const Family*> fitting;
+  // The chosen families that print this kind at this level.
+  auto fitting = [&](DocumentKind kind, EducationLevel level) {
+    std::vector<const Family*> out;
     for (const Family& family : families()) {
       if (family.kind == kind && family.prints(level) &&
           (options.families.empty() || options.families.contains(std::string(family.name)))) {
-        fitting.push_back(&family);
+        out.push_back(&family);
       }
     }
-    if (fitting.empty()) return nullptr;
-    return fitting[static_cast<std::size_t>(uniform(r, 0, static_cast<int>(fitting.size()) - 1))];
+    return out;
+  };
+  constexpr EducationLevel kAnyLevel = EducationLevel::kBachelor;  // ID cards: the level does not matter.
+  auto offers = [&](DocumentKind kind) { return !fitting(kind, kAnyLevel).empty(); };
+  // One of them at random, or nullptr.
+  auto pick_family = [&](DocumentKind kind, EducationLevel level, std::mt19937& r) -> const Family* {
+    const std::vector<const Family*> candidates = fitting(kind, level);
+    if (candidates.empty()) return nullptr;
+    return candidates[static_cast<std::size_t>(uniform(r, 0, static_cast<int>(candidates.size()) - 1))];
   };
   const PageRenderer renderer(fonts);
   std::mt19937 rng(options.seed);
@@ -183,9 +190,14 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
       return Status();
     };
 
-    if (uniform(rng, 0, 9) < 6) {
+    // The ID card's family is drawn from the page's own generator, so that the certificates after it
+    // stay as they were before there were ID-card families.
+    if (uniform(rng, 0, 9) < 6 && offers(DocumentKind::kIdCard)) {
       MIXTRACT_RETURN_IF_ERROR(emit(person.name + "_身份证", DocumentKind::kIdCard,
-                                    [&](std::mt19937& r) { return renderer.id_card(person, r); },
+                                    [&](std::mt19937& r) {
+                                      const CardPage page = pick_family(DocumentKind::kIdCard, kAnyLevel, r)->card;
+                                      return renderer.id_card(person, page, r);
+                                    },
                                     {{"姓名", person.name},
                                      {"性别", person.gender},
                                      {"民族", person.ethnicity},
