@@ -78,6 +78,11 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   // A line that starts under the labels, or holds a label, ends the address.
   page.lines[2] = line_at("号", 50, 295);
   EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山东省潍坊市寿光市文化路246");
+  // Nor does a line printed twice as large (仅供入职使用 written across a photocopy).
+  page.lines[2] = line_at("号", 150, 295);
+  page.lines.insert(page.lines.begin() + 3, line_at("仅供入职使用", 120, 330));
+  page.lines[3].box[2].y = page.lines[3].box[3].y = 330 + 64;
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山东省潍坊市寿光市文化路246号");
   // A label whose next line is another label has no value.
   page.lines = {line_at("住址", 50, 250), line_at("公民身份号码", 50, 300)};
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());

@@ -140,7 +140,8 @@ bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fi
 }
 
 // Lines after `value_line` that continue a text value: no label of their own, starting right of the
-// label's left edge (aligned with the value, not with the labels), and close below.
+// label's left edge (aligned with the value, not with the labels), close below, and not printed far
+// larger than the value.
 std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
                                             std::span<const FieldSpec* const> fields) {
   std::vector<std::size_t> out;
@@ -154,6 +155,8 @@ std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t la
     if (holds_a_label(candidate.text, fields)) break;
     if (left_of(candidate.box) < left_of(label.box) + char_width) break;
     if (candidate.box[0].y > bottom + line_height) break;
+    // Printed far larger (a use written across a photocopy, a title): not the value's next line.
+    if (height_of(candidate.box) > 1.6f * line_height) break;
     out.push_back(next);
     bottom = candidate.box[3].y;
   }
