@@ -32,6 +32,29 @@ TEST(DetPreprocessTest, ScalesToMultiplesOf32WithinTheLimit) {
   EXPECT_EQ(small.height, 32);
 }
 
+Quad box_at(float left, float top, float right, float bottom) {
+  return {Point{left, top}, Point{right, top}, Point{right, bottom}, Point{left, bottom}};
+}
+
+TEST(DetPreprocessTest, TextOnPartOfALargePageIsDetectedAgainEnlarged) {
+  // Two ID cards photocopied onto A4 at 200 dpi: their text spans 700 x 1100 of 1654 x 2339 pixels.
+  const std::vector<Quad> cards{box_at(500, 400, 1150, 450), box_at(520, 1450, 1100, 1500)};
+  const std::optional<cv::Rect> region = ppocr::zoom_region(cards, {1654, 2339}, 960);
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(*region, cv::Rect(cv::Point(500 - 70, 400 - 70), cv::Point(1150 + 70, 1500 + 70)));  // 3% of 2339.
+  // Text over most of the page, a page the detector sees whole, or nothing found: no second look.
+  EXPECT_FALSE(ppocr::zoom_region(std::vector<Quad>{box_at(100, 100, 1500, 2200)}, {1654, 2339}, 960));
+  EXPECT_FALSE(ppocr::zoom_region(cards, {1654, 2339}, 2400));
+  EXPECT_FALSE(ppocr::zoom_region({}, {1654, 2339}, 960));
+  // A small photo whose text spans half of it would be read at its own size, barely larger: no second look.
+  EXPECT_FALSE(ppocr::zoom_region(std::vector<Quad>{box_at(300, 200, 800, 600)}, {1046, 781}, 960));
+  // The margin stays on the page.
+  const std::optional<cv::Rect> corner =
+      ppocr::zoom_region(std::vector<Quad>{box_at(0, 0, 300, 200)}, {1654, 2339}, 960);
+  ASSERT_TRUE(corner.has_value());
+  EXPECT_EQ(corner->tl(), cv::Point(0, 0));
+}
+
 TEST(DbPostprocessTest, FindsConfidentBoxesAndGrowsThem) {
   cv::Mat probability = cv::Mat::zeros(100, 200, CV_32F);
   probability(cv::Rect(20, 10, 100, 10)).setTo(0.9);  // A text line core.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <semaphore>
 #include <span>
 #include <sstream>
@@ -94,24 +95,18 @@ class PpOcrEngine final : public OcrEngine {
     if (bgr.empty() || bgr.type() != CV_8UC3) return Status::invalid_argument("OCR needs a non-empty 8-bit BGR image");
 
     auto det_start = Clock::now();
-    const ppocr::DetInput input = ppocr::prepare_det_input(bgr, options_.det_max_side);
-    Result<OnnxModel::Output> detected = [&] {
-      const Place place(detections_);
-      return det_->run(input.chw, {1, 3, input.height, input.width});
-    }();
-    MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output map, std::move(detected));
-    result.timings.detect_ms = ms_since(det_start);
-    if (map.shape.size() != 4 || map.shape[2] != input.height || map.shape[3] != input.width) {
-      return Status::internal(det_->path() + ": unexpected output shape");
+    MIXTRACT_ASSIGN_OR_RETURN(std::vector<Quad> boxes, detect(bgr));
+    if (const std::optional<cv::Rect> region = ppocr::zoom_region(boxes, bgr.size(), options_.det_max_side)) {
+      MIXTRACT_ASSIGN_OR_RETURN(boxes, detect(bgr(*region)));
+      for (Quad& box : boxes) {
+        for (Point& p : box) {
+          p.x += static_cast<float>(region->x);
+          p.y += static_cast<float>(region->y);
+        }
+      }
     }
-    const cv::Mat probability(input.height, input.width, CV_32F, const_cast<float*>(map.data.data()));
-    ppocr::DbParams params;
-    params.threshold = options_.det_threshold;
-    params.box_threshold = options_.box_threshold;
-    params.unclip_ratio = options_.unclip_ratio;
-    std::vector<Quad> boxes =
-        ppocr::db_postprocess(probability, params, input.scale_x, input.scale_y, bgr.cols, bgr.rows);
     ppocr::sort_reading_order(boxes);
+    result.timings.detect_ms = ms_since(det_start);
 
     std::vector<cv::Mat> crops;
     crops.reserve(boxes.size());
@@ -137,6 +132,25 @@ class PpOcrEngine final : public OcrEngine {
   }
 
  private:
+  // The text boxes of `bgr`, in its coordinates.
+  Result<std::vector<Quad>> detect(const cv::Mat& bgr) const {
+    const ppocr::DetInput input = ppocr::prepare_det_input(bgr, options_.det_max_side);
+    Result<OnnxModel::Output> detected = [&] {
+      const Place place(detections_);
+      return det_->run(input.chw, {1, 3, input.height, input.width});
+    }();
+    MIXTRACT_ASSIGN_OR_RETURN(OnnxModel::Output map, std::move(detected));
+    if (map.shape.size() != 4 || map.shape[2] != input.height || map.shape[3] != input.width) {
+      return Status::internal(det_->path() + ": unexpected output shape");
+    }
+    const cv::Mat probability(input.height, input.width, CV_32F, const_cast<float*>(map.data.data()));
+    ppocr::DbParams params;
+    params.threshold = options_.det_threshold;
+    params.box_threshold = options_.box_threshold;
+    params.unclip_ratio = options_.unclip_ratio;
+    return ppocr::db_postprocess(probability, params, input.scale_x, input.scale_y, bgr.cols, bgr.rows);
+  }
+
   // The crops the classifier finds upside down with confidence above 0.9 (indices, in order).
   Result<std::vector<std::size_t>> upside_down_lines(const std::vector<cv::Mat>& crops) const {
     std::vector<std::size_t> upside_down;
@@ -245,7 +259,7 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
           << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
           << " cls=" << (options.classify_orientation ? "both_ways" : "0") << " batch_width=" << options.rec_batch_width
-          << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters;
+          << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters << " zoom_at=" << ppocr::kZoomBelow;
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
 }
