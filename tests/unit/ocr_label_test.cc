@@ -88,6 +88,29 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, ALabelReadOneCharacterALineIsPutTogether) {
+  // 住  址 printed wide apart, read enlarged: 住, 址 and the value side by side on one row.
+  OcrResult page;
+  page.lines = {line_at("出", 50, 190), line_at("生", 100, 190), line_at("1996年2月28日", 150, 190),
+                line_at("住", 50, 250), line_at("址", 100, 250), line_at("山东省潍坊市寿光市文化路246", 150, 250),
+                line_at("号", 150, 295)};
+  const FieldSpec address = field_of("address", FieldKind::kText, "住址");
+  const FieldSpec birth = field_of("birth_date", FieldKind::kDate, "出生");
+  const FieldSpec* fields[] = {&address, &birth};
+  std::optional<FoundValue> found = find_labelled_value(page, address, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "山东省潍坊市寿光市文化路246号");
+  EXPECT_EQ(found->lines, (std::vector<std::size_t>{3, 4, 5, 6}));  // The page's own lines.
+  EXPECT_EQ(found->candidate.evidence.back().source, "ocr_line:6");
+  found = find_labelled_value(page, birth, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "1996-02-28");
+  // Far apart, they are not one label.
+  page.lines[4] = line_at("址", 400, 250);
+  page.lines[5] = line_at("山东省潍坊市寿光市文化路246", 500, 250);
+  EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
+}
+
 TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   FieldSpec number = field_of("certificate_number", FieldKind::kCode, "证书编号");
   number.constraints.min_length = number.constraints.max_length = 18;

@@ -207,10 +207,10 @@ int room_for_the_rest(const FieldSpec& field, const std::string& value, float li
   return static_cast<int>(line_height * (2 + 0.7f * static_cast<float>(missing)));
 }
 
-}  // namespace
-
-std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
-                                              std::span<const FieldSpec* const> all_fields) {
+// The value after one of the field's labels in `ocr`'s lines, as find_labelled_value says, without its
+// fallbacks.
+std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpec& field,
+                                            std::span<const FieldSpec* const> all_fields) {
   // Longer labels first: 证书编号 before 编号.
   std::vector<std::string> labels = field.hints.labels;
   std::stable_sort(labels.begin(), labels.end(),
@@ -269,6 +269,69 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
           candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
           found.lines.push_back(more);
         }
+      }
+      return found;
+    }
+  }
+  return std::nullopt;
+}
+
+// A page's lines with the fragments of a row put together: a line of one or two characters joined with
+// the line right of it on the same row, close by (a gap under twice its height), for as long as the
+// joined line has at most two characters. A label printed with wide spacing (住  址) is read as one line
+// per character when the page is read enlarged. `origins` holds each joined line's lines of the page.
+struct JoinedRows {
+  OcrResult ocr;
+  std::vector<std::vector<std::size_t>> origins;
+};
+
+JoinedRows short_fragments_joined(const OcrResult& ocr) {
+  JoinedRows out;
+  out.ocr.engine = ocr.engine;
+  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+    const OcrLine& line = ocr.lines[index];
+    if (!out.ocr.lines.empty()) {
+      OcrLine& last = out.ocr.lines.back();
+      const float gap = left_of(line.box) - std::max(last.box[1].x, last.box[2].x);
+      if (utf8::length(last.text) <= 2 && same_row(last, line) && gap < 2 * height_of(last.box)) {
+        last.text += line.text;
+        last.char_confidences.insert(last.char_confidences.end(), line.char_confidences.begin(),
+                                     line.char_confidences.end());
+        last.confidence = std::min(last.confidence, line.confidence);
+        float x0 = left_of(last.box), y0 = last.box[0].y, x1 = x0, y1 = y0;
+        for (const Quad* box : {static_cast<const Quad*>(&last.box), &line.box}) {
+          for (const Point& p : *box) {
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+          }
+        }
+        last.box = Quad{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
+        out.origins.back().push_back(index);
+        continue;
+      }
+    }
+    out.ocr.lines.push_back(line);
+    out.origins.push_back({index});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
+                                              std::span<const FieldSpec* const> all_fields) {
+  if (std::optional<FoundValue> found = labelled_value_in(ocr, field, all_fields)) return found;
+  const JoinedRows joined = short_fragments_joined(ocr);
+  if (joined.ocr.lines.size() < ocr.lines.size()) {
+    if (std::optional<FoundValue> found = labelled_value_in(joined.ocr, field, all_fields)) {
+      // Told in the page's lines: each joined line by the first of its own.
+      std::vector<std::size_t> lines;
+      for (const std::size_t line : found->lines) {
+        lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
+      }
+      found->lines = std::move(lines);
+      for (Evidence& evidence : found->candidate.evidence) {
+        const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
+        evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
       }
       return found;
     }
