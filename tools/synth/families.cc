@@ -165,6 +165,7 @@ constexpr Family kFamilies[] = {
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // Held out until its first measurement (bench/RESULTS.md, 2026-12-03); developed on since.
     {"id_photocopy", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kPhotocopy},
+    {"id_side_by_side", DocumentKind::kIdCard, true, any_level, nullptr, CardPage::kSideBySide},
 };
 
 }  // namespace

@@ -37,9 +37,10 @@ struct CertificateText {
 
 // ID cards have one official layout; their families are the pages a card reaches us on.
 enum class CardPage {
-  kNone,       // Not an ID card.
-  kFront,      // The card's front alone, photographed or scanned.
-  kPhotocopy,  // Both sides copied onto a sheet of A4, in grey, often with a use written across them.
+  kNone,        // Not an ID card.
+  kFront,       // The card's front alone, photographed or scanned.
+  kPhotocopy,   // Both sides copied onto a sheet of A4, in grey, often with a use written across them.
+  kSideBySide,  // Both sides next to each other on a desk, photographed, each turned a little.
 };
 
 struct Family {

@@ -253,6 +253,23 @@ Page photocopy(const FontSet& fonts, const Person& person, std::mt19937& rng) {
   return out;
 }
 
+// Both sides laid next to each other on a desk and photographed from above, each turned a little.
+Page side_by_side(const FontSet& fonts, const Person& person, std::mt19937& rng) {
+  const cv::Scalar desk(uniform(rng, 60, 120), uniform(rng, 80, 140), uniform(rng, 110, 170));
+  Page out{cv::Mat(1000, 2000, CV_8UC3, desk), {}};
+  int left = uniform(rng, 40, 90);
+  for (const Page& side : {card_front(fonts, person, rng), card_back(fonts, person, rng)}) {
+    const cv::Point2f centre(static_cast<float>(left + 428), static_cast<float>(500 + uniform(rng, -60, 60)));
+    cv::Mat turn = cv::getRotationMatrix2D({428, 270}, uniform(rng, -40, 40) / 10.0, 1.0);
+    turn.at<double>(0, 2) += centre.x - 428;
+    turn.at<double>(1, 2) += centre.y - 270;
+    cv::warpAffine(side.image, out.image, turn, out.image.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+    out.lines.insert(out.lines.end(), side.lines.begin(), side.lines.end());
+    left += 856 + uniform(rng, 60, 140);
+  }
+  return out;
+}
+
 }  // namespace
 
 Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) const {
@@ -306,7 +323,11 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
 }
 
 Page PageRenderer::id_card(const Person& person, CardPage page, std::mt19937& rng) const {
-  return page == CardPage::kPhotocopy ? photocopy(fonts_, person, rng) : card_front(fonts_, person, rng);
+  switch (page) {
+    case CardPage::kPhotocopy: return photocopy(fonts_, person, rng);
+    case CardPage::kSideBySide: return side_by_side(fonts_, person, rng);
+    default: return card_front(fonts_, person, rng);
+  }
 }
 
 }  // namespace mixtract::synth
