@@ -14,6 +14,10 @@ inline float left_of(const Quad& box) {
   return std::min(box[0].x, box[3].x);
 }
 
+inline float right_of(const Quad& box) {
+  return std::max(box[1].x, box[2].x);
+}
+
 inline float height_of(const Quad& box) {
   return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
 }

@@ -88,6 +88,22 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, ATextValueDoesNotRunIntoADocumentBesideIt) {
+  // An ID card's two sides photographed side by side: the back's lines share the front's rows.
+  OcrResult page;
+  page.lines = {line_at("民族汉", 350, 120), line_at("中华人民共和国", 1330, 130), line_at("住址", 50, 250),
+                line_at("上海市普陀区光明路79号", 150, 250), line_at("签发机关", 1180, 280)};
+  const FieldSpec ethnicity = field_of("ethnicity", FieldKind::kText, "民族");
+  const FieldSpec address = field_of("address", FieldKind::kText, "住址");
+  const FieldSpec* fields[] = {&ethnicity, &address};
+  EXPECT_EQ(find_labelled_value(page, ethnicity, fields)->candidate.value, "汉");
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "上海市普陀区光明路79号");
+  // The back's lines read between a label and its value, or between a value's lines, are passed over.
+  page.lines = {line_at("住址", 50, 250), line_at("居民身份证", 1330, 255), line_at("上海市普陀区光明路79", 150, 262),
+                line_at("签发机关", 1180, 290), line_at("号", 150, 300)};
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "上海市普陀区光明路79号");
+}
+
 TEST(FindLabelledValueTest, ALabelReadOneCharacterALineIsPutTogether) {
   // 住  址 printed wide apart, read enlarged: 住, 址 and the value side by side on one row.
   OcrResult page;

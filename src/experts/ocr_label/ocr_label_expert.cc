@@ -139,9 +139,10 @@ bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fi
   return false;
 }
 
-// Lines after `value_line` that continue a text value: no label of their own, starting right of the
-// label's left edge (aligned with the value, not with the labels), close below, and not printed far
-// larger than the value.
+// Lines after `value_line` that continue a text value: on a row below it and starting under it (lines
+// right of it are another document's, beside this one, and are passed over), right of the label's left
+// edge (aligned with the value, not with the labels), close below, with no label of their own, and not
+// printed far larger than the value.
 std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
                                             std::span<const FieldSpec* const> fields) {
   std::vector<std::size_t> out;
@@ -152,15 +153,35 @@ std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t la
   float bottom = ocr.lines[value_line].box[3].y;
   for (std::size_t next = value_line + 1; next < ocr.lines.size(); ++next) {
     const OcrLine& candidate = ocr.lines[next];
+    if (candidate.box[0].y > bottom + line_height) break;
+    const Quad& value = ocr.lines[value_line].box;
+    // Beside the value, or right of it: another document's line, read in between.
+    if (candidate.box[0].y < (value[0].y + value[3].y) / 2 || left_of(candidate.box) > right_of(value)) continue;
     if (holds_a_label(candidate.text, fields)) break;
     if (left_of(candidate.box) < left_of(label.box) + char_width) break;
-    if (candidate.box[0].y > bottom + line_height) break;
     // Printed far larger (a use written across a photocopy, a title): not the value's next line.
     if (height_of(candidate.box) > 1.6f * line_height) break;
     out.push_back(next);
     bottom = candidate.box[3].y;
   }
   return out;
+}
+
+// The line after the label line `index` that can hold its value: beside it on its row or just below it,
+// within six line heights to its right; lines further right are another document's, beside this one,
+// read in between, and are passed over. nullopt when none, or when the next such line holds a label.
+std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t index,
+                                            std::span<const FieldSpec* const> fields) {
+  const Quad& label = ocr.lines[index].box;
+  const float height = height_of(label);
+  for (std::size_t next = index + 1; next < ocr.lines.size(); ++next) {
+    const Quad& box = ocr.lines[next].box;
+    if (box[0].y > label[3].y + 2 * height) break;
+    if (left_of(box) - right_of(label) > 6 * height) continue;
+    if (holds_a_label(ocr.lines[next].text, fields)) return std::nullopt;
+    return next;
+  }
+  return std::nullopt;
 }
 
 // The label as printed in `text`: exactly, or, for labels of four characters or more, with one
@@ -226,11 +247,14 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
       found.lines.push_back(index);
       std::size_t value_line = index;
       std::optional<LabelledValue> hit = value_after_label(line.text, label, field.kind);
-      if (!hit && index + 1 < ocr.lines.size() && !holds_a_label(ocr.lines[index + 1].text, all_fields)) {
-        // Nothing after the label: the value is printed below it.
-        value_line = index + 1;
-        hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind);
-        if (hit) hit->first -= utf8::length(label) + 1;
+      if (!hit) {
+        // Nothing after the label: the value is the next line beside or below it.
+        const std::optional<std::size_t> next = line_after_label(ocr, index, all_fields);
+        if (next) {
+          value_line = *next;
+          hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind);
+          if (hit) hit->first -= utf8::length(label) + 1;
+        }
       }
       if (!hit) continue;
       const OcrLine& holder = ocr.lines[value_line];
