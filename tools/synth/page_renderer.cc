@@ -157,7 +157,7 @@ Page card_front(const FontSet& fonts, const Person& person, std::mt19937& rng) {
   Page out{card_background(rng), {}};
   cv::Mat& card = out.image;
   const Font& hei = fonts.any(rng);
-  const cv::Scalar label = kCardLabel;
+  const cv::Scalar& label = kCardLabel;
   const int size = 30;
   put(hei, card, "姓  名", {50, 60}, 24, label);
   put(hei, card, person.name, {150, 56}, size + 2, kInk);
@@ -191,7 +191,7 @@ std::string dotted(int year, int month, int day) {
 }
 
 // The back: the national emblem, the card's title, the issuing police office and the period of validity
-// (5, 10 or 20 years by the age at issue, or 长期 from 46).
+// (10 or 20 years by the age at issue, or 长期 from 46; the people drawn are adults).
 Page card_back(const FontSet& fonts, const Person& person, std::mt19937& rng) {
   Page out{card_background(rng), {}};
   cv::Mat& card = out.image;
@@ -202,14 +202,10 @@ Page card_back(const FontSet& fonts, const Person& person, std::mt19937& rng) {
   put(hei, card, "居民身份证", {300, 160}, 60, kInk);
   const Region& region = person.region;
   const std::string office = (region.county.empty() ? region.city : region.county) + "公安局";
-  const int issued = uniform(rng, std::max(person.birth_date.year + 16, 2005), 2024);
+  const int issued = uniform(rng, std::min(std::max(person.birth_date.year + 16, 2005), 2024), 2024);
   const int month = uniform(rng, 1, 12), day = uniform(rng, 1, 28), age = issued - person.birth_date.year;
   const std::string period = dotted(issued, month, day) + "-" +
-                             (age >= 46 ? std::string("长期")
-                                        : dotted(issued + (age < 16    ? 5
-                                                           : age <= 25 ? 10
-                                                                       : 20),
-                                                 month, day));
+                             (age >= 46 ? std::string("长期") : dotted(issued + (age <= 25 ? 10 : 20), month, day));
   put(hei, card, "签发机关", {110, 360}, 24, kCardLabel);
   put(hei, card, office, {250, 356}, 30, kInk);
   put(hei, card, "有效期限", {110, 440}, 24, kCardLabel);

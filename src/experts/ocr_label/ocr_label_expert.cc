@@ -316,15 +316,15 @@ JoinedRows short_fragments_joined(const OcrResult& ocr) {
     const OcrLine& line = ocr.lines[index];
     if (!out.ocr.lines.empty()) {
       OcrLine& last = out.ocr.lines.back();
-      const float gap = left_of(line.box) - std::max(last.box[1].x, last.box[2].x);
+      const float gap = left_of(line.box) - right_of(last.box);
       if (utf8::length(last.text) <= 2 && same_row(last, line) && gap < 2 * height_of(last.box)) {
         last.text += line.text;
         last.char_confidences.insert(last.char_confidences.end(), line.char_confidences.begin(),
                                      line.char_confidences.end());
         last.confidence = std::min(last.confidence, line.confidence);
         float x0 = left_of(last.box), y0 = last.box[0].y, x1 = x0, y1 = y0;
-        for (const Quad* box : {static_cast<const Quad*>(&last.box), &line.box}) {
-          for (const Point& p : *box) {
+        for (const Quad& box : {last.box, line.box}) {
+          for (const Point& p : box) {
             x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
           }
         }
@@ -353,7 +353,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
         lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
       }
       found->lines = std::move(lines);
-      for (Evidence& evidence : found->candidate.evidence) {
+      for (Evidence& evidence : found->candidate.evidence) {  // Each "ocr_line:N" there.
         const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
         evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
       }
