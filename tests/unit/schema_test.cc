@@ -206,6 +206,16 @@ TEST(SchemaTest, LoadsAFile) {
   EXPECT_EQ(schema->name, "test");
 }
 
+TEST(ConstraintsTest, AnIdCardsEthnicityIsOneOfTheFiftySix) {
+  Result<Schema> schema = load_schema("id_card");
+  ASSERT_TRUE(schema.ok());
+  const FieldSpec& ethnicity = *schema->find("ethnicity");
+  EXPECT_EQ(ethnicity.constraints.values.size(), 56u);
+  for (const char* printed : {"汉", "蒙古", "维吾尔", "基诺"}) EXPECT_TRUE(check_constraints(ethnicity, printed).ok());
+  // The back's title read on after it (two sides photographed side by side), a misreading, the word 族.
+  for (const char* read : {"满中华人民共和国", "汊", "汉族"}) EXPECT_FALSE(check_constraints(ethnicity, read).ok());
+}
+
 TEST(ConstraintsTest, ChecksLengthPatternAndValues) {
   Result<Schema> schema = load_schema("graduation_certificate");
   ASSERT_TRUE(schema.ok());
