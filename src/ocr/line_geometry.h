@@ -1,10 +1,12 @@
-// Where OCR lines lie on the page, for experts that look at the lines around a label.
+// Where OCR lines and boxes lie on the page, for experts that look at the lines around a label and for
+// the detector.
 #ifndef MIXTRACT_OCR_LINE_GEOMETRY_H_
 #define MIXTRACT_OCR_LINE_GEOMETRY_H_
 
 #include <algorithm>
 #include <cmath>
 #include <span>
+#include <vector>
 
 #include "mixtract/ocr.h"
 
@@ -28,15 +30,22 @@ inline bool same_row(const OcrLine& a, const OcrLine& b) {
   return std::abs(centre_a - centre_b) < height_of(a.box) / 2;
 }
 
-// The upright rectangle around the boxes of `lines` of `ocr` (indices; at least one).
-inline Quad bounding_quad(const OcrResult& ocr, std::span<const std::size_t> lines) {
+// The upright rectangle around `boxes` (at least one).
+inline Quad bounding_quad(std::span<const Quad> boxes) {
   float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-  for (std::size_t line : lines) {
-    for (const Point& p : ocr.lines[line].box) {
+  for (const Quad& box : boxes) {
+    for (const Point& p : box) {
       x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
     }
   }
   return Quad{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
+}
+
+// The upright rectangle around the boxes of `lines` of `ocr` (indices; at least one).
+inline Quad bounding_quad(const OcrResult& ocr, std::span<const std::size_t> lines) {
+  std::vector<Quad> boxes;
+  for (std::size_t line : lines) boxes.push_back(ocr.lines[line].box);
+  return bounding_quad(boxes);
 }
 
 }  // namespace mixtract

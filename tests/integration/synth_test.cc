@@ -184,6 +184,13 @@ TEST_F(SynthTest, KindsAndSchoolsAreHonoured) {
   EXPECT_NE(run_synth(no_regions).status().message().find("run scripts/setup.sh"), std::string::npos);
 }
 
+// A page of lines.jsonl as one string.
+std::string text_of(const nlohmann::json& page) {
+  std::string text;
+  for (const auto& line : page["lines"]) text += line.get<std::string>();
+  return text;
+}
+
 TEST_F(SynthTest, FamiliesAreHonoured) {
   // Each family's title and wording show in every page it renders; levels a family does not print are
   // rendered by no family at all rather than by another.
@@ -202,8 +209,7 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
     const std::vector<nlohmann::json> pages = read_jsonl(o.out_dir / "lines.jsonl");
     ASSERT_EQ(pages.size(), 4u) << family;
     for (const nlohmann::json& page : pages) {
-      std::string text;
-      for (const auto& line : page["lines"]) text += line.get<std::string>();
+      const std::string text = text_of(page);
       EXPECT_NE(text.find(words.first), std::string::npos) << family << ": " << text;
       EXPECT_NE(text.find(words.second), std::string::npos) << family << ": " << text;
     }
@@ -231,8 +237,7 @@ TEST_F(SynthTest, IdCardFamiliesDrawTheirPages) {
     const std::vector<nlohmann::json> pages = read_jsonl(o.out_dir / "lines.jsonl");
     ASSERT_EQ(pages.size(), 3u) << family;
     for (const nlohmann::json& page : pages) {
-      std::string text;
-      for (const auto& line : page["lines"]) text += line.get<std::string>();
+      const std::string text = text_of(page);
       EXPECT_NE(text.find("公民身份号码"), std::string::npos) << family << ": " << text;
       EXPECT_EQ(text.find("签发机关") != std::string::npos, family != "id_front") << family << ": " << text;
       const cv::Mat image = cv::imread((o.out_dir / page["文件"].get<std::string>()).string());

@@ -149,12 +149,12 @@ std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t la
   const OcrLine& label = ocr.lines[label_line];
   const float char_width =
       (label.box[1].x - label.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(label.text)));
-  const float line_height = height_of(ocr.lines[value_line].box);
-  float bottom = ocr.lines[value_line].box[3].y;
+  const Quad& value = ocr.lines[value_line].box;
+  const float line_height = height_of(value);
+  float bottom = value[3].y;
   for (std::size_t next = value_line + 1; next < ocr.lines.size(); ++next) {
     const OcrLine& candidate = ocr.lines[next];
     if (candidate.box[0].y > bottom + line_height) break;
-    const Quad& value = ocr.lines[value_line].box;
     // Beside the value, or right of it: another document's line, read in between.
     if (candidate.box[0].y < (value[0].y + value[3].y) / 2 || left_of(candidate.box) > right_of(value)) continue;
     if (holds_a_label(candidate.text, fields)) break;
@@ -322,14 +322,8 @@ JoinedRows short_fragments_joined(const OcrResult& ocr) {
         last.char_confidences.insert(last.char_confidences.end(), line.char_confidences.begin(),
                                      line.char_confidences.end());
         last.confidence = std::min(last.confidence, line.confidence);
-        float x0 = left_of(last.box), y0 = last.box[0].y, x1 = x0, y1 = y0;
-        for (const Quad& box : {last.box, line.box}) {
-          for (const Point& p : box) {
-            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-          }
-        }
-        last.box = Quad{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
         out.origins.back().push_back(index);
+        last.box = bounding_quad(ocr, out.origins.back());
         continue;
       }
     }

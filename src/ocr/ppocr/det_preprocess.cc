@@ -5,6 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "ocr/line_geometry.h"
+
 namespace mixtract::ppocr {
 
 DetInput prepare_det_input(const cv::Mat& bgr, int max_side) {
@@ -38,19 +40,11 @@ DetInput prepare_det_input(const cv::Mat& bgr, int max_side) {
 std::optional<cv::Rect> zoom_region(std::span<const Quad> boxes, cv::Size page, int max_side) {
   const int longer = std::max(page.width, page.height);
   if (boxes.empty() || longer <= max_side) return std::nullopt;
-  float left = static_cast<float>(page.width), top = static_cast<float>(page.height), right = 0, bottom = 0;
-  for (const Quad& box : boxes) {
-    for (const Point& p : box) {
-      left = std::min(left, p.x);
-      top = std::min(top, p.y);
-      right = std::max(right, p.x);
-      bottom = std::max(bottom, p.y);
-    }
-  }
+  const Quad bounds = bounding_quad(boxes);
   const int margin = longer * 3 / 100;
-  const cv::Rect bounds(cv::Point(static_cast<int>(left) - margin, static_cast<int>(top) - margin),
-                        cv::Point(static_cast<int>(right) + margin, static_cast<int>(bottom) + margin));
-  const cv::Rect region = bounds & cv::Rect(0, 0, page.width, page.height);
+  const cv::Rect around(cv::Point(static_cast<int>(bounds[0].x) - margin, static_cast<int>(bounds[0].y) - margin),
+                        cv::Point(static_cast<int>(bounds[2].x) + margin, static_cast<int>(bounds[2].y) + margin));
+  const cv::Rect region = around & cv::Rect(0, 0, page.width, page.height);
   if (region.empty()) return std::nullopt;
   // The detector never enlarges: a region under max_side is read at its own size.
   const double first_scale = static_cast<double>(max_side) / longer;
