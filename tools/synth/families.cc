@@ -166,6 +166,7 @@ constexpr Family kFamilies[] = {
     // Both held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed on since.
     {"id_photocopy", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kPhotocopy},
     {"id_side_by_side", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kSideBySide},
+    {"id_in_hand", DocumentKind::kIdCard, true, any_level, nullptr, CardPage::kInHand},
 };
 
 }  // namespace

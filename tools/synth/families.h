@@ -41,6 +41,7 @@ enum class CardPage {
   kFront,       // The card's front alone, photographed or scanned.
   kPhotocopy,   // Both sides copied onto a sheet of A4, in grey, often with a use written across them.
   kSideBySide,  // Both sides next to each other on a desk, photographed, each turned a little.
+  kInHand,      // The front held in a hand, photographed at a slant, a thumb and a lamp's glare on it.
 };
 
 struct Family {

@@ -266,6 +266,66 @@ Page side_by_side(const FontSet& fonts, const Person& person, std::mt19937& rng)
   return out;
 }
 
+// A point drawn between `from` and `to` on a card.
+cv::Point2f card_point(std::mt19937& rng, cv::Point from, cv::Point to) {
+  return {static_cast<float>(uniform(rng, from.x, to.x)), static_cast<float>(uniform(rng, from.y, to.y))};
+}
+
+// The front held in a hand and photographed with a phone: at a slant (the far edge shorter), turned a
+// little, over a cluttered background, a thumb over the photo's end and a lamp's glare across part of it.
+Page in_hand(const FontSet& fonts, const Person& person, std::mt19937& rng) {
+  Page out{
+      cv::Mat(1200, 1600, CV_8UC3, cv::Scalar(uniform(rng, 40, 110), uniform(rng, 40, 110), uniform(rng, 40, 110))),
+      {}};
+  cv::Mat& scene = out.image;
+  for (int i = 0; i < 14; ++i) {
+    const cv::Point corner(uniform(rng, -200, 1500), uniform(rng, -200, 1100));
+    cv::rectangle(scene, cv::Rect(corner, cv::Size(uniform(rng, 100, 500), uniform(rng, 60, 400))),
+                  cv::Scalar(uniform(rng, 20, 230), uniform(rng, 20, 230), uniform(rng, 20, 230)), cv::FILLED);
+  }
+  const Page front = card_front(fonts, person, rng);
+  out.lines = front.lines;
+  const float width = static_cast<float>(uniform(rng, 1000, 1250)), height = width * 540 / 856;
+  const float shorter = width * static_cast<float>(uniform(rng, 3, 12)) / 200;  // Each end of the far edge.
+  const bool top_far = uniform(rng, 0, 1) == 0;
+  const float left = (1600 - width) / 2 + static_cast<float>(uniform(rng, -80, 80));
+  const float top = (1200 - height) / 2 + static_cast<float>(uniform(rng, -60, 60));
+  const std::array<cv::Point2f, 4> card{cv::Point2f(0, 0), cv::Point2f(856, 0), cv::Point2f(856, 540),
+                                        cv::Point2f(0, 540)};
+  std::array<cv::Point2f, 4> seen{cv::Point2f(left, top), cv::Point2f(left + width, top),
+                                  cv::Point2f(left + width, top + height), cv::Point2f(left, top + height)};
+  seen[top_far ? 0 : 3].x += shorter;  // The far edge's left and right corners.
+  seen[top_far ? 1 : 2].x -= shorter;
+  const double angle = uniform(rng, -60, 60) / 10.0 * M_PI / 180, cos = std::cos(angle), sin = std::sin(angle);
+  for (cv::Point2f& p : seen) {
+    const float dx = p.x - 800, dy = p.y - 600;
+    p = {static_cast<float>(800 + dx * cos - dy * sin), static_cast<float>(600 + dx * sin + dy * cos)};
+  }
+  const cv::Mat projection = cv::getPerspectiveTransform(card.data(), seen.data());
+  cv::warpPerspective(front.image, scene, projection, scene.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+  // A thumb over the end with the photo, from the card's edge.
+  std::vector<cv::Point2f> thumb{card_point(rng, {800, 300}, {840, 460})};
+  cv::perspectiveTransform(thumb, thumb, projection);
+  cv::ellipse(scene, thumb.front(), cv::Size(uniform(rng, 70, 100), uniform(rng, 110, 150)), uniform(rng, -30, 30), 0,
+              360, cv::Scalar(uniform(rng, 110, 150), uniform(rng, 150, 180), uniform(rng, 200, 235)), cv::FILLED,
+              cv::LINE_AA);
+  // Glare: a soft bright patch somewhere on the card.
+  cv::Mat glare(scene.size(), CV_32F, cv::Scalar(0));
+  std::vector<cv::Point2f> spot{card_point(rng, {100, 60}, {750, 480})};
+  cv::perspectiveTransform(spot, spot, projection);
+  cv::ellipse(glare, spot.front(), cv::Size(uniform(rng, 60, 200), uniform(rng, 30, 90)), uniform(rng, 0, 180), 0, 360,
+              cv::Scalar(uniform(rng, 50, 85) / 100.0), cv::FILLED);
+  cv::GaussianBlur(glare, glare, {0, 0}, 25);
+  cv::Mat bright(scene.size(), CV_8UC3, cv::Scalar::all(255)), glare3;
+  cv::cvtColor(glare, glare3, cv::COLOR_GRAY2BGR);
+  cv::Mat scene_f, bright_f;
+  scene.convertTo(scene_f, CV_32FC3);
+  bright.convertTo(bright_f, CV_32FC3);
+  scene_f = scene_f.mul(cv::Scalar::all(1) - glare3) + bright_f.mul(glare3);
+  scene_f.convertTo(scene, CV_8UC3);
+  return out;
+}
+
 }  // namespace
 
 Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) const {
@@ -322,6 +382,7 @@ Page PageRenderer::id_card(const Person& person, CardPage page, std::mt19937& rn
   switch (page) {
     case CardPage::kPhotocopy: return photocopy(fonts_, person, rng);
     case CardPage::kSideBySide: return side_by_side(fonts_, person, rng);
+    case CardPage::kInHand: return in_hand(fonts_, person, rng);
     default: return card_front(fonts_, person, rng);
   }
 }
