@@ -93,6 +93,7 @@ Result<std::unique_ptr<OcrEngine>> create_tesseract_engine(const TesseractOption
 struct RereadOptions {
   int margin = 8;        // Pixels added around the region.
   int extend_right = 0;  // More pixels on the right, where a line's end may have been missed.
+  int extend_down = 0;   // More pixels below, where running text may go on in a line not found.
   double target_text_height = 48;
   bool drop_red = false;
   bool whiten_faint = false;  // faint_whitened(): a seal's trace across a digit gone too.

@@ -24,6 +24,16 @@ inline float height_of(const Quad& box) {
   return std::max(box[3].y - box[0].y, box[2].y - box[1].y);
 }
 
+// The height of `box`'s lower edge at `x`, or at its nearer end when `x` lies beyond the box: for a
+// tilted line, lower at one end than at the other.
+inline float bottom_at(const Quad& box, float x) {
+  const Point& left = box[3];
+  const Point& right = box[2];
+  if (right.x - left.x < 1) return std::max(left.y, right.y);
+  const float t = std::clamp((x - left.x) / (right.x - left.x), 0.0f, 1.0f);
+  return left.y + (right.y - left.y) * t;
+}
+
 // Whether two lines sit side by side on one row (their vertical centres within half a line height).
 inline bool same_row(const OcrLine& a, const OcrLine& b) {
   const float centre_a = (a.box[0].y + a.box[3].y) / 2, centre_b = (b.box[0].y + b.box[3].y) / 2;

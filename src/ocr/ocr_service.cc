@@ -71,6 +71,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
   for (const Point& p : region) key += fmt::format("|{:.0f},{:.0f}", p.x, p.y);
   key += fmt::format("|{}|{}|{:g}|{:d}|{:d}", options.margin, options.extend_right, options.target_text_height,
                      options.drop_red, options.whiten_faint);
+  if (options.extend_down > 0) key += fmt::format("|down={}", options.extend_down);  // Keys from before it stay.
   return remembered(
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }

@@ -55,11 +55,12 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   for (const Point& p : region) {
     x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
   }
-  const cv::Rect crop_rect = cv::Rect(cv::Point(static_cast<int>(std::floor(x0)) - options.margin,
-                                                static_cast<int>(std::floor(y0)) - options.margin),
-                                      cv::Point(static_cast<int>(std::ceil(x1)) + options.margin + options.extend_right,
-                                                static_cast<int>(std::ceil(y1)) + options.margin)) &
-                             cv::Rect(0, 0, page.cols, page.rows);
+  const cv::Rect crop_rect =
+      cv::Rect(cv::Point(static_cast<int>(std::floor(x0)) - options.margin,
+                         static_cast<int>(std::floor(y0)) - options.margin),
+               cv::Point(static_cast<int>(std::ceil(x1)) + options.margin + options.extend_right,
+                         static_cast<int>(std::ceil(y1)) + options.margin + options.extend_down)) &
+      cv::Rect(0, 0, page.cols, page.rows);
   if (crop_rect.width < 2 || crop_rect.height < 2) {
     return Status::invalid_argument("the region to re-read lies outside the page or is empty");
   }

@@ -233,5 +233,39 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   EXPECT_EQ(found["certificate_text_without_red"], "2019-06-30");
 }
 
+TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
+  // A use written under an address, in the place of its next line and running on past where it wrapped:
+  // the address may go on beneath it, so its reading is at most 0.5 sure and names the line.
+  ExpertOptions options;
+  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  FieldSpec address;
+  address.name = "address";
+  address.hints.labels = {"住址"};
+  const FieldSpec* fields[] = {&address};
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
+  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  for (const bool written : {false, true}) {
+    cv::Mat page(200, 1100, CV_8UC3, cv::Scalar(245, 245, 245));
+    font->putText(page, "住址：山西省长治市长子县幸福路138", {60, 50}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                  false);
+    if (written) {
+      font->putText(page, "此复印件仅供办理入职手续使用再复印无效", {200, 92}, 36, cv::Scalar(60, 60, 60), -1,
+                    cv::LINE_AA, false);
+    }
+    std::vector<unsigned char> png;
+    cv::imencode(".png", page, png);
+    const Document document = Document::decode(std::string(png.begin(), png.end()), "card.png").value();
+    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    ASSERT_EQ(proposed->size(), 1u);
+    const Candidate& candidate = proposed->front();
+    EXPECT_EQ(candidate.value, "山西省长治市长子县幸福路138");
+    EXPECT_EQ(candidate.confidence <= 0.5, written) << candidate.confidence;
+    EXPECT_EQ(candidate.evidence.back().source.starts_with("in_the_way:"), written);
+  }
+}
+
 }  // namespace
 }  // namespace mixtract

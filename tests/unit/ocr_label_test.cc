@@ -82,10 +82,56 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   page.lines[2] = line_at("号", 150, 295);
   page.lines.insert(page.lines.begin() + 3, line_at("仅供入职使用", 120, 330));
   page.lines[3].box[2].y = page.lines[3].box[3].y = 330 + 64;
-  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山东省潍坊市寿光市文化路246号");
+  found = find_labelled_value(page, address, fields);
+  EXPECT_EQ(found->candidate.value, "山东省潍坊市寿光市文化路246号");
+  EXPECT_EQ(found->in_the_way, 3u);  // Where a third line would be: the address may go on beneath it.
   // A label whose next line is another label has no value.
   page.lines = {line_at("住址", 50, 250), line_at("公民身份号码", 50, 300)};
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
+}
+
+TEST(FindLabelledValueTest, ALineInTheWayOfTheNextLineLeavesTheValueInDoubt) {
+  // A photocopy's use, written across the card in the place of the address's second line (号 hidden
+  // beneath it): as high as the print, but running on far past where the address wrapped.
+  OcrResult page;
+  page.lines = {line_at("民族汉", 150, 190), line_at("住址", 50, 250), line_at("山西省长治市长子县幸福路138", 150, 250),
+                line_at("此复印件仅供学历认证使用", 240, 290), line_at("公民身份号码", 50, 450)};
+  const FieldSpec ethnicity = [] {
+    FieldSpec field = field_of("ethnicity", FieldKind::kText, "民族");
+    field.constraints.values = {"汉", "回"};
+    return field;
+  }();
+  const FieldSpec address = field_of("address", FieldKind::kText, "住址");
+  const FieldSpec id = field_of("id_number", FieldKind::kCode, "公民身份号码");
+  const FieldSpec* fields[] = {&ethnicity, &address, &id};
+  std::optional<FoundValue> found = find_labelled_value(page, address, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "山西省长治市长子县幸福路138");
+  EXPECT_EQ(found->in_the_way, 3u);
+  // Ending where the address wrapped, it is the address's next line.
+  page.lines[3] = line_at("号", 150, 290);
+  found = find_labelled_value(page, address, fields);
+  EXPECT_EQ(found->candidate.value, "山西省长治市长子县幸福路138号");
+  EXPECT_FALSE(found->in_the_way.has_value());
+  // A word of a closed list does not go on below, whatever lies there.
+  page.lines = {line_at("民族汉", 150, 190), line_at("此复印件仅供学历认证使用", 150, 225)};
+  found = find_labelled_value(page, ethnicity, fields);
+  EXPECT_EQ(found->candidate.value, "汉");
+  EXPECT_FALSE(found->in_the_way.has_value());
+}
+
+TEST(FindLabelledValueTest, ATiltedValuesNextLineIsMeasuredUnderIt) {
+  // A card photographed turned: the address's first line slopes down to the right, its 号 lies under its
+  // left part, more than a line height below the line's left end but close under the line where it is.
+  OcrResult page;
+  page.lines = {line_at("住址", 50, 240), line_at("山西省长治市长子县幸福路138", 150, 250), line_at("号", 250, 311)};
+  page.lines[1].box[1].y = 292;
+  page.lines[1].box[2].y = 322;
+  const FieldSpec address = field_of("address", FieldKind::kText, "住址");
+  const FieldSpec* fields[] = {&address};
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山西省长治市长子县幸福路138号");
+  page.lines[2] = line_at("号", 250, 325);  // Further down: not the address's.
+  EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山西省长治市长子县幸福路138");
 }
 
 TEST(FindLabelledValueTest, ATextValueDoesNotRunIntoADocumentBesideIt) {

@@ -139,30 +139,44 @@ bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fi
   return false;
 }
 
+// Whether the field's value is running text, which may go on in the lines below: a text value, not a
+// word from a closed list (民族).
+bool runs_on(const FieldSpec& field) {
+  return field.kind == FieldKind::kText && field.constraints.values.empty();
+}
+
 // Lines after `value_line` that continue a text value: on a row below it and starting under it (lines
-// right of it are another document's, beside this one, and are passed over), right of the label's left
-// edge (aligned with the value, not with the labels), close below, with no label of their own, and not
-// printed far larger than the value.
-std::vector<std::size_t> continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
-                                            std::span<const FieldSpec* const> fields) {
-  std::vector<std::size_t> out;
+// right of it are another document's, beside this one, and are passed over), close below (within a line
+// height of the lower edge of the line above, where they are: a tilted line's edge slopes), with no label
+// of their own, right of the label's left edge (aligned with the value, not with the labels). A line
+// there printed far larger than the value, or running on past the value's first line (whose end is where
+// the text wrapped), is not its next line but lies in its place: `in_the_way`.
+struct Continuation {
+  std::vector<std::size_t> lines;
+  std::optional<std::size_t> in_the_way;
+};
+Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
+                                std::span<const FieldSpec* const> fields) {
+  Continuation out;
   const OcrLine& label = ocr.lines[label_line];
   const float char_width =
       (label.box[1].x - label.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(label.text)));
   const Quad& value = ocr.lines[value_line].box;
   const float line_height = height_of(value);
-  float bottom = value[3].y;
+  const Quad* above = &value;  // The lowest line taken so far.
   for (std::size_t next = value_line + 1; next < ocr.lines.size(); ++next) {
     const OcrLine& candidate = ocr.lines[next];
-    if (candidate.box[0].y > bottom + line_height) break;
+    if (candidate.box[0].y > bottom_at(*above, left_of(candidate.box)) + line_height) break;
     // Beside the value, or right of it: another document's line, read in between.
     if (candidate.box[0].y < (value[0].y + value[3].y) / 2 || left_of(candidate.box) > right_of(value)) continue;
     if (holds_a_label(candidate.text, fields)) break;
+    if (height_of(candidate.box) > 1.6f * line_height || right_of(candidate.box) > right_of(value) + char_width) {
+      out.in_the_way = next;
+      break;
+    }
     if (left_of(candidate.box) < left_of(label.box) + char_width) break;
-    // Printed far larger (a use written across a photocopy, a title): not the value's next line.
-    if (height_of(candidate.box) > 1.6f * line_height) break;
-    out.push_back(next);
-    bottom = candidate.box[3].y;
+    out.lines.push_back(next);
+    above = &candidate.box;
   }
   return out;
 }
@@ -281,8 +295,10 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
           found.lines.push_back(next);
         }
       }
-      if (field.kind == FieldKind::kText && hit->first + hit->count == utf8::length(holder.text)) {
-        for (std::size_t more : continuation_lines(ocr, index, value_line, all_fields)) {
+      if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
+        const Continuation continuation = continuation_lines(ocr, index, value_line, all_fields);
+        found.in_the_way = continuation.in_the_way;
+        for (std::size_t more : continuation.lines) {
           const OcrLine& below = ocr.lines[more];
           std::string text = below.text;
           std::erase(text, ' ');
@@ -333,6 +349,29 @@ JoinedRows short_fragments_joined(const OcrResult& ocr) {
   return out;
 }
 
+// At most this sure of a value that may go on beneath a line in the way of its next line.
+constexpr double kMayGoOn = 0.5;
+
+// The line in the place of `found`'s next line in `reading`, as evidence; nullopt when none.
+std::optional<Evidence> line_in_the_way(const FoundValue& found, const OcrResult& reading) {
+  if (!found.in_the_way) return std::nullopt;
+  const OcrLine& line = reading.lines[*found.in_the_way];
+  return Evidence{"in_the_way:ocr_line:" + std::to_string(*found.in_the_way), line.text, line.box};
+}
+
+// The candidate `found` in `reading`. When a line lies in the place of its next line, in this reading or
+// (`on_the_page`) the page's, at most kMayGoOn sure, with that line in its evidence.
+Candidate candidate_of(FoundValue found, const OcrResult& reading, std::optional<Evidence> on_the_page = std::nullopt) {
+  std::optional<Evidence> in_the_way = line_in_the_way(found, reading);
+  if (!in_the_way) in_the_way = std::move(on_the_page);
+  Candidate candidate = std::move(found.candidate);
+  if (in_the_way) {
+    candidate.confidence = std::min(candidate.confidence, kMayGoOn);
+    candidate.evidence.push_back(*std::move(in_the_way));
+  }
+  return candidate;
+}
+
 }  // namespace
 
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
@@ -347,6 +386,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
         lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
       }
       found->lines = std::move(lines);
+      if (found->in_the_way) found->in_the_way = joined.origins[*found->in_the_way].front();
       for (Evidence& evidence : found->candidate.evidence) {  // Each "ocr_line:N" there.
         const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
         evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
@@ -378,24 +418,28 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
       if (!second) continue;
       Evidence& evidence = second->candidate.evidence.front();
       evidence.source = "page_without_red:" + evidence.source;
-      out.push_back(std::move(second->candidate));
+      out.push_back(candidate_of(*std::move(second), *faded));
       continue;
     }
     if (!found) continue;
     if (!reread_) {
-      out.push_back(std::move(found->candidate));
+      out.push_back(candidate_of(*std::move(found), *ocr));
       continue;
     }
     // Read the label's lines again, enlarged, and look for the value in that reading.
     const Quad region = bounding_quad(*ocr, found->lines);
-    const int extend_right =
-        room_for_the_rest(*field, found->candidate.value, height_of(ocr->lines[found->lines.front()].box));
+    const float line_height = height_of(ocr->lines[found->lines.front()].box);
+    const int extend_right = room_for_the_rest(*field, found->candidate.value, line_height);
+    // Running text's next line may be one the page's reading missed (a lone 号).
+    const int extend_down = runs_on(*field) ? static_cast<int>(1.5f * line_height) : 0;
+    const std::optional<Evidence> in_the_way = line_in_the_way(*found, *ocr);
     // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
     // trace whitened as well (its ring across a digit); the gate weighs them all.
     for (const int pass : {0, 1, 2}) {
       const bool drop_red = pass > 0;
       RereadOptions options;
       options.extend_right = extend_right;
+      options.extend_down = extend_down;
       options.drop_red = drop_red;
       options.whiten_faint = pass == 2;
       MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
@@ -407,7 +451,7 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
                                     : pass == 1 ? "reread_without_red:"
                                                 : "reread_whitened:") +
                         evidence.source;
-      out.push_back(std::move(second->candidate));
+      out.push_back(candidate_of(*std::move(second), *again, in_the_way));
     }
   }
   return out;

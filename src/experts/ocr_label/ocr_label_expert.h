@@ -7,13 +7,16 @@
 // form, an amount in any common form (¥1,234.50), a gender is its first character, other kinds run to
 // the next punctuation. When nothing follows the label on its line, the value is the start of the next
 // line (公民身份号码 above the number on ID cards); a code continues into a box beside it on the same row
-// (split by a seal); a text value also takes the lines below that continue it, indented past the label
-// (an address over two lines). A code whose label is nowhere to be read is taken from a line that opens
-// with a code of the field's exact length (confidence times 0.9). The confidence is the lowest character
-// confidence of the value.
+// (split by a seal); a text value (not one of a closed list of values) also takes the lines below that
+// continue it, indented past the label (an address over two lines). Where a line that cannot continue it
+// lies in the place of its next line (printed far larger, or running on past where the value wrapped: a
+// use written across a photocopy), the value may go on beneath it: its confidence is then at most 0.5.
+// A code whose label is nowhere to be read is taken from a line that opens with a code of the field's
+// exact length (confidence times 0.9). The confidence is the lowest character confidence of the value.
 // "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
 // the label's lines again, cropped (with room on the right: for a code found too short, room for the
-// characters still missing) and enlarged, once as printed and once with red ink faded out, and proposes
+// characters still missing; below running text, room for a next line the page's reading missed) and
+// enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too, and proposes
 // the value of each reading; where not even the label can be found on the page, it reads the whole page
 // again with red ink faded and looks there.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
@@ -68,6 +71,8 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
 struct FoundValue {
   Candidate candidate;             // Field, value, raw, confidence and evidence (expert not set).
   std::vector<std::size_t> lines;  // The lines read: the label's first.
+  // A line in the place of the value's next line that cannot be one: the value may go on beneath it.
+  std::optional<std::size_t> in_the_way;
 };
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
                                               std::span<const FieldSpec* const> all_fields);
