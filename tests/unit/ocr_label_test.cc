@@ -134,6 +134,27 @@ TEST(FindLabelledValueTest, ATiltedValuesNextLineIsMeasuredUnderIt) {
   EXPECT_EQ(find_labelled_value(page, address, fields)->candidate.value, "山西省长治市长子县幸福路138");
 }
 
+TEST(FindLabelledValueTest, AValueOfAClosedListConfirmsItsBlurredLabel) {
+  // 民  族 printed faint on a grey photocopy, read 民旅 or with 族 lost: the line holding nothing more than
+  // one of the 56 groups after it is the field, a little less sure than a clean label.
+  FieldSpec ethnicity = field_of("ethnicity", FieldKind::kText, "民族");
+  ethnicity.constraints.values = {"汉", "回", "蒙古"};
+  const FieldSpec* fields[] = {&ethnicity};
+  const auto found_in = [&](const std::string& text) {
+    OcrResult page;
+    page.lines = {line_at("姓名张伟", 50, 100), line_at(text, 50, 150)};
+    const std::optional<FoundValue> found = find_labelled_value(page, ethnicity, fields);
+    return found ? found->candidate.value + "@" + std::to_string(found->candidate.confidence).substr(0, 4) : "<none>";
+  };
+  EXPECT_EQ(found_in("民旅汉"), "汉@0.89");
+  EXPECT_EQ(found_in("民 汉"), "汉@0.89");
+  EXPECT_EQ(found_in("族蒙古"), "蒙古@0.89");
+  EXPECT_EQ(found_in("民族回"), "回@0.99");   // Read whole: the labelled value.
+  EXPECT_EQ(found_in("民旅汉族"), "<none>");  // Not a value of the list.
+  EXPECT_EQ(found_in("人民汉"), "<none>");    // Two characters off the label.
+  EXPECT_EQ(found_in("民旅"), "<none>");
+}
+
 TEST(FindLabelledValueTest, ATextValueDoesNotRunIntoADocumentBesideIt) {
   // An ID card's two sides photographed side by side: the back's lines share the front's rows.
   OcrResult page;

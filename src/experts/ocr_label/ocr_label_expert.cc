@@ -349,6 +349,47 @@ JoinedRows short_fragments_joined(const OcrResult& ocr) {
   return out;
 }
 
+// Whether `read` is `label` with one character misread (民旅 for 民族) or lost at either end (民).
+bool blurred_label(const std::vector<char32_t>& read, const std::vector<char32_t>& label) {
+  if (read.size() == label.size()) return find_label(read, label, 1) == 0;
+  if (read.size() + 1 != label.size()) return false;
+  return std::equal(read.begin(), read.end(), label.begin()) || std::equal(read.begin(), read.end(), label.begin() + 1);
+}
+
+// A field of a closed list of values (民族) whose label was read with one character wrong or lost (民旅汉,
+// 民汉): a line that opens with the label so read and holds nothing more than one of the values, the value
+// confirming the label. Less sure than a labelled value (confidence times 0.9).
+std::optional<FoundValue> listed_value_after_blurred_label(const OcrResult& ocr, const FieldSpec& field) {
+  const std::vector<std::string>& values = field.constraints.values;
+  if (values.empty()) return std::nullopt;
+  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+    const OcrLine& line = ocr.lines[index];
+    std::vector<char32_t> chars = utf8::decode(line.text);
+    std::erase_if(chars, is_separator);
+    for (const std::string& label : field.hints.labels) {
+      const std::vector<char32_t> wanted = utf8::decode(label);
+      for (const std::size_t length : {wanted.size(), wanted.size() - 1}) {
+        if (length == 0 || chars.size() <= length) continue;
+        const auto split = chars.begin() + static_cast<std::ptrdiff_t>(length);
+        const std::string value = utf8::encode(std::vector<char32_t>(split, chars.end()));
+        if (std::find(values.begin(), values.end(), value) == values.end() ||
+            !blurred_label(std::vector<char32_t>(chars.begin(), split), wanted)) {
+          continue;
+        }
+        FoundValue found;
+        found.candidate.field = field.name;
+        found.candidate.value = found.candidate.raw = value;
+        const std::size_t first = utf8::length(line.text.substr(0, line.text.rfind(value)));
+        found.candidate.confidence = 0.9 * lowest_confidence(line, first, utf8::length(value));
+        found.candidate.evidence.push_back({"ocr_line:" + std::to_string(index), line.text, line.box});
+        found.lines.push_back(index);
+        return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // At most this sure of a value that may go on beneath a line in the way of its next line.
 constexpr double kMayGoOn = 0.5;
 
@@ -394,6 +435,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
       return found;
     }
   }
+  if (std::optional<FoundValue> found = listed_value_after_blurred_label(ocr, field)) return found;
   return code_without_label(ocr, field);
 }
 

@@ -12,7 +12,9 @@
 // lies in the place of its next line (printed far larger, or running on past where the value wrapped: a
 // use written across a photocopy), the value may go on beneath it: its confidence is then at most 0.5.
 // A code whose label is nowhere to be read is taken from a line that opens with a code of the field's
-// exact length (confidence times 0.9). The confidence is the lowest character confidence of the value.
+// exact length, and a value of a closed list (民族) from a line that holds its label with a character
+// misread or lost and then nothing but the value (民旅汉; both confidence times 0.9). The confidence is
+// the lowest character confidence of the value.
 // "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
 // the label's lines again, cropped (with room on the right: for a code found too short, room for the
 // characters still missing; below running text, room for a next line the page's reading missed) and
