@@ -22,6 +22,8 @@ TEST(ValueAfterLabelTest, CutsByKind) {
   EXPECT_EQ(value_of("出生 1970 年 2 月 2 日", "出生", FieldKind::kDate), "1970-02-02");
   EXPECT_EQ(value_of("发证日期：二〇一九年六月三十日 校长", "发证日期", FieldKind::kDate), "2019-06-30");
   EXPECT_EQ(value_of("校名：四川大学", "校名", FieldKind::kSchool), "四川大学");
+  EXPECT_EQ(value_of("住址 /上海市普陀区光明路79号", "住址", FieldKind::kText),
+            "上海市普陀区光明路79号");  // A stray stroke.
 }
 
 TEST(ValueAfterLabelTest, NothingUsableFollows) {

@@ -1,6 +1,7 @@
 #include "experts/ocr_label/ocr_label_expert.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/utf8.h"
@@ -115,7 +116,9 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
       break;
     }
     default:
-      for (; end < chars.size() && !ends_text(chars[end]); ++end) value.push_back(chars[end]);
+      // No text opens with an ASCII mark: a stray stroke (a guilloche line read as /) before the value.
+      while (begin < chars.size() && chars[begin] < 0x80 && std::ispunct(static_cast<int>(chars[begin]))) ++begin;
+      for (end = begin; end < chars.size() && !ends_text(chars[end]); ++end) value.push_back(chars[end]);
   }
   if (value.empty()) return std::nullopt;
   LabelledValue out;
@@ -368,8 +371,9 @@ std::optional<FoundValue> listed_value_after_blurred_label(const OcrResult& ocr,
     std::erase_if(chars, is_separator);
     for (const std::string& label : field.hints.labels) {
       const std::vector<char32_t> wanted = utf8::decode(label);
+      if (wanted.size() < 2) continue;  // A one-character label read wrong is no label.
       for (const std::size_t length : {wanted.size(), wanted.size() - 1}) {
-        if (length == 0 || chars.size() <= length) continue;
+        if (chars.size() <= length) continue;
         const auto split = chars.begin() + static_cast<std::ptrdiff_t>(length);
         const std::string value = utf8::encode(std::vector<char32_t>(split, chars.end()));
         if (std::find(values.begin(), values.end(), value) == values.end() ||
