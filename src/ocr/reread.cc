@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "mixtract/ocr.h"
+#include "ocr/line_geometry.h"
 
 namespace mixtract {
 
@@ -51,10 +52,8 @@ cv::Mat red_faded(const cv::Mat& bgr) {
 
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options) {
-  float x0 = region[0].x, y0 = region[0].y, x1 = x0, y1 = y0;
-  for (const Point& p : region) {
-    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-  }
+  const Quad bounds = bounding_quad(std::span<const Quad>(&region, 1));
+  const float x0 = bounds[0].x, y0 = bounds[0].y, x1 = bounds[2].x, y1 = bounds[2].y;
   const cv::Rect crop_rect =
       cv::Rect(cv::Point(static_cast<int>(std::floor(x0)) - options.margin,
                          static_cast<int>(std::floor(y0)) - options.margin),
