@@ -1,7 +1,9 @@
 // Calibration: turns a route's raw confidence in a chosen value (the experts' own scores, combined with
 // their agreement; see the gate) into the probability that the value is right, as measured on labelled
 // data. Fitted by isotonic regression (pool-adjacent-violators): a non-decreasing step map, stored as
-// points and interpolated linearly between them.
+// points and interpolated linearly between them. The fit leans to doubt, because an accepted wrong value
+// costs far more than a value sent to review: each block counts one wrong value more than it saw, and a
+// score below every score measured is never raised.
 #ifndef MIXTRACT_CALIBRATION_H_
 #define MIXTRACT_CALIBRATION_H_
 
@@ -25,13 +27,15 @@ struct CalibrationPoint {
 struct Calibration {
   std::vector<CalibrationPoint> points;  // Raw scores increasing, probabilities non-decreasing. Empty = identity.
 
-  // The calibrated probability of `raw`: linear between points, flat beyond the first and last.
+  // The calibrated probability of `raw`: linear between points, flat beyond the last; below the first,
+  // `raw` itself at most the first point's probability.
   double apply(double raw) const;
   bool empty() const { return points.empty(); }
 };
 
 // Fits a non-decreasing map from score to probability of being right. Outcomes with equal scores are
-// pooled; each point is the mean score and the share right of one pooled block. No outcomes = identity.
+// pooled; each point is the mean score of one pooled block and right / (count + 1), its share right with
+// one wrong value added. No outcomes = identity.
 Calibration fit_isotonic(std::span<const ScoredOutcome> outcomes);
 
 // Expected calibration error: outcomes binned by score into `bins` equal-width bins over [0, 1]; the

@@ -7,7 +7,8 @@ namespace mixtract {
 
 double Calibration::apply(double raw) const {
   if (points.empty()) return raw;
-  if (raw <= points.front().raw) return points.front().probability;
+  // Below the lowest score measured nothing says the value is as right as there: the score stands, capped.
+  if (raw < points.front().raw) return std::min(raw, points.front().probability);
   if (raw >= points.back().raw) return points.back().probability;
   const auto upper = std::upper_bound(points.begin(), points.end(), raw,
                                       [](double r, const CalibrationPoint& p) { return r < p.raw; });
@@ -17,17 +18,37 @@ double Calibration::apply(double raw) const {
   return lo.probability + t * (hi.probability - lo.probability);
 }
 
+namespace {
+
+struct Block {
+  double score_sum = 0;
+  double right = 0;
+  double count = 0;
+  double share_right() const { return right / count; }
+  // The share right as if one more value had been wrong: a block of 20 all right says 0.95, not 1.
+  double doubtful_share_right() const { return right / (count + 1); }
+};
+
+// Pool adjacent violators: appends `block`, then merges while the block before scores at least as high.
+template <class Score>
+void pool(std::vector<Block>& blocks, const Block& block, Score score) {
+  blocks.push_back(block);
+  while (blocks.size() > 1 && score(blocks[blocks.size() - 2]) >= score(blocks.back())) {
+    const Block last = blocks.back();
+    blocks.pop_back();
+    blocks.back().score_sum += last.score_sum;
+    blocks.back().right += last.right;
+    blocks.back().count += last.count;
+  }
+}
+
+}  // namespace
+
 Calibration fit_isotonic(std::span<const ScoredOutcome> outcomes) {
   std::vector<ScoredOutcome> sorted(outcomes.begin(), outcomes.end());
   std::sort(sorted.begin(), sorted.end(),
             [](const ScoredOutcome& a, const ScoredOutcome& b) { return a.score < b.score; });
-  struct Block {
-    double score_sum = 0;
-    double right = 0;
-    double count = 0;
-    double mean() const { return right / count; }
-  };
-  std::vector<Block> blocks;
+  std::vector<Block> fitted;
   for (std::size_t i = 0; i < sorted.size();) {
     Block block;
     // Equal scores cannot be told apart: one block.
@@ -36,18 +57,17 @@ Calibration fit_isotonic(std::span<const ScoredOutcome> outcomes) {
       block.right += sorted[i].correct ? 1 : 0;
       block.count += 1;
     }
-    blocks.push_back(block);
-    // Pool adjacent violators: merge while the block before is right more often than this one.
-    while (blocks.size() > 1 && blocks[blocks.size() - 2].mean() >= blocks.back().mean()) {
-      const Block last = blocks.back();
-      blocks.pop_back();
-      blocks.back().score_sum += last.score_sum;
-      blocks.back().right += last.right;
-      blocks.back().count += last.count;
-    }
+    pool(fitted, block, [](const Block& b) { return b.share_right(); });
   }
+  // Doubt weighs more on small blocks: pooled again where it undoes the order.
+  std::vector<Block> doubted;
+  for (const Block& block : fitted) pool(doubted, block, [](const Block& b) { return b.doubtful_share_right(); });
   Calibration calibration;
-  for (const Block& block : blocks) calibration.points.push_back({block.score_sum / block.count, block.mean()});
+  // A block's point is its mean score: a score at the low end of a block that was right throughout is
+  // still less sure than the block's middle, its values being few there.
+  for (const Block& block : doubted) {
+    calibration.points.push_back({block.score_sum / block.count, block.doubtful_share_right()});
+  }
   return calibration;
 }
 

@@ -15,7 +15,7 @@ namespace mixtract {
 struct TuneOptions {
   CostBudget budget;         // Mean cost per document that a field's route may have; 0 = no limit.
   int max_experts = 3;       // The longest route tried.
-  double precision = 0.995;  // accept_confidence is set so that accepted values are right this often.
+  double precision = 0.995;  // accept_confidence: each accepted value is calibrated to be right this often.
   // Keep each field's route as the schema has it (experts, combine, with_llm); fit only its calibration
   // and accept_confidence. How the built-in routes are calibrated on documents they are not measured on.
   bool keep_routes = false;

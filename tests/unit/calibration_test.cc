@@ -34,17 +34,30 @@ TEST(CalibrationTest, IsotonicFitRecoversAKnownDistribution) {
   EXPECT_LT(expected_calibration_error(fresh), 0.02);
 }
 
-TEST(CalibrationTest, AdjacentViolatorsArePooled) {
+TEST(CalibrationTest, AdjacentViolatorsArePooledAndEachBlockCountsOneWrongMore) {
   const std::vector<ScoredOutcome> outcomes = {{0.1, true}, {0.2, false}, {0.3, true}, {0.4, true}};
   const Calibration calibration = fit_isotonic(outcomes);
   ASSERT_EQ(calibration.points.size(), 2u);
   EXPECT_DOUBLE_EQ(calibration.points[0].raw, 0.15);
-  EXPECT_DOUBLE_EQ(calibration.points[0].probability, 0.5);
+  EXPECT_DOUBLE_EQ(calibration.points[0].probability, 1.0 / 3);  // 1 right of 2, and one doubt.
   EXPECT_DOUBLE_EQ(calibration.points[1].raw, 0.35);
-  EXPECT_DOUBLE_EQ(calibration.points[1].probability, 1.0);
-  EXPECT_DOUBLE_EQ(calibration.apply(0.0), 0.5);  // Flat beyond the ends.
-  EXPECT_DOUBLE_EQ(calibration.apply(0.25), 0.75);
-  EXPECT_DOUBLE_EQ(calibration.apply(1.0), 1.0);
+  EXPECT_DOUBLE_EQ(calibration.points[1].probability, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(calibration.apply(0.25), 0.5);
+  EXPECT_DOUBLE_EQ(calibration.apply(1.0), 2.0 / 3);  // Flat beyond the last point.
+  EXPECT_DOUBLE_EQ(calibration.apply(0.1), 0.1);      // Below the first, the score itself...
+  const Calibration sure = fit_isotonic(std::vector<ScoredOutcome>(99, {0.9, true}));
+  EXPECT_DOUBLE_EQ(sure.apply(0.3), 0.3);  // ...never raised to what higher scores earned.
+  EXPECT_DOUBLE_EQ(sure.apply(0.95), 0.99);
+}
+
+TEST(CalibrationTest, ASmallBlockAboveALargeOneIsPooledWithIt) {
+  // 100 right of 101 at 0.8 (0.98 with doubt), then 3 of 3 at 0.9 (0.75 with doubt): one block.
+  std::vector<ScoredOutcome> outcomes(100, {0.8, true});
+  outcomes.push_back({0.8, false});
+  outcomes.insert(outcomes.end(), 3, {0.9, true});
+  const Calibration calibration = fit_isotonic(outcomes);
+  ASSERT_EQ(calibration.points.size(), 1u);
+  EXPECT_DOUBLE_EQ(calibration.points[0].probability, 103.0 / 105);
 }
 
 TEST(CalibrationTest, EmptyIsTheIdentity) {

@@ -19,10 +19,10 @@ Candidate reading(const std::string& expert, const std::string& value, double co
   return c;
 }
 
-// 80 documents labelled 1000..1079, every 4th held out. Expert "a" (10 ms) is right and sure except on
+// `documents` documents labelled 1000.., every 4th held out. Expert "a" (10 ms) is right and sure except on
 // every 5th document, where it reads a wrong valid number unsure; "b" (100 ms) is right except on every
 // 7th, where it is wrong and sure; "c" (1000 ms) is always right.
-Study constructed_study() {
+Study constructed_study(int documents = 80) {
   Study study;
   Result<Schema> schema = parse_schema(R"(name: t
 title: T
@@ -33,7 +33,7 @@ fields:
   EXPECT_TRUE(schema.ok()) << schema.status().message();
   study.schema = *schema;
   study.experts = {"a", "b", "c"};
-  for (int i = 0; i < 80; ++i) {
+  for (int i = 0; i < documents; ++i) {
     StudiedDocument d;
     d.file = std::to_string(i) + ".jpg";
     d.held_out = i % 4 == 3;
@@ -96,7 +96,7 @@ TEST(RouteSearchTest, ACheaperRouteWithinOneStandardErrorIsAsGood) {
 }
 
 TEST(RouteSearchTest, AmongEquallyAccurateRoutesTheOneThatCanAcceptMoreWins) {
-  Study study = constructed_study();
+  Study study = constructed_study(800);
   study.experts = {"u", "v"};
   for (std::size_t i = 0; i < study.documents.size(); ++i) {
     StudiedDocument& d = study.documents[i];
@@ -117,21 +117,31 @@ TEST(RouteSearchTest, AmongEquallyAccurateRoutesTheOneThatCanAcceptMoreWins) {
 }
 
 TEST(RouteSearchTest, CalibrationAndThresholdComeFromTheTrainingDocuments) {
-  Study study = constructed_study();
+  Study study = constructed_study(800);
   study.experts = {"a"};  // Right at 0.95 on 4 in 5, wrong at 0.5 on 1 in 5.
   const std::vector<TunedField> tuned = tune_routes(study, {});
   ASSERT_EQ(tuned.size(), 1u);
   const Route& route = tuned[0].route;
   EXPECT_NEAR(route.calibration.apply(0.5), 0.0, 1e-9);
-  EXPECT_NEAR(route.calibration.apply(0.95), 1.0, 1e-9);
-  EXPECT_NEAR(route.accept_confidence, 1.0, 1e-9);  // Only the sure readings reach 99.5%.
+  // 480 fitted documents read surely and rightly, by the route and by "a" alone: 960 right, and one doubt.
+  EXPECT_NEAR(route.calibration.apply(0.95), 960.0 / 961, 1e-9);
+  EXPECT_NEAR(route.accept_confidence, 0.995, 1e-9);
   EXPECT_EQ(tuned[0].held_out.accepted_correct, tuned[0].held_out.accepted);
-  EXPECT_EQ(tuned[0].held_out.accepted, 16);  // The 20 held out less the 4 of every 5th.
-  EXPECT_NEAR(tuned[0].held_out_ece, 0.0, 1e-9);
+  EXPECT_EQ(tuned[0].held_out.accepted, 160);  // The 200 held out less the 40 of every 5th.
+  EXPECT_NEAR(tuned[0].held_out_ece, 0.8 / 961, 1e-9);
+}
+
+TEST(RouteSearchTest, TooFewDocumentsAcceptNothing) {
+  Study study = constructed_study(80);
+  study.experts = {"a"};  // 2 x 48 sure readings fitted, all right: 99% at best, short of 99.5%.
+  const std::vector<TunedField> tuned = tune_routes(study, {});
+  ASSERT_EQ(tuned.size(), 1u);
+  EXPECT_NEAR(tuned[0].route.calibration.apply(0.95), 96.0 / 97, 1e-9);
+  EXPECT_EQ(tuned[0].held_out.accepted, 0);
 }
 
 TEST(RouteSearchTest, KeepingRoutesCalibratesTheSchemasOwn) {
-  Study study = constructed_study();
+  Study study = constructed_study(800);
   Route& route = study.schema.fields[0].route;
   route.experts = {"b", "a"};  // Not what a search picks: "c" is always right.
   route.with_llm = {"llm_text"};
