@@ -104,7 +104,8 @@ void add_tune_command(CLI::App& app, const GlobalOptions& global, const ConfigVa
       "codes. Per field it keeps the route most accurate on the fitted documents within the budget (then "
       "the cheapest), calibrates its confidence on them (isotonic), sets accept_confidence for --precision, "
       "and measures it on the held-out documents, which nothing was fitted on. Scores are per field, before "
-      "the cross-field checks extract adds. Pages are read afresh (no OCR cache), so costs are real.");
+      "the cross-field checks extract adds. Pages are read afresh (no OCR cache), so costs are real; the "
+      "outputs and their costs are cached, so tuning again on the same documents takes seconds.");
   sub->callback([args, &global, &exit_code] { exit_code = run_tune(*args, global); });
 }
 
