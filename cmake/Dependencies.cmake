@@ -31,3 +31,4 @@ set_target_properties(onnxruntime::onnxruntime PROPERTIES
 # Tesseract 5 (Debian).
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)  # The job queue on Redis Streams.

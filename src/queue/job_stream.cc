@@ -1,0 +1,148 @@
+#include "queue/job_stream.h"
+
+#include <charconv>
+
+namespace mixtract {
+namespace {
+
+constexpr std::string_view kGroup = "mixtract-workers";
+
+Status malformed(const std::string_view what) {
+  return Status::internal("Redis replied in an unexpected shape to " + std::string(what));
+}
+
+// One stream entry, [id, [field, value, ...]]; nullopt for an entry whose message was deleted.
+std::optional<Delivery> delivery_of(const RedisReply& entry) {
+  if (entry.kind != RedisReply::Kind::kArray || entry.elements.size() != 2 ||
+      entry.elements[1].kind != RedisReply::Kind::kArray) {
+    return std::nullopt;
+  }
+  Delivery delivery;
+  delivery.id = entry.elements[0].text;
+  const std::vector<RedisReply>& pairs = entry.elements[1].elements;
+  for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) delivery.fields.emplace_back(pairs[i].text, pairs[i + 1].text);
+  return delivery;
+}
+
+}  // namespace
+
+Result<QueueAddress> parse_queue_url(std::string_view url) {
+  const Status bad = Status::invalid_argument(
+      "queue '" + std::string(url) + "': expected redis://HOST[:PORT]/STREAM, e.g. redis://127.0.0.1:6379/scans");
+  constexpr std::string_view kScheme = "redis://";
+  if (!url.starts_with(kScheme)) return bad;
+  std::string_view rest = url.substr(kScheme.size());
+  const std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == rest.size()) return bad;
+  QueueAddress address;
+  address.stream = std::string(rest.substr(slash + 1));
+  std::string_view host = rest.substr(0, slash);
+  if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
+    const std::string_view port = host.substr(colon + 1);
+    const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), address.port);
+    if (error != std::errc() || end != port.data() + port.size() || address.port < 1 || address.port > 65535) {
+      return bad;
+    }
+    host = host.substr(0, colon);
+  }
+  if (host.empty() || address.stream.find_first_of(" \t\r\n") != std::string::npos) return bad;
+  address.host = std::string(host);
+  return address;
+}
+
+std::string Delivery::field(std::string_view name) const {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+Result<JobStream> JobStream::open(const QueueAddress& address) {
+  MIXTRACT_ASSIGN_OR_RETURN(RedisConnection connection, RedisConnection::open(address.host, address.port));
+  Result<RedisReply> created = connection.command({"XGROUP", "CREATE", address.stream, kGroup, "0", "MKSTREAM"});
+  if (!created.ok() && created.status().message().find("BUSYGROUP") == std::string::npos) return created.status();
+  return JobStream(std::move(connection), address);
+}
+
+Result<std::string> JobStream::add(const QueueFields& fields) {
+  std::vector<std::string_view> arguments = {"XADD", address_.stream, "*"};
+  for (const auto& [key, value] : fields) {
+    arguments.push_back(key);
+    arguments.push_back(value);
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply id, connection_.command(arguments));
+  return id.text;
+}
+
+Result<std::optional<Delivery>> JobStream::next(const std::string& consumer, long long claim_idle_ms, int block_ms) {
+  const std::string idle = std::to_string(claim_idle_ms);
+  // [next start, [entries], [deleted ids]]
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply claimed, connection_.command({"XAUTOCLAIM", address_.stream, kGroup, consumer,
+                                                                     idle, "0-0", "COUNT", "1"}));
+  if (claimed.elements.size() < 2) return malformed("XAUTOCLAIM");
+  for (const RedisReply& entry : claimed.elements[1].elements) {
+    if (std::optional<Delivery> delivery = delivery_of(entry)) {
+      MIXTRACT_ASSIGN_OR_RETURN(delivery->deliveries, deliveries_of(delivery->id));
+      return delivery;
+    }
+  }
+  const std::string block = std::to_string(block_ms);
+  // [[stream, [entries]]], or nil when none came in time.
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply read, connection_.command({"XREADGROUP", "GROUP", kGroup, consumer, "COUNT", "1",
+                                                                  "BLOCK", block, "STREAMS", address_.stream, ">"}));
+  if (read.is_nil()) return std::optional<Delivery>();
+  if (read.elements.empty() || read.elements[0].elements.size() != 2) return malformed("XREADGROUP");
+  for (const RedisReply& entry : read.elements[0].elements[1].elements) {
+    if (std::optional<Delivery> delivery = delivery_of(entry)) return delivery;
+  }
+  return std::optional<Delivery>();
+}
+
+Result<long long> JobStream::deliveries_of(const std::string& id) {
+  // [[id, consumer, idle ms, deliveries]]
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply pending,
+                            connection_.command({"XPENDING", address_.stream, kGroup, id, id, "1"}));
+  if (pending.elements.size() != 1 || pending.elements[0].elements.size() != 4) return malformed("XPENDING");
+  return pending.elements[0].elements[3].integer;
+}
+
+Status JobStream::ack(const std::string& id) {
+  return connection_.command({"XACK", address_.stream, kGroup, id}).status();
+}
+
+Status JobStream::dead_letter(const Delivery& delivery, std::string_view reason) {
+  const std::string stream = dead_letter_stream();
+  const std::string deliveries = std::to_string(delivery.deliveries);
+  std::vector<std::string_view> arguments = {"XADD",   stream, "*",          "id",      delivery.id,
+                                             "reason", reason, "deliveries", deliveries};
+  for (const auto& [key, value] : delivery.fields) {
+    arguments.push_back(key);
+    arguments.push_back(value);
+  }
+  MIXTRACT_RETURN_IF_ERROR(connection_.command(arguments).status());
+  return ack(delivery.id);
+}
+
+Status JobStream::put_result(std::string_view key, std::string_view value) {
+  return connection_.command({"HSET", results_hash(), key, value}).status();
+}
+
+Result<std::optional<std::string>> JobStream::result(std::string_view key) {
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply value, connection_.command({"HGET", results_hash(), key}));
+  if (value.is_nil()) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(value.text));
+}
+
+Result<long long> JobStream::pending() {
+  // [count, smallest id, greatest id, [[consumer, count]]]
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply summary, connection_.command({"XPENDING", address_.stream, kGroup}));
+  if (summary.elements.empty()) return malformed("XPENDING");
+  return summary.elements[0].integer;
+}
+
+Result<long long> JobStream::dead_letters() {
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply length, connection_.command({"XLEN", dead_letter_stream()}));
+  return length.integer;
+}
+
+}  // namespace mixtract

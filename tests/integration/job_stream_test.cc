@@ -1,0 +1,184 @@
+// The job stream against a real Redis: Debian's redis-server, started on a free loopback port with no
+// persistence, one per test suite.
+#include "queue/job_stream.h"
+
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+
+#include "test_support.h"
+
+extern char** environ;
+
+namespace mixtract {
+namespace {
+
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+class JobStreamTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    port_ = free_port();
+    std::vector<std::string> args = {"redis-server",
+                                     "--port",
+                                     std::to_string(port_),
+                                     "--bind",
+                                     "127.0.0.1",
+                                     "--save",
+                                     "",
+                                     "--appendonly",
+                                     "no",
+                                     "--dir",
+                                     ::testing::TempDir(),
+                                     "--logfile",
+                                     "redis-" + std::to_string(port_) + ".log"};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    if (posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(), environ) != 0) pid_ = -1;
+    for (int i = 0; i < 100 && pid_ > 0; ++i) {  // Up within a second or two.
+      if (RedisConnection::open("127.0.0.1", port_).ok()) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  static void TearDownTestSuite() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    std::error_code ignored;
+    std::filesystem::remove(std::filesystem::path(::testing::TempDir()) / ("redis-" + std::to_string(port_) + ".log"),
+                            ignored);
+  }
+  void SetUp() override {
+    ASSERT_GT(pid_, 0) << "cannot start redis-server: install it with scripts/setup.sh";
+    // Each test its own stream.
+    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    Result<QueueAddress> address = parse_queue_url("redis://127.0.0.1:" + std::to_string(port_) + "/" + name);
+    ASSERT_TRUE(address.ok()) << address.status().message();
+    address_ = *address;
+  }
+  JobStream open() {
+    Result<JobStream> stream = JobStream::open(address_);
+    EXPECT_TRUE(stream.ok()) << stream.status().message();
+    return std::move(stream).value();
+  }
+
+  static inline pid_t pid_ = -1;
+  static inline int port_ = 0;
+  QueueAddress address_;
+};
+
+TEST(QueueUrlTest, HostPortAndStream) {
+  const QueueAddress address = parse_queue_url("redis://10.0.0.5:7000/scans").value();
+  EXPECT_EQ(address.host, "10.0.0.5");
+  EXPECT_EQ(address.port, 7000);
+  EXPECT_EQ(address.stream, "scans");
+  EXPECT_EQ(parse_queue_url("redis://queue.local/archive:2026").value().port, 6379);
+  for (const char* bad : {"http://h:1/s", "redis://h:1", "redis://h:1/", "redis:///s", "redis://h:0/s",
+                          "redis://h:99999/s", "redis://h:x/s", "redis://h/a b"}) {
+    const Result<QueueAddress> parsed = parse_queue_url(bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_NE(parsed.status().message().find("redis://HOST[:PORT]/STREAM"), std::string::npos) << bad;
+  }
+}
+
+TEST(QueueUrlTest, AServerNotThereIsUnavailableAndNamed) {
+  const int port = free_port();
+  const Result<JobStream> stream = JobStream::open({"127.0.0.1", port, "s"});
+  ASSERT_FALSE(stream.ok());
+  EXPECT_EQ(stream.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(stream.status().message().find("127.0.0.1:" + std::to_string(port)), std::string::npos);
+}
+
+TEST_F(JobStreamTest, AMessageIsDeliveredOnceAndGoneWhenAcknowledged) {
+  JobStream producer = open();
+  JobStream worker = open();
+  const std::string id = producer.add({{"path", "/scans/a.jpg"}, {"sha256", "ab12"}}).value();
+  const std::optional<Delivery> got = worker.next("w1", 60000, 100).value();
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->id, id);
+  EXPECT_EQ(got->field("path"), "/scans/a.jpg");
+  EXPECT_EQ(got->field("sha256"), "ab12");
+  EXPECT_EQ(got->field("absent"), "");
+  EXPECT_EQ(got->deliveries, 1);
+  EXPECT_EQ(producer.pending().value(), 1);
+  EXPECT_FALSE(open().next("w2", 60000, 100).value().has_value());  // Taken, not yet idle long enough.
+  ASSERT_TRUE(worker.ack(got->id).ok());
+  EXPECT_EQ(producer.pending().value(), 0);
+  EXPECT_FALSE(worker.next("w1", 0, 100).value().has_value());
+}
+
+TEST_F(JobStreamTest, AMessageLeftPendingByADeadWorkerIsClaimedByAnother) {
+  JobStream producer = open();
+  (void)producer.add({{"path", "b.jpg"}}).value();
+  {
+    JobStream dying = open();
+    ASSERT_TRUE(dying.next("dying", 60000, 100).value().has_value());
+  }  // Gone without acknowledging.
+  JobStream other = open();
+  EXPECT_FALSE(other.next("other", 60000, 100).value().has_value());  // Not idle that long.
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  const std::optional<Delivery> claimed = other.next("other", 50, 100).value();
+  ASSERT_TRUE(claimed.has_value());
+  EXPECT_EQ(claimed->field("path"), "b.jpg");
+  EXPECT_EQ(claimed->deliveries, 2);
+}
+
+TEST_F(JobStreamTest, ADeadLetterKeepsTheMessageAndTheReasonAndLeavesNothingPending) {
+  JobStream stream = open();
+  (void)stream.add({{"path", "poison.jpg"}}).value();
+  const Delivery delivery = stream.next("w", 60000, 100).value().value();
+  ASSERT_TRUE(stream.dead_letter(delivery, "failed 3 times: not an image").ok());
+  EXPECT_EQ(stream.pending().value(), 0);
+  EXPECT_EQ(stream.dead_letters().value(), 1);
+  RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
+  const RedisReply dead = redis.command({"XRANGE", stream.dead_letter_stream(), "-", "+"}).value();
+  ASSERT_EQ(dead.elements.size(), 1u);
+  std::map<std::string, std::string> fields;
+  const std::vector<RedisReply>& pairs = dead.elements[0].elements[1].elements;
+  for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) fields[pairs[i].text] = pairs[i + 1].text;
+  EXPECT_EQ(fields["reason"], "failed 3 times: not an image");
+  EXPECT_EQ(fields["path"], "poison.jpg");
+  EXPECT_EQ(fields["id"], delivery.id);
+}
+
+TEST_F(JobStreamTest, AResultStoredTwiceIsOneResult) {
+  JobStream stream = open();
+  EXPECT_FALSE(stream.result("ab12|settings").value().has_value());
+  ASSERT_TRUE(stream.put_result("ab12|settings", R"({"name":"a"})").ok());
+  ASSERT_TRUE(stream.put_result("ab12|settings", R"({"name":"a"})").ok());
+  EXPECT_EQ(stream.result("ab12|settings").value(), R"({"name":"a"})");
+  RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
+  EXPECT_EQ(redis.command({"HLEN", stream.results_hash()}).value().integer, 1);
+}
+
+TEST_F(JobStreamTest, AnErrorReplyNamesTheCommand) {
+  RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
+  const Result<RedisReply> wrong = redis.command({"XACK", "no-such-stream"});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().message().rfind("Redis XACK: ", 0), 0u) << wrong.status().message();
+  EXPECT_FALSE(redis.command({}).ok());
+}
+
+}  // namespace
+}  // namespace mixtract
