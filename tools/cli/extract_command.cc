@@ -3,20 +3,18 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "core/sha256.h"
 #include "core/text_encoding.h"
+#include "extract_setup.h"
 #include "io/table_file.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
 #include "mixtract/job_store.h"
 #include "mixtract/persons.h"
-#include "mixtract/version.h"
 #include "mixtract/writers.h"
 #include "progress.h"
 #include "table.h"
@@ -27,15 +25,11 @@ namespace {
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string manifest;
-  std::string schema;
   std::string output;
   std::string format;
-  std::vector<std::string> routes;
-  TableArgs tables;
+  ExtractSettings settings;
   std::string per_person;
   bool resume = false;
-  OcrArgs ocr;
-  LlmArgs llm;
 };
 
 // Documents shown in the printed table; the results file holds all.
@@ -115,24 +109,6 @@ Status write_table(const std::filesystem::path& path, std::span<const std::vecto
   return table->close();
 }
 
-// The fingerprint of what, besides a document's bytes, changes its record: the version (and with it the
-// built-in schemas and tables), the schema, routes and table files given (their contents), the models and
-// the LLM. A job store written under another fingerprint is not resumed.
-std::string settings_fingerprint(const ExtractOptions& options, const GlobalOptions& global) {
-  std::string text = std::string("mixtract ") + kVersion + "\nschema " + options.schema + "\n";
-  auto add_file = [&](std::string_view what, const std::string& path) {
-    const Result<std::string> bytes = read_text_file(path);
-    text += std::string(what) + " " + path + " " + (bytes.ok() ? sha256_hex(*bytes) : std::string("-")) + "\n";
-  };
-  add_file("schema file", options.schema);  // A built-in schema's name opens no file.
-  for (const std::string& routes : options.routes) add_file("routes", routes);
-  add_file("schools", options.tables.schools);
-  add_file("majors", options.tables.majors);
-  text += "bert " + options.tables.bert_model + "\ndeps " + global.deps_dir + "\nllm " + options.llm.url + " " +
-          options.llm.model + " " + options.llm.gguf + "\n";
-  return sha256_hex(text);
-}
-
 // What the closing lines report.
 struct Counts {
   std::size_t written = 0;
@@ -147,11 +123,6 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     std::cerr << "mixtract extract: " << status.message() << "\n";
     return code;
   };
-  Result<std::vector<Schema>> schemas = load_schemas(options.schema);
-  if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
-  for (const std::string& routes : options.routes) {
-    if (Status status = apply_routes_file(routes, *schemas); !status.ok()) return fail(status, kExitUsage);
-  }
   const std::filesystem::path output(options.output);
   OutputFormat format = output_format_of(output);
   if (!options.format.empty()) {
@@ -165,31 +136,9 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   }
   Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
   if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
-  // Documents are read in parallel, one thread each, threads left over going to each one's inference.
-  // With an LLM server, as many more documents are in flight as LLM requests may be: they wait on the
-  // server, not on a core, and OCR still runs on no more pages at once than there are cores.
-  const int threads = options.ocr.threads > 0 ? options.ocr.threads
-                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  ExpertOptions expert_options;
-  Result<std::shared_ptr<ChatBackend>> llm = make_llm(options.llm, global, threads);
-  if (!llm.ok()) return fail(llm.status(), kExitUsage);
-  expert_options.llm = *llm;
-  const bool llm_server = !options.llm.url.empty();
-  const std::size_t count = inputs->documents.size();
-  const int cpu_workers = static_cast<int>(std::clamp<std::size_t>(count, 1, static_cast<std::size_t>(threads)));
-  const int workers = static_cast<int>(std::clamp<std::size_t>(
-      count, 1, static_cast<std::size_t>(cpu_workers + (llm_server ? options.llm.in_flight : 0))));
-  OcrArgs ocr_args = options.ocr;
-  ocr_args.threads = std::max(1, threads / cpu_workers);
-  ocr_args.max_parallel_reads = llm_server ? cpu_workers : 0;
-
-  expert_options.deps_dir = global.deps_dir;
-  expert_options.threads = ocr_args.threads;
-  expert_options.ocr = make_ocr_service(global, ocr_args);
-  if (Status status = load_tables(options.tables, global, expert_options); !status.ok())
-    return fail(status, kExitUsage);
-  Result<Extractor> extractor = Extractor::create(*std::move(schemas), ExpertRegistry::with_builtins(), expert_options);
-  if (!extractor.ok()) return fail(extractor.status(), kExitUsage);
+  Result<ExtractorSetup> setup = make_extractor(options.settings, global, inputs->documents.size());
+  if (!setup.ok()) return fail(setup.status(), kExitUsage);
+  const Extractor& extractor = *setup->extractor;
 
   for (const Status& problem : inputs->problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
   if (inputs->documents.empty()) {
@@ -202,13 +151,13 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (ec) {
     return fail(Status::io_error("cannot create the folder of " + output.string() + ": " + ec.message()), kExitUsage);
   }
-  Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor->schemas());
+  Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor.schemas());
   if (!writer.ok()) return fail(writer.status(), kExitUsage);
 
   // Every result is stored as it is handed back; --resume takes the documents stored as done.
   const std::filesystem::path store_file = output.string() + ".job.sqlite";
   Result<std::unique_ptr<JobStore>> store =
-      JobStore::open(store_file, !options.resume, settings_fingerprint(options, global));
+      JobStore::open(store_file, !options.resume, settings_fingerprint(options.settings, global));
   if (!store.ok()) return fail(store.status(), kExitUsage);
   if ((*store)->emptied_for_other_settings()) {
     std::cerr << "mixtract extract: " << store_file.string()
@@ -236,7 +185,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   Progress progress(static_cast<std::size_t>(std::count(stored.begin(), stored.end(), false)), std::cerr,
                     ::isatty(STDERR_FILENO) != 0);
   std::vector<DocumentFacts> facts;  // A few strings per document, for the per-person table.
-  std::vector<std::vector<std::string>> table{results_header(extractor->schemas())};
+  std::vector<std::vector<std::string>> table{results_header(extractor.schemas())};
   auto take = [&](std::size_t index, Result<Record> record) -> Status {
     if (!stored[index]) progress.advance(!record.ok() || record->schema.empty());
     if (!record.ok()) {
@@ -258,13 +207,13 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     facts.push_back(facts_of(*record, documents[index].person));
     return Status();
   };
-  const Status batch = run_batch(*extractor, files, stored, workers, **store, take);
+  const Status batch = run_batch(extractor, files, stored, setup->workers, **store, take);
   progress.finish();
   if (!batch.ok()) return fail_keeping_work(batch);
 
   const bool persons_wanted = !options.per_person.empty() || format == OutputFormat::kXlsx;
   Result<std::vector<std::vector<std::string>>> persons =
-      persons_wanted ? persons_of(facts, **store, extractor->schemas(), counts.persons_with_conflicts)
+      persons_wanted ? persons_of(facts, **store, extractor.schemas(), counts.persons_with_conflicts)
                      : std::vector<std::vector<std::string>>{};
   if (!persons.ok()) return fail_keeping_work(persons.status());
   if (format == OutputFormat::kXlsx) {
@@ -286,12 +235,12 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
   }
   std::cout << "value? = needs review, - = not found";
-  if (extractor->schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
+  if (extractor.schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
   std::cout << "\n"
             << counts.written << " document(s) extracted, " << counts.unrecognised << " of an unrecognised kind, "
             << counts.failed << " failed";
   if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
-  std::cout << "\n" << ocr_summary(*expert_options.ocr) << "results: " << output.string() << "\n";
+  std::cout << "\n" << ocr_summary(*setup->experts.ocr) << "results: " << output.string() << "\n";
   if (errors.size() > 1) std::cout << "errors:  " << error_log.string() << "\n";
   if (persons_wanted) {
     std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
@@ -311,12 +260,9 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   sub->add_option("--manifest", options->manifest,
                   "A CSV or XLSX table of the documents: a path column (文件, 路径, path or file; relative to "
                   "the table's folder) and optionally a person column (人员, 姓名, person or name)");
-  add_option(*sub, kSchemaOption, options->schema, config);
   add_option(*sub, kOutputOption, options->output, config);
   add_option(*sub, kFormatOption, options->format, config);
-  add_routes_option(*sub, options->routes);
-  add_table_options(*sub, options->tables, config);
-  add_bert_model_option(*sub, options->tables, config);
+  add_extract_settings(*sub, options->settings, config);
   sub->add_flag("--resume", options->resume,
                 "Go on with the run that wrote the same output file: documents done are taken from its job "
                 "store (<output>.job.sqlite), the rest are extracted; files replaced since are read again, and "
@@ -324,8 +270,6 @@ void add_extract_command(CLI::App& app, const GlobalOptions& global, const Confi
   sub->add_option("--per-person", options->per_person,
                   "Also write one row per person (format from the extension): the document holding the "
                   "person's highest degree, why, and any conflicts");
-  add_ocr_options(*sub, options->ocr, config);
-  add_llm_options(*sub, options->llm, config);
   sub->footer(
       "Writes every field of every document with its value, confidence, status (accepted, needs_review, "
       "missing), the reason, the expert and its evidence (JSONL), or one row per document (CSV, XLSX: 文件, "

@@ -1,0 +1,62 @@
+#include "extract_setup.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "core/sha256.h"
+#include "io/table_file.h"
+#include "mixtract/version.h"
+
+namespace mixtract::cli {
+
+void add_extract_settings(CLI::App& sub, ExtractSettings& settings, const ConfigValues& config) {
+  add_option(sub, kSchemaOption, settings.schema, config);
+  add_routes_option(sub, settings.routes);
+  add_table_options(sub, settings.tables, config);
+  add_bert_model_option(sub, settings.tables, config);
+  add_ocr_options(sub, settings.ocr, config);
+  add_llm_options(sub, settings.llm, config);
+}
+
+std::string settings_fingerprint(const ExtractSettings& settings, const GlobalOptions& global) {
+  std::string text = std::string("mixtract ") + kVersion + "\nschema " + settings.schema + "\n";
+  auto add_file = [&](std::string_view what, const std::string& path) {
+    const Result<std::string> bytes = read_text_file(path);
+    text += std::string(what) + " " + path + " " + (bytes.ok() ? sha256_hex(*bytes) : std::string("-")) + "\n";
+  };
+  add_file("schema file", settings.schema);  // A built-in schema's name opens no file.
+  for (const std::string& routes : settings.routes) add_file("routes", routes);
+  add_file("schools", settings.tables.schools);
+  add_file("majors", settings.tables.majors);
+  text += "bert " + settings.tables.bert_model + "\ndeps " + global.deps_dir + "\nllm " + settings.llm.url + " " +
+          settings.llm.model + " " + settings.llm.gguf + "\n";
+  return sha256_hex(text);
+}
+
+Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const GlobalOptions& global,
+                                      std::size_t documents) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas(settings.schema));
+  for (const std::string& routes : settings.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
+  const int threads = settings.ocr.threads > 0 ? settings.ocr.threads
+                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t count = documents == 0 ? static_cast<std::size_t>(threads) : documents;
+  ExtractorSetup setup;
+  MIXTRACT_ASSIGN_OR_RETURN(setup.experts.llm, make_llm(settings.llm, global, threads));
+  const bool llm_server = !settings.llm.url.empty();
+  const int cpu_workers = static_cast<int>(std::clamp<std::size_t>(count, 1, static_cast<std::size_t>(threads)));
+  setup.workers = static_cast<int>(std::clamp<std::size_t>(
+      count, 1, static_cast<std::size_t>(cpu_workers + (llm_server ? settings.llm.in_flight : 0))));
+  OcrArgs ocr = settings.ocr;
+  ocr.threads = std::max(1, threads / cpu_workers);
+  ocr.max_parallel_reads = llm_server ? cpu_workers : 0;
+  setup.experts.deps_dir = global.deps_dir;
+  setup.experts.threads = ocr.threads;
+  setup.experts.ocr = make_ocr_service(global, ocr);
+  MIXTRACT_RETURN_IF_ERROR(load_tables(settings.tables, global, setup.experts));
+  MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor,
+                            Extractor::create(std::move(schemas), ExpertRegistry::with_builtins(), setup.experts));
+  setup.extractor = std::make_unique<Extractor>(std::move(extractor));
+  return setup;
+}
+
+}  // namespace mixtract::cli
