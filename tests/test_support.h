@@ -2,6 +2,7 @@
 #ifndef MIXTRACT_TESTS_TEST_SUPPORT_H_
 #define MIXTRACT_TESTS_TEST_SUPPORT_H_
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,7 +11,9 @@
 #include <sstream>
 #include <string>
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 
 namespace mixtract::testing {
 
@@ -55,6 +58,19 @@ inline int run_command(const std::string& command, std::string& output) {
   char buffer[4096];
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   return pclose(pipe);
+}
+
+// A loopback port nothing listens on now.
+inline int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
 }
 
 // A file of ../shared/data/ beside the checkout, or "" when there is none (a user's clone): the test

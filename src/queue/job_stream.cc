@@ -1,5 +1,6 @@
 #include "queue/job_stream.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace mixtract {
@@ -131,6 +132,50 @@ Result<std::optional<std::string>> JobStream::result(std::string_view key) {
   MIXTRACT_ASSIGN_OR_RETURN(RedisReply value, connection_.command({"HGET", results_hash(), key}));
   if (value.is_nil()) return std::optional<std::string>();
   return std::optional<std::string>(std::move(value.text));
+}
+
+Status JobStream::put_job(std::string_view id, const Job& job) {
+  const std::string facts = address_.stream + ":job:" + std::string(id);
+  const std::string documents = facts + ":documents";
+  const std::string count = std::to_string(job.documents.size());
+  std::vector<std::string_view> hset = {"HSET", facts, "documents", count};
+  for (const auto& [key, value] : job.facts) {
+    hset.push_back(key);
+    hset.push_back(value);
+  }
+  MIXTRACT_RETURN_IF_ERROR(connection_.command({"DEL", documents}).status());
+  constexpr std::size_t kPerCommand = 1000;
+  for (std::size_t start = 0; start < job.documents.size(); start += kPerCommand) {
+    std::vector<std::string_view> push = {"RPUSH", documents};
+    for (std::size_t i = start; i < std::min(job.documents.size(), start + kPerCommand); ++i) {
+      push.push_back(job.documents[i]);
+    }
+    MIXTRACT_RETURN_IF_ERROR(connection_.command(push).status());
+  }
+  // The facts last: a job whose facts are there has all its documents.
+  return connection_.command(hset).status();
+}
+
+Result<std::optional<JobStream::Job>> JobStream::job(std::string_view id) {
+  const std::string facts = address_.stream + ":job:" + std::string(id);
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply pairs, connection_.command({"HGETALL", facts}));
+  if (pairs.elements.empty()) return std::optional<Job>();
+  Job job;
+  for (std::size_t i = 0; i + 1 < pairs.elements.size(); i += 2) {
+    job.facts.emplace_back(pairs.elements[i].text, pairs.elements[i + 1].text);
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply documents, connection_.command({"LRANGE", facts + ":documents", "0", "-1"}));
+  for (RedisReply& document : documents.elements) job.documents.push_back(std::move(document.text));
+  return std::optional<Job>(std::move(job));
+}
+
+Result<std::vector<QueueFields>> JobStream::dead_letter_list() {
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply entries, connection_.command({"XRANGE", dead_letter_stream(), "-", "+"}));
+  std::vector<QueueFields> letters;
+  for (const RedisReply& entry : entries.elements) {
+    if (std::optional<Delivery> letter = delivery_of(entry)) letters.push_back(std::move(letter->fields));
+  }
+  return letters;
 }
 
 Result<long long> JobStream::pending() {

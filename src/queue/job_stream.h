@@ -7,6 +7,7 @@
 #define MIXTRACT_QUEUE_JOB_STREAM_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,6 +62,19 @@ class JobStream {
   // The results hash (STREAM:results). Storing a key again replaces its value.
   Status put_result(std::string_view key, std::string_view value);
   Result<std::optional<std::string>> result(std::string_view key);
+
+  // A job: its facts (the hash STREAM:job:ID, with `documents`, their count, added) and its documents
+  // in input order (the list STREAM:job:ID:documents), written once by whoever submits it.
+  struct Job {
+    QueueFields facts;
+    std::vector<std::string> documents;
+  };
+  Status put_job(std::string_view id, const Job& job);
+  // nullopt when no job has that id.
+  Result<std::optional<Job>> job(std::string_view id);
+
+  // Every dead letter's fields (id, reason, deliveries, then the message's), oldest first.
+  Result<std::vector<QueueFields>> dead_letter_list();
 
   // For monitoring: messages handed out and not yet acknowledged; messages dead-lettered.
   Result<long long> pending();

@@ -2,75 +2,31 @@
 // persistence, one per test suite.
 #include "queue/job_stream.h"
 
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <thread>
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
 
+#include "redis_server.h"
 #include "test_support.h"
-
-extern char** environ;
 
 namespace mixtract {
 namespace {
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 class JobStreamTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    port_ = free_port();
-    std::vector<std::string> args = {"redis-server",
-                                     "--port",
-                                     std::to_string(port_),
-                                     "--bind",
-                                     "127.0.0.1",
-                                     "--save",
-                                     "",
-                                     "--appendonly",
-                                     "no",
-                                     "--dir",
-                                     ::testing::TempDir(),
-                                     "--logfile",
-                                     "redis-" + std::to_string(port_) + ".log"};
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    if (posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(), environ) != 0) pid_ = -1;
-    for (int i = 0; i < 100 && pid_ > 0; ++i) {  // Up within a second or two.
-      if (RedisConnection::open("127.0.0.1", port_).ok()) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    redis_ = new testing::RedisServer(
+        std::filesystem::path(::testing::TempDir()) / ("mixtract-redis-" + std::to_string(::getpid())), false);
+    port_ = redis_->port();
   }
   static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    std::error_code ignored;
-    std::filesystem::remove(std::filesystem::path(::testing::TempDir()) / ("redis-" + std::to_string(port_) + ".log"),
-                            ignored);
+    delete redis_;
+    std::filesystem::remove_all(std::filesystem::path(::testing::TempDir()) /
+                                ("mixtract-redis-" + std::to_string(::getpid())));
   }
   void SetUp() override {
-    ASSERT_GT(pid_, 0) << "cannot start redis-server: install it with scripts/setup.sh";
+    ASSERT_TRUE(redis_->running()) << "cannot start redis-server: install it with scripts/setup.sh";
     // Each test its own stream.
     const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     Result<QueueAddress> address = parse_queue_url("redis://127.0.0.1:" + std::to_string(port_) + "/" + name);
@@ -83,7 +39,7 @@ class JobStreamTest : public ::testing::Test {
     return std::move(stream).value();
   }
 
-  static inline pid_t pid_ = -1;
+  static inline testing::RedisServer* redis_ = nullptr;
   static inline int port_ = 0;
   QueueAddress address_;
 };
@@ -103,7 +59,7 @@ TEST(QueueUrlTest, HostPortAndStream) {
 }
 
 TEST(QueueUrlTest, AServerNotThereIsUnavailableAndNamed) {
-  const int port = free_port();
+  const int port = testing::free_port();
   const Result<JobStream> stream = JobStream::open({"127.0.0.1", port, "s"});
   ASSERT_FALSE(stream.ok());
   EXPECT_EQ(stream.status().code(), StatusCode::kUnavailable);
@@ -151,15 +107,12 @@ TEST_F(JobStreamTest, ADeadLetterKeepsTheMessageAndTheReasonAndLeavesNothingPend
   ASSERT_TRUE(stream.dead_letter(delivery, "failed 3 times: not an image").ok());
   EXPECT_EQ(stream.pending().value(), 0);
   EXPECT_EQ(stream.dead_letters().value(), 1);
-  RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
-  const RedisReply dead = redis.command({"XRANGE", stream.dead_letter_stream(), "-", "+"}).value();
-  ASSERT_EQ(dead.elements.size(), 1u);
-  std::map<std::string, std::string> fields;
-  const std::vector<RedisReply>& pairs = dead.elements[0].elements[1].elements;
-  for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) fields[pairs[i].text] = pairs[i + 1].text;
-  EXPECT_EQ(fields["reason"], "failed 3 times: not an image");
-  EXPECT_EQ(fields["path"], "poison.jpg");
-  EXPECT_EQ(fields["id"], delivery.id);
+  const std::vector<QueueFields> letters = stream.dead_letter_list().value();
+  ASSERT_EQ(letters.size(), 1u);
+  EXPECT_EQ(letters[0], (QueueFields{{"id", delivery.id},
+                                     {"reason", "failed 3 times: not an image"},
+                                     {"deliveries", "1"},
+                                     {"path", "poison.jpg"}}));
 }
 
 TEST_F(JobStreamTest, AResultStoredTwiceIsOneResult) {
@@ -170,6 +123,18 @@ TEST_F(JobStreamTest, AResultStoredTwiceIsOneResult) {
   EXPECT_EQ(stream.result("ab12|settings").value(), R"({"name":"a"})");
   RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
   EXPECT_EQ(redis.command({"HLEN", stream.results_hash()}).value().integer, 1);
+}
+
+TEST_F(JobStreamTest, AJobKeepsItsFactsAndItsDocumentsInOrder) {
+  JobStream stream = open();
+  EXPECT_FALSE(stream.job("j1").value().has_value());
+  JobStream::Job job;
+  job.facts = {{"settings", "f00d"}};
+  for (int i = 0; i < 2500; ++i) job.documents.push_back("doc " + std::to_string(i));
+  ASSERT_TRUE(stream.put_job("j1", job).ok());
+  const JobStream::Job read = stream.job("j1").value().value();
+  EXPECT_EQ(read.documents, job.documents);
+  EXPECT_EQ(read.facts, (QueueFields{{"documents", "2500"}, {"settings", "f00d"}}));
 }
 
 TEST_F(JobStreamTest, AnErrorReplyNamesTheCommand) {

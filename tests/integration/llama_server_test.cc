@@ -1,7 +1,6 @@
 // The LLM client and experts against a real llama-server (llama.cpp, built by scripts/llama_server.sh)
 // serving a tiny random-weight model: the real protocol, model listing, JSON-schema-constrained output,
 // usage numbers and parallel requests. The model's answers are nonsense; the checks are on the plumbing.
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,32 +10,18 @@
 #include <filesystem>
 #include <thread>
 
-#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
 
 #include "mixtract/llm.h"
+#include "test_support.h"
 
 extern char** environ;
 
 namespace mixtract {
 namespace {
-
-// A port nothing listens on now.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
 
 class LlamaServerTest : public ::testing::Test {
  protected:
@@ -45,7 +30,7 @@ class LlamaServerTest : public ::testing::Test {
     if (dir == nullptr || !std::filesystem::exists(std::filesystem::path(dir) / "bin/llama-server")) return;
     const std::string server = (std::filesystem::path(dir) / "bin/llama-server").string();
     const std::string model = (std::filesystem::path(dir) / "tiny-random.gguf").string();
-    const std::string port = std::to_string(free_port());
+    const std::string port = std::to_string(testing::free_port());
     std::vector<std::string> args = {server, "-m",      model,         "--host",       "127.0.0.1", "--port",
                                      port,   "--alias", "tiny-random", "-c",           "4096",      "-np",
                                      "4",    "-t",      "2",           "--log-disable"};

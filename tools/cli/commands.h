@@ -95,6 +95,11 @@ void add_version_command(CLI::App& app, int& exit_code);
 void add_ner_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_models_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
 void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+// The queue on Redis Streams: submit queues documents, workers on many machines extract them, collect
+// writes the results.
+void add_submit_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+void add_worker_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code);
+void add_collect_command(CLI::App& app, const ConfigValues& config, int& exit_code);
 
 }  // namespace mixtract::cli
 

@@ -17,6 +17,7 @@
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "progress.h"
+#include "run_outputs.h"
 #include "table.h"
 
 namespace mixtract::cli {
@@ -85,30 +86,6 @@ std::vector<InputDocument> without_duplicates(const std::vector<InputDocument>& 
   return unique;
 }
 
-// The per-person table, each chosen document's record read back from the job store.
-Result<std::vector<std::vector<std::string>>> persons_of(const std::vector<DocumentFacts>& facts, const JobStore& store,
-                                                         std::span<const Schema> schemas,
-                                                         std::size_t& persons_with_conflicts) {
-  const std::vector<Person> persons = group_by_person(facts);
-  for (const Person& person : persons) persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
-  const RecordLookup from_store = [&](std::size_t index) -> Result<Record> {
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, store.done(facts[index].source));
-    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
-    return record_from_json(*json);
-  };
-  return person_table(persons, from_store, schemas);
-}
-
-// Writes `rows` (the header first) to a table of the format the file's extension names.
-Status write_table(const std::filesystem::path& path, std::span<const std::vector<std::string>> rows) {
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<TableWriter> table,
-                            open_table_writer(path, output_format_of(path), rows.front()));
-  for (const std::vector<std::string>& row : rows.subspan(1)) MIXTRACT_RETURN_IF_ERROR(table->write_row(row));
-  return table->close();
-}
-
 // What the closing lines report.
 struct Counts {
   std::size_t written = 0;
@@ -173,7 +150,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
 
   Counts counts;
   counts.failed = inputs->problems.size();
-  std::vector<std::vector<std::string>> errors{{"文件", "阶段", "原因"}};  // The error log.
+  ErrorRows errors{{"文件", "阶段", "原因"}};
   for (const Status& problem : inputs->problems) errors.push_back({"", "input", problem.message()});
   const std::vector<InputDocument> documents = without_duplicates(inputs->documents, errors);
   counts.duplicates = inputs->documents.size() - documents.size();
@@ -211,23 +188,16 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   progress.finish();
   if (!batch.ok()) return fail_keeping_work(batch);
 
-  const bool persons_wanted = !options.per_person.empty() || format == OutputFormat::kXlsx;
-  Result<std::vector<std::vector<std::string>>> persons =
-      persons_wanted ? persons_of(facts, **store, extractor.schemas(), counts.persons_with_conflicts)
-                     : std::vector<std::vector<std::string>>{};
-  if (!persons.ok()) return fail_keeping_work(persons.status());
-  if (format == OutputFormat::kXlsx) {
-    if (Status status = (*writer)->add_sheet("人员", *persons); !status.ok()) return fail_keeping_work(status);
-    if (Status status = (*writer)->add_sheet("错误", errors); !status.ok()) return fail_keeping_work(status);
-  }
-  if (Status status = (*writer)->close(); !status.ok()) return fail_keeping_work(status);
-  const std::filesystem::path error_log = output.string() + ".errors.csv";
-  std::filesystem::remove(error_log, ec);
-  if (errors.size() > 1) {
-    if (Status status = write_table(error_log, errors); !status.ok()) return fail_keeping_work(status);
-  }
-  if (!options.per_person.empty()) {
-    if (Status status = write_table(options.per_person, *persons); !status.ok()) return fail_keeping_work(status);
+  const RunOutputs outputs{output, format, options.per_person};
+  const RecordLookup from_store = [&](std::size_t index) -> Result<Record> {
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, (*store)->done(facts[index].source));
+    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
+    return record_from_json(*json);
+  };
+  if (Status status = finish_outputs(**writer, outputs, facts, from_store, extractor.schemas(), errors,
+                                     counts.persons_with_conflicts);
+      !status.ok()) {
+    return fail_keeping_work(status);
   }
 
   if (table.size() > 1) std::cout << format_table(table) << "\n";
@@ -241,8 +211,8 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
             << counts.failed << " failed";
   if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
   std::cout << "\n" << ocr_summary(*setup->experts.ocr) << "results: " << output.string() << "\n";
-  if (errors.size() > 1) std::cout << "errors:  " << error_log.string() << "\n";
-  if (persons_wanted) {
+  if (errors.size() > 1) std::cout << "errors:  " << outputs.error_log().string() << "\n";
+  if (outputs.persons_wanted()) {
     std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
               << ", " << counts.persons_with_conflicts << " person(s) with conflicts to check\n";
   }

@@ -63,6 +63,9 @@ int run(int argc, char** argv) {
   mixtract::cli::add_version_command(app, exit_code);
   mixtract::cli::add_models_command(app, global, config, exit_code);
   mixtract::cli::add_serve_command(app, global, config, exit_code);
+  mixtract::cli::add_submit_command(app, global, config, exit_code);
+  mixtract::cli::add_worker_command(app, global, config, exit_code);
+  mixtract::cli::add_collect_command(app, config, exit_code);
 
   try {
     app.parse(argc, argv);

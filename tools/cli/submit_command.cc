@@ -1,0 +1,121 @@
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <set>
+
+#include "commands.h"
+#include "extract_setup.h"
+#include "mixtract/document.h"
+#include "mixtract/inputs.h"
+#include "queue/job_stream.h"
+#include "queue_job.h"
+
+namespace mixtract::cli {
+namespace {
+
+struct SubmitOptions {
+  std::vector<std::string> inputs;
+  std::string manifest;
+  std::string queue;
+  ExtractSettings settings;
+};
+
+// A job id that sorts by time and does not collide: 20261203-190641-3f9a2c.
+std::string new_job_id() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+  std::random_device random;
+  char tail[8];
+  std::snprintf(tail, sizeof tail, "%06x", random() & 0xffffffu);
+  return std::string(stamp) + "-" + tail;
+}
+
+int run_submit(const SubmitOptions& options, const GlobalOptions& global) {
+  auto fail = [](const Status& status, int code) {
+    std::cerr << "mixtract submit: " << status.message() << "\n";
+    return code;
+  };
+  Result<QueueAddress> address = parse_queue_url(options.queue);
+  if (!address.ok()) return fail(address.status(), kExitUsage);
+  // The workers build the extractor; a schema or routes file that cannot be read is said here already.
+  Result<std::vector<Schema>> schemas = load_schemas(options.settings.schema);
+  if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
+  for (const std::string& routes : options.settings.routes) {
+    if (Status status = apply_routes_file(routes, *schemas); !status.ok()) return fail(status, kExitUsage);
+  }
+  if (options.inputs.empty() && options.manifest.empty()) {
+    return fail(Status::invalid_argument("name the documents: image or PDF files, folders, patterns, or --manifest"),
+                kExitUsage);
+  }
+  Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
+  if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
+  std::size_t failed = inputs->problems.size();
+  for (const Status& problem : inputs->problems) std::cerr << "mixtract submit: " << problem.message() << "\n";
+  JobStream::Job job;
+  std::vector<QueuedDocument> documents;
+  for (const InputDocument& input : inputs->documents) {
+    Result<std::string> hash = content_hash_of(input.path);
+    if (!hash.ok()) {
+      std::cerr << "mixtract submit: skipped " << hash.status().message() << "\n";
+      ++failed;
+      continue;
+    }
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(input.path, ec);
+    documents.push_back({(ec ? input.path : absolute).string(), *hash, input.person});
+    job.documents.push_back(entry_of(documents.back()));
+  }
+  if (documents.empty()) return fail(Status::invalid_argument("no documents to submit"), kExitUsage);
+
+  Result<JobStream> stream = JobStream::open(*address);
+  if (!stream.ok()) return fail(stream.status(), kExitFailure);
+  const std::string id = new_job_id();
+  const std::string settings = settings_fingerprint(options.settings, global);
+  job.facts = {{"settings", settings}, {"schema", options.settings.schema}};
+  if (Status status = stream->put_job(id, job); !status.ok()) return fail(status, kExitFailure);
+  std::set<std::string> queued;  // Each content once: its result serves every file that holds it.
+  for (const QueuedDocument& document : documents) {
+    if (!queued.insert(document.sha256).second) continue;
+    Result<std::string> added =
+        stream->add({{"job", id}, {"path", document.path}, {"sha256", document.sha256}, {"settings", settings}});
+    if (!added.ok()) {
+      return fail(
+          Status::unavailable(added.status().message() + " (job " + id + ": " + std::to_string(queued.size() - 1) +
+                              " of " + std::to_string(documents.size()) + " documents queued)"),
+          kExitFailure);
+    }
+  }
+  std::cout << "job " << id << ": " << documents.size() << " document(s), " << queued.size() << " distinct, queued on "
+            << options.queue << "\n"
+            << "collect with: mixtract collect --queue " << options.queue << " --job " << id << " -o results.xlsx\n";
+  return failed == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void add_submit_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
+  auto options = std::make_shared<SubmitOptions>();
+  CLI::App* sub = app.add_subcommand("submit", "Queue documents for workers on other machines to extract");
+  sub->add_option("inputs", options->inputs,
+                  "Image or PDF files, folders (searched recursively), or patterns, on storage every worker "
+                  "reads under the same path");
+  sub->add_option("--manifest", options->manifest,
+                  "A CSV or XLSX table of the documents (as for extract: a path column, optionally a person "
+                  "column)");
+  add_queue_option(*sub, options->queue);
+  add_extract_settings(*sub, options->settings, config);
+  sub->footer(
+      "Records a job (its documents in input order) and queues one message per distinct content: its "
+      "path, its content hash and the fingerprint of the settings (version, schema, routes, tables, "
+      "models, LLM). Start workers (`mixtract worker`) with the same settings, then `mixtract collect` "
+      "writes the results. Prints the job's id. Exit code: 0 all queued, 1 some files could not be read "
+      "(the rest are queued) or the queue could not be reached, 2 bad options or inputs.");
+  sub->callback([options, &global, &exit_code] { exit_code = run_submit(*options, global); });
+}
+
+}  // namespace mixtract::cli
