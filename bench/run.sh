@@ -31,13 +31,16 @@
 #     default settings and with --llm-url to a scripted server answering from the truth, always right
 #     and wrong on 20% of values: fields right, accepted, accepted wrong;
 #   - HTTP service: wrk against POST /v1/extract (one certificate, cached OCR) at 2 threads: requests/s,
-#     median and p99 latency, errors, the server's memory along the run.
+#     median and p99 latency, errors, the server's memory along the run;
+#   - the queue: submit, 1, 2 and 4 worker processes and collect on one redis-server here, against
+#     extract on the same documents, and the queue's own cost per document.
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
 #   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--soak-n N] [--only SECTION] [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
-#     extract, families, scaling, memory, soak, llm, escalation, ocr, tune, nlp, server (default: all);
+#     extract, families, scaling, memory, soak, llm, escalation, ocr, tune, nlp, server, queue (default:
+#     all);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -396,6 +399,68 @@ server_section() {
   rm -rf "$work"
 }
 
+# The queue (submit, worker, collect) on one redis-server of this machine: documents/s with 1, 2 and 4
+# worker processes of one thread each against `extract` on the same documents (no cache), and the
+# queue's own cost per document: 1,000 small pages through the file-name route (no OCR), the queue
+# against extract.
+queue_section() {
+  local work port redis data n
+  work=$(mktemp -d)
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --logfile redis.log &
+  redis=$!
+  for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.05; done
+  # Seconds for the queue to do a folder: submit, WORKERS processes, then collect once all is done.
+  queued_seconds() {  # folder workers stream [settings...]
+    local folder=$1 workers=$2 stream=$3 job start pids=() i
+    shift 3
+    start=$(date +%s.%N)
+    job=$("$build/mixtract" submit "$folder" --queue "redis://127.0.0.1:$port/$stream" "$@" | sed -n 's/^job \([^:]*\):.*/\1/p')
+    for i in $(seq "$workers"); do
+      "$build/mixtract" worker --queue "redis://127.0.0.1:$port/$stream" -j 1 --no-cache --exit-when-idle 2 "$@" \
+        >/dev/null 2>&1 &
+      pids+=($!)
+    done
+    "$build/mixtract" collect --queue "redis://127.0.0.1:$port/$stream" --job "$job" -o "$work/$stream.jsonl" >/dev/null 2>&1 || true
+    echo "$(date +%s.%N) - $start" | bc
+    wait "${pids[@]}" 2>/dev/null || true
+  }
+  extract_seconds() {  # folder threads [settings...]
+    local folder=$1 threads=$2 start
+    shift 2
+    start=$(date +%s.%N)
+    "$build/mixtract" extract "$folder" -j "$threads" --no-cache -o "$work/extract.jsonl" "$@" >/dev/null 2>&1 || true
+    echo "$(date +%s.%N) - $start" | bc
+  }
+  data=$build/bench-data/extract-clean-n$count${schools:+-moe}
+  n=$(ls "$data"/*.jpg | wc -l)
+  echo "### The queue on Redis Streams (\`$(basename "$data")\`: $n documents, no cache, one redis-server here)"
+  echo
+  echo "| run | seconds | docs/s |"
+  echo "|---|---|---|"
+  for threads in 1 2; do
+    extract_seconds "$data" "$threads" ${schools:+--schools "$schools"} |
+      awk -v n="$n" -v t="$threads" '{printf "| extract -j %d | %.1f | %.2f |\n", t, $1, n / $1}'
+  done
+  for workers in 1 2 4; do
+    queued_seconds "$data" "$workers" "docs$workers" ${schools:+--schools "$schools"} |
+      awk -v n="$n" -v w="$workers" '{printf "| submit, %d worker(s) of -j 1, collect | %.1f | %.2f |\n", w, $1, n / $1}'
+  done
+  echo
+  local pages=$build/bench-data/pages-10000 plain queued
+  [ -d "$pages" ] || "$build/bench_pages" --n 10000 --out "$pages"
+  plain=$(extract_seconds "$pages" 1 --schema bench/routes/file_name.yaml)
+  queued=$(queued_seconds "$pages" 1 pages --schema bench/routes/file_name.yaml)
+  echo "Queue's own cost (10,000 small pages, file-name route, no OCR, one worker of -j 1): extract -j 1"
+  echo "$(printf '%.1f' "$plain") s, submit + worker + collect $(printf '%.1f' "$queued") s:"
+  echo "$(echo "($queued - $plain) * 1000 / 10000" | bc -l | xargs printf '%.2f') ms more per document (start-up, the"
+  echo "worker's first wait and collect's polling included)."
+  echo
+  kill "$redis"
+  wait "$redis" 2>/dev/null || true
+  rm -rf "$work"
+}
+
 # Leave-one-family-out: each layout family rendered alone, clean and photographed, extracted on the
 # default settings (--schema auto, the built-in school table) and scored; held-out families were written
 # after the certificate_text cues were last changed, so their figures are the ones that count.
@@ -504,6 +569,7 @@ trap 'rm -rf "$cache" "$section"' EXIT
   if wanted tune; then tune_section; fi
   if wanted nlp; then nlp_section; fi
   if wanted server; then server_section; fi
+  if wanted queue; then queue_section; fi
 } > "$section"
 
 cat "$section"

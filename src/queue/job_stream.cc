@@ -134,6 +134,11 @@ Result<std::optional<std::string>> JobStream::result(std::string_view key) {
   return std::optional<std::string>(std::move(value.text));
 }
 
+Result<bool> JobStream::has_result(std::string_view key) {
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply exists, connection_.command({"HEXISTS", results_hash(), key}));
+  return exists.integer == 1;
+}
+
 Status JobStream::put_job(std::string_view id, const Job& job) {
   const std::string facts = address_.stream + ":job:" + std::string(id);
   const std::string documents = facts + ":documents";

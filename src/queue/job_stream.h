@@ -62,6 +62,7 @@ class JobStream {
   // The results hash (STREAM:results). Storing a key again replaces its value.
   Status put_result(std::string_view key, std::string_view value);
   Result<std::optional<std::string>> result(std::string_view key);
+  Result<bool> has_result(std::string_view key);
 
   // A job: its facts (the hash STREAM:job:ID, with `documents`, their count, added) and its documents
   // in input order (the list STREAM:job:ID:documents), written once by whoever submits it.

@@ -118,9 +118,11 @@ TEST_F(JobStreamTest, ADeadLetterKeepsTheMessageAndTheReasonAndLeavesNothingPend
 TEST_F(JobStreamTest, AResultStoredTwiceIsOneResult) {
   JobStream stream = open();
   EXPECT_FALSE(stream.result("ab12|settings").value().has_value());
+  EXPECT_FALSE(stream.has_result("ab12|settings").value());
   ASSERT_TRUE(stream.put_result("ab12|settings", R"({"name":"a"})").ok());
   ASSERT_TRUE(stream.put_result("ab12|settings", R"({"name":"a"})").ok());
   EXPECT_EQ(stream.result("ab12|settings").value(), R"({"name":"a"})");
+  EXPECT_TRUE(stream.has_result("ab12|settings").value());
   RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
   EXPECT_EQ(redis.command({"HLEN", stream.results_hash()}).value().integer, 1);
 }

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <set>
 #include <thread>
 
 #include "commands.h"
@@ -32,16 +31,10 @@ std::string fact(const JobStream::Job& job, std::string_view name) {
   return "";
 }
 
-// Where each of a job's documents stands: its record's JSON, or why it was given up.
-struct Outcomes {
-  std::map<std::string, std::string> records;  // By content hash.
-  std::map<std::string, std::string> dead;     // By content hash: the reason.
-};
-
-// Reads what is new since `outcomes` was last filled.
-Status update(JobStream& stream, const std::string& job_id, const std::string& settings,
-              const std::vector<QueuedDocument>& documents, Outcomes& outcomes) {
+// The job's documents given up on: their content hash -> the reason.
+Result<std::map<std::string, std::string>> given_up(JobStream& stream, const std::string& job_id) {
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<QueueFields> letters, stream.dead_letter_list());
+  std::map<std::string, std::string> reasons;
   for (const QueueFields& letter : letters) {
     std::string job, sha256, reason;
     for (const auto& [key, value] : letter) {
@@ -49,14 +42,44 @@ Status update(JobStream& stream, const std::string& job_id, const std::string& s
       if (key == "sha256") sha256 = value;
       if (key == "reason") reason = value;
     }
-    if (job == job_id) outcomes.dead.emplace(sha256, reason);
+    if (job == job_id) reasons.emplace(sha256, reason);
   }
-  for (const QueuedDocument& document : documents) {
-    if (outcomes.records.contains(document.sha256)) continue;
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> record, stream.result(result_key(document.sha256, settings)));
-    if (record) outcomes.records.emplace(document.sha256, std::move(*record));
+  return reasons;
+}
+
+// Waits until every document has a record or was given up on, the documents checked in input order
+// (the order the workers take them in), each once it is seen done. nullopt when --wait ran out.
+Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream& stream, const CollectOptions& options,
+                                                                       const std::string& settings,
+                                                                       const std::vector<QueuedDocument>& documents) {
+  std::map<std::string, std::string> dead;
+  const auto start = std::chrono::steady_clock::now();
+  auto last_report = start;
+  for (std::size_t next = 0; next < documents.size();) {
+    const std::string& sha256 = documents[next].sha256;
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, stream.has_result(result_key(sha256, settings)));
+    if (done || dead.contains(sha256)) {
+      ++next;
+      continue;
+    }
+    MIXTRACT_ASSIGN_OR_RETURN(dead, given_up(stream, options.job));
+    if (dead.contains(sha256)) continue;
+    const auto now = std::chrono::steady_clock::now();
+    const std::string progress =
+        std::to_string(next) + " of " + std::to_string(documents.size()) + " document(s) done or given up on";
+    if (options.wait_s >= 0 && std::chrono::duration<double>(now - start).count() >= options.wait_s) {
+      std::cerr << "mixtract collect: job " << options.job << ": " << progress
+                << "; nothing written: run collect again when the workers are through\n";
+      return std::optional<std::map<std::string, std::string>>();
+    }
+    if (now - last_report >= std::chrono::seconds(10)) {
+      std::cerr << "mixtract collect: " << progress << "\n";
+      last_report = now;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
   }
-  return Status();
+  MIXTRACT_ASSIGN_OR_RETURN(dead, given_up(stream, options.job));
+  return std::optional(std::move(dead));
 }
 
 int run_collect(const CollectOptions& options) {
@@ -91,37 +114,14 @@ int run_collect(const CollectOptions& options) {
     if (!document.ok()) return fail(document.status(), kExitFailure);
     documents.push_back(std::move(document).value());
   }
-  std::set<std::string> contents;
-  for (const QueuedDocument& document : documents) contents.insert(document.sha256);
-
-  // Wait until every content has a record or was given up on.
-  Outcomes outcomes;
-  const auto start = std::chrono::steady_clock::now();
-  auto last_report = start;
-  for (;;) {
-    if (Status status = update(*stream, options.job, settings, documents, outcomes); !status.ok()) {
-      return fail(status, kExitFailure);
-    }
-    std::size_t finished = 0;
-    for (const std::string& sha256 : contents) {
-      finished += outcomes.records.contains(sha256) || outcomes.dead.contains(sha256) ? 1u : 0u;
-    }
-    if (finished == contents.size()) break;
-    const auto now = std::chrono::steady_clock::now();
-    const double waited = std::chrono::duration<double>(now - start).count();
-    const std::string progress = std::to_string(finished) + " of " + std::to_string(contents.size()) +
-                                 " distinct document(s) done or given up on";
-    if (options.wait_s >= 0 && waited >= options.wait_s) {
-      return fail(Status::unavailable("job " + options.job + ": " + progress +
-                                      "; nothing written: run collect again when the workers are through"),
-                  kExitFailure);
-    }
-    if (now - last_report >= std::chrono::seconds(10)) {
-      std::cerr << "mixtract collect: " << progress << "\n";
-      last_report = now;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  }
+  Result<std::optional<std::map<std::string, std::string>>> dead = wait_for_job(*stream, options, settings, documents);
+  if (!dead.ok()) return fail(dead.status(), kExitFailure);
+  if (!dead->has_value()) return kExitFailure;
+  const auto record_of = [&](const std::string& sha256) -> Result<Record> {
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, stream->result(result_key(sha256, settings)));
+    if (!json) return Status::unavailable("the result of " + sha256 + " vanished from " + options.queue);
+    return record_from_json(*json);
+  };
 
   std::error_code ec;
   if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
@@ -140,12 +140,12 @@ int run_collect(const CollectOptions& options) {
       ++duplicates;
       continue;
     }
-    if (const auto dead = outcomes.dead.find(document.sha256); !outcomes.records.contains(document.sha256)) {
-      errors.push_back({document.path, "worker", dead->second});
+    if (const auto reason = (*dead)->find(document.sha256); reason != (*dead)->end()) {
+      errors.push_back({document.path, "worker", reason->second});
       ++failed;
       continue;
     }
-    Result<Record> record = record_from_json(outcomes.records.at(document.sha256));
+    Result<Record> record = record_of(document.sha256);
     if (!record.ok()) return fail(record.status(), kExitFailure);
     if (Status status = (*writer)->write(*record); !status.ok()) return fail(status, kExitFailure);
     ++written;
@@ -156,9 +156,7 @@ int run_collect(const CollectOptions& options) {
     facts.push_back(facts_of(*record, document.person));
     fact_contents.push_back(document.sha256);
   }
-  const RecordLookup stored = [&](std::size_t index) {
-    return record_from_json(outcomes.records.at(fact_contents[index]));
-  };
+  const RecordLookup stored = [&](std::size_t index) { return record_of(fact_contents[index]); };
   const RunOutputs outputs{output, format, options.per_person};
   std::size_t persons_with_conflicts = 0;
   if (Status status = finish_outputs(**writer, outputs, facts, stored, *schemas, errors, persons_with_conflicts);
