@@ -96,6 +96,15 @@ class QueueCliTest : public ::testing::Test {
     return by_source;
   }
 
+  // One of the rendered documents' images.
+  std::string first_image() const {
+    for (const auto& entry : std::filesystem::directory_iterator(path("docs"))) {
+      if (entry.path().extension() == ".jpg") return entry.path().string();
+    }
+    ADD_FAILURE() << "synth rendered no image";
+    return "";
+  }
+
   long long results_stored() const {
     JobStream stream = JobStream::open(parse_queue_url(queue_).value()).value();
     RedisConnection redis = RedisConnection::open("127.0.0.1", redis_->port()).value();
@@ -180,12 +189,22 @@ TEST_F(QueueCliTest, ATerminatedWorkerFinishesTheDocumentInHandFirst) {
   EXPECT_THAT(testing::read_file(path("worker-0.log")), HasSubstr(std::to_string(done) + " document(s) extracted"));
 }
 
+TEST_F(QueueCliTest, ADocumentSubmittedAgainIsNotExtractedAgain) {
+  const std::string file = first_image();
+  (void)submit(file);
+  wait_for(start_worker({"--exit-when-idle", "2"}));
+  const std::string again = submit(file);
+  wait_for(start_worker({"--exit-when-idle", "2"}));
+  EXPECT_THAT(testing::read_file(path("worker-0.log")), HasSubstr(": 1 document(s) extracted"));
+  EXPECT_THAT(testing::read_file(path("worker-1.log")), HasSubstr(": 0 document(s) extracted"));
+  const auto [collected, output] =
+      mixtract("collect --queue " + queue_ + " --job " + again + " --wait 5 -o " + path("out/r.jsonl"));
+  EXPECT_EQ(collected, 0) << output;
+  EXPECT_EQ(records(path("out/r.jsonl")).size(), 1u);
+}
+
 TEST_F(QueueCliTest, AFileChangedSinceItWasSubmittedIsGivenUpOnAtOnce) {
-  const std::filesystem::directory_iterator images(path("docs"));
-  const auto image =
-      std::find_if(begin(images), end(images), [](const auto& e) { return e.path().extension() == ".jpg"; });
-  ASSERT_NE(image, end(images));
-  std::filesystem::copy_file(image->path(), path("one.jpg"));
+  std::filesystem::copy_file(first_image(), path("one.jpg"));
   const std::string job = submit(path("one.jpg"));
   std::ofstream(path("one.jpg"), std::ios::app) << "after the end of the image";  // Still decodes.
   wait_for(start_worker({"--max-tries", "3", "--exit-when-idle", "2"}));

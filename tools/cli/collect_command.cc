@@ -79,6 +79,10 @@ Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
   }
   MIXTRACT_ASSIGN_OR_RETURN(dead, given_up(stream, options.job));
+  for (auto letter = dead.begin(); letter != dead.end();) {  // Done after all: a record beats a dead letter.
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done, stream.has_result(result_key(letter->first, settings)));
+    letter = done ? dead.erase(letter) : std::next(letter);
+  }
   return std::optional(std::move(dead));
 }
 

@@ -81,6 +81,10 @@ class Worker {
                          "submitted with other settings than this worker's (version, schema, routes, tables, "
                          "models or LLM): start workers with the options given to submit");
     }
+    const std::string key = result_key(delivery.field("sha256"), settings_);
+    MIXTRACT_ASSIGN_OR_RETURN(const bool done_before, stream.has_result(key));
+    // Done already: in another job, or by a worker that died between storing and acknowledging.
+    if (done_before) return stream.ack(delivery.id);
     if (delivery.deliveries > options_.max_tries) {
       return dead_letter(
           stream, delivery,
@@ -97,8 +101,7 @@ class Worker {
           std::to_string(options_.max_tries) + ")");
       return Status();
     }
-    MIXTRACT_RETURN_IF_ERROR(
-        stream.put_result(result_key(delivery.field("sha256"), settings_), record_to_json_line(*record)));
+    MIXTRACT_RETURN_IF_ERROR(stream.put_result(key, record_to_json_line(*record)));
     MIXTRACT_RETURN_IF_ERROR(stream.ack(delivery.id));
     ++done_;
     return Status();
