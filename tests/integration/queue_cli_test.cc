@@ -3,7 +3,6 @@
 // mid-run; what collect writes is compared with what a single `extract` writes.
 #include <sys/wait.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>

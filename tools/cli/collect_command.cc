@@ -1,5 +1,6 @@
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <thread>
@@ -86,6 +87,61 @@ Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream
   return std::optional(std::move(dead));
 }
 
+// What collect wrote, for its closing lines.
+struct Written {
+  std::size_t written = 0;
+  std::size_t unrecognised = 0;
+  std::size_t failed = 0;  // Given up on by the workers.
+  std::size_t duplicates = 0;
+  std::size_t errors = 0;  // Rows of the error log.
+  std::size_t persons_with_conflicts = 0;
+};
+
+using RecordOf = std::function<Result<Record>(const std::string& sha256)>;
+
+// Writes the job's records in input order, as extract does: each content once (a later file with the
+// same bytes goes to the error log as a duplicate), the documents given up on (`dead`) to the error log.
+Result<Written> write_job(const RunOutputs& outputs, std::span<const Schema> schemas,
+                          const std::vector<QueuedDocument>& documents, const std::map<std::string, std::string>& dead,
+                          const RecordOf& record_of) {
+  std::error_code ec;
+  if (outputs.output.has_parent_path()) std::filesystem::create_directories(outputs.output.parent_path(), ec);
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<RecordWriter> writer, open_writer(outputs.output, outputs.format, schemas));
+  Written counts;
+  ErrorRows errors{{"文件", "阶段", "原因"}};
+  std::vector<DocumentFacts> facts;
+  std::vector<std::string> fact_contents;  // The content hash of each of `facts`.
+  std::map<std::string, std::string> first_path;
+  for (const QueuedDocument& document : documents) {
+    const auto [first, added] = first_path.emplace(document.sha256, document.path);
+    if (!added) {
+      errors.push_back(
+          {document.path, "duplicate", "the same content as " + first->second + ": extracted once, as that file"});
+      ++counts.duplicates;
+      continue;
+    }
+    if (const auto reason = dead.find(document.sha256); reason != dead.end()) {
+      errors.push_back({document.path, "worker", reason->second});
+      ++counts.failed;
+      continue;
+    }
+    MIXTRACT_ASSIGN_OR_RETURN(Record record, record_of(document.sha256));
+    MIXTRACT_RETURN_IF_ERROR(writer->write(record));
+    ++counts.written;
+    if (record.schema.empty()) {
+      ++counts.unrecognised;
+      errors.push_back({record.source, "recognise", record.schema_reason});
+    }
+    facts.push_back(facts_of(record, document.person));
+    fact_contents.push_back(document.sha256);
+  }
+  const RecordLookup stored = [&](std::size_t index) { return record_of(fact_contents[index]); };
+  MIXTRACT_RETURN_IF_ERROR(
+      finish_outputs(*writer, outputs, facts, stored, schemas, errors, counts.persons_with_conflicts));
+  counts.errors = errors.size() - 1;
+  return counts;
+}
+
 int run_collect(const CollectOptions& options) {
   auto fail = [](const Status& status, int code) {
     std::cerr << "mixtract collect: " << status.message() << "\n";
@@ -121,57 +177,20 @@ int run_collect(const CollectOptions& options) {
   Result<std::optional<std::map<std::string, std::string>>> dead = wait_for_job(*stream, options, settings, documents);
   if (!dead.ok()) return fail(dead.status(), kExitFailure);
   if (!dead->has_value()) return kExitFailure;
-  const auto record_of = [&](const std::string& sha256) -> Result<Record> {
+  const RecordOf record_of = [&](const std::string& sha256) -> Result<Record> {
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, stream->result(result_key(sha256, settings)));
     if (!json) return Status::unavailable("the result of " + sha256 + " vanished from " + options.queue);
     return record_from_json(*json);
   };
-
-  std::error_code ec;
-  if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
-  Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, *schemas);
-  if (!writer.ok()) return fail(writer.status(), kExitUsage);
-  ErrorRows errors{{"文件", "阶段", "原因"}};
-  std::vector<DocumentFacts> facts;
-  std::vector<std::string> fact_contents;  // The content hash of each of `facts`.
-  std::map<std::string, std::string> first_path;
-  std::size_t written = 0, unrecognised = 0, failed = 0, duplicates = 0;
-  for (const QueuedDocument& document : documents) {
-    const auto [first, added] = first_path.emplace(document.sha256, document.path);
-    if (!added) {
-      errors.push_back(
-          {document.path, "duplicate", "the same content as " + first->second + ": extracted once, as that file"});
-      ++duplicates;
-      continue;
-    }
-    if (const auto reason = (*dead)->find(document.sha256); reason != (*dead)->end()) {
-      errors.push_back({document.path, "worker", reason->second});
-      ++failed;
-      continue;
-    }
-    Result<Record> record = record_of(document.sha256);
-    if (!record.ok()) return fail(record.status(), kExitFailure);
-    if (Status status = (*writer)->write(*record); !status.ok()) return fail(status, kExitFailure);
-    ++written;
-    if (record->schema.empty()) {
-      ++unrecognised;
-      errors.push_back({record->source, "recognise", record->schema_reason});
-    }
-    facts.push_back(facts_of(*record, document.person));
-    fact_contents.push_back(document.sha256);
-  }
-  const RecordLookup stored = [&](std::size_t index) { return record_of(fact_contents[index]); };
   const RunOutputs outputs{output, format, options.per_person};
-  std::size_t persons_with_conflicts = 0;
-  if (Status status = finish_outputs(**writer, outputs, facts, stored, *schemas, errors, persons_with_conflicts);
-      !status.ok()) {
-    return fail(status, kExitFailure);
-  }
+  Result<Written> counts = write_job(outputs, *schemas, documents, **dead, record_of);
+  if (!counts.ok()) return fail(counts.status(), kExitFailure);
+  const auto [written, unrecognised, failed, duplicates, errors, persons_with_conflicts] = *counts;
   std::cout << "job " << options.job << ": " << written << " document(s) written, " << unrecognised
             << " of an unrecognised kind, " << failed << " given up on by the workers";
   if (duplicates > 0) std::cout << ", " << duplicates << " duplicate(s) of another file, extracted once";
   std::cout << "\nresults: " << output.string() << "\n";
-  if (errors.size() > 1) std::cout << "errors:  " << outputs.error_log().string() << "\n";
+  if (errors > 0) std::cout << "errors:  " << outputs.error_log().string() << "\n";
   if (outputs.persons_wanted()) {
     std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
               << ", " << persons_with_conflicts << " person(s) with conflicts to check\n";
