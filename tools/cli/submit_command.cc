@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -22,7 +23,7 @@ struct SubmitOptions {
   ExtractSettings settings;
 };
 
-// A job id that sorts by time and does not collide: 20261203-190641-3f9a2c.
+// A job id that sorts by time, its random tail telling apart jobs of one second: 20261203-190641-3f9a2c.
 std::string new_job_id() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
