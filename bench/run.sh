@@ -452,9 +452,9 @@ queue_section() {
   plain=$(extract_seconds "$pages" 1 --schema bench/routes/file_name.yaml)
   queued=$(queued_seconds "$pages" 1 pages --schema bench/routes/file_name.yaml)
   echo "Queue's own cost (10,000 small pages, file-name route, no OCR, one worker of -j 1): extract -j 1"
-  echo "$(printf '%.1f' "$plain") s, submit + worker + collect $(printf '%.1f' "$queued") s:"
-  echo "$(echo "($queued - $plain) * 1000 / 10000" | bc -l | xargs printf '%.2f') ms more per document (start-up, the"
-  echo "worker's first wait and collect's polling included)."
+  echo "$(printf '%.1f' "$plain") s, submit + worker + collect $(printf '%.1f' "$queued") s:" \
+    "$(echo "($queued - $plain) * 1000 / 10000" | bc -l | xargs printf '%.2f') ms more per document (start-up,"
+  echo "the worker's first wait and collect's polling included)."
   echo
   kill "$redis"
   wait "$redis" 2>/dev/null || true
