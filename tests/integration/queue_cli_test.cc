@@ -202,6 +202,22 @@ TEST_F(QueueCliTest, ADocumentSubmittedAgainIsNotExtractedAgain) {
   EXPECT_EQ(records(path("out/r.jsonl")).size(), 1u);
 }
 
+TEST_F(QueueCliTest, ImagesSentInsideTheirMessagesNeedNoSharedFiles) {
+  const std::string file = first_image();
+  const auto [code, output] = mixtract("submit " + file + " --inline-kb 65536 --queue " + queue_);
+  ASSERT_EQ(code, 0) << output;
+  const std::string job = output.substr(4, output.find(':') - 4);
+  const std::string kept = path("kept.jpg");
+  std::filesystem::rename(file, kept);  // Gone from where the worker would look.
+  wait_for(start_worker({"--exit-when-idle", "2"}));
+  const auto [collected, collect_output] =
+      mixtract("collect --queue " + queue_ + " --job " + job + " --wait 5 -o " + path("out/r.jsonl"));
+  EXPECT_EQ(collected, 0) << collect_output;
+  std::filesystem::rename(kept, file);
+  mixtract("extract " + file + " --no-cache -o " + path("out/direct.jsonl"));
+  EXPECT_EQ(records(path("out/r.jsonl")), records(path("out/direct.jsonl")));
+}
+
 TEST_F(QueueCliTest, AFileChangedSinceItWasSubmittedIsGivenUpOnAtOnce) {
   std::filesystem::copy_file(first_image(), path("one.jpg"));
   const std::string job = submit(path("one.jpg"));

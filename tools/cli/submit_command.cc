@@ -7,7 +7,9 @@
 #include <set>
 
 #include "commands.h"
+#include "core/sha256.h"
 #include "extract_setup.h"
+#include "io/table_file.h"
 #include "mixtract/document.h"
 #include "mixtract/inputs.h"
 #include "queue/job_stream.h"
@@ -20,8 +22,19 @@ struct SubmitOptions {
   std::vector<std::string> inputs;
   std::string manifest;
   std::string queue;
+  int inline_kb = 0;
   ExtractSettings settings;
 };
+
+// The file's bytes when it is an image of at most `limit_kb` KiB whose content hash is theirs (a page of
+// a PDF has a hash of its own, and travels by path); "" otherwise.
+std::string inline_bytes(const std::filesystem::path& path, const std::string& sha256, int limit_kb) {
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0 || size > static_cast<std::uintmax_t>(limit_kb) * 1024) return "";
+  Result<std::string> bytes = read_text_file(path);
+  return bytes.ok() && sha256_hex(*bytes) == sha256 ? *bytes : "";
+}
 
 // A job id that sorts by time, its random tail telling apart jobs of one second: 20261203-190641-3f9a2c.
 std::string new_job_id() {
@@ -82,8 +95,13 @@ int run_submit(const SubmitOptions& options, const GlobalOptions& global) {
   std::set<std::string> queued;  // Each content once: its result serves every file that holds it.
   for (const QueuedDocument& document : documents) {
     if (!queued.insert(document.sha256).second) continue;
-    Result<std::string> added =
-        stream->add({{"job", id}, {"path", document.path}, {"sha256", document.sha256}, {"settings", settings}});
+    QueueFields message = {{"job", id}, {"path", document.path}, {"sha256", document.sha256}, {"settings", settings}};
+    if (options.inline_kb > 0) {
+      if (std::string bytes = inline_bytes(document.path, document.sha256, options.inline_kb); !bytes.empty()) {
+        message.emplace_back("bytes", std::move(bytes));
+      }
+    }
+    Result<std::string> added = stream->add(message);
     if (!added.ok()) {
       return fail(
           Status::unavailable(added.status().message() + " (job " + id + ": " + std::to_string(queued.size() - 1) +
@@ -109,6 +127,11 @@ void add_submit_command(CLI::App& app, const GlobalOptions& global, const Config
                   "A CSV or XLSX table of the documents (as for extract: a path column, optionally a person "
                   "column)");
   add_queue_option(*sub, options->queue);
+  sub->add_option("--inline-kb", options->inline_kb,
+                  "Images of at most this many KiB travel inside their message, so that workers need not see "
+                  "the files (0 = every document by its path on shared storage; pages of PDFs always by path)")
+      ->default_val(0)
+      ->check(CLI::Range(0, 64 * 1024));
   add_extract_settings(*sub, options->settings, config);
   sub->footer(
       "Records a job (its documents in input order) and queues one message per distinct content: its "

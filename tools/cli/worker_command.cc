@@ -90,7 +90,8 @@ class Worker {
           stream, delivery,
           "handed out " + std::to_string(delivery.deliveries) + " times without a result: a worker died or hung on it");
     }
-    Result<Document> document = Document::load(path);
+    const std::string bytes = delivery.field("bytes");  // Sent inline by submit --inline-kb.
+    Result<Document> document = bytes.empty() ? Document::load(path) : Document::decode(bytes, path);
     if (document.ok() && document->content_hash() != delivery.field("sha256")) {
       return dead_letter(stream, delivery, path + " changed since it was submitted: submit it again");
     }
