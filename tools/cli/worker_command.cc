@@ -152,8 +152,19 @@ int run_worker(const WorkerOptions& options, const GlobalOptions& global) {
   const std::string name = std::string(host) + "-" + std::to_string(::getpid());
   std::cerr << "mixtract worker " << name << ": " << setup->workers << " consumer(s) on " << options.queue << "\n";
   std::vector<std::thread> consumers;
+  std::atomic<int> running = setup->workers;
   for (int i = 0; i < setup->workers; ++i) {
-    consumers.emplace_back([&worker, consumer = name + "-" + std::to_string(i)] { worker.run(consumer); });
+    consumers.emplace_back([&worker, &running, consumer = name + "-" + std::to_string(i)] {
+      worker.run(consumer);
+      --running;
+    });
+  }
+  // A line every 30 s while the consumers run, for whoever watches the machine.
+  for (auto last = Clock::now(); running > 0; std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
+    if (Clock::now() - last < std::chrono::seconds(30)) continue;
+    last = Clock::now();
+    std::cerr << "mixtract worker " << name << ": " << worker.done() << " document(s) extracted, " << worker.dead()
+              << " dead-lettered so far\n";
   }
   for (std::thread& consumer : consumers) consumer.join();
   std::cout << "worker " << name << ": " << worker.done() << " document(s) extracted, " << worker.dead()
@@ -184,11 +195,12 @@ void add_worker_command(CLI::App& app, const GlobalOptions& global, const Config
       ->check(CLI::Range(0.0, 1e9));
   sub->footer(
       "Joins the queue's consumer group and extracts one document per thread at a time (-j as for "
-      "extract): reads the file at the path submitted (checking its content is unchanged), stores the "
-      "record in STREAM:results under its content hash and settings, then acknowledges the message, so "
-      "a document is never lost and, done twice, still gives one result. The settings must be those given "
-      "to submit. SIGTERM or Ctrl-C: the documents in hand are finished, then the worker exits. A lost "
-      "connection is retried every second.");
+      "extract): reads the file at the path submitted, or the image sent inside the message (checking "
+      "its content is unchanged), stores the record in STREAM:results under its content hash and "
+      "settings, then acknowledges the message, so a document is never lost and, done twice, still gives "
+      "one result; a document whose result is stored already is only acknowledged. The settings must be "
+      "those given to submit. A line of counts goes to stderr every 30 s. SIGTERM or Ctrl-C: the "
+      "documents in hand are finished, then the worker exits. A lost connection is retried every second.");
   sub->callback([options, &global, &exit_code] { exit_code = run_worker(*options, global); });
 }
 
