@@ -51,7 +51,7 @@ Result<QueueAddress> parse_queue_url(std::string_view url) {
   return address;
 }
 
-std::string Delivery::field(std::string_view name) const {
+std::string field_of(const QueueFields& fields, std::string_view name) {
   for (const auto& [key, value] : fields) {
     if (key == name) return value;
   }

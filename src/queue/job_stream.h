@@ -31,13 +31,15 @@ Result<QueueAddress> parse_queue_url(std::string_view url);
 // A message's fields, in the order they were added.
 using QueueFields = std::vector<std::pair<std::string, std::string>>;
 
+// The value of the field `name`; empty when there is none.
+std::string field_of(const QueueFields& fields, std::string_view name);
+
 struct Delivery {
   std::string id;  // The stream entry's id: acknowledge it, or dead-letter it.
   QueueFields fields;
   long long deliveries = 1;  // Times it has been handed to a consumer, this one included.
 
-  // The value of the field `name`; empty when the message has none.
-  std::string field(std::string_view name) const;
+  std::string field(std::string_view name) const { return field_of(fields, name); }
 };
 
 class JobStream {

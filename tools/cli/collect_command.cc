@@ -25,25 +25,12 @@ struct CollectOptions {
   double wait_s = -1;  // < 0: until every document is done or dead-lettered.
 };
 
-std::string fact(const JobStream::Job& job, std::string_view name) {
-  for (const auto& [key, value] : job.facts) {
-    if (key == name) return value;
-  }
-  return "";
-}
-
 // The job's documents given up on: their content hash -> the reason.
 Result<std::map<std::string, std::string>> given_up(JobStream& stream, const std::string& job_id) {
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<QueueFields> letters, stream.dead_letter_list());
   std::map<std::string, std::string> reasons;
   for (const QueueFields& letter : letters) {
-    std::string job, sha256, reason;
-    for (const auto& [key, value] : letter) {
-      if (key == "job") job = value;
-      if (key == "sha256") sha256 = value;
-      if (key == "reason") reason = value;
-    }
-    if (job == job_id) reasons.emplace(sha256, reason);
+    if (field_of(letter, "job") == job_id) reasons.emplace(field_of(letter, "sha256"), field_of(letter, "reason"));
   }
   return reasons;
 }
@@ -150,12 +137,8 @@ int run_collect(const CollectOptions& options) {
   Result<QueueAddress> address = parse_queue_url(options.queue);
   if (!address.ok()) return fail(address.status(), kExitUsage);
   const std::filesystem::path output(options.output);
-  OutputFormat format = output_format_of(output);
-  if (!options.format.empty()) {
-    Result<OutputFormat> chosen = parse_output_format(options.format);
-    if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
-    format = *chosen;
-  }
+  Result<OutputFormat> format = chosen_output_format(output, options.format);
+  if (!format.ok()) return fail(format.status(), kExitUsage);
   Result<JobStream> stream = JobStream::open(*address);
   if (!stream.ok()) return fail(stream.status(), kExitFailure);
   Result<std::optional<JobStream::Job>> job = stream->job(options.job);
@@ -165,8 +148,9 @@ int run_collect(const CollectOptions& options) {
         Status::not_found("no job " + options.job + " on " + options.queue + " (the id `mixtract submit` printed)"),
         kExitUsage);
   }
-  const std::string settings = fact(**job, "settings");
-  Result<std::vector<Schema>> schemas = load_schemas(options.schema.empty() ? fact(**job, "schema") : options.schema);
+  const std::string settings = field_of((*job)->facts, "settings");
+  Result<std::vector<Schema>> schemas =
+      load_schemas(options.schema.empty() ? field_of((*job)->facts, "schema") : options.schema);
   if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
   std::vector<QueuedDocument> documents;
   for (const std::string& entry : (*job)->documents) {
@@ -182,19 +166,14 @@ int run_collect(const CollectOptions& options) {
     if (!json) return Status::unavailable("the result of " + sha256 + " vanished from " + options.queue);
     return record_from_json(*json);
   };
-  const RunOutputs outputs{output, format, options.per_person};
+  const RunOutputs outputs{output, *format, options.per_person};
   Result<Written> counts = write_job(outputs, *schemas, documents, **dead, record_of);
   if (!counts.ok()) return fail(counts.status(), kExitFailure);
   const auto [written, unrecognised, failed, duplicates, errors, persons_with_conflicts] = *counts;
   std::cout << "job " << options.job << ": " << written << " document(s) written, " << unrecognised
             << " of an unrecognised kind, " << failed << " given up on by the workers";
   if (duplicates > 0) std::cout << ", " << duplicates << " duplicate(s) of another file, extracted once";
-  std::cout << "\nresults: " << output.string() << "\n";
-  if (errors > 0) std::cout << "errors:  " << outputs.error_log().string() << "\n";
-  if (outputs.persons_wanted()) {
-    std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
-              << ", " << persons_with_conflicts << " person(s) with conflicts to check\n";
-  }
+  std::cout << "\n" << where_outputs_are(outputs, errors > 0, persons_with_conflicts);
   return failed + unrecognised == 0 ? kExitOk : kExitFailure;
 }
 

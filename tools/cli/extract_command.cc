@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "core/text_encoding.h"
 #include "extract_setup.h"
-#include "io/table_file.h"
 #include "mixtract/batch.h"
 #include "mixtract/extractor.h"
 #include "mixtract/inputs.h"
@@ -101,17 +100,10 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     return code;
   };
   const std::filesystem::path output(options.output);
-  OutputFormat format = output_format_of(output);
-  if (!options.format.empty()) {
-    Result<OutputFormat> chosen = parse_output_format(options.format);
-    if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
-    format = *chosen;
-  }
-  if (options.inputs.empty() && options.manifest.empty()) {
-    return fail(Status::invalid_argument("name the documents: image or PDF files, folders, patterns, or --manifest"),
-                kExitUsage);
-  }
-  Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
+  Result<OutputFormat> chosen = chosen_output_format(output, options.format);
+  if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
+  const OutputFormat format = *chosen;
+  Result<InputList> inputs = named_inputs(options.inputs, options.manifest);
   if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
   Result<ExtractorSetup> setup = make_extractor(options.settings, global, inputs->documents.size());
   if (!setup.ok()) return fail(setup.status(), kExitUsage);
@@ -210,12 +202,9 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
             << counts.written << " document(s) extracted, " << counts.unrecognised << " of an unrecognised kind, "
             << counts.failed << " failed";
   if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
-  std::cout << "\n" << ocr_summary(*setup->experts.ocr) << "results: " << output.string() << "\n";
-  if (errors.size() > 1) std::cout << "errors:  " << outputs.error_log().string() << "\n";
-  if (outputs.persons_wanted()) {
-    std::cout << "per person: " << (options.per_person.empty() ? output.string() + " (sheet 人员)" : options.per_person)
-              << ", " << counts.persons_with_conflicts << " person(s) with conflicts to check\n";
-  }
+  std::cout << "\n"
+            << ocr_summary(*setup->experts.ocr)
+            << where_outputs_are(outputs, errors.size() > 1, counts.persons_with_conflicts);
   return counts.failed + counts.unrecognised == 0 ? kExitOk : kExitFailure;
 }
 

@@ -1,13 +1,19 @@
 #include "extract_setup.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "core/sha256.h"
 #include "io/table_file.h"
 #include "mixtract/version.h"
 
 namespace mixtract::cli {
+
+Result<InputList> named_inputs(const std::vector<std::string>& inputs, const std::string& manifest) {
+  if (inputs.empty() && manifest.empty()) {
+    return Status::invalid_argument("name the documents: image or PDF files, folders, patterns, or --manifest");
+  }
+  return collect_inputs(inputs, manifest);
+}
 
 void add_extract_settings(CLI::App& sub, ExtractSettings& settings, const ConfigValues& config) {
   add_option(sub, kSchemaOption, settings.schema, config);
@@ -33,12 +39,16 @@ std::string settings_fingerprint(const ExtractSettings& settings, const GlobalOp
   return sha256_hex(text);
 }
 
-Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const GlobalOptions& global,
-                                      std::size_t documents) {
+Result<std::vector<Schema>> settings_schemas(const ExtractSettings& settings) {
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas(settings.schema));
   for (const std::string& routes : settings.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
-  const int threads = settings.ocr.threads > 0 ? settings.ocr.threads
-                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return schemas;
+}
+
+Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const GlobalOptions& global,
+                                      std::size_t documents) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, settings_schemas(settings));
+  const int threads = threads_or_cores(settings.ocr.threads);
   const std::size_t count = documents == 0 ? static_cast<std::size_t>(threads) : documents;
   ExtractorSetup setup;
   MIXTRACT_ASSIGN_OR_RETURN(setup.experts.llm, make_llm(settings.llm, global, threads));

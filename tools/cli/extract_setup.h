@@ -1,5 +1,5 @@
-// What `extract`, `submit` and `worker` share: the options that change a document's record, their
-// fingerprint, and the extractor they build.
+// What `extract`, `submit` and `worker` share: the documents named, the options that change a
+// document's record, their fingerprint, and the extractor they build.
 #ifndef MIXTRACT_TOOLS_CLI_EXTRACT_SETUP_H_
 #define MIXTRACT_TOOLS_CLI_EXTRACT_SETUP_H_
 
@@ -10,8 +10,12 @@
 
 #include "commands.h"
 #include "mixtract/extractor.h"
+#include "mixtract/inputs.h"
 
 namespace mixtract::cli {
+
+// The documents the positional arguments and --manifest name; naming none is an error.
+Result<InputList> named_inputs(const std::vector<std::string>& inputs, const std::string& manifest);
 
 struct ExtractSettings {
   std::string schema;
@@ -28,6 +32,9 @@ void add_extract_settings(CLI::App& sub, ExtractSettings& settings, const Config
 // built-in schemas and tables), the schema, routes and table files given (their contents), the models and
 // the LLM.
 std::string settings_fingerprint(const ExtractSettings& settings, const GlobalOptions& global);
+
+// The schemas the settings name, with their --routes files applied.
+Result<std::vector<Schema>> settings_schemas(const ExtractSettings& settings);
 
 struct ExtractorSetup {
   std::unique_ptr<Extractor> extractor;

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/freetype.hpp>
@@ -127,8 +126,7 @@ void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config) {
 std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args) {
   OcrServiceOptions options;
   options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
-  options.threads =
-      args.threads > 0 ? args.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.threads = threads_or_cores(args.threads);
   options.max_parallel_reads = args.max_parallel_reads;
   if (!args.no_cache) {
     Result<std::unique_ptr<AnalysisCache>> cache =

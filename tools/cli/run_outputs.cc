@@ -17,6 +17,22 @@ Status write_table(const std::filesystem::path& path, std::span<const std::vecto
 
 }  // namespace
 
+Result<OutputFormat> chosen_output_format(const std::filesystem::path& output, const std::string& format) {
+  if (format.empty()) return output_format_of(output);
+  return parse_output_format(format);
+}
+
+std::string where_outputs_are(const RunOutputs& outputs, bool errors, std::size_t persons_with_conflicts) {
+  std::string lines = "results: " + outputs.output.string() + "\n";
+  if (errors) lines += "errors:  " + outputs.error_log().string() + "\n";
+  if (outputs.persons_wanted()) {
+    lines +=
+        "per person: " + (outputs.per_person.empty() ? outputs.output.string() + " (sheet 人员)" : outputs.per_person) +
+        ", " + std::to_string(persons_with_conflicts) + " person(s) with conflicts to check\n";
+  }
+  return lines;
+}
+
 Status finish_outputs(RecordWriter& writer, const RunOutputs& outputs, std::span<const DocumentFacts> facts,
                       const RecordLookup& record_of, std::span<const Schema> schemas, const ErrorRows& errors,
                       std::size_t& persons_with_conflicts) {

@@ -21,6 +21,13 @@ struct RunOutputs {
   std::filesystem::path error_log() const { return output.string() + ".errors.csv"; }
 };
 
+// The output's format: --format when given (`format`), else from the file's extension.
+Result<OutputFormat> chosen_output_format(const std::filesystem::path& output, const std::string& format);
+
+// The closing lines naming where the outputs are: results, errors (when `errors`), per person (when
+// wanted, with the persons whose documents conflict).
+std::string where_outputs_are(const RunOutputs& outputs, bool errors, std::size_t persons_with_conflicts);
+
 // The error log's rows: 文件, 阶段 (stage), 原因 (reason); the header first.
 using ErrorRows = std::vector<std::vector<std::string>>;
 

@@ -111,8 +111,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   options.read_timeout_seconds = args.read_timeout;
   options.max_connections_per_address = static_cast<std::size_t>(args.connections_per_client);
   options.keep_days = args.keep_days;
-  options.workers =
-      args.workers > 0 ? args.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.workers = threads_or_cores(args.workers);
 
   ExpertOptions expert_options;
   Result<std::shared_ptr<ChatBackend>> llm = make_llm(args.llm, global, options.workers);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "commands.h"
 #include "progress.h"
@@ -39,8 +38,7 @@ Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const
   if (args.schema == "auto") return Status::invalid_argument("--schema: name the one schema the documents are");
   MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(args.schema));
   MIXTRACT_ASSIGN_OR_RETURN(EvalTable truth, read_eval_table(args.truth));
-  const int threads =
-      args.ocr.threads > 0 ? args.ocr.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = threads_or_cores(args.ocr.threads);
   ExpertOptions options;
   MIXTRACT_ASSIGN_OR_RETURN(options.llm, make_llm(args.llm, global, threads));
   OcrArgs ocr = args.ocr;

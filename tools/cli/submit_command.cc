@@ -57,16 +57,8 @@ int run_submit(const SubmitOptions& options, const GlobalOptions& global) {
   Result<QueueAddress> address = parse_queue_url(options.queue);
   if (!address.ok()) return fail(address.status(), kExitUsage);
   // The workers build the extractor; a schema or routes file that cannot be read is said here already.
-  Result<std::vector<Schema>> schemas = load_schemas(options.settings.schema);
-  if (!schemas.ok()) return fail(schemas.status(), kExitUsage);
-  for (const std::string& routes : options.settings.routes) {
-    if (Status status = apply_routes_file(routes, *schemas); !status.ok()) return fail(status, kExitUsage);
-  }
-  if (options.inputs.empty() && options.manifest.empty()) {
-    return fail(Status::invalid_argument("name the documents: image or PDF files, folders, patterns, or --manifest"),
-                kExitUsage);
-  }
-  Result<InputList> inputs = collect_inputs(options.inputs, options.manifest);
+  if (Status schemas = settings_schemas(options.settings).status(); !schemas.ok()) return fail(schemas, kExitUsage);
+  Result<InputList> inputs = named_inputs(options.inputs, options.manifest);
   if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
   std::size_t failed = inputs->problems.size();
   for (const Status& problem : inputs->problems) std::cerr << "mixtract submit: " << problem.message() << "\n";

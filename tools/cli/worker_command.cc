@@ -70,6 +70,9 @@ class Worker {
 
   std::size_t done() const { return done_; }
   std::size_t dead() const { return dead_; }
+  void report_counts() const {
+    say(std::to_string(done_) + " document(s) extracted, " + std::to_string(dead_) + " dead-lettered so far");
+  }
 
  private:
   // Extracts one message's document and stores its record, then acknowledges it. A failure is tried again
@@ -163,8 +166,7 @@ int run_worker(const WorkerOptions& options, const GlobalOptions& global) {
   for (auto last = Clock::now(); running > 0; std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
     if (Clock::now() - last < std::chrono::seconds(30)) continue;
     last = Clock::now();
-    std::cerr << "mixtract worker " << name << ": " << worker.done() << " document(s) extracted, " << worker.dead()
-              << " dead-lettered so far\n";
+    worker.report_counts();
   }
   for (std::thread& consumer : consumers) consumer.join();
   std::cout << "worker " << name << ": " << worker.done() << " document(s) extracted, " << worker.dead()
