@@ -139,6 +139,36 @@ Result<bool> JobStream::has_result(std::string_view key) {
   return exists.integer == 1;
 }
 
+Result<std::vector<std::optional<std::string>>> JobStream::results(std::span<const std::string> keys) {
+  std::vector<std::optional<std::string>> values;
+  if (keys.empty()) return values;
+  const std::string hash = results_hash();
+  std::vector<std::string_view> arguments = {"HMGET", hash};
+  arguments.insert(arguments.end(), keys.begin(), keys.end());
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply reply, connection_.command(arguments));
+  if (reply.elements.size() != keys.size()) return malformed("HMGET");
+  for (RedisReply& value : reply.elements) {
+    values.push_back(value.is_nil() ? std::nullopt : std::optional<std::string>(std::move(value.text)));
+  }
+  return values;
+}
+
+Result<std::vector<bool>> JobStream::have_results(std::span<const std::string> keys) {
+  std::vector<bool> have;
+  if (keys.empty()) return have;
+  // HEXISTS for every key inside Redis, so that no record travels.
+  constexpr std::string_view kScript =
+      "local found = {} for i, key in ipairs(ARGV) do found[i] = redis.call('HEXISTS', KEYS[1], key) end "
+      "return found";
+  const std::string hash = results_hash();
+  std::vector<std::string_view> arguments = {"EVAL", kScript, "1", hash};
+  arguments.insert(arguments.end(), keys.begin(), keys.end());
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply reply, connection_.command(arguments));
+  if (reply.elements.size() != keys.size()) return malformed("EVAL HEXISTS");
+  for (const RedisReply& found : reply.elements) have.push_back(found.integer == 1);
+  return have;
+}
+
 Status JobStream::put_job(std::string_view id, const Job& job) {
   const std::string facts = address_.stream + ":job:" + std::string(id);
   const std::string documents = facts + ":documents";
@@ -183,6 +213,15 @@ Result<std::vector<QueueFields>> JobStream::dead_letter_list() {
   return letters;
 }
 
+Result<std::map<std::string, std::string>> JobStream::given_up(std::string_view job_id) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<QueueFields> letters, dead_letter_list());
+  std::map<std::string, std::string> reasons;
+  for (const QueueFields& letter : letters) {
+    if (field_of(letter, "job") == job_id) reasons.emplace(field_of(letter, "sha256"), field_of(letter, "reason"));
+  }
+  return reasons;
+}
+
 Result<long long> JobStream::pending() {
   // [count, smallest id, greatest id, [[consumer, count]]]
   MIXTRACT_ASSIGN_OR_RETURN(RedisReply summary, connection_.command({"XPENDING", address_.stream, kGroup}));
@@ -193,6 +232,26 @@ Result<long long> JobStream::pending() {
 Result<long long> JobStream::dead_letters() {
   MIXTRACT_ASSIGN_OR_RETURN(RedisReply length, connection_.command({"XLEN", dead_letter_stream()}));
   return length.integer;
+}
+
+Result<std::optional<long long>> JobStream::lag() {
+  // One flat [name, value, ...] array per group.
+  MIXTRACT_ASSIGN_OR_RETURN(RedisReply groups, connection_.command({"XINFO", "GROUPS", address_.stream}));
+  for (const RedisReply& group : groups.elements) {
+    const std::vector<RedisReply>& pairs = group.elements;
+    const auto value_of = [&](std::string_view name) -> const RedisReply* {
+      for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
+        if (pairs[i].text == name) return &pairs[i + 1];
+      }
+      return nullptr;
+    };
+    const RedisReply* name = value_of("name");
+    if (!name || name->text != kGroup) continue;
+    const RedisReply* lag = value_of("lag");
+    if (!lag || lag->is_nil()) return std::optional<long long>();  // Redis before 7 does not report it.
+    return std::optional<long long>(lag->integer);
+  }
+  return malformed("XINFO GROUPS (no group " + std::string(kGroup) + ")");
 }
 
 }  // namespace mixtract

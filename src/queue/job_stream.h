@@ -6,6 +6,7 @@
 #ifndef MIXTRACT_QUEUE_JOB_STREAM_H_
 #define MIXTRACT_QUEUE_JOB_STREAM_H_
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,6 +66,10 @@ class JobStream {
   Status put_result(std::string_view key, std::string_view value);
   Result<std::optional<std::string>> result(std::string_view key);
   Result<bool> has_result(std::string_view key);
+  // For many keys at once (one round trip each): their results, nullopt where none is stored; or only
+  // whether each has one.
+  Result<std::vector<std::optional<std::string>>> results(std::span<const std::string> keys);
+  Result<std::vector<bool>> have_results(std::span<const std::string> keys);
 
   // A job: its facts (the hash STREAM:job:ID, with `documents`, their count, added) and its documents
   // in input order (the list STREAM:job:ID:documents), written once by whoever submits it.
@@ -78,10 +83,15 @@ class JobStream {
 
   // Every dead letter's fields (id, reason, deliveries, then the message's), oldest first.
   Result<std::vector<QueueFields>> dead_letter_list();
+  // The documents of job `job_id` given up on: their content hash (the message's sha256) -> the reason.
+  Result<std::map<std::string, std::string>> given_up(std::string_view job_id);
 
   // For monitoring: messages handed out and not yet acknowledged; messages dead-lettered.
   Result<long long> pending();
   Result<long long> dead_letters();
+  // Messages added and not yet handed to any worker (the consumer group's lag); nullopt when Redis
+  // cannot tell (before Redis 7, or after entries were deleted from the middle of the stream).
+  Result<std::optional<long long>> lag();
 
   const QueueAddress& address() const { return address_; }
   std::string dead_letter_stream() const { return address_.stream + ":dead"; }

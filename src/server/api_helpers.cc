@@ -18,6 +18,7 @@ void send_json(httplib::Response& res, const nlohmann::ordered_json& body) {
 void send_status_error(httplib::Response& res, const Status& status) {
   if (status.code() == StatusCode::kNotFound) return send_error(res, 404, "not_found", status.message());
   if (status.code() == StatusCode::kInvalidArgument) return send_error(res, 400, "bad_request", status.message());
+  if (status.code() == StatusCode::kUnavailable) return send_error(res, 503, "unavailable", status.message());
   send_error(res, 500, "internal", status.message());
 }
 

@@ -28,11 +28,12 @@ namespace mixtract::server {
 
 // The server's state, shared by every route.
 struct ApiServer::State {
-  State(std::unique_ptr<ExtractorSet> e, ServiceStores stores, ServerOptions o)
+  State(std::unique_ptr<ExtractorSet> e, ServiceStores stores, ServerOptions o, std::shared_ptr<JobBackend> queue)
       : extractors(std::move(e)),
         keys(std::move(stores.keys)),
         review(std::move(stores.review)),
-        jobs(std::move(stores.jobs)),
+        local_jobs(std::move(stores.jobs)),
+        jobs(queue ? std::move(queue) : local_jobs),
         options(std::move(o)),
         limiter(options.rate_per_minute),
         slots(std::max(1, options.workers)) {}
@@ -40,7 +41,8 @@ struct ApiServer::State {
   std::unique_ptr<ExtractorSet> extractors;
   ApiKeys keys;
   std::shared_ptr<ReviewStore> review;
-  std::shared_ptr<BatchJobs> jobs;
+  std::shared_ptr<BatchJobs> local_jobs;  // Extracted by job_workers.
+  std::shared_ptr<JobBackend> jobs;       // Where POST /v1/jobs goes: local_jobs, or a job queue's workers.
   ServerOptions options;
   HttpServer http;
   Metrics metrics;
@@ -48,7 +50,7 @@ struct ApiServer::State {
   FairSlots slots;
   std::string id_prefix;
   std::atomic<unsigned long long> next_id{0};
-  // The job workers, and the documents they are extracting.
+  // The workers of local_jobs, and the documents they are extracting.
   std::vector<std::thread> job_workers;
   std::atomic<bool> stopping{false};
   std::mutex taken_mutex;
@@ -109,8 +111,9 @@ Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, 
 void add_extract_route(ApiServer::State& s);
 void add_review_routes(ApiServer::State& s);
 void add_job_routes(ApiServer::State& s);
-// Starts options.workers threads extracting the documents of batch jobs (those left by an earlier run
-// too); stop_job_workers() lets each finish its document and joins them.
+// Starts options.workers threads extracting the documents of local batch jobs (those left by an earlier
+// run too), unless the jobs go to a queue; stop_job_workers() lets each finish its document and joins
+// them.
 void start_job_workers(ApiServer::State& s);
 void stop_job_workers(ApiServer::State& s);
 

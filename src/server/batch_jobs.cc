@@ -62,7 +62,7 @@ Result<std::string> BatchJobs::submit(const std::string& owner, const std::strin
   return id;
 }
 
-Result<std::optional<JobStatus>> BatchJobs::status(const std::string& id) const {
+Result<std::optional<JobStatus>> BatchJobs::status(const std::string& id) {
   std::lock_guard lock(mutex_);
   SqliteStatement select(db_,
                          "SELECT owner, schema, created, documents, (SELECT count(*) FROM batch_documents WHERE"
@@ -116,7 +116,7 @@ Status BatchJobs::complete(const std::string& job, std::int64_t position, const 
   return Status();
 }
 
-Result<std::vector<std::string>> BatchJobs::results(const std::string& job, std::int64_t from) const {
+Result<std::vector<std::string>> BatchJobs::results(const std::string& job, std::int64_t from) {
   std::lock_guard lock(mutex_);
   SqliteStatement select(db_,
                          "SELECT position, result FROM batch_documents WHERE job = ? AND position >= ? ORDER BY"

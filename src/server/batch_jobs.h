@@ -1,6 +1,6 @@
-// Batch jobs of the HTTP service, in its SQLite state file: the images of a job are stored when it is
-// submitted and each document's record when it is extracted, so a job survives a restart (its remaining
-// documents are extracted then) and its results can be read while it runs and long after.
+// Batch jobs the HTTP service extracts itself, in its SQLite state file: the images of a job are stored
+// when it is submitted and each document's record when it is extracted, so a job survives a restart (its
+// remaining documents are extracted then) and its results can be read while it runs and long after.
 // Thread safety: every method may be called from any thread (one connection, serialised).
 #ifndef MIXTRACT_SERVER_BATCH_JOBS_H_
 #define MIXTRACT_SERVER_BATCH_JOBS_H_
@@ -15,25 +15,11 @@
 #include <vector>
 
 #include "mixtract/status.h"
+#include "server/job_backend.h"
 
 struct sqlite3;
 
 namespace mixtract::server {
-
-struct JobImage {
-  std::string file_name;
-  std::string bytes;
-};
-
-struct JobStatus {
-  std::string id;
-  std::string owner;
-  std::string schema;
-  std::string created;
-  std::size_t documents = 0;
-  std::size_t done = 0;  // extracted or failed
-  bool finished() const { return done == documents; }
-};
 
 // A document waiting to be extracted.
 struct JobTask {
@@ -45,31 +31,28 @@ struct JobTask {
   std::string owner;  // Who submitted the job.
 };
 
-class BatchJobs {
+class BatchJobs final : public JobBackend {
  public:
   static Result<std::unique_ptr<BatchJobs>> open(const std::filesystem::path& file);
   ~BatchJobs();
   BatchJobs(const BatchJobs&) = delete;
   BatchJobs& operator=(const BatchJobs&) = delete;
 
-  // Stores the job and returns its id (16 random hex digits).
-  Result<std::string> submit(const std::string& owner, const std::string& schema, const std::vector<JobImage>& images);
-  // nullopt when there is no such job.
-  Result<std::optional<JobStatus>> status(const std::string& id) const;
+  // Any schema: the service's own workers extract the documents.
+  Result<std::string> submit(const std::string& owner, const std::string& schema,
+                             const std::vector<JobImage>& images) override;
+  Result<std::optional<JobStatus>> status(const std::string& id) override;
   // The next document of any job still to extract, oldest job first; nullopt when none.
   Result<std::optional<JobTask>> next_task(const std::vector<std::pair<std::string, std::int64_t>>& taken) const;
   // Stores a document's result: its record's JSON text, or an error line.
   Status complete(const std::string& job, std::int64_t position, const std::string& result_line);
-  // The result lines of documents [from, ...) that are done, in document order, up to the first one
-  // not done yet.
-  Result<std::vector<std::string>> results(const std::string& job, std::int64_t from) const;
+  Result<std::vector<std::string>> results(const std::string& job, std::int64_t from) override;
 
   // Waits until a result is stored or a job submitted, or `milliseconds` pass.
-  void wait_for_change(int milliseconds) const;
+  void wait_for_change(int milliseconds) const override;
+  void notify_all() const override;
   // Deletes the jobs (images and results) submitted more than `days` days ago; returns how many.
   Result<std::size_t> delete_older_than(int days);
-  // Wakes every waiter (on stopping).
-  void notify_all() const;
 
  private:
   BatchJobs(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}

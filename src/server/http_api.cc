@@ -68,7 +68,7 @@ void delete_old_until_stopping(ApiServer::State& s) {
     if (Clock::now() >= next) {
       next += std::chrono::hours(1);
       const Result<std::size_t> pages = s.review->delete_older_than(s.options.keep_days);
-      const Result<std::size_t> jobs = s.jobs->delete_older_than(s.options.keep_days);
+      const Result<std::size_t> jobs = s.local_jobs->delete_older_than(s.options.keep_days);
       if (!pages.ok()) spdlog::error("retention: {}", pages.status().message());
       if (!jobs.ok()) spdlog::error("retention: {}", jobs.status().message());
       if (pages.ok() && jobs.ok() && *pages + *jobs > 0) {
@@ -76,7 +76,7 @@ void delete_old_until_stopping(ApiServer::State& s) {
                      s.options.keep_days);
       }
     }
-    s.jobs->wait_for_change(1000);
+    s.local_jobs->wait_for_change(1000);
   }
 }
 
@@ -90,8 +90,9 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
   return stores;
 }
 
-ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options)
-    : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options))) {
+ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options,
+                     std::shared_ptr<JobBackend> queue)
+    : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options), std::move(queue))) {
   State& s = *state_;
   const Result<std::string> prefix = random_hex(4);
   s.id_prefix = prefix.ok() ? *prefix : "0";
@@ -181,7 +182,7 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   add_review_routes(s);
   add_job_routes(s);
   s.http.Get("/metrics", guarded(s, "/metrics", [&s](const httplib::Request&, httplib::Response& res) {
-               res.set_content(s.metrics.render(), "text/plain; version=0.0.4");
+               res.set_content(s.metrics.render() + s.jobs->metrics(), "text/plain; version=0.0.4");
              }));
 }
 
@@ -214,6 +215,7 @@ std::string ApiServer::answer(std::string_view request) {
 
 void ApiServer::stop() {
   state_->stopping = true;
+  state_->local_jobs->notify_all();
   state_->jobs->notify_all();
   state_->http.stop();
 }

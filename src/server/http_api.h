@@ -31,6 +31,7 @@
 #include "server/api_keys.h"
 #include "server/batch_jobs.h"
 #include "server/extractor_set.h"
+#include "server/job_backend.h"
 #include "server/review_store.h"
 
 namespace mixtract::server {
@@ -61,7 +62,9 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
 
 class ApiServer {
  public:
-  ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options);
+  // With `queue`, batch jobs go to it (a job queue's workers extract them) instead of the state file.
+  ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options,
+            std::shared_ptr<JobBackend> queue = nullptr);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;

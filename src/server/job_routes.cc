@@ -147,7 +147,7 @@ void work(ApiServer::State& s) {
     std::optional<JobTask> task;
     {
       std::lock_guard lock(s.taken_mutex);
-      Result<std::optional<JobTask>> next = s.jobs->next_task(s.taken);
+      Result<std::optional<JobTask>> next = s.local_jobs->next_task(s.taken);
       if (!next.ok()) spdlog::error("batch jobs: {}", next.status().message());
       if (next.ok() && *next) {
         task = **next;
@@ -155,7 +155,7 @@ void work(ApiServer::State& s) {
       }
     }
     if (!task) {
-      s.jobs->wait_for_change(500);
+      s.local_jobs->wait_for_change(500);
       continue;
     }
     std::string line;
@@ -170,7 +170,7 @@ void work(ApiServer::State& s) {
       const Extracted extracted = extract_holding_slot(s, **extractor, *document, task->owner, "job " + task->job);
       line = record_to_json_line(extracted.record);
     }
-    if (Status stored = s.jobs->complete(task->job, task->position, line); !stored.ok()) {
+    if (Status stored = s.local_jobs->complete(task->job, task->position, line); !stored.ok()) {
       spdlog::error("batch jobs: {}", stored.message());
     }
     std::lock_guard lock(s.taken_mutex);
@@ -190,12 +190,13 @@ void add_job_routes(ApiServer::State& s) {
 }
 
 void start_job_workers(ApiServer::State& s) {
+  if (s.jobs != s.local_jobs) return;  // The queue's workers extract them.
   for (int i = 0; i < std::max(1, s.options.workers); ++i) s.job_workers.emplace_back([&s] { work(s); });
 }
 
 void stop_job_workers(ApiServer::State& s) {
   s.stopping = true;
-  s.jobs->notify_all();
+  s.local_jobs->notify_all();
   for (std::thread& worker : s.job_workers) worker.join();
   s.job_workers.clear();
 }

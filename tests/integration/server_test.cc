@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <spawn.h>
 
+#include "server_process.h"
 #include "test_support.h"
 
 extern char** environ;
@@ -33,57 +34,6 @@ namespace {
 
 using nlohmann::json;
 using ::testing::HasSubstr;
-
-// `mixtract ARGS` in the background; its first line of output names the port.
-class ServerProcess {
- public:
-  explicit ServerProcess(const std::vector<std::string>& args) {
-    int pipe_fds[2];
-    if (pipe(pipe_fds) != 0) return;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-    std::vector<std::string> all = {MIXTRACT_BIN};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, MIXTRACT_BIN, &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
-    posix_spawn_file_actions_destroy(&actions);
-    close(pipe_fds[1]);
-    output_ = fdopen(pipe_fds[0], "r");
-    char line[1024];
-    if (pid_ > 0 && output_ && fgets(line, sizeof line, output_)) {
-      first_line_ = line;
-      const std::size_t colon = first_line_.find("127.0.0.1:");
-      if (colon != std::string::npos) port_ = std::stoi(first_line_.substr(colon + 10));
-    }
-  }
-  ~ServerProcess() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (output_) fclose(output_);
-  }
-  int port() const { return port_; }
-  const std::string& first_line() const { return first_line_; }
-  // Sends SIGTERM and returns the exit status.
-  int terminate() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  pid_t pid_ = -1;
-  FILE* output_ = nullptr;
-  std::string first_line_;
-  int port_ = 0;
-};
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -101,10 +51,10 @@ class ServerTest : public ::testing::Test {
   std::string state() const { return (scratch_ / "server.sqlite").string(); }
 
   // Starts the server with `extra` options; fails the test when it does not say where it listens.
-  std::unique_ptr<ServerProcess> start(std::vector<std::string> extra = {}) {
+  std::unique_ptr<mixtract::testing::ServerProcess> start(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"serve", "--port", "0", "--state", state(), "--workers", "1"};
     args.insert(args.end(), extra.begin(), extra.end());
-    auto server = std::make_unique<ServerProcess>(args);
+    auto server = std::make_unique<mixtract::testing::ServerProcess>(args);
     EXPECT_GT(server->port(), 0) << server->first_line();
     return server;
   }

@@ -9,7 +9,8 @@
 #include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "queue/job_stream.h"
-#include "queue_job.h"
+#include "queue/queued_document.h"
+#include "queue_option.h"
 #include "run_outputs.h"
 
 namespace mixtract::cli {
@@ -24,16 +25,6 @@ struct CollectOptions {
   std::string per_person;
   double wait_s = -1;  // < 0: until every document is done or dead-lettered.
 };
-
-// The job's documents given up on: their content hash -> the reason.
-Result<std::map<std::string, std::string>> given_up(JobStream& stream, const std::string& job_id) {
-  MIXTRACT_ASSIGN_OR_RETURN(std::vector<QueueFields> letters, stream.dead_letter_list());
-  std::map<std::string, std::string> reasons;
-  for (const QueueFields& letter : letters) {
-    if (field_of(letter, "job") == job_id) reasons.emplace(field_of(letter, "sha256"), field_of(letter, "reason"));
-  }
-  return reasons;
-}
 
 // Waits until every document has a record or was given up on, the documents checked in input order
 // (the order the workers take them in), each once it is seen done. nullopt when --wait ran out.
@@ -50,7 +41,7 @@ Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream
       ++next;
       continue;
     }
-    MIXTRACT_ASSIGN_OR_RETURN(dead, given_up(stream, options.job));
+    MIXTRACT_ASSIGN_OR_RETURN(dead, stream.given_up(options.job));
     if (dead.contains(sha256)) continue;
     const auto now = std::chrono::steady_clock::now();
     const std::string progress =
@@ -66,7 +57,7 @@ Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
   }
-  MIXTRACT_ASSIGN_OR_RETURN(dead, given_up(stream, options.job));
+  MIXTRACT_ASSIGN_OR_RETURN(dead, stream.given_up(options.job));
   for (auto letter = dead.begin(); letter != dead.end();) {  // Done after all: a record beats a dead letter.
     MIXTRACT_ASSIGN_OR_RETURN(const bool done, stream.has_result(result_key(letter->first, settings)));
     letter = done ? dead.erase(letter) : std::next(letter);

@@ -8,9 +8,12 @@
 #include <signal.h>
 
 #include "commands.h"
+#include "extract_setup.h"
 #include "mixtract/registry.h"
+#include "queue/job_stream.h"
 #include "server/api_keys.h"
 #include "server/http_api.h"
+#include "server/queue_jobs.h"
 #include "server/review_export.h"
 
 namespace mixtract::cli {
@@ -31,6 +34,7 @@ struct ServeArgs {
   int connections_per_client = 16;
   int keep_days = 30;
   bool admin = false;
+  std::string queue;
   std::vector<std::string> routes;
   OcrArgs ocr;
   TableArgs tables;
@@ -134,12 +138,23 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
       server::ExtractorSet::create(std::move(*schemas), expert_options);
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
 
-  server::ApiServer api(std::move(*extractors), std::move(*stores), options);
+  std::shared_ptr<server::JobBackend> queue;
+  if (!args.queue.empty()) {
+    Result<QueueAddress> address = parse_queue_url(args.queue);
+    if (!address.ok()) return fail(address.status().message(), kExitUsage);
+    // The fingerprint `mixtract worker` computes from the same options, with its default schema.
+    const ExtractSettings settings{"auto", args.routes, args.tables, args.ocr, args.llm};
+    Result<std::unique_ptr<server::QueueJobs>> jobs =
+        server::QueueJobs::open(*address, settings_fingerprint(settings, global));
+    if (!jobs.ok()) return fail(jobs.status().message(), kExitFailure);
+    queue = std::move(*jobs);
+  }
+  server::ApiServer api(std::move(*extractors), std::move(*stores), options, queue);
   Result<int> port = api.bind();
   if (!port.ok()) return fail(port.status().message(), kExitUsage);
   std::cout << "mixtract serve: listening on http://" << args.host << ":" << *port << " ("
             << (args.no_auth ? "no API keys asked for" : "API keys from " + state.string()) << ", " << options.workers
-            << " workers); Ctrl-C stops it" << std::endl;
+            << " workers" << (queue ? "; batch jobs go to " + args.queue : "") << "); Ctrl-C stops it" << std::endl;
   std::thread waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
@@ -198,6 +213,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
                   "Connections one client address may hold at once; more are answered 503")
       ->default_val(16)
       ->check(CLI::Range(1, 10000));
+  sub->add_option("--queue", args->queue,
+                  "Send batch jobs (POST /v1/jobs) to the workers of this job queue, redis://HOST[:PORT]/STREAM "
+                  "(docs/scale-out.md), instead of extracting them here; start the workers with this command's "
+                  "--routes, table, model and LLM options");
   add_routes_option(*sub, args->routes);
   add_table_options(*sub, args->tables, config);
   add_bert_model_option(*sub, args->tables, config);

@@ -13,7 +13,8 @@
 #include "mixtract/document.h"
 #include "mixtract/inputs.h"
 #include "queue/job_stream.h"
-#include "queue_job.h"
+#include "queue/queued_document.h"
+#include "queue_option.h"
 
 namespace mixtract::cli {
 namespace {

@@ -12,7 +12,8 @@
 #include "mixtract/document.h"
 #include "mixtract/writers.h"
 #include "queue/job_stream.h"
-#include "queue_job.h"
+#include "queue/queued_document.h"
+#include "queue_option.h"
 
 namespace mixtract::cli {
 namespace {
@@ -82,7 +83,7 @@ class Worker {
     if (delivery.field("settings") != settings_) {
       return dead_letter(stream, delivery,
                          "submitted with other settings than this worker's (version, schema, routes, tables, "
-                         "models or LLM): start workers with the options given to submit");
+                         "models or LLM): start workers with the options given to submit (or to serve --queue)");
     }
     const std::string key = result_key(delivery.field("sha256"), settings_);
     MIXTRACT_ASSIGN_OR_RETURN(const bool done_before, stream.has_result(key));

@@ -1,16 +1,8 @@
-#include "queue_job.h"
+#include "queue/queued_document.h"
 
 #include <nlohmann/json.hpp>
 
-namespace mixtract::cli {
-
-void add_queue_option(CLI::App& sub, std::string& url) {
-  sub.add_option("--queue", url,
-                 "The job queue: redis://HOST[:PORT]/STREAM, e.g. redis://10.0.0.5:6379/scans (Redis 6.2 or "
-                 "later; the stream and its keys are created when missing)")
-      ->envname("MIXTRACT_QUEUE")
-      ->required();
-}
+namespace mixtract {
 
 std::string entry_of(const QueuedDocument& document) {
   return nlohmann::json{{"path", document.path}, {"sha256", document.sha256}, {"person", document.person}}.dump();
@@ -25,4 +17,4 @@ Result<QueuedDocument> queued_document(std::string_view entry) {
   return QueuedDocument{json["path"], json["sha256"], json.value("person", "")};
 }
 
-}  // namespace mixtract::cli
+}  // namespace mixtract
