@@ -108,7 +108,10 @@ Result<long long> JobStream::deliveries_of(const std::string& id) {
 }
 
 Status JobStream::ack(const std::string& id) {
-  return connection_.command({"XACK", address_.stream, kGroup, id}).status();
+  MIXTRACT_RETURN_IF_ERROR(connection_.command({"XACK", address_.stream, kGroup, id}).status());
+  // Its record is stored or its dead letter written: the message (images sent inline too) is not needed.
+  // Only delivered entries are deleted, so the group's lag stays known.
+  return connection_.command({"XDEL", address_.stream, id}).status();
 }
 
 Status JobStream::dead_letter(const Delivery& delivery, std::string_view reason) {

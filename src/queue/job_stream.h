@@ -56,7 +56,7 @@ class JobStream {
   // it. nullopt when none came.
   Result<std::optional<Delivery>> next(const std::string& consumer, long long claim_idle_ms, int block_ms);
 
-  // Done with: the message leaves the pending list for good.
+  // Done with: the message leaves the pending list and the stream for good.
   Status ack(const std::string& id);
 
   // Copies the message and `reason` to the dead-letter stream (STREAM:dead), then acknowledges it.

@@ -82,6 +82,8 @@ TEST_F(JobStreamTest, AMessageIsDeliveredOnceAndGoneWhenAcknowledged) {
   ASSERT_TRUE(worker.ack(got->id).ok());
   EXPECT_EQ(producer.pending().value(), 0);
   EXPECT_FALSE(worker.next("w1", 0, 100).value().has_value());
+  RedisConnection redis = RedisConnection::open("127.0.0.1", port_).value();
+  EXPECT_EQ(redis.command({"XLEN", address_.stream}).value().integer, 0);  // Deleted with its bytes.
 }
 
 TEST_F(JobStreamTest, AMessageLeftPendingByADeadWorkerIsClaimedByAnother) {
