@@ -32,3 +32,4 @@ set_target_properties(onnxruntime::onnxruntime PROPERTIES
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)  # The job queue on Redis Streams.
+pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)  # QR codes (Debian's OpenCV is built without its decoder).

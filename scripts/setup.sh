@@ -35,6 +35,7 @@ apt_packages=(
   wrk            # bench/run.sh: the HTTP service under load
   clang libclang-rt-14-dev  # scripts/hardening.sh: sanitizers and libFuzzer
   libhiredis-dev redis-server  # the job queue on Redis Streams, and the Redis its tests start
+  libzbar-dev  # the QR codes of verification reports (Debian's OpenCV decodes none)
 )
 # npm comes with Debian's npm package, unless another Node.js install already provides it.
 command -v npm >/dev/null || apt_packages+=(npm)

@@ -11,12 +11,19 @@ namespace mixtract {
 enum class EducationLevel { kUnknown = 0, kJuniorCollege, kBachelor, kMaster, kDoctor };
 
 // The kinds of document the engine knows.
-enum class DocumentKind { kUnknown = 0, kGraduationCertificate, kDegreeCertificate, kIdCard };
+enum class DocumentKind {
+  kUnknown = 0,
+  kGraduationCertificate,
+  kDegreeCertificate,
+  kIdCard,
+  kChsiRecord,    // 教育部学历证书电子注册备案表 (学信网).
+  kDegreeReport,  // 中国高等教育学位在线验证报告.
+};
 
 // The official name as printed in tables: 专科, 本科, 硕士研究生, 博士研究生; "" for kUnknown.
 std::string_view level_name(EducationLevel level);
 
-// 毕业证书, 学位证书, 身份证; "" for kUnknown.
+// 毕业证书, 学位证书, 身份证, 学历备案表, 学位验证报告; "" for kUnknown.
 std::string_view document_kind_name(DocumentKind kind);
 
 // Finds the level named in free text such as a file name or a certificate sentence: 博士 / 硕士 / 研究生 /
@@ -24,7 +31,8 @@ std::string_view document_kind_name(DocumentKind kind);
 // Returns nullopt when the text names none.
 std::optional<EducationLevel> find_level(std::string_view text);
 
-// Finds the document kind named in free text: 毕业证 / 学位证 / 身份证. Returns nullopt when none.
+// Finds the document kind named in free text: 备案表, 学位 with 验证 or 认证 (a report), 毕业证 / 学位证 /
+// 身份证. Returns nullopt when none.
 std::optional<DocumentKind> find_document_kind(std::string_view text);
 
 }  // namespace mixtract

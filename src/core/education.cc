@@ -21,6 +21,8 @@ std::string_view document_kind_name(DocumentKind kind) {
     case DocumentKind::kGraduationCertificate: return "毕业证书";
     case DocumentKind::kDegreeCertificate: return "学位证书";
     case DocumentKind::kIdCard: return "身份证";
+    case DocumentKind::kChsiRecord: return "学历备案表";
+    case DocumentKind::kDegreeReport: return "学位验证报告";
     case DocumentKind::kUnknown: break;
   }
   return "";
@@ -47,6 +49,9 @@ std::optional<EducationLevel> find_level(std::string_view text) {
 }
 
 std::optional<DocumentKind> find_document_kind(std::string_view text) {
+  const auto has = [&](std::string_view word) { return text.find(word) != std::string_view::npos; };
+  if (has("备案表")) return DocumentKind::kChsiRecord;
+  if (has("学位") && (has("验证") || has("认证"))) return DocumentKind::kDegreeReport;
   if (text.find("毕业证") != std::string_view::npos) return DocumentKind::kGraduationCertificate;
   if (text.find("学位证") != std::string_view::npos) return DocumentKind::kDegreeCertificate;
   if (text.find("身份证") != std::string_view::npos) return DocumentKind::kIdCard;

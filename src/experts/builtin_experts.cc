@@ -7,6 +7,7 @@
 #include "experts/ner/ner_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
 #include "experts/page_pattern/page_pattern_expert.h"
+#include "experts/qr_code/qr_code_expert.h"
 #include "experts/school_table/school_table_expert.h"
 #include "mixtract/registry.h"
 
@@ -35,6 +36,8 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        OcrLabelExpert::factory("ppocr", true)},
       {"page_pattern", "a field's value found anywhere in the PP-OCRv4 text by its form (dates, codes by pattern)",
        &PagePatternExpert::create},
+      {"qr_code", "the QR codes on the page decoded (zbar): a field's value is the piece of a code's text of its form",
+       &QrCodeExpert::create},
       {"school_table", "school names of the school table found in the page text, OCR errors corrected",
        &SchoolTableExpert::create},
       {"lac_ner", "LAC's persons, schools (organisations) and majors in the PP-OCRv4 page text",

@@ -199,6 +199,7 @@ TEST(FindLabelledValueTest, ALabelReadOneCharacterALineIsPutTogether) {
 TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   FieldSpec number = field_of("certificate_number", FieldKind::kCode, "证书编号");
   number.constraints.min_length = number.constraints.max_length = 18;
+  number.validator = Validator::kGraduationNumber;
   const FieldSpec* fields[] = {&number};
   OcrResult page;
   // 证书编号 misread as 证书编量, the number in two boxes on one row.
@@ -216,6 +217,20 @@ TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->candidate.value, "138421200105545789");
   EXPECT_NEAR(found->candidate.confidence, 0.9 * 0.99, 1e-6);
+  // Without a validator to judge it, a line of the right length is no evidence.
+  number.validator = Validator::kNone;
+  EXPECT_FALSE(find_labelled_value(page, number, fields).has_value());
+}
+
+TEST(FindLabelledValueTest, ACodeOfLettersAndDigitsIsReadWholeInAnyGrouping) {
+  FieldSpec code = field_of("verification_code", FieldKind::kCode, "在线验证码");
+  code.constraints.pattern = "[A-Z0-9]{16}";
+  const FieldSpec* fields[] = {&code};
+  OcrResult page;
+  page.lines = {line_at("在线验证码：A8B2 C3D4 e5F6 G7H8", 110, 300)};
+  EXPECT_EQ(find_labelled_value(page, code, fields)->candidate.value, "A8B2C3D4E5F6G7H8");
+  // A number's code stops at a letter: 证书编号 digits, then another word.
+  EXPECT_EQ(value_after_label("证书编号：1028412012No", "证书编号", FieldKind::kCode)->value, "1028412012");
 }
 
 }  // namespace

@@ -41,15 +41,18 @@ int run_synth_command(const SynthArgs& args, const GlobalOptions& global) {
 
 void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
   auto args = std::make_shared<SynthArgs>();
-  CLI::App* sub = app.add_subcommand("synth", "Render synthetic certificates and ID cards with exact ground truth");
+  CLI::App* sub =
+      app.add_subcommand("synth", "Render synthetic certificates, ID cards and reports with exact ground truth");
   add_option(*sub, kOutDirOption, args->out_dir, config)->required();
   add_option(*sub, kSynthCountOption, args->count, config);
   add_option(*sub, kSynthSeedOption, args->seed, config);
-  sub->add_option("--kinds", args->kinds, "Kinds to render (default all)")
+  sub->add_option("--kinds", args->kinds,
+                  "Kinds to render (default graduation, degree and id_card; the verification reports chsi_record "
+                  "and degree_report only when named here or by --families)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"graduation", "degree", "id_card"}));
+      ->check(CLI::IsMember({"graduation", "degree", "id_card", "chsi_record", "degree_report"}));
   std::vector<std::string> family_names;
-  std::string family_help = "Layout families of certificates and ID cards to render (default all):";
+  std::string family_help = "Layout families of certificates, ID cards and reports to render (default all):";
   for (const synth::Family& family : synth::families()) {
     family_names.emplace_back(family.name);
     family_help += std::string(" ") + std::string(family.name) + (family.held_out ? " (held out)" : "");
@@ -59,10 +62,12 @@ void add_synth_command(CLI::App& app, const GlobalOptions& global, const ConfigV
       ->check(CLI::IsMember({"clean", "photo", "hard", "mix"}));
   add_option(*sub, kSchoolsOption, args->schools, config)->check(CLI::ExistingFile);
   sub->footer(
-      "Writes <name>_<level>毕业证书.jpg, <name>_<rank>学位证书.jpg and <name>_身份证.jpg, several per person, with "
+      "Writes <name>_<level>毕业证书.jpg, <name>_<rank>学位证书.jpg and <name>_身份证.jpg, several per person (and "
+      "with the report kinds <name>_<level>学历备案表.jpg and <name>_<rank>学位验证报告.jpg), with "
       "truth.jsonl and truth.csv (Chinese column names) and persons.jsonl (which file holds each person's highest "
       "degree). Certificates are drawn in layout families, each its own wording, layout, numerals and labels, and "
-      "ID cards on the page of theirs (the front alone, or both sides photocopied onto A4); the held-out ones were "
+      "ID cards on the page of theirs (the front alone, or both sides photocopied onto A4), reports in the table "
+      "layout of theirs with their QR code; the held-out ones were "
       "written after the extraction's cues were last changed, for leave-one-family-out "
       "figures. The same seed and options give the same files.");
   sub->callback([args, &global, &exit_code] { exit_code = run_synth_command(*args, global); });

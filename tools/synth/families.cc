@@ -4,6 +4,7 @@
 #include <array>
 
 #include "page_text.h"
+#include "report_families.h"
 
 namespace mixtract::synth {
 namespace {
@@ -168,6 +169,12 @@ constexpr Family kFamilies[] = {
     {"id_photocopy", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kPhotocopy},
     {"id_side_by_side", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kSideBySide},
     {"id_in_hand", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kInHand},
+    {"chsi_table", DocumentKind::kChsiRecord, false, any_level, nullptr, CardPage::kNone, chsi_table},
+    {"degree_report_table", DocumentKind::kDegreeReport, false, degree_level, nullptr, CardPage::kNone,
+     degree_report_table},
+    {"chsi_list", DocumentKind::kChsiRecord, true, any_level, nullptr, CardPage::kNone, chsi_list},
+    {"degree_report_list", DocumentKind::kDegreeReport, true, degree_level, nullptr, CardPage::kNone,
+     degree_report_list},
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
-// Layout families of certificates and ID cards: each draws a document in its own wording, layout,
-// numerals and labels (an ID card: on its own page), so that a benchmark can develop on some families and
-// measure on the others (leave-one-family-out). A family marked held_out was written after the extraction's
-// cues were last changed, from wordings and pages those cues were not written against: its figures are
-// the ones that say how the engine does on documents it has not seen.
+// Layout families of certificates, ID cards and verification reports: each draws a document in its own
+// wording, layout, numerals and labels (an ID card: on its own page), so that a benchmark can develop on some families
+// and measure on the others (leave-one-family-out). A family marked held_out was written after the extraction's cues
+// were last changed, from wordings and pages those cues were not written against: its figures are the ones that say how
+// the engine does on documents it has not seen.
 #ifndef MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
 #define MIXTRACT_TOOLS_SYNTH_FAMILIES_H_
 
@@ -44,6 +44,33 @@ enum class CardPage {
   kInHand,      // The front held in a hand, photographed at a slant, a thumb and a lamp's glare on it.
 };
 
+// Verification reports (学信网's 备案表, a degree's online verification report): a title, a table of label
+// and value cells, an online verification code and the QR code that carries it.
+struct ReportCell {
+  std::string label;
+  std::string value;
+};
+
+struct ReportText {
+  std::vector<std::string> title;             // Centred rows; the last is the largest.
+  std::vector<std::string> header;            // Right-aligned rows between the title and the table.
+  std::vector<std::vector<ReportCell>> rows;  // The table: one or two label/value pairs a row.
+  bool photo_in_table = true;                 // The holder's photo in the table, right of the first rows;
+                                              // else above the table's right end.
+  std::string code_line;                      // The verification code's row as printed.
+  bool code_on_top = false;                   // The code's row above the table, else below it.
+  std::string qr_text;                        // What the QR code encodes.
+  std::vector<std::string> notes;             // Small print under the table.
+};
+
+// What a report says beyond the person and the credential, drawn once for its page and its truth.
+struct ReportFacts {
+  std::string code;            // The online verification code: 16 of A-Z and 0-9.
+  Date updated;                // When the record was last updated (or the report made).
+  std::string education_type;  // 学历类别: 普通高等教育, 成人高等教育.
+  std::string study_mode;      // 学习形式: 普通全日制, 业余, 函授.
+};
+
 struct Family {
   std::string_view name;
   DocumentKind kind;
@@ -53,6 +80,9 @@ struct Family {
   // Certificates: what the page says. nullptr for ID cards.
   CertificateText (*write)(const Person& person, const Credential& credential, std::mt19937& rng);
   CardPage card = CardPage::kNone;  // ID cards: the page drawn.
+  // Reports: what the page says. nullptr for the others.
+  ReportText (*report)(const Person& person, const Credential& credential, const ReportFacts& facts,
+                       std::mt19937& rng) = nullptr;
 };
 
 // Every family, development families first.

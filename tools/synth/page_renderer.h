@@ -33,6 +33,8 @@ class PageRenderer {
   Page certificate(const CertificateText& text, std::mt19937& rng) const;
   // An ID card on the page its family draws it on (families.h).
   Page id_card(const Person& person, CardPage page, std::mt19937& rng) const;
+  // A verification report as its family writes it (families.h), with its QR code (report_page.cc).
+  Page report(const ReportText& text, std::mt19937& rng) const;
 
  private:
   const FontSet& fonts_;

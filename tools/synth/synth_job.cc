@@ -1,5 +1,6 @@
 #include "synth_job.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -15,9 +16,10 @@
 namespace mixtract::synth {
 namespace {
 
-constexpr std::array<std::string_view, 14> kCsvColumns{"文件",     "文书类型", "姓名", "性别",        "出生日期",
-                                                       "学历层次", "毕业院校", "专业", "毕业日期",    "证书编号",
-                                                       "学位",     "民族",     "住址", "公民身份号码"};
+constexpr std::array<std::string_view, 21> kCsvColumns{
+    "文件",     "文书类型", "姓名",     "性别",     "出生日期",   "学历层次",   "毕业院校",
+    "专业",     "毕业日期", "证书编号", "学位",     "民族",       "住址",       "公民身份号码",
+    "入学日期", "学制",     "学历类别", "学习形式", "毕结业结论", "在线验证码", "更新日期"};
 
 int uniform(std::mt19937& rng, int lo, int hi) {
   return std::uniform_int_distribution<int>(lo, hi)(rng);
@@ -104,12 +106,48 @@ std::vector<std::pair<std::string, std::string>> certificate_fields(const Person
   return fields;
 }
 
+bool is_report(DocumentKind kind) {
+  return kind == DocumentKind::kChsiRecord || kind == DocumentKind::kDegreeReport;
+}
+
+// What a report says beyond the person and the credential.
+ReportFacts random_report_facts(std::mt19937& rng, const Credential& c) {
+  static constexpr std::string_view kCodeChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  ReportFacts facts;
+  for (int i = 0; i < 16; ++i) facts.code += kCodeChars[static_cast<std::size_t>(uniform(rng, 0, 35))];
+  facts.updated = {uniform(rng, std::min(c.graduation_date.year + 1, 2025), 2025), uniform(rng, 1, 12),
+                   uniform(rng, 1, 28)};
+  const bool adult = c.level <= EducationLevel::kBachelor && uniform(rng, 0, 5) == 0;
+  facts.education_type = adult ? "成人高等教育" : "普通高等教育";
+  facts.study_mode = adult ? (uniform(rng, 0, 1) == 0 ? "业余" : "函授") : "普通全日制";
+  return facts;
+}
+
+std::vector<std::pair<std::string, std::string>> report_fields(const Person& p, const Credential& c,
+                                                               const ReportFacts& facts, DocumentKind kind) {
+  const bool degree = kind == DocumentKind::kDegreeReport;
+  std::vector<std::pair<std::string, std::string>> fields = certificate_fields(p, c, degree);
+  if (degree) {
+    std::erase_if(fields, [](const auto& field) { return field.first == "学历层次"; });
+  } else {
+    fields.insert(fields.end(), {{"入学日期", to_iso(c.start_date)},
+                                 {"学制", std::to_string(c.graduation_date.year - c.start_date.year) + "年"},
+                                 {"学历类别", facts.education_type},
+                                 {"学习形式", facts.study_mode},
+                                 {"毕结业结论", "毕业"}});
+  }
+  fields.insert(fields.end(), {{"在线验证码", facts.code}, {"更新日期", to_iso(facts.updated)}});
+  return fields;
+}
+
 }  // namespace
 
 std::optional<DocumentKind> parse_synth_kind(std::string_view name) {
   if (name == "graduation") return DocumentKind::kGraduationCertificate;
   if (name == "degree") return DocumentKind::kDegreeCertificate;
   if (name == "id_card") return DocumentKind::kIdCard;
+  if (name == "chsi_record") return DocumentKind::kChsiRecord;
+  if (name == "degree_report") return DocumentKind::kDegreeReport;
   return std::nullopt;
 }
 
@@ -132,7 +170,13 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
   for (const std::string& name : options.families) {
     if (find_family(name) == nullptr) return Status::invalid_argument("unknown family '" + name + "'");
   }
-  auto wants = [&](DocumentKind kind) { return options.kinds.empty() || options.kinds.contains(kind); };
+  // Reports only when asked for, by kind or by family, so that the default mix stays what it was.
+  auto wants = [&](DocumentKind kind) {
+    if (!options.kinds.empty()) return options.kinds.contains(kind);
+    if (!is_report(kind)) return true;
+    return std::any_of(options.families.begin(), options.families.end(),
+                       [&](const std::string& name) { return find_family(name)->kind == kind; });
+  };
   // The chosen families that print this kind at this level.
   auto fitting = [&](DocumentKind kind, EducationLevel level) {
     std::vector<const Family*> out;
@@ -154,6 +198,8 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
   };
   const PageRenderer renderer(fonts);
   std::mt19937 rng(options.seed);
+  // Reports draw from their own generator, so that asking for them leaves every other page as it was.
+  std::mt19937 report_rng(options.seed ^ 0x5eedu);
   std::set<std::string> used_names;
   std::set<std::string> used_files;
   TruthWriter truth;
@@ -170,13 +216,13 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
     std::string highest_file;
     EducationLevel highest_level = EducationLevel::kUnknown;
     auto emit = [&](std::string stem, DocumentKind kind, const std::function<Page(std::mt19937&)>& render,
-                    std::vector<std::pair<std::string, std::string>> fields) -> Status {
+                    std::vector<std::pair<std::string, std::string>> fields, std::mt19937& seeds) -> Status {
       if (summary.documents >= options.count || !wants(kind)) return Status();
       std::string file = stem + ".jpg";
       for (int copy = 2; used_files.contains(file); ++copy) file = stem + "_" + std::to_string(copy) + ".jpg";
       used_files.insert(file);
       // Each page has its own generator, so that changing one page's drawing leaves the others alone.
-      std::mt19937 page_rng(rng());
+      std::mt19937 page_rng(seeds());
       const Page page = render(page_rng);
       const Photo photo = apply_photo_effects(page.image, pick_difficulty(options.difficulty, page_rng), page_rng);
       if (!cv::imwrite((options.out_dir / file).string(), photo.image,
@@ -193,17 +239,19 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
     // The ID card's family is drawn from the page's own generator, so that the certificates after it
     // stay as they were before there were ID-card families.
     if (uniform(rng, 0, 9) < 6 && offers(DocumentKind::kIdCard)) {
-      MIXTRACT_RETURN_IF_ERROR(emit(person.name + "_身份证", DocumentKind::kIdCard,
-                                    [&](std::mt19937& r) {
-                                      const CardPage page = pick_family(DocumentKind::kIdCard, kAnyLevel, r)->card;
-                                      return renderer.id_card(person, page, r);
-                                    },
-                                    {{"姓名", person.name},
-                                     {"性别", person.gender},
-                                     {"民族", person.ethnicity},
-                                     {"出生日期", to_iso(person.birth_date)},
-                                     {"住址", person.address},
-                                     {"公民身份号码", person.id_number}}));
+      MIXTRACT_RETURN_IF_ERROR(emit(
+          person.name + "_身份证", DocumentKind::kIdCard,
+          [&](std::mt19937& r) {
+            const CardPage page = pick_family(DocumentKind::kIdCard, kAnyLevel, r)->card;
+            return renderer.id_card(person, page, r);
+          },
+          {{"姓名", person.name},
+           {"性别", person.gender},
+           {"民族", person.ethnicity},
+           {"出生日期", to_iso(person.birth_date)},
+           {"住址", person.address},
+           {"公民身份号码", person.id_number}},
+          rng));
     }
     for (const Credential& c : career) {
       const std::string level_word = c.level == EducationLevel::kMaster && uniform(rng, 0, 1) == 0 ? "硕士"
@@ -215,7 +263,7 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
         MIXTRACT_RETURN_IF_ERROR(emit(
             person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
             [&](std::mt19937& r) { return renderer.certificate(family->write(person, c, r), r); },
-            certificate_fields(person, c, false)));
+            certificate_fields(person, c, false), rng));
       }
       const bool have_graduation = files.size() > before;
       const Family* degree_family =
@@ -224,11 +272,23 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
         MIXTRACT_RETURN_IF_ERROR(emit(
             person.name + "_" + std::string(rank_of(c.level)) + "学位证书", DocumentKind::kDegreeCertificate,
             [&](std::mt19937& r) { return renderer.certificate(degree_family->write(person, c, r), r); },
-            certificate_fields(person, c, true)));
+            certificate_fields(person, c, true), rng));
       }
       if (files.size() > before) {
         highest_file = files[have_graduation ? before : files.size() - 1];
         highest_level = c.level;
+      }
+      for (const DocumentKind kind : {DocumentKind::kChsiRecord, DocumentKind::kDegreeReport}) {
+        const bool degree = kind == DocumentKind::kDegreeReport;
+        if (!wants(kind) || (degree && c.degree_number.empty())) continue;
+        const Family* family = pick_family(kind, c.level, report_rng);
+        if (family == nullptr) continue;
+        const ReportFacts facts = random_report_facts(report_rng, c);
+        MIXTRACT_RETURN_IF_ERROR(emit(
+            person.name + "_" + (degree ? std::string(rank_of(c.level)) : level_word) +
+                std::string(document_kind_name(kind)),
+            kind, [&](std::mt19937& r) { return renderer.report(family->report(person, c, facts, r), r); },
+            report_fields(person, c, facts, kind), report_rng));
       }
     }
     persons_without_documents = files.empty() ? persons_without_documents + 1 : 0;

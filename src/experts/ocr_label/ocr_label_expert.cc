@@ -51,6 +51,11 @@ bool is_digit(char32_t c) {
   return c >= U'0' && c <= U'9';
 }
 
+// Whether the field's code holds letters besides X: its pattern names A-Z.
+bool code_letters(const FieldSpec& field) {
+  return field.kind == FieldKind::kCode && field.constraints.pattern.find("A-Z") != std::string::npos;
+}
+
 bool ends_text(char32_t c) {
   return c == U'，' || c == U',' || c == U'。' || c == U'；' || c == U';' || c == U'（' || c == U'(' || c == U' ' ||
          c == 0x3000 || c == U'、';
@@ -58,7 +63,8 @@ bool ends_text(char32_t c) {
 
 }  // namespace
 
-std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind) {
+std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind,
+                                               bool code_letters) {
   const std::vector<char32_t> chars = utf8::decode(line);
   const std::vector<char32_t> wanted = utf8::decode(label);
   const std::size_t at = find_label(chars, wanted, 0);
@@ -80,8 +86,9 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
           value.push_back(c);
           continue;
         }
-        if (!(is_digit(c) || c == U'X' || c == U'x')) break;
-        value.push_back(c == U'x' ? U'X' : c);
+        if (c >= U'a' && c <= U'z' && (code_letters || c == U'x')) c -= U'a' - U'A';
+        if (!(is_digit(c) || c == U'X' || (code_letters && c >= U'A' && c <= U'Z'))) break;
+        value.push_back(c);
       }
       break;
     case FieldKind::kGender:
@@ -201,27 +208,48 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
   return std::nullopt;
 }
 
-// The label as printed in `text`: exactly, or, for labels of four characters or more, with one
-// character misread (证书编量 for 证书编号); "" when absent.
-std::string printed_label(const std::string& text, const std::string& label) {
+// The label as printed in `text`: exactly, or with `misread` (labels of four characters or more only)
+// one character misread (证书编量 for 证书编号); "" when absent.
+std::string printed_label(const std::string& text, const std::string& label, bool misread) {
   const std::vector<char32_t> chars = utf8::decode(text);
   const std::vector<char32_t> wanted = utf8::decode(label);
   std::size_t at = find_label(chars, wanted, 0);
-  if (at == std::string::npos && wanted.size() >= 4) at = find_label(chars, wanted, 1);
+  if (at == std::string::npos && misread && wanted.size() >= 4) at = find_label(chars, wanted, 1);
   if (at == std::string::npos) return "";
   return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
                                             chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
+}
+
+// Whether `label` is printed in `text` only as part of another field's longer label (毕（结）业 in
+// 毕（结）业日期).
+bool inside_a_longer_label(const std::string& text, const std::string& label, const FieldSpec& field,
+                           std::span<const FieldSpec* const> fields) {
+  for (const FieldSpec* other : fields) {
+    if (other == &field || other->name == field.name) continue;
+    for (const std::string& longer : other->hints.labels) {
+      if (longer.size() > label.size() && longer.find(label) != std::string::npos &&
+          !printed_label(text, longer, true).empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // A code of the field's exact length standing alone on a line, for when its label cannot be read (a
 // faded 公民身份号码): the gate's validator then decides. Less sure than a labelled value.
 std::optional<FoundValue> code_without_label(const OcrResult& ocr, const FieldSpec& field) {
   const FieldConstraints& c = field.constraints;
-  if (field.kind != FieldKind::kCode || !c.min_length || c.min_length != c.max_length) return std::nullopt;
+  // Without a validator, a line of the right length is no evidence it is this field's code.
+  if (field.kind != FieldKind::kCode || field.validator == Validator::kNone || !c.min_length ||
+      c.min_length != c.max_length) {
+    return std::nullopt;
+  }
   static const std::string kAnchor = "\x01";  // Stands in for the label in value_after_label.
   for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
     const OcrLine& line = ocr.lines[index];
-    const std::optional<LabelledValue> hit = value_after_label(kAnchor + line.text, kAnchor, field.kind);
+    const std::optional<LabelledValue> hit =
+        value_after_label(kAnchor + line.text, kAnchor, field.kind, code_letters(field));
     if (!hit || hit->first != 1 || hit->value.size() != *c.min_length) continue;
     FoundValue found;
     found.candidate.field = field.name;
@@ -253,67 +281,72 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
   std::vector<std::string> labels = field.hints.labels;
   std::stable_sort(labels.begin(), labels.end(),
                    [](const std::string& a, const std::string& b) { return utf8::length(a) > utf8::length(b); });
-  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
-    const OcrLine& line = ocr.lines[index];
-    for (const std::string& wanted : labels) {
-      const std::string label = printed_label(line.text, wanted);
-      if (label.empty()) continue;
-      FoundValue found;
-      Candidate& candidate = found.candidate;
-      candidate.field = field.name;
-      found.lines.push_back(index);
-      std::size_t value_line = index;
-      std::optional<LabelledValue> hit = value_after_label(line.text, label, field.kind);
-      if (!hit) {
-        // Nothing after the label: the value is the next line beside or below it.
-        const std::optional<std::size_t> next = line_after_label(ocr, index, all_fields);
-        if (next) {
-          value_line = *next;
-          hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind);
-          if (hit) hit->first -= utf8::length(label) + 1;
+  // Labels as printed on any line first, so that a misreading allowed for (授予学位 in 学位授予单位, one
+  // character off) does not take another field's label.
+  for (const bool misread : {false, true}) {
+    for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+      const OcrLine& line = ocr.lines[index];
+      for (const std::string& wanted : labels) {
+        const std::string label = printed_label(line.text, wanted, misread);
+        if (label.empty() || inside_a_longer_label(line.text, wanted, field, all_fields)) continue;
+        FoundValue found;
+        Candidate& candidate = found.candidate;
+        candidate.field = field.name;
+        found.lines.push_back(index);
+        std::size_t value_line = index;
+        std::optional<LabelledValue> hit = value_after_label(line.text, label, field.kind, code_letters(field));
+        if (!hit) {
+          // Nothing after the label: the value is the next line beside or below it.
+          const std::optional<std::size_t> next = line_after_label(ocr, index, all_fields);
+          if (next) {
+            value_line = *next;
+            hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind, code_letters(field));
+            if (hit) hit->first -= utf8::length(label) + 1;
+          }
         }
-      }
-      if (!hit) continue;
-      const OcrLine& holder = ocr.lines[value_line];
-      if (value_line != index) found.lines.push_back(value_line);
-      candidate.value = hit->value;
-      candidate.raw = hit->raw;
-      candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
-      candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
-      // A code split in two boxes on one row (a gap where a seal or a crease is): the digits that open
-      // the next box continue it, when it is short and together they are not too long. (A digit may be
-      // lost in the gap: the validator then rejects the value and the re-read covers both boxes.)
-      const std::size_t next = value_line + 1;
-      const std::optional<std::size_t> length = field.constraints.max_length;
-      if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
-          next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
-        const OcrLine& right = ocr.lines[next];
-        const std::optional<LabelledValue> more = value_after_label(label + " " + right.text, label, field.kind);
-        if (more && more->first == utf8::length(label) + 1 && hit->value.size() + more->value.size() <= *length) {
-          candidate.value += more->value;
-          candidate.raw += more->raw;
-          candidate.confidence =
-              std::min(candidate.confidence, static_cast<double>(lowest_confidence(right, 0, more->count)));
-          candidate.evidence.push_back({"ocr_line:" + std::to_string(next), right.text, right.box});
-          found.lines.push_back(next);
+        if (!hit) continue;
+        const OcrLine& holder = ocr.lines[value_line];
+        if (value_line != index) found.lines.push_back(value_line);
+        candidate.value = hit->value;
+        candidate.raw = hit->raw;
+        candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
+        candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
+        // A code split in two boxes on one row (a gap where a seal or a crease is): the digits that open
+        // the next box continue it, when it is short and together they are not too long. (A digit may be
+        // lost in the gap: the validator then rejects the value and the re-read covers both boxes.)
+        const std::size_t next = value_line + 1;
+        const std::optional<std::size_t> length = field.constraints.max_length;
+        if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
+            next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
+          const OcrLine& right = ocr.lines[next];
+          const std::optional<LabelledValue> more =
+              value_after_label(label + " " + right.text, label, field.kind, code_letters(field));
+          if (more && more->first == utf8::length(label) + 1 && hit->value.size() + more->value.size() <= *length) {
+            candidate.value += more->value;
+            candidate.raw += more->raw;
+            candidate.confidence =
+                std::min(candidate.confidence, static_cast<double>(lowest_confidence(right, 0, more->count)));
+            candidate.evidence.push_back({"ocr_line:" + std::to_string(next), right.text, right.box});
+            found.lines.push_back(next);
+          }
         }
-      }
-      if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
-        const Continuation continuation = continuation_lines(ocr, index, value_line, all_fields);
-        found.in_the_way = continuation.in_the_way;
-        for (std::size_t more : continuation.lines) {
-          const OcrLine& below = ocr.lines[more];
-          std::string text = below.text;
-          std::erase(text, ' ');
-          candidate.value += text;
-          candidate.raw += below.text;
-          candidate.confidence =
-              std::min(candidate.confidence, static_cast<double>(lowest_confidence(below, 0, SIZE_MAX)));
-          candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
-          found.lines.push_back(more);
+        if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
+          const Continuation continuation = continuation_lines(ocr, index, value_line, all_fields);
+          found.in_the_way = continuation.in_the_way;
+          for (std::size_t more : continuation.lines) {
+            const OcrLine& below = ocr.lines[more];
+            std::string text = below.text;
+            std::erase(text, ' ');
+            candidate.value += text;
+            candidate.raw += below.text;
+            candidate.confidence =
+                std::min(candidate.confidence, static_cast<double>(lowest_confidence(below, 0, SIZE_MAX)));
+            candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
+            found.lines.push_back(more);
+          }
         }
+        return found;
       }
-      return found;
     }
   }
   return std::nullopt;

@@ -59,14 +59,17 @@ class OcrLabelExpert final : public Expert {
 };
 
 // The value that follows `label` in `line` for a field of `kind`, with the range of characters it
-// covers (code points of line.text); nullopt when nothing usable follows. Exposed for tests.
+// covers (code points of line.text); nullopt when nothing usable follows. A code is digits and X, spaces
+// between them skipped; with `code_letters` (a code of letters and digits, such as a verification code)
+// any letter, made upper case. Exposed for tests.
 struct LabelledValue {
   std::string value;
   std::string raw;
   std::size_t first = 0;  // Code-point index of the first character taken.
   std::size_t count = 0;
 };
-std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind);
+std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind,
+                                               bool code_letters = false);
 
 // The value of `field` in `ocr`, found by its labels as described above; `all_fields` are the labels
 // that end a value spanning lines. Exposed for tests.
