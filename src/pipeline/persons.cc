@@ -6,6 +6,7 @@
 #include "core/join.h"
 #include "mixtract/document.h"
 #include "mixtract/education.h"
+#include "pipeline/report_check.h"
 
 namespace mixtract {
 namespace {
@@ -51,8 +52,21 @@ bool ranks_before(const Rank& a, const Rank& b) {
 }  // namespace
 
 DocumentFacts facts_of(const Record& record, std::string given_person) {
-  return DocumentFacts{record.source, std::move(given_person), record.schema, chosen_value(record, "name"),
-                       chosen_value(record, "level")};
+  DocumentFacts facts{record.source,
+                      std::move(given_person),
+                      record.schema,
+                      chosen_value(record, "name"),
+                      chosen_value(record, "level"),
+                      {}};
+  if (!report_counterpart(record.schema).empty() || is_counterpart(record.schema)) {
+    for (const std::string_view field : kSharedFields) {
+      const FieldResult* result = record.find(field);
+      if (result != nullptr && result->status != FieldStatus::kMissing && !result->value.empty()) {
+        facts.shared.emplace_back(result->label, result->value);
+      }
+    }
+  }
+  return facts;
 }
 
 std::vector<Person> group_by_person(std::span<const DocumentFacts> documents) {
@@ -68,7 +82,7 @@ std::vector<Person> group_by_person(std::span<const DocumentFacts> documents) {
     if (key.empty()) key = document.name;
     if (key.empty()) key = file_of(document);
     auto [it, added] = index_of.emplace(key, persons.size());
-    if (added) persons.push_back(Person{key, {}, std::nullopt, "", {}});
+    if (added) persons.push_back(Person{key, {}, std::nullopt, "", {}, {}});
     persons[it->second].documents.push_back(hints.size() - 1);
   }
 
@@ -91,6 +105,7 @@ std::vector<Person> group_by_person(std::span<const DocumentFacts> documents) {
       for (const auto& [name, files] : files_by_name) names.push_back(name + " (" + join(files) + ")");
       person.conflicts.push_back("different names read: " + join(names, "; "));
     }
+    check_reports(person, documents);
     if (!person.chosen) {
       person.reason = "no certificate of this person shows a level";
       continue;

@@ -895,4 +895,40 @@ TEST_F(CliTest, SynthIsDeterministicForASeed) {
   EXPECT_EQ(mixtract("synth --n 0 --out " + path("d")).exit_code, 2);
 }
 
+TEST_F(CliTest, AVerificationReportIsCheckedAgainstThePersonsCertificate) {
+  // Each credential's 毕业证书 and 学历备案表 share its number; a manifest pairs one person's two (they
+  // agree) and one person's report with another's certificate (they do not).
+  ASSERT_EQ(mixtract("synth --n 12 --seed 21 --kinds graduation,chsi_record --out " + path("docs")).exit_code, 0);
+  std::map<std::string, std::map<std::string, std::string>> files;  // 证书编号 -> 文书类型 -> file.
+  std::ifstream truth(path("docs/truth.jsonl"));
+  for (std::string line; std::getline(truth, line);) {
+    const nlohmann::json row = nlohmann::json::parse(line);
+    files[row["证书编号"].get<std::string>()][row["文书类型"].get<std::string>()] = row["文件"].get<std::string>();
+  }
+  std::vector<std::map<std::string, std::string>> pairs;
+  for (const auto& [number, kinds] : files) {
+    if (kinds.size() == 2) pairs.push_back(kinds);
+  }
+  ASSERT_GE(pairs.size(), 3u);
+  const std::string manifest =
+      "文件,人员\n" + path("docs/" + pairs[0]["毕业证书"]) + ",甲\n" + path("docs/" + pairs[0]["学历备案表"]) +
+      ",甲\n" + path("docs/" + pairs[1]["学历备案表"]) + ",乙\n" + path("docs/" + pairs[2]["毕业证书"]) + ",乙\n";
+  write("manifest.csv", manifest);
+  const RunResult r = mixtract("extract --manifest " + path("manifest.csv") + " -o " + path("out/results.jsonl") +
+                               " --per-person " + path("out/persons.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("1 person(s) with conflicts to check"));
+  std::map<std::string, std::string> conflicts;
+  std::ifstream persons(path("out/persons.jsonl"));
+  for (std::string line; std::getline(persons, line);) {
+    const nlohmann::json person = nlohmann::json::parse(line);
+    conflicts[person["人员"].get<std::string>()] = person["冲突"].get<std::string>();
+  }
+  EXPECT_EQ(conflicts["甲"], "");
+  EXPECT_THAT(conflicts["乙"], HasSubstr(pairs[1]["学历备案表"] + " disagrees with " + pairs[2]["毕业证书"]));
+  EXPECT_THAT(conflicts["乙"], HasSubstr("证书编号"));
+  EXPECT_THAT(mixtract::testing::read_file(path("out/results.jsonl.errors.csv")),
+              HasSubstr(",cross-check,\"证书编号: "));
+}
+
 }  // namespace

@@ -139,5 +139,51 @@ TEST(PersonsTest, FactsAndTheTableComeFromTheChosenRecords) {
   EXPECT_FALSE(failed.ok());
 }
 
+// A certificate or report with the facts it shares with its counterpart.
+DocumentFacts with_facts(DocumentFacts facts, std::vector<std::pair<std::string, std::string>> shared) {
+  facts.shared = std::move(shared);
+  return facts;
+}
+
+TEST(PersonsTest, AReportThatDisagreesWithItsCertificateIsAConflictNamingTheField) {
+  const std::vector<std::pair<std::string, std::string>> certificate_facts = {
+      {"证书编号", "105331201205001234"}, {"毕业院校", "中南大学"}, {"专业", "会计学"}, {"毕业日期", "2012-06-30"}};
+  std::vector<std::pair<std::string, std::string>> report_facts = certificate_facts;
+  report_facts[2].second = "财务管理";  // The report says another major.
+  const std::vector<DocumentFacts> records = {
+      with_facts(record("孙丽_本科毕业证书.jpg", "graduation_certificate", "孙丽", "本科"), certificate_facts),
+      with_facts(record("孙丽_学历备案表.jpg", "chsi_record", "孙丽", "本科"), report_facts),
+      // A degree report with no 学位证书 to check against: nothing to say.
+      with_facts(record("孙丽_学位验证报告.jpg", "degree_report", "孙丽", ""), {{"专业", "法学"}})};
+  const std::vector<Person> persons = group_by_person(records);
+  ASSERT_EQ(persons.size(), 1u);
+  ASSERT_EQ(persons[0].disagreements.size(), 1u);
+  const Disagreement& d = persons[0].disagreements[0];
+  EXPECT_EQ(std::tie(d.report, d.certificate, d.label, d.report_value, d.certificate_value),
+            std::make_tuple(1u, 0u, std::string("专业"), std::string("财务管理"), std::string("会计学")));
+  EXPECT_THAT(persons[0].conflicts,
+              ElementsAre("孙丽_学历备案表.jpg disagrees with 孙丽_本科毕业证书.jpg: 专业 财务管理 / 会计学"));
+  EXPECT_EQ(persons[0].chosen, 0u);  // A report is not a certificate: the 毕业证书 stays the chosen one.
+}
+
+TEST(PersonsTest, AReportIsCheckedAgainstTheCertificateOfItsNumberThenOfItsLevel) {
+  const std::vector<DocumentFacts> records = {
+      with_facts(record("周杰_本科毕业证书.jpg", "graduation_certificate", "周杰", "本科"),
+                 {{"证书编号", "100011200905001111"}, {"毕业院校", "北京大学"}}),
+      with_facts(record("周杰_硕士毕业证书.jpg", "graduation_certificate", "周杰", "硕士研究生"),
+                 {{"证书编号", "100011201205002222"}, {"毕业院校", "清华大学"}}),
+      // Its number is the 硕士 certificate's: checked against that one, and they agree.
+      with_facts(record("周杰_备案表一.jpg", "chsi_record", "周杰", "硕士研究生"),
+                 {{"证书编号", "100011201205002222"}, {"毕业院校", "清华大学"}}),
+      // Its number was not read: the certificate of its level, 本科, which names another school.
+      with_facts(record("周杰_备案表二.jpg", "chsi_record", "周杰", "本科"), {{"毕业院校", "北京师范大学"}})};
+  const std::vector<Person> persons = group_by_person(records);
+  ASSERT_EQ(persons.size(), 1u);
+  ASSERT_EQ(persons[0].disagreements.size(), 1u);
+  EXPECT_EQ(persons[0].disagreements[0].report, 3u);
+  EXPECT_EQ(persons[0].disagreements[0].certificate, 0u);
+  EXPECT_EQ(persons[0].disagreements[0].label, "毕业院校");
+}
+
 }  // namespace
 }  // namespace mixtract

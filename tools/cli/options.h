@@ -30,7 +30,8 @@ inline constexpr OptionSpec kDepsDirOption{"--deps-dir", "MIXTRACT_DEPS_DIR", "d
                                            "Folder filled by scripts/setup.sh (models, dictionaries); "
                                            "default: the build's deps/"};
 inline constexpr OptionSpec kSchemaOption{"-s,--schema", "MIXTRACT_SCHEMA", "schema", "auto",
-                                          "auto (recognise 毕业证书, 学位证书 or 身份证 per document), a built-in "
+                                          "auto (recognise 毕业证书, 学位证书, 身份证, 学历备案表 or 学位验证报告 per "
+                                          "document), a built-in "
                                           "schema name, or the path of a schema YAML file"};
 inline constexpr OptionSpec kOutputOption{"-o,--output", "MIXTRACT_OUTPUT", "output", "mixtract-out/results.jsonl",
                                           "Results file (its folder is created if missing)"};

@@ -34,12 +34,21 @@ std::string where_outputs_are(const RunOutputs& outputs, bool errors, std::size_
 }
 
 Status finish_outputs(RecordWriter& writer, const RunOutputs& outputs, std::span<const DocumentFacts> facts,
-                      const RecordLookup& record_of, std::span<const Schema> schemas, const ErrorRows& errors,
+                      const RecordLookup& record_of, std::span<const Schema> schemas, ErrorRows& errors,
                       std::size_t& persons_with_conflicts) {
   std::vector<std::vector<std::string>> persons;
   if (outputs.persons_wanted()) {
     const std::vector<Person> grouped = group_by_person(facts);
-    for (const Person& person : grouped) persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
+    for (const Person& person : grouped) {
+      persons_with_conflicts += person.conflicts.empty() ? 0u : 1u;
+      for (const Disagreement& d : person.disagreements) {
+        const DocumentFacts& report = facts[d.report];
+        const DocumentFacts& certificate = facts[d.certificate];
+        errors.push_back({report.source, "cross-check",
+                          d.label + ": " + d.report_value + " here, " + d.certificate_value + " on " +
+                              std::filesystem::path(certificate.source).filename().string()});
+      }
+    }
     MIXTRACT_ASSIGN_OR_RETURN(persons, person_table(grouped, record_of, schemas));
   }
   if (outputs.format == OutputFormat::kXlsx) {

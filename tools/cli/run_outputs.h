@@ -34,9 +34,10 @@ using ErrorRows = std::vector<std::vector<std::string>>;
 // The per-person table (when wanted: --per-person or an XLSX output) of the documents `facts` describe,
 // their records read through `record_of`; for an XLSX output its sheets 人员 and 错误; then closes the
 // writer, writes <output>.errors.csv when there were errors (removes an old one when not) and the
-// --per-person file. Persons with conflicts are counted in `persons_with_conflicts`.
+// --per-person file. Persons with conflicts are counted in `persons_with_conflicts`; each disagreement of
+// a report with its certificate is added to `errors` (stage cross-check, on the report's file).
 Status finish_outputs(RecordWriter& writer, const RunOutputs& outputs, std::span<const DocumentFacts> facts,
-                      const RecordLookup& record_of, std::span<const Schema> schemas, const ErrorRows& errors,
+                      const RecordLookup& record_of, std::span<const Schema> schemas, ErrorRows& errors,
                       std::size_t& persons_with_conflicts);
 
 }  // namespace mixtract::cli
