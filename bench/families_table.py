@@ -8,7 +8,15 @@ import json
 import sys
 
 FIELDS = ["姓名", "性别", "出生日期", "学历层次", "毕业院校", "专业", "毕业日期", "证书编号", "学位", "民族", "住址",
-          "公民身份号码"]
+          "公民身份号码", "入学日期", "学制", "学历类别", "学习形式", "毕结业结论", "在线验证码", "更新日期"]
+
+
+def kind_of(family):
+    if family.startswith("id_"):
+        return "ID cards"
+    if family.startswith("chsi_") or family.startswith("degree_report_"):
+        return "reports"
+    return "certificates"
 
 
 def pct(a, b):
@@ -38,10 +46,10 @@ def main():
     print("| group | documents | " + " | ".join(FIELDS) +
           " | all fields | documents all right | accepted | accepted right (wrong) |")
     print("|" + "---|" * (len(FIELDS) + 6))
-    # Certificates and ID cards apart: one kind's figures do not hide the other's.
-    for kind in ("certificates", "ID cards"):
+    # Certificates, ID cards and reports apart: one kind's figures do not hide another's.
+    for kind in ("certificates", "ID cards", "reports"):
         for group in ("development", "held-out"):
-            chosen = [r for f, g, _, _, r in rows if g == group and f.startswith("id_") == (kind == "ID cards")]
+            chosen = [r for f, g, _, _, r in rows if g == group and kind_of(f) == kind]
             if not chosen:
                 continue
             total = lambda key: sum(r[key] for r in chosen)

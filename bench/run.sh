@@ -37,10 +37,11 @@
 # Each measurement runs in its own process, so peak memory is its own. Quote figures from one run
 # side by side; the machines are noisy.
 #
-#   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--soak-n N] [--only SECTION] [--no-record]
+#   bench/run.sh [--n N] [--ocr-n N] [--tune-n N] [--soak-n N] [--only SECTION] [--families "F ..."]
+#                [--no-record]
 #     N per difficulty, default 60; --tune-n documents of all kinds for tune, default 400; SECTION one of
 #     extract, families, scaling, memory, soak, llm, escalation, ocr, tune, nlp, server, queue (default:
-#     all);
+#     all); --families: the layout families the families section measures (default all of synth's);
 #     --no-record prints without appending.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -51,6 +52,7 @@ tune_count=400
 soak_count=10000
 record=true
 only=
+families=
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) count=$2; shift 2 ;;
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
     --tune-n) tune_count=$2; shift 2 ;;
     --soak-n) soak_count=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --families) families=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     *) echo "bench/run.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
@@ -468,10 +471,15 @@ families_section() {
   local run_dir family kinds set data rows=()
   run_dir=$(mktemp -d)
   for family in $("$build/mixtract" synth --help |
-    sed -n 's/.*Layout families of certificates and ID cards to render (default all):\(.*\)/\1/p' |
+    sed -n 's/.*Layout families of certificates, ID cards and reports to render (default all):\(.*\)/\1/p' |
     sed 's/ (held out)/:held_out/g'); do
+    if [ -n "$families" ] && [[ " $families " != *" ${family%%:*} "* ]]; then continue; fi
     kinds=graduation,degree
-    case $family in id_*) kinds=id_card ;; esac
+    case $family in
+      id_*) kinds=id_card ;;
+      chsi_*) kinds=chsi_record ;;
+      degree_report_*) kinds=degree_report ;;
+    esac
     for set in clean photo; do
       data=$build/bench-data/family-${family%%:*}-$set-n$count${schools:+-moe}
       if [ ! -f "$data/truth.csv" ]; then
@@ -487,7 +495,7 @@ families_section() {
     done
   done
   rm -rf "$run_dir"
-  echo "### Layout families, leave-one-family-out (\`synth --families F --kinds graduation,degree\` or \`--kinds id_card\`, $count per family and set; \`extract\` on the default settings)"
+  echo "### Layout families, leave-one-family-out (\`synth --families F --kinds graduation,degree\`, \`--kinds id_card\`, \`chsi_record\` or \`degree_report\`, $count per family and set; \`extract\` on the default settings)"
   echo
   printf '%s\n' "${rows[@]}" | /usr/bin/python3 bench/families_table.py
 }

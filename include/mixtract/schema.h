@@ -106,6 +106,10 @@ struct Route {
   // kVote: an expert's vote is its weight times its confidence; experts not listed weigh 1.
   std::map<std::string, double, std::less<>> weights;
   double accept_confidence = 0.9;  // In [0, 1]; below it a chosen value needs review.
+  // Independent witnesses (experts reading for themselves, or a code on the page that states the value)
+  // a value needs to be accepted, whatever its confidence: 2 for a value one misreading can change
+  // unseen (a verification code of letters and digits, O against 0).
+  int witnesses = 1;
   CostBudget budget;
   Calibration calibration;  // Fitted by `mixtract tune`; empty = confidences are used as they are.
 };

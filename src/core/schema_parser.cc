@@ -126,8 +126,8 @@ Result<Calibration> parse_calibration(const YamlMap& map) {
 }
 
 Result<Route> parse_route(const YamlMap& map) {
-  MIXTRACT_RETURN_IF_ERROR(
-      map.check_keys({"experts", "with_llm", "combine", "weights", "accept_confidence", "budget", "calibration"}));
+  MIXTRACT_RETURN_IF_ERROR(map.check_keys(
+      {"experts", "with_llm", "combine", "weights", "accept_confidence", "witnesses", "budget", "calibration"}));
   Route route;
   MIXTRACT_ASSIGN_OR_RETURN(route.experts, map.string_list("experts"));
   if (route.experts.empty()) return map.error("experts", "a route needs at least one expert");
@@ -142,6 +142,11 @@ Result<Route> parse_route(const YamlMap& map) {
   if (accept) {
     if (*accept < 0 || *accept > 1) return map.error("accept_confidence", "must be between 0 and 1");
     route.accept_confidence = *accept;
+  }
+  MIXTRACT_ASSIGN_OR_RETURN(std::optional<long long> witnesses, map.optional_integer("witnesses"));
+  if (witnesses) {
+    if (*witnesses < 1 || *witnesses > 10) return map.error("witnesses", "must be between 1 and 10");
+    route.witnesses = static_cast<int>(*witnesses);
   }
   if (map.has("budget")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap budget, YamlMap::of(map.get("budget"), map.source(), map.path_of("budget")));

@@ -3,22 +3,56 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace mixtract {
 namespace {
 
-// Independent witnesses reading `value` combine as 1 - prod(1 - confidence); a witness counts once, with
-// its surest reading (an expert repeating itself, or one reading again what another read, adds nothing).
-double support(const FieldResult& result, std::string_view value) {
+// Each independent witness that read `value` validly, with its surest reading of it.
+std::map<std::string, double, std::less<>> witnesses_of(const FieldResult& result, std::string_view value) {
   std::map<std::string, double, std::less<>> by_witness;
   for (const Candidate& c : result.candidates) {
     if (!c.invalid_reason.empty() || c.value != value) continue;
     double& best = by_witness[c.witness.empty() ? c.expert : c.witness];
     best = std::max(best, c.confidence);
   }
+  return by_witness;
+}
+
+// Independent witnesses reading `value` combine as 1 - prod(1 - confidence); a witness counts once, with
+// its surest reading (an expert repeating itself, or one reading again what another read, adds nothing).
+double support(const FieldResult& result, std::string_view value) {
+  const std::map<std::string, double, std::less<>> by_witness = witnesses_of(result, value);
   double doubt = 1;
   for (const auto& [witness, confidence] : by_witness) doubt *= 1 - confidence;
   return 1 - doubt;
+}
+
+// Whether two readings differ only in characters OCR takes one for the other (O and 0, I and 1, S and 5,
+// Z and 2, B and 8): the same printed characters, some read ambiguously.
+bool same_but_lookalikes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a == b) return false;
+  constexpr std::string_view kPairs[] = {"O0", "I1", "S5", "Z2", "B8"};
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    const bool lookalike = std::any_of(std::begin(kPairs), std::end(kPairs), [&](std::string_view pair) {
+      return (a[i] == pair[0] && b[i] == pair[1]) || (a[i] == pair[1] && b[i] == pair[0]);
+    });
+    if (!lookalike) return false;
+  }
+  return true;
+}
+
+// The independent witnesses that read `value`, or the same printed characters with look-alikes read the
+// other way.
+std::size_t witnesses_reading(const FieldResult& result, std::string_view value) {
+  std::set<std::string, std::less<>> witnesses;
+  for (const Candidate& c : result.candidates) {
+    if (c.invalid_reason.empty() && (c.value == value || same_but_lookalikes(c.value, value))) {
+      witnesses.insert(c.witness.empty() ? c.expert : c.witness);
+    }
+  }
+  return witnesses.size();
 }
 
 }  // namespace
@@ -76,6 +110,8 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
   const Candidate* dissent = nullptr;
   for (const Candidate& c : result.candidates) {
     if (!c.invalid_reason.empty() || c.value == chosen.value || c.confidence < kDissentConfidence) continue;
+    // The same characters read with a look-alike the other way: the surer reading stands (a QR code's).
+    if (same_but_lookalikes(c.value, chosen.value)) continue;
     // An expert that read both values (a page and its re-read) dissents only when it read this one more surely.
     const bool backs_chosen = std::any_of(result.candidates.begin(), result.candidates.end(), [&](const Candidate& o) {
       return o.expert == c.expert && o.value == chosen.value && o.invalid_reason.empty() &&
@@ -87,6 +123,13 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
     result.status = FieldStatus::kNeedsReview;
     result.reason = std::string(kExpertsDisagree) + ": " + chosen.expert + " reads '" + chosen.value + "', " +
                     dissent->expert + " reads '" + dissent->value + "'";
+    return;
+  }
+  const std::size_t read_by = witnesses_reading(result, chosen.value);
+  if (result.status == FieldStatus::kAccepted && read_by < static_cast<std::size_t>(field.route.witnesses)) {
+    result.status = FieldStatus::kNeedsReview;
+    result.reason =
+        std::string(kFewWitnesses) + ": " + std::to_string(read_by) + " of " + std::to_string(field.route.witnesses);
   }
 }
 

@@ -53,12 +53,14 @@ std::optional<Best> best_valid(const FieldSpec& field, const FieldResult& result
 
 // Makes result.candidates[index] the field's value: accepted when its confidence reaches
 // accept_confidence and no expert reads a different valid value with confidence >= kDissentConfidence
-// (an expert that also read the chosen value dissents only when it read the other more surely);
-// otherwise needs_review, the reason starting with kLowConfidence or kExpertsDisagree.
+// (an expert that also read the chosen value dissents only when it read the other more surely) and as
+// many independent witnesses as the route asks for read it; otherwise needs_review, the reason starting
+// with kLowConfidence, kExpertsDisagree or kFewWitnesses.
 void choose(const FieldSpec& field, std::size_t index, FieldResult& result);
 inline constexpr double kDissentConfidence = 0.5;
 inline constexpr std::string_view kLowConfidence = "confidence below the route's accept_confidence";
 inline constexpr std::string_view kExpertsDisagree = "experts disagree";
+inline constexpr std::string_view kFewWitnesses = "read by fewer independent witnesses than the route asks for";
 // Chooses best_valid(), or marks the field missing with the reason.
 void choose_best(const FieldSpec& field, FieldResult& result);
 

@@ -337,7 +337,9 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
       if (!link.whole_value) continue;
       other.confidence = combined(other.confidence, code.confidence);
       // The code confirms the value: enough to settle low confidence or a dissenting expert.
-      const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree);
+      // The code is a witness of its own.
+      const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree) ||
+                           other.reason.starts_with(kFewWitnesses);
       if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence && settled) {
         other.status = FieldStatus::kAccepted;
         other.reason.clear();

@@ -183,6 +183,7 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
     }
     Route route = routes[*best];
     route.budget = field.route.budget;
+    route.witnesses = field.route.witnesses;  // What the schema asks of evidence, whatever the route.
     // Calibrated on the training documents: the route's final choices, and each of its experts' alone,
     // which are the states a cascade decides to stop in or go on from.
     std::vector<ScoredOutcome> outcomes = result.train.outcomes;
@@ -240,6 +241,7 @@ std::string routes_yaml(const Study& study, const std::vector<TunedField>& field
       out << "}\n";
     }
     out << "      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
+    if (r.witnesses > 1) out << "      witnesses: " << r.witnesses << "\n";
     if (r.budget.ms > 0 || r.budget.tokens > 0) {
       out << "      budget: {ms: " << number(r.budget.ms) << ", tokens: " << r.budget.tokens << "}\n";
     }

@@ -53,6 +53,13 @@ TEST(EducationTest, NamesLevelsAndKinds) {
   EXPECT_EQ(level_name(EducationLevel::kMaster), "硕士研究生");
   EXPECT_EQ(level_name(EducationLevel::kUnknown), "");
   EXPECT_EQ(document_kind_name(DocumentKind::kIdCard), "身份证");
+  EXPECT_EQ(document_kind_name(DocumentKind::kChsiRecord), "学历备案表");
+  // Reports as people name their files: 学信网备案表, 学位认证报告; a 学位证 stays a certificate.
+  EXPECT_EQ(find_document_kind("李雷学信网备案表"), DocumentKind::kChsiRecord);
+  EXPECT_EQ(find_document_kind("韩梅梅_学位认证报告"), DocumentKind::kDegreeReport);
+  EXPECT_EQ(find_document_kind("学位在线验证报告2024"), DocumentKind::kDegreeReport);
+  EXPECT_EQ(find_document_kind("韩梅梅硕士学位证"), DocumentKind::kDegreeCertificate);
+  EXPECT_EQ(parse_file_name("李雷_学历备案表.jpg").person, "李雷");
   EXPECT_LT(EducationLevel::kBachelor, EducationLevel::kDoctor);
   EXPECT_EQ(find_level("授予工学学士学位"), EducationLevel::kBachelor);
   EXPECT_FALSE(find_level("工作证明").has_value());

@@ -222,6 +222,38 @@ TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   EXPECT_FALSE(find_labelled_value(page, number, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, InATableTheValueIsTheCellToTheRightWhereverItWasReadInOrder) {
+  FieldSpec major = field_of("major", FieldKind::kMajor, "专业");
+  FieldSpec years = field_of("length_of_study", FieldKind::kText, "学制");
+  FieldSpec birth = field_of("birth_date", FieldKind::kDate, "出生日期");
+  FieldSpec gender = field_of("gender", FieldKind::kGender, "性别");
+  const FieldSpec* fields[] = {&major, &years, &birth, &gender};
+  OcrResult page;
+  // A photographed table, its right column higher: 学制 | 4年 | 专业 | 英语, then 出生日期 below 性别 | 男.
+  page.lines = {line_at("4年", 440, 636),  line_at("专业", 770, 630), line_at("英语", 890, 628),
+                line_at("学制", 316, 642), line_at("性别", 770, 700), line_at("出生日期", 300, 712),
+                line_at("男", 890, 698)};
+  EXPECT_EQ(find_labelled_value(page, major, fields)->candidate.value, "英语");  // Not 4年, left of it.
+  EXPECT_EQ(find_labelled_value(page, years, fields)->candidate.value, "4年");   // Read before its label.
+  EXPECT_EQ(find_labelled_value(page, gender, fields)->candidate.value, "男");   // Past a label below it.
+}
+
+TEST(FindLabelledValueTest, ALabelInsideAnotherFieldsLongerLabelIsNotIt) {
+  FieldSpec completion = field_of("completion", FieldKind::kText, "毕（结）业");
+  FieldSpec graduation = field_of("graduation_date", FieldKind::kDate, "毕（结）业日期");
+  FieldSpec school = field_of("school", FieldKind::kSchool, "学位授予单位");
+  FieldSpec degree = field_of("degree", FieldKind::kText, "授予学位");
+  const FieldSpec* fields[] = {&completion, &graduation, &school, &degree};
+  OcrResult page;
+  page.lines = {line_at("毕（结）业日期", 100, 100), line_at("2012年07月01日", 400, 100),
+                line_at("学位授予单位", 100, 200),   line_at("中南大学", 400, 200),
+                line_at("毕（结）业", 100, 300),     line_at("毕业", 400, 300),
+                line_at("授予学位", 100, 400),       line_at("经济学硕士学位", 400, 400)};
+  EXPECT_EQ(find_labelled_value(page, completion, fields)->candidate.value, "毕业");
+  // 授予学位 is one character off 授予单位 inside 学位授予单位: the exact one, further down, is it.
+  EXPECT_EQ(find_labelled_value(page, degree, fields)->candidate.value, "经济学硕士学位");
+}
+
 TEST(FindLabelledValueTest, ACodeOfLettersAndDigitsIsReadWholeInAnyGrouping) {
   FieldSpec code = field_of("verification_code", FieldKind::kCode, "在线验证码");
   code.constraints.pattern = "[A-Z0-9]{16}";
@@ -229,6 +261,10 @@ TEST(FindLabelledValueTest, ACodeOfLettersAndDigitsIsReadWholeInAnyGrouping) {
   OcrResult page;
   page.lines = {line_at("在线验证码：A8B2 C3D4 e5F6 G7H8", 110, 300)};
   EXPECT_EQ(find_labelled_value(page, code, fields)->candidate.value, "A8B2C3D4E5F6G7H8");
+  // Two overlapping boxes, the character they share read in both.
+  code.constraints.min_length = code.constraints.max_length = 16;
+  page.lines = {line_at("在线验证码：9", 110, 300), line_at("9CBEZD278KVFY4KS", 330, 301)};
+  EXPECT_EQ(find_labelled_value(page, code, fields)->candidate.value, "9CBEZD278KVFY4KS");
   // A number's code stops at a letter: 证书编号 digits, then another word.
   EXPECT_EQ(value_after_label("证书编号：1028412012No", "证书编号", FieldKind::kCode)->value, "1028412012");
 }

@@ -35,6 +35,21 @@ TEST_F(RecogniseTest, TheMostWordsWin) {
   EXPECT_EQ(degree.schema->name, "degree_certificate");
 }
 
+TEST_F(RecogniseTest, VerificationReportsAreNotTheCertificatesTheyNameTheFieldsOf) {
+  // Written by hand, in an order and wording no generator uses.
+  const Recognition record = recognise(
+      "学信网\n证书编号 105331201205001234\n姓名 孙丽 性别 女\n学历类别 普通高等教育 学习形式 普通全日制\n"
+      "教育部学历证书电子注册备案表\n在线验证码 A8B2C3D4E5F6G7H8");
+  ASSERT_NE(record.schema, nullptr);
+  EXPECT_EQ(record.schema->name, "chsi_record");
+  // 学位证书编号 and 学位授予单位 hold the degree certificate's words 学位证书 and 授予; the report has more.
+  const Recognition report = recognise(
+      "学位授予单位：中南大学\n获学位日期：2012年06月30日\n学位证书编号：1053342012001234\n"
+      "在线验证码：Q7W3E9R1T5Y2U8I4\n中国高等教育学位在线验证报告");
+  ASSERT_NE(report.schema, nullptr);
+  EXPECT_EQ(report.schema->name, "degree_report");
+}
+
 TEST_F(RecogniseTest, AValidNumberDecidesWhenNoWordIsRead) {
   const Recognition card = recognise("何杰\n民票汉\n性女\n1984年6月1日\n36113019840601916X\n台民9份号时");
   ASSERT_NE(card.schema, nullptr);

@@ -154,6 +154,38 @@ TEST_F(RouteTest, AnExpertReadingAnotherValueMoreSurelyThanTheChosenOneDissents)
   EXPECT_EQ(result.status, FieldStatus::kAccepted);
 }
 
+TEST_F(RouteTest, ARouteAskingForTwoWitnessesLeavesOneReadingInReview) {
+  field_.constraints.pattern = "[A-Z0-9]{4}";
+  field_.constraints.pattern_regex = std::make_shared<const re2::RE2>(field_.constraints.pattern);
+  field_.route.combine = Combine::kVote;
+  field_.route.witnesses = 2;
+  outputs_["cheap"].candidates = {make("number", "A8B2", 0.99)};
+  FieldResult result = run();
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "read by fewer independent witnesses than the route asks for: 1 of 2");
+  outputs_["dear"].candidates = {make("number", "A8B2", 0.999)};
+  result = run();
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
+TEST_F(RouteTest, ReadingsDifferingOnlyInLookalikesAreOneReadingTheSurerSpells) {
+  // O for 0 and 1 for I: the page's reading corroborates the code's and does not dissent.
+  field_.constraints.pattern = "[A-Z0-9]{4}";
+  field_.constraints.pattern_regex = std::make_shared<const re2::RE2>(field_.constraints.pattern);
+  field_.route.combine = Combine::kVote;
+  field_.route.witnesses = 2;
+  outputs_["cheap"].candidates = {make("number", "O81I", 0.8)};
+  outputs_["dear"].candidates = {make("number", "0811", 0.999)};
+  FieldResult result = run();
+  EXPECT_EQ(result.value, "0811");
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+  // Any other character is another reading: a person decides.
+  outputs_["cheap"].candidates = {make("number", "Q81I", 0.8)};
+  result = run();
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "experts disagree: dear reads '0811', cheap reads 'Q81I'");
+}
+
 TEST_F(RouteTest, NoRouteMeansMissingWithoutAskingAnyone) {
   field_.route.experts.clear();
   const FieldResult result = run();

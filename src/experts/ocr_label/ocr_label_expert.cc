@@ -191,21 +191,47 @@ Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, st
   return out;
 }
 
-// The line after the label line `index` that can hold its value: beside it on its row or just below it,
-// within six line heights to its right; lines further right are another document's, beside this one,
-// read in between, and are passed over. nullopt when none, or when the next such line holds a label.
+// The line after the label line `index` that can hold its value: beside it on its row (as the label's
+// own slant continues it) or just below it, within six line heights to its right (lines further right are
+// another document's, read in between, and are passed over), never wholly left of it (another column's).
+// The first such line in reading order, unless it lies below and holds a label while a line beside the
+// label comes later (on a tilted page, or in a table, the lines of one row are read out of order): then
+// that one; when no line after it will do, the nearest line beside it read before it. nullopt when none,
+// or when the line chosen holds a label.
 std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t index,
                                             std::span<const FieldSpec* const> fields) {
   const Quad& label = ocr.lines[index].box;
   const float height = height_of(label);
+  const float run = label[1].x - label[0].x;
+  const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
+  const float centre_x = (left_of(label) + right_of(label)) / 2, centre_y = (label[0].y + label[3].y) / 2;
+  std::optional<std::size_t> first;
   for (std::size_t next = index + 1; next < ocr.lines.size(); ++next) {
     const Quad& box = ocr.lines[next].box;
     if (box[0].y > label[3].y + 2 * height) break;
-    if (left_of(box) - right_of(label) > 6 * height) continue;
-    if (holds_a_label(ocr.lines[next].text, fields)) return std::nullopt;
-    return next;
+    if (left_of(box) - right_of(label) > 6 * height || right_of(box) < left_of(label)) continue;
+    const float row_y = centre_y + slope * (left_of(box) - centre_x);  // The label's row, there.
+    const bool beside = std::abs((box[0].y + box[3].y) / 2 - row_y) < height / 2;
+    if (!beside) {
+      if (!first) first = next;
+      continue;
+    }
+    if (first && !holds_a_label(ocr.lines[*first].text, fields)) break;  // Read first, and no label.
+    first = next;
+    break;
   }
-  return std::nullopt;
+  if (first && !holds_a_label(ocr.lines[*first].text, fields)) return first;
+  // None after it: a line beside it read before it (the row's right end higher on the page than its label).
+  std::optional<std::size_t> before;
+  for (std::size_t earlier = 0; earlier < index; ++earlier) {
+    const Quad& box = ocr.lines[earlier].box;
+    const float gap = left_of(box) - right_of(label);
+    const float row_y = centre_y + slope * (left_of(box) - centre_x);
+    if (gap <= -height / 2 || gap > 6 * height || std::abs((box[0].y + box[3].y) / 2 - row_y) >= height / 2) continue;
+    if (!before || gap < left_of(ocr.lines[*before].box) - right_of(label)) before = earlier;
+  }
+  if (!before || holds_a_label(ocr.lines[*before].text, fields)) return std::nullopt;
+  return before;
 }
 
 // The label as printed in `text`: exactly, or with `misread` (labels of four characters or more only)
@@ -319,8 +345,13 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
         if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
             next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
           const OcrLine& right = ocr.lines[next];
-          const std::optional<LabelledValue> more =
+          std::optional<LabelledValue> more =
               value_after_label(label + " " + right.text, label, field.kind, code_letters(field));
+          // Boxes that overlap read their shared character twice (在线验证码：9 | 9CBE…): once is enough.
+          const bool read_twice = more && !hit->value.empty() && !more->value.empty() &&
+                                  hit->value.size() + more->value.size() == *length + 1 &&
+                                  hit->value.back() == more->value.front();
+          if (read_twice) more->value.erase(0, 1);
           if (more && more->first == utf8::length(label) + 1 && hit->value.size() + more->value.size() <= *length) {
             candidate.value += more->value;
             candidate.raw += more->raw;

@@ -17,23 +17,15 @@ bool alphanumeric(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-// The QR codes on the page: their texts and corners, from zbar (Debian's OpenCV decodes none: it is built
-// without its QR decoder). A page larger than needed is halved first (a printed code survives it).
+// A QR code on the page: its text and corners, from zbar (Debian's OpenCV decodes none: it is built
+// without its QR decoder).
 struct Decoded {
   std::string text;
   Quad box;
 };
 
-std::vector<Decoded> decode_codes(const cv::Mat& image) {
-  cv::Mat grey;
-  if (image.channels() == 1) {
-    grey = image.clone();
-  } else {
-    cv::cvtColor(image, grey, image.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-  }
-  double scale = 1;
-  while (std::max(grey.cols, grey.rows) * scale > 2400) scale /= 2;
-  if (scale < 1) cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+// The codes zbar finds in `grey` (8-bit, continuous), their corners scaled back by 1 / `scale`.
+std::vector<Decoded> scan(const cv::Mat& grey, double scale) {
   const std::unique_ptr<zbar::zbar_image_scanner_t, void (*)(zbar::zbar_image_scanner_t*)> scanner(
       zbar::zbar_image_scanner_create(), zbar::zbar_image_scanner_destroy);
   zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
@@ -42,13 +34,13 @@ std::vector<Decoded> decode_codes(const cv::Mat& image) {
                                                                                  zbar::zbar_image_destroy);
   zbar::zbar_image_set_format(frame.get(), zbar_fourcc('Y', '8', '0', '0'));
   zbar::zbar_image_set_size(frame.get(), static_cast<unsigned>(grey.cols), static_cast<unsigned>(grey.rows));
-  zbar::zbar_image_set_data(frame.get(), grey.data, grey.total(), nullptr);  // Borrowed: `grey` outlives the scan.
+  zbar::zbar_image_set_data(frame.get(), grey.data, grey.total(), nullptr);  // Borrowed: `grey` outlives it.
   std::vector<Decoded> decoded;
   if (zbar::zbar_scan_image(scanner.get(), frame.get()) <= 0) return decoded;
   for (const zbar::zbar_symbol_t* symbol = zbar::zbar_image_first_symbol(frame.get()); symbol != nullptr;
        symbol = zbar::zbar_symbol_next(symbol)) {
     Decoded code{std::string(zbar::zbar_symbol_get_data(symbol), zbar::zbar_symbol_get_data_length(symbol)), {}};
-    // The corners zbar found, in its order; the box spans them.
+    // The corners zbar found; the box spans them.
     float left = 1e9f, top = 1e9f, right = 0, bottom = 0;
     for (unsigned i = 0; i < zbar::zbar_symbol_get_loc_size(symbol); ++i) {
       const float x = static_cast<float>(zbar::zbar_symbol_get_loc_x(symbol, i) / scale);
@@ -59,6 +51,35 @@ std::vector<Decoded> decode_codes(const cv::Mat& image) {
     if (!code.text.empty()) decoded.push_back(std::move(code));
   }
   return decoded;
+}
+
+// The page's codes: looked for in the grey page, at most 2400 pixels on its longer side, then in it made
+// black and white (Otsu), then both at half that size; the first look that finds any decides.
+std::vector<Decoded> decode_codes(const cv::Mat& image) {
+  cv::Mat grey;
+  if (image.channels() == 1) {
+    grey = image.clone();
+  } else {
+    cv::cvtColor(image, grey, image.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+  }
+  double scale = 1;
+  while (std::max(grey.cols, grey.rows) * scale > 2400) scale /= 2;
+  if (scale < 1) cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::Mat half;
+  cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  for (const auto& [page, at] : {std::pair{grey, scale}, std::pair{half, scale / 2}}) {
+    for (const bool black_and_white : {false, true}) {
+      cv::Mat looked;  // A new image: thresholding must leave `page` as it is.
+      if (black_and_white) {
+        cv::threshold(page, looked, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+      } else {
+        looked = page;
+      }
+      std::vector<Decoded> found = scan(looked, at);
+      if (!found.empty()) return found;
+    }
+  }
+  return {};
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ namespace mixtract {
 
 class QrCodeExpert final : public Expert {
  public:
-  static constexpr double kConfidence = 0.99;
+  // What a decoded code says is what was encoded: its error correction leaves no misread characters.
+  static constexpr double kConfidence = 0.999;
 
   static Result<std::unique_ptr<Expert>> create(const ExpertOptions& options);
 
