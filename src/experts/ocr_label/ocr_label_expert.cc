@@ -191,13 +191,12 @@ Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, st
   return out;
 }
 
-// The line after the label line `index` that can hold its value: beside it on its row (as the label's
-// own slant continues it) or just below it, within six line heights to its right (lines further right are
-// another document's, read in between, and are passed over), never wholly left of it (another column's).
-// The first such line in reading order, unless it lies below and holds a label while a line beside the
-// label comes later (on a tilted page, or in a table, the lines of one row are read out of order): then
-// that one; when no line after it will do, the nearest line beside it read before it. nullopt when none,
-// or when the line chosen holds a label.
+// The line that holds the value of the label line `index`: one beside it, on its row (as the label's own
+// slant continues it) and right of it, within six line heights (lines further right are another
+// document's, read in between, and are passed over) -- the first after it in reading order, else the
+// nearest before it (on a tilted page, or in a table, the lines of one row are read out of order); else
+// the first line after it just below it, never wholly left of it (another column's). nullopt when none,
+// or when that line holds a label (the value is missing).
 std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t index,
                                             std::span<const FieldSpec* const> fields) {
   const Quad& label = ocr.lines[index].box;
@@ -205,33 +204,27 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
   const float run = label[1].x - label[0].x;
   const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
   const float centre_x = (left_of(label) + right_of(label)) / 2, centre_y = (label[0].y + label[3].y) / 2;
-  std::optional<std::size_t> first;
+  const auto beside = [&](const Quad& box) {
+    const float gap = left_of(box) - right_of(label);
+    const float row_y = centre_y + slope * (left_of(box) - centre_x);  // The label's row, there.
+    return gap > -height / 2 && gap <= 6 * height && std::abs((box[0].y + box[3].y) / 2 - row_y) < height / 2;
+  };
+  const auto usable = [&](std::optional<std::size_t> line) {
+    return line && !holds_a_label(ocr.lines[*line].text, fields) ? line : std::nullopt;
+  };
+  std::optional<std::size_t> below;
   for (std::size_t next = index + 1; next < ocr.lines.size(); ++next) {
     const Quad& box = ocr.lines[next].box;
     if (box[0].y > label[3].y + 2 * height) break;
-    if (left_of(box) - right_of(label) > 6 * height || right_of(box) < left_of(label)) continue;
-    const float row_y = centre_y + slope * (left_of(box) - centre_x);  // The label's row, there.
-    const bool beside = std::abs((box[0].y + box[3].y) / 2 - row_y) < height / 2;
-    if (!beside) {
-      if (!first) first = next;
-      continue;
-    }
-    if (first && !holds_a_label(ocr.lines[*first].text, fields)) break;  // Read first, and no label.
-    first = next;
-    break;
+    if (beside(box)) return usable(next);
+    if (!below && left_of(box) - right_of(label) <= 6 * height && right_of(box) >= left_of(label)) below = next;
   }
-  if (first && !holds_a_label(ocr.lines[*first].text, fields)) return first;
-  // None after it: a line beside it read before it (the row's right end higher on the page than its label).
   std::optional<std::size_t> before;
   for (std::size_t earlier = 0; earlier < index; ++earlier) {
     const Quad& box = ocr.lines[earlier].box;
-    const float gap = left_of(box) - right_of(label);
-    const float row_y = centre_y + slope * (left_of(box) - centre_x);
-    if (gap <= -height / 2 || gap > 6 * height || std::abs((box[0].y + box[3].y) / 2 - row_y) >= height / 2) continue;
-    if (!before || gap < left_of(ocr.lines[*before].box) - right_of(label)) before = earlier;
+    if (beside(box) && (!before || left_of(box) < left_of(ocr.lines[*before].box))) before = earlier;
   }
-  if (!before || holds_a_label(ocr.lines[*before].text, fields)) return std::nullopt;
-  return before;
+  return usable(before ? before : below);
 }
 
 // The label as printed in `text`: exactly, or with `misread` (labels of four characters or more only)
