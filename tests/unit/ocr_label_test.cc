@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include "experts/ocr_label/ocr_label_expert.h"
 
@@ -236,6 +237,38 @@ TEST(FindLabelledValueTest, InATableTheValueIsTheCellToTheRightWhereverItWasRead
   EXPECT_EQ(find_labelled_value(page, major, fields)->candidate.value, "英语");  // Not 4年, left of it.
   EXPECT_EQ(find_labelled_value(page, years, fields)->candidate.value, "4年");   // Read before its label.
   EXPECT_EQ(find_labelled_value(page, gender, fields)->candidate.value, "男");   // Past a label below it.
+}
+
+TEST(FindLabelledValueTest, ALineBelowContinuesAValueOnlyIfTheWholeKeepsItsForm) {
+  FieldSpec degree = field_of("degree", FieldKind::kText, "授予学位");
+  degree.constraints.pattern = "\\p{Han}+(学士|硕士|博士)学位";
+  degree.constraints.pattern_regex = std::make_shared<const re2::RE2>(degree.constraints.pattern);
+  const FieldSpec* fields[] = {&degree};
+  OcrResult page;
+  // The next row's label (专业) went unread: its value 英语 is not the degree's second line.
+  page.lines = {line_at("授予学位", 200, 710), line_at("文学学士学位", 340, 710), line_at("英语", 340, 748)};
+  EXPECT_EQ(find_labelled_value(page, degree, fields)->candidate.value, "文学学士学位");
+}
+
+TEST(FindLabelledValueTest, AWidelySpacedLabelWithACharacterLostIsConfirmedByItsValue) {
+  FieldSpec gender = field_of("gender", FieldKind::kGender, "性别");
+  gender.constraints.values = {"男", "女"};
+  FieldSpec years = field_of("length_of_study", FieldKind::kText, "学制");
+  years.constraints.pattern = "\\d(\\.\\d)?年";
+  years.constraints.pattern_regex = std::make_shared<const re2::RE2>(years.constraints.pattern);
+  FieldSpec name = field_of("name", FieldKind::kName, "姓名");
+  const FieldSpec* fields[] = {&gender, &years, &name};
+  OcrResult page;
+  // 性 and 学 not read; what is left of each label, its value beside it.
+  page.lines = {line_at("别", 290, 570),  line_at("男", 360, 568), line_at("制", 290, 640),
+                line_at("4年", 360, 638), line_at("名", 290, 500), line_at("王伟", 360, 498)};
+  const std::optional<FoundValue> found = find_labelled_value(page, gender, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "男");
+  EXPECT_NEAR(found->candidate.confidence, 0.9 * 0.99, 1e-6);
+  EXPECT_EQ(find_labelled_value(page, years, fields)->candidate.value, "4年");
+  // A name confirms nothing: any characters are a name.
+  EXPECT_FALSE(find_labelled_value(page, name, fields).has_value());
 }
 
 TEST(FindLabelledValueTest, ALabelInsideAnotherFieldsLongerLabelIsNotIt) {

@@ -42,7 +42,7 @@ fields:
     required: false
     constraints: {min_length: 16, max_length: 18, pattern: '\d+'}
     hints: {labels: [证书编号, 编号], aliases: [证号]}
-    route: {experts: [a, b], accept_confidence: 0.95, budget: {ms: 1500, tokens: 300}, combine: vote,
+    route: {experts: [a, b], accept_confidence: 0.95, witnesses: 2, budget: {ms: 1500, tokens: 300}, combine: vote,
             weights: {b: 0.5}, calibration: [[0.3, 0.1], [0.8, 0.97]]}
   - name: level
     label: 学历层次
@@ -64,6 +64,8 @@ budget: {ms: 9000}
   EXPECT_EQ(number.hints.aliases, (std::vector<std::string>{"证号"}));
   EXPECT_EQ(number.route.experts, (std::vector<std::string>{"a", "b"}));
   EXPECT_DOUBLE_EQ(number.route.accept_confidence, 0.95);
+  EXPECT_EQ(number.route.witnesses, 2);
+  EXPECT_EQ(schema->fields[1].route.witnesses, 1);  // One witness unless asked.
   EXPECT_DOUBLE_EQ(number.route.budget.ms, 1500);
   EXPECT_EQ(number.route.budget.tokens, 300);
   EXPECT_EQ(number.route.combine, Combine::kVote);
@@ -146,6 +148,9 @@ TEST(SchemaTest, BadValuesAreErrors) {
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x], "
                        "accept_confidence: 1.5}}\n"),
               HasSubstr("accept_confidence: must be between 0 and 1"));
+  EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x], "
+                       "witnesses: 0}}\n"),
+              HasSubstr("witnesses: must be between 1 and 10"));
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: []}}\n"),
               HasSubstr("at least one expert"));
   EXPECT_THAT(error_of("name: t\ntitle: T\nfields:\n  - {name: a, label: A, kind: text, route: {experts: [x, x]}}\n"),

@@ -357,7 +357,14 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
         if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
           const Continuation continuation = continuation_lines(ocr, index, value_line, all_fields);
           found.in_the_way = continuation.in_the_way;
-          for (std::size_t more : continuation.lines) {
+          // The lines below continue the value only if the whole is of the field's form: in a table, the
+          // line below is the next row's value (工学学士学位 over 英语) when the row's label went unread.
+          std::string whole = candidate.value;
+          for (std::size_t more : continuation.lines) whole += ocr.lines[more].text;
+          std::erase(whole, ' ');
+          const bool continues =
+              check_constraints(field, whole).ok() || !check_constraints(field, candidate.value).ok();
+          for (std::size_t more : continues ? continuation.lines : std::vector<std::size_t>{}) {
             const OcrLine& below = ocr.lines[more];
             std::string text = below.text;
             std::erase(text, ' ');
@@ -377,9 +384,10 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
 }
 
 // A page's lines with the fragments of a row put together: a line of one or two characters joined with
-// the line right of it on the same row, close by (a gap under twice its height), for as long as the
-// joined line has at most two characters. A label printed with wide spacing (住  址) is read as one line
-// per character when the page is read enlarged. `origins` holds each joined line's lines of the page.
+// the line right of it on the same row, close by (a gap under three times its height: two characters'
+// spacing), for as long as the joined line has at most two characters. A label printed with wide spacing
+// (住  址, 专　　业) is read as one line per character when the page is read enlarged, or spaced widely. `origins`
+// holds each joined line's lines of the page.
 struct JoinedRows {
   OcrResult ocr;
   std::vector<std::vector<std::size_t>> origins;
@@ -393,7 +401,7 @@ JoinedRows short_fragments_joined(const OcrResult& ocr) {
     if (!out.ocr.lines.empty()) {
       OcrLine& last = out.ocr.lines.back();
       const float gap = left_of(line.box) - right_of(last.box);
-      if (utf8::length(last.text) <= 2 && same_row(last, line) && gap < 2 * height_of(last.box)) {
+      if (utf8::length(last.text) <= 2 && same_row(last, line) && gap < 3 * height_of(last.box)) {
         last.text += line.text;
         last.char_confidences.insert(last.char_confidences.end(), line.char_confidences.begin(),
                                      line.char_confidences.end());
@@ -416,12 +424,21 @@ bool blurred_label(const std::vector<char32_t>& read, const std::vector<char32_t
   return std::equal(read.begin(), read.end(), label.begin()) || std::equal(read.begin(), read.end(), label.begin() + 1);
 }
 
-// A field of a closed list of values (民族) whose label was read with one character wrong or lost (民旅汉,
-// 民汉): a line that opens with the label so read and holds nothing more than one of the values, the value
-// confirming the label. Less sure than a labelled value (confidence times 0.9).
-std::optional<FoundValue> listed_value_after_blurred_label(const OcrResult& ocr, const FieldSpec& field) {
-  const std::vector<std::string>& values = field.constraints.values;
-  if (values.empty()) return std::nullopt;
+// Whether a value confirms a label read blurred: one of the field's closed list (男, 汉), or of a pattern
+// with digits in it (4年); a free text of any characters confirms nothing.
+bool confirms_label(const FieldSpec& field, const std::string& value) {
+  const FieldConstraints& c = field.constraints;
+  if (!c.values.empty()) return std::find(c.values.begin(), c.values.end(), value) != c.values.end();
+  return c.pattern.find("\\d") != std::string::npos && check_constraints(field, value).ok();
+}
+
+// A field whose values confirm their label (confirms_label: 民族, 学制) with the label read with one
+// character wrong or lost (民旅汉, 民汉, 制4年 with the fragments of a row joined): a line that opens with the
+// label so read and holds nothing more than a confirming value. Less sure than a labelled value
+// (confidence times 0.9).
+std::optional<FoundValue> value_after_blurred_label(const OcrResult& ocr, const FieldSpec& field) {
+  const FieldConstraints& c = field.constraints;
+  if (c.values.empty() && c.pattern.find("\\d") == std::string::npos) return std::nullopt;
   for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
     const OcrLine& line = ocr.lines[index];
     std::vector<char32_t> chars = utf8::decode(line.text);
@@ -433,8 +450,7 @@ std::optional<FoundValue> listed_value_after_blurred_label(const OcrResult& ocr,
         if (chars.size() <= length) continue;
         const auto split = chars.begin() + static_cast<std::ptrdiff_t>(length);
         const std::string value = utf8::encode(std::vector<char32_t>(split, chars.end()));
-        if (std::find(values.begin(), values.end(), value) == values.end() ||
-            !blurred_label(std::vector<char32_t>(chars.begin(), split), wanted)) {
+        if (!confirms_label(field, value) || !blurred_label(std::vector<char32_t>(chars.begin(), split), wanted)) {
           continue;
         }
         FoundValue found;
@@ -480,23 +496,32 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
                                               std::span<const FieldSpec* const> all_fields) {
   if (std::optional<FoundValue> found = labelled_value_in(ocr, field, all_fields)) return found;
   const JoinedRows joined = short_fragments_joined(ocr);
-  if (joined.ocr.lines.size() < ocr.lines.size()) {
+  // A value found in the joined lines, told in the page's lines: each joined line by the first of its own.
+  const auto in_page_lines = [&](FoundValue found) {
+    std::vector<std::size_t> lines;
+    for (const std::size_t line : found.lines) {
+      lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
+    }
+    found.lines = std::move(lines);
+    if (found.in_the_way) found.in_the_way = joined.origins[*found.in_the_way].front();
+    for (Evidence& evidence : found.candidate.evidence) {  // Each "ocr_line:N" there.
+      const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
+      evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
+    }
+    return found;
+  };
+  const bool any_joined = joined.ocr.lines.size() < ocr.lines.size();
+  if (any_joined) {
     if (std::optional<FoundValue> found = labelled_value_in(joined.ocr, field, all_fields)) {
-      // Told in the page's lines: each joined line by the first of its own.
-      std::vector<std::size_t> lines;
-      for (const std::size_t line : found->lines) {
-        lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
-      }
-      found->lines = std::move(lines);
-      if (found->in_the_way) found->in_the_way = joined.origins[*found->in_the_way].front();
-      for (Evidence& evidence : found->candidate.evidence) {  // Each "ocr_line:N" there.
-        const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
-        evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
-      }
-      return found;
+      return in_page_lines(*std::move(found));
     }
   }
-  if (std::optional<FoundValue> found = listed_value_after_blurred_label(ocr, field)) return found;
+  if (std::optional<FoundValue> found = value_after_blurred_label(ocr, field)) return found;
+  if (any_joined) {
+    if (std::optional<FoundValue> found = value_after_blurred_label(joined.ocr, field)) {
+      return in_page_lines(*std::move(found));
+    }
+  }
   return code_without_label(ocr, field);
 }
 

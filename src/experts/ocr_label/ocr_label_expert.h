@@ -1,24 +1,26 @@
 // The OCR experts ("ppocr", "tesseract", "ppocr_reread"): read the page with their engine (through the
 // run's shared OcrService) and take each field's value from the text that follows one of its printed
-// labels (a label of four characters or more may have one misread), as in 证书编号：106101201905007614
+// labels (a label of four characters or more may have one misread; a label read exactly anywhere comes
+// first, and a label inside another field's longer one is not it), as in 证书编号：106101201905007614
 // or 性别 男; letters are compared without case, and a label that starts or ends with a letter is not read
 // inside a word (TOTAL is not in SUBTOTAL). What follows is cut by the field's kind: a code keeps its leading
 // digits (and X; a character read among them, a seal's, stands as '?'), a date is read in any written
 // form, an amount in any common form (¥1,234.50), a gender is its first character, other kinds run to
-// the next punctuation. When nothing follows the label on its line, the value is the start of the next
-// line (公民身份号码 above the number on ID cards); a code continues into a box beside it on the same row
-// (split by a seal); a text value (not one of a closed list of values) also takes the lines below that
-// continue it, indented past the label (an address over two lines). Where a line that cannot continue it
-// lies in the place of its next line (printed far larger, or running on past where the value wrapped: a
-// use written across a photocopy), the value may go on beneath it: its confidence is then at most 0.5.
-// A code whose label is nowhere to be read is taken from a line that opens with a code of the field's
-// exact length, and a value of a closed list (民族) from a line that holds its label with a character
-// misread or lost and then nothing but the value (民旅汉; both confidence times 0.9). The confidence is
-// the lowest character confidence of the value.
-// "ppocr_reread" is the local-crop route: it finds the label on the PP-OCRv4 page reading, then reads
-// the label's lines again, cropped (with room on the right: for a code found too short, room for the
-// characters still missing; below running text, room for a next line the page's reading missed) and
-// enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too, and proposes
+// the next punctuation; a code of letters and digits (a verification code) keeps its letters too. When
+// nothing follows the label on its line, the value is the line beside it (a table's next cell, wherever
+// it was read in order) or else the next line below it (公民身份号码 above the number on ID cards); a code continues
+// into a box beside it on the same row (split by a seal); a text value (not one of a closed list of values) also takes
+// the lines below that continue it, indented past the label (an address over two lines), when the whole still has the
+// field's form (in a table, the line below is the next row's cell). Where a line that cannot continue it lies in the
+// place of its next line (printed far larger, or running on past where the value wrapped: a use written across a
+// photocopy), the value may go on beneath it: its confidence is then at most 0.5. A code with a validator whose label
+// is nowhere to be read is taken from a line that opens with a code of the field's exact length, and a value of a
+// closed list (民族) or of a pattern with digits (学制 4年) from a line that holds its label with a character misread
+// or lost and then nothing but the value (民旅汉, or 制 and 4年 read apart on one row; both confidence times 0.9). The
+// confidence is the lowest character confidence of the value. "ppocr_reread" is the local-crop route: it finds the
+// label on the PP-OCRv4 page reading, then reads the label's lines again, cropped (with room on the right: for a code
+// found too short, room for the characters still missing; below running text, room for a next line the page's reading
+// missed) and enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too, and proposes
 // the value of each reading; where not even the label can be found on the page, it reads the whole page
 // again with red ink faded and looks there.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
