@@ -61,6 +61,8 @@ struct ReportText {
   bool code_on_top = false;                   // The code's row above the table, else below it.
   std::string qr_text;                        // What the QR code encodes.
   std::vector<std::string> notes;             // Small print under the table.
+  bool wrap_values = false;                   // A value too long for its cell wraps inside it (else shrinks).
+  bool scanned = false;                       // Printed, then scanned in grey.
 };
 
 // What a report says beyond the person and the credential, drawn once for its page and its truth.

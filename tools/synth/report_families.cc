@@ -122,4 +122,47 @@ ReportText degree_report_list(const Person& person, const Credential& c, const R
   return text;
 }
 
+ReportText chsi_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& /*rng*/) {
+  ReportText text;
+  text.title = {"教育部学历证书电子注册备案表"};
+  text.header = {"更新日期：" + padded_date(facts.updated)};
+  text.rows = {{{"姓名", person.name}, {"性别", person.gender}, {"出生日期", padded_date(person.birth_date)}},
+               {{"民族", person.ethnicity + "族"}, {"证件号码", person.id_number}},
+               {{"学校名称", c.school.name}, {"层次", std::string(level_name(c.level))}, {"专业", c.major}},
+               {{"学制", years_of_study(c)}, {"学历类别", facts.education_type}, {"学习形式", facts.study_mode}},
+               {{"入学日期", padded_date(c.start_date)},
+                {"毕（结）业日期", padded_date(c.graduation_date)},
+                {"毕（结）业", "毕业"}},
+               {{"证书编号", c.graduation_number}}};
+  text.photo_in_table = false;
+  text.code_line = "在线验证码：" + facts.code;
+  text.qr_text = chsi_link(facts.code);
+  text.notes = {"本表信息来源于全国高等学校学生信息咨询与就业指导中心，可登录学信网凭在线验证码查验。"};
+  text.wrap_values = true;
+  text.scanned = true;
+  return text;
+}
+
+ReportText degree_report_grid(const Person& person, const Credential& c, const ReportFacts& facts,
+                              std::mt19937& /*rng*/) {
+  ReportText text;
+  text.title = {"中国高等教育学位在线验证报告"};
+  text.header = {"更新日期：" + plain_date(facts.updated)};
+  std::string dashed;
+  for (std::size_t i = 0; i < facts.code.size(); i += 4) dashed += (i == 0 ? "" : "-") + facts.code.substr(i, 4);
+  text.rows = {{{"姓名", person.name}, {"性别", person.gender}, {"出生日期", plain_date(person.birth_date)}},
+               {{"证件号码", person.id_number}},
+               {{"学位授予单位", c.school.name}},
+               {{"授予学位", c.degree}, {"学科门类", c.discipline}, {"专业名称", c.major}},
+               {{"获学位时间", plain_date(c.graduation_date)}, {"学位证书编号", c.degree_number}}};
+  text.photo_in_table = false;
+  text.code_on_top = true;
+  text.code_line = "在线验证码：" + dashed;
+  text.qr_text = degree_link(facts.code);
+  text.notes = {"本报告内容来自学位授予单位报送的信息。"};
+  text.wrap_values = true;
+  text.scanned = true;
+  return text;
+}
+
 }  // namespace mixtract::synth

@@ -14,11 +14,16 @@ ReportText chsi_table(const Person& person, const Credential& c, const ReportFac
 // 中国高等教育学位在线验证报告: the same table, the degree's facts.
 ReportText degree_report_table(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 
-// Held-out families: written after the report schemas, in other labels and layouts.
-// One pair a row, the code on top in groups of four, dates without leading zeros.
+// Written after the report schemas, in other labels and layouts; held out until measured once, developed
+// on since. One pair a row, the code on top in groups of four, dates without leading zeros.
 ReportText chsi_list(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 // One pair a row, other labels for the degree, the awarding body and its date.
 ReportText degree_report_list(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
+// Held-out families, written after the code was last changed for reports: three pairs a row in narrow
+// cells whose values wrap, printed and scanned in grey; the degree report's code in groups of four joined
+// by dashes.
+ReportText chsi_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
+ReportText degree_report_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 

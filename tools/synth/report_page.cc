@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
+#include "core/utf8.h"
 #include "drawing.h"
 #include "page_renderer.h"
 
@@ -25,6 +26,31 @@ cv::Mat qr_image(const std::string& text, int size) {
   cv::resize(modules, code, {size, size}, 0, 0, cv::INTER_NEAREST);
   cv::cvtColor(code, code, cv::COLOR_GRAY2BGR);
   return code;
+}
+
+// A value too wide for its cell, wrapped inside it: its lines, top to bottom, each added to `lines`.
+void put_wrapped_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::Rect cell, int size,
+                         std::vector<std::string>& lines) {
+  std::vector<std::string> wrapped;
+  std::string line;
+  for (const char32_t c : utf8::decode(text)) {
+    std::string next = line;
+    utf8::append(c, next);
+    if (!line.empty() && text_width(font, next, size) > cell.width - 24) {
+      wrapped.push_back(line);
+      next.clear();
+      utf8::append(c, next);
+    }
+    line = std::move(next);
+  }
+  wrapped.push_back(line);
+  const int step = size * 6 / 5;
+  int y = cell.y + (cell.height - step * static_cast<int>(wrapped.size()) + (step - size)) / 2;
+  for (const std::string& part : wrapped) {
+    put(font, page, part, {cell.x + 12, y}, size, kInk);
+    lines.push_back(part);
+    y += step;
+  }
 }
 
 // One cell's text, vertically centred in `cell`, from its left edge (a value) or centred (a label); made
@@ -52,7 +78,8 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     out.lines.push_back(title);
     y += height + 40;
   }
-  const int size = uniform(rng, 26, 30);
+  const int drawn_size = uniform(rng, 26, 30);
+  const int size = text.wrap_values ? 24 : drawn_size;  // Narrow cells take a smaller print.
   auto code_row = [&] {
     put(font, page, text.code_line, {kLeft, y}, size, kInk);
     out.lines.push_back(text.code_line);
@@ -70,8 +97,8 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     photo_box(page, {kRight - photo_width, y, photo_width, 240});
     y += 240 + 30;
   }
-  const int row_height = text.photo_in_table ? 64 : uniform(rng, 54, 60);
-  const int label_width = text.photo_in_table ? 200 : 240;
+  const int row_height = text.wrap_values ? 80 : text.photo_in_table ? 64 : uniform(rng, 54, 60);
+  const int label_width = text.wrap_values ? 130 : text.photo_in_table ? 200 : 240;
   const int top = y;
   for (std::size_t r = 0; r < text.rows.size(); ++r) {
     const bool beside_photo = text.photo_in_table && static_cast<int>(r) < photo_rows;
@@ -87,9 +114,13 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
       cv::rectangle(page, label_cell, kGrid, 2);
       cv::rectangle(page, value_cell, kGrid, 2);
       put_in_cell(font, page, pairs[p].label, label_cell, size, true);
-      put_in_cell(font, page, pairs[p].value, value_cell, size, false);
       out.lines.push_back(pairs[p].label);
-      out.lines.push_back(pairs[p].value);
+      if (text.wrap_values && text_width(font, pairs[p].value, size) > value_cell.width - 24) {
+        put_wrapped_in_cell(font, page, pairs[p].value, value_cell, size - 2, out.lines);
+      } else {
+        put_in_cell(font, page, pairs[p].value, value_cell, size, false);
+        out.lines.push_back(pairs[p].value);
+      }
     }
     y += row_height;
   }
@@ -106,6 +137,11 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     y = put_wrapped(font, page, note, {kLeft, y}, kRight - kLeft - qr_size - 40, size - 6, kInk, out.lines);
   }
   qr_image(text.qr_text, qr_size).copyTo(page(cv::Rect(kRight - qr_size, qr_top, qr_size, qr_size)));
+  if (text.scanned) {  // A copier's contrast: the tint goes, the ink darkens.
+    cv::cvtColor(page, page, cv::COLOR_BGR2GRAY);
+    page.convertTo(page, -1, 1.25, -40);
+    cv::cvtColor(page, page, cv::COLOR_GRAY2BGR);
+  }
   return out;
 }
 
