@@ -79,7 +79,7 @@ Result<std::string> QueueJobs::submit(const std::string& owner, const std::strin
     hashes.push_back(sha256_hex(image.bytes));
     job.documents.push_back(entry_of({image.file_name, hashes.back(), ""}));
   }
-  MIXTRACT_RETURN_IF_ERROR(with_stream([&](JobStream& stream) -> Status {
+  const Status submitted = with_stream([&](JobStream& stream) -> Status {
     MIXTRACT_RETURN_IF_ERROR(stream.put_job(id, job));
     std::set<std::string> queued;  // Each content once: its result serves every image that holds it.
     for (std::size_t i = 0; i < images.size(); ++i) {
@@ -93,13 +93,14 @@ Result<std::string> QueueJobs::submit(const std::string& owner, const std::strin
                                    .status());
     }
     return Status();
-  }));
+  });
+  if (!submitted.ok()) return submitted;
   return id;
 }
 
 Result<std::optional<JobStatus>> QueueJobs::status(const std::string& id) {
   std::optional<JobStatus> status;
-  MIXTRACT_RETURN_IF_ERROR(with_stream([&](JobStream& stream) -> Status {
+  const Status read = with_stream([&](JobStream& stream) -> Status {
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<JobView> view, view_of(stream, id));
     if (!view) return Status();
     std::vector<std::string> keys;
@@ -115,13 +116,14 @@ Result<std::optional<JobStatus>> QueueJobs::status(const std::string& id) {
       if (have[i] || view->given_up.contains(view->documents[i].sha256)) ++status->done;
     }
     return Status();
-  }));
+  });
+  if (!read.ok()) return read;
   return status;
 }
 
 Result<std::vector<std::string>> QueueJobs::results(const std::string& id, std::int64_t from) {
   std::vector<std::string> lines;
-  MIXTRACT_RETURN_IF_ERROR(with_stream([&](JobStream& stream) -> Status {
+  const Status read = with_stream([&](JobStream& stream) -> Status {
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<JobView> view, view_of(stream, id));
     if (!view || from < 0 || static_cast<std::size_t>(from) >= view->documents.size()) return Status();
     const std::span<const QueuedDocument> rest = std::span(view->documents).subspan(static_cast<std::size_t>(from));
@@ -139,7 +141,8 @@ Result<std::vector<std::string>> QueueJobs::results(const std::string& id, std::
           -1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     return Status();
-  }));
+  });
+  if (!read.ok()) return read;
   return lines;
 }
 

@@ -21,10 +21,13 @@ std::string years_of_study(const Credential& c) {
   return std::to_string(c.graduation_date.year - c.start_date.year) + "年";
 }
 
-// ABCD EFGH 1234 5678.
-std::string in_fours(const std::string& code) {
+// ABCD EFGH 1234 5678 (`separator` " "), ABCD-EFGH-1234-5678 ("-").
+std::string in_fours(const std::string& code, char separator = ' ') {
   std::string out;
-  for (std::size_t i = 0; i < code.size(); i += 4) out += (i == 0 ? "" : " ") + code.substr(i, 4);
+  for (std::size_t i = 0; i < code.size(); i += 4) {
+    if (i > 0) out += separator;
+    out += code.substr(i, 4);
+  }
   return out;
 }
 
@@ -148,8 +151,6 @@ ReportText degree_report_grid(const Person& person, const Credential& c, const R
   ReportText text;
   text.title = {"中国高等教育学位在线验证报告"};
   text.header = {"更新日期：" + plain_date(facts.updated)};
-  std::string dashed;
-  for (std::size_t i = 0; i < facts.code.size(); i += 4) dashed += (i == 0 ? "" : "-") + facts.code.substr(i, 4);
   text.rows = {{{"姓名", person.name}, {"性别", person.gender}, {"出生日期", plain_date(person.birth_date)}},
                {{"证件号码", person.id_number}},
                {{"学位授予单位", c.school.name}},
@@ -157,7 +158,7 @@ ReportText degree_report_grid(const Person& person, const Credential& c, const R
                {{"获学位时间", plain_date(c.graduation_date)}, {"学位证书编号", c.degree_number}}};
   text.photo_in_table = false;
   text.code_on_top = true;
-  text.code_line = "在线验证码：" + dashed;
+  text.code_line = "在线验证码：" + in_fours(facts.code, '-');
   text.qr_text = degree_link(facts.code);
   text.notes = {"本报告内容来自学位授予单位报送的信息。"};
   text.wrap_values = true;
