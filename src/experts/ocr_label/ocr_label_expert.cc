@@ -292,6 +292,92 @@ int room_for_the_rest(const FieldSpec& field, const std::string& value, float li
   return static_cast<int>(line_height * (2 + 0.7f * static_cast<float>(missing)));
 }
 
+// A code whose value ends its box, continued by the digits that open the box beside it on its row (a
+// gap where a seal or a crease is), when it is short and together they are not too long. (A digit may be
+// lost in the gap: the validator then rejects the value and the re-read covers both boxes.)
+void continue_code_beside(const OcrResult& ocr, const FieldSpec& field, const std::string& label,
+                          const LabelledValue& hit, std::size_t value_line, FoundValue& found) {
+  const OcrLine& holder = ocr.lines[value_line];
+  const std::size_t next = value_line + 1;
+  const std::optional<std::size_t> length = field.constraints.max_length;
+  if (field.kind != FieldKind::kCode || hit.first + hit.count != utf8::length(holder.text) ||
+      next >= ocr.lines.size() || !same_row(holder, ocr.lines[next]) || !length || hit.value.size() >= *length) {
+    return;
+  }
+  const OcrLine& right = ocr.lines[next];
+  std::optional<LabelledValue> more =
+      value_after_label(label + " " + right.text, label, field.kind, code_letters(field));
+  if (!more || more->first != utf8::length(label) + 1) return;
+  // Boxes that overlap read their shared character twice (在线验证码：9 | 9CBE…): once is enough.
+  if (!hit.value.empty() && !more->value.empty() && hit.value.size() + more->value.size() == *length + 1 &&
+      hit.value.back() == more->value.front()) {
+    more->value.erase(0, 1);
+  }
+  if (hit.value.size() + more->value.size() > *length) return;
+  Candidate& candidate = found.candidate;
+  candidate.value += more->value;
+  candidate.raw += more->raw;
+  candidate.confidence = std::min(candidate.confidence, static_cast<double>(lowest_confidence(right, 0, more->count)));
+  candidate.evidence.push_back({"ocr_line:" + std::to_string(next), right.text, right.box});
+  found.lines.push_back(next);
+}
+
+// A text value that ends its line, continued by the lines below that continue it, when the whole keeps
+// the field's form: in a table, the line below is the next row's value (工学学士学位 over 英语) when that
+// row's label went unread.
+void continue_text_below(const OcrResult& ocr, const FieldSpec& field, std::span<const FieldSpec* const> all_fields,
+                         std::size_t label_line, std::size_t value_line, FoundValue& found) {
+  const Continuation continuation = continuation_lines(ocr, label_line, value_line, all_fields);
+  found.in_the_way = continuation.in_the_way;
+  Candidate& candidate = found.candidate;
+  std::string whole = candidate.value;
+  for (const std::size_t more : continuation.lines) whole += ocr.lines[more].text;
+  std::erase(whole, ' ');
+  if (!check_constraints(field, whole).ok() && check_constraints(field, candidate.value).ok()) return;
+  for (const std::size_t more : continuation.lines) {
+    const OcrLine& below = ocr.lines[more];
+    std::string text = below.text;
+    std::erase(text, ' ');
+    candidate.value += text;
+    candidate.raw += below.text;
+    candidate.confidence = std::min(candidate.confidence, static_cast<double>(lowest_confidence(below, 0, SIZE_MAX)));
+    candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
+    found.lines.push_back(more);
+  }
+}
+
+// The value of the field's label `label`, printed on line `index`: after it on its line, else on the line
+// line_after_label gives; nullopt when neither holds one.
+std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& field,
+                                         std::span<const FieldSpec* const> all_fields, std::size_t index,
+                                         const std::string& label) {
+  std::size_t value_line = index;
+  std::optional<LabelledValue> hit = value_after_label(ocr.lines[index].text, label, field.kind, code_letters(field));
+  if (!hit) {
+    const std::optional<std::size_t> next = line_after_label(ocr, index, all_fields);
+    if (!next) return std::nullopt;
+    value_line = *next;
+    hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind, code_letters(field));
+    if (!hit) return std::nullopt;
+    hit->first -= utf8::length(label) + 1;
+  }
+  const OcrLine& holder = ocr.lines[value_line];
+  FoundValue found;
+  found.lines.push_back(index);
+  if (value_line != index) found.lines.push_back(value_line);
+  Candidate& candidate = found.candidate;
+  candidate.field = field.name;
+  candidate.value = hit->value;
+  candidate.raw = hit->raw;
+  candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
+  candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
+  continue_code_beside(ocr, field, label, *hit, value_line, found);
+  if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
+    continue_text_below(ocr, field, all_fields, index, value_line, found);
+  }
+  return found;
+}
+
 // The value after one of the field's labels in `ocr`'s lines, as find_labelled_value says, without its
 // fallbacks.
 std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpec& field,
@@ -304,79 +390,11 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
   // character off) does not take another field's label.
   for (const bool misread : {false, true}) {
     for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
-      const OcrLine& line = ocr.lines[index];
+      const std::string& text = ocr.lines[index].text;
       for (const std::string& wanted : labels) {
-        const std::string label = printed_label(line.text, wanted, misread);
-        if (label.empty() || inside_a_longer_label(line.text, wanted, field, all_fields)) continue;
-        FoundValue found;
-        Candidate& candidate = found.candidate;
-        candidate.field = field.name;
-        found.lines.push_back(index);
-        std::size_t value_line = index;
-        std::optional<LabelledValue> hit = value_after_label(line.text, label, field.kind, code_letters(field));
-        if (!hit) {
-          // Nothing after the label: the value is the next line beside or below it.
-          const std::optional<std::size_t> next = line_after_label(ocr, index, all_fields);
-          if (next) {
-            value_line = *next;
-            hit = value_after_label(label + " " + ocr.lines[value_line].text, label, field.kind, code_letters(field));
-            if (hit) hit->first -= utf8::length(label) + 1;
-          }
-        }
-        if (!hit) continue;
-        const OcrLine& holder = ocr.lines[value_line];
-        if (value_line != index) found.lines.push_back(value_line);
-        candidate.value = hit->value;
-        candidate.raw = hit->raw;
-        candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
-        candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
-        // A code split in two boxes on one row (a gap where a seal or a crease is): the digits that open
-        // the next box continue it, when it is short and together they are not too long. (A digit may be
-        // lost in the gap: the validator then rejects the value and the re-read covers both boxes.)
-        const std::size_t next = value_line + 1;
-        const std::optional<std::size_t> length = field.constraints.max_length;
-        if (field.kind == FieldKind::kCode && hit->first + hit->count == utf8::length(holder.text) &&
-            next < ocr.lines.size() && same_row(holder, ocr.lines[next]) && length && hit->value.size() < *length) {
-          const OcrLine& right = ocr.lines[next];
-          std::optional<LabelledValue> more =
-              value_after_label(label + " " + right.text, label, field.kind, code_letters(field));
-          // Boxes that overlap read their shared character twice (在线验证码：9 | 9CBE…): once is enough.
-          const bool read_twice = more && !hit->value.empty() && !more->value.empty() &&
-                                  hit->value.size() + more->value.size() == *length + 1 &&
-                                  hit->value.back() == more->value.front();
-          if (read_twice) more->value.erase(0, 1);
-          if (more && more->first == utf8::length(label) + 1 && hit->value.size() + more->value.size() <= *length) {
-            candidate.value += more->value;
-            candidate.raw += more->raw;
-            candidate.confidence =
-                std::min(candidate.confidence, static_cast<double>(lowest_confidence(right, 0, more->count)));
-            candidate.evidence.push_back({"ocr_line:" + std::to_string(next), right.text, right.box});
-            found.lines.push_back(next);
-          }
-        }
-        if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
-          const Continuation continuation = continuation_lines(ocr, index, value_line, all_fields);
-          found.in_the_way = continuation.in_the_way;
-          // The lines below continue the value only if the whole is of the field's form: in a table, the
-          // line below is the next row's value (工学学士学位 over 英语) when the row's label went unread.
-          std::string whole = candidate.value;
-          for (std::size_t more : continuation.lines) whole += ocr.lines[more].text;
-          std::erase(whole, ' ');
-          const bool continues =
-              check_constraints(field, whole).ok() || !check_constraints(field, candidate.value).ok();
-          for (std::size_t more : continues ? continuation.lines : std::vector<std::size_t>{}) {
-            const OcrLine& below = ocr.lines[more];
-            std::string text = below.text;
-            std::erase(text, ' ');
-            candidate.value += text;
-            candidate.raw += below.text;
-            candidate.confidence =
-                std::min(candidate.confidence, static_cast<double>(lowest_confidence(below, 0, SIZE_MAX)));
-            candidate.evidence.push_back({"ocr_line:" + std::to_string(more), below.text, below.box});
-            found.lines.push_back(more);
-          }
-        }
-        return found;
+        const std::string label = printed_label(text, wanted, misread);
+        if (label.empty() || inside_a_longer_label(text, wanted, field, all_fields)) continue;
+        if (std::optional<FoundValue> found = value_of_label(ocr, field, all_fields, index, label)) return found;
       }
     }
   }
