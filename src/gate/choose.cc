@@ -8,21 +8,15 @@
 namespace mixtract {
 namespace {
 
-// Each independent witness that read `value` validly, with its surest reading of it.
-std::map<std::string, double, std::less<>> witnesses_of(const FieldResult& result, std::string_view value) {
+// Independent witnesses reading `value` combine as 1 - prod(1 - confidence); a witness counts once, with
+// its surest reading (an expert repeating itself, or one reading again what another read, adds nothing).
+double support(const FieldResult& result, std::string_view value) {
   std::map<std::string, double, std::less<>> by_witness;
   for (const Candidate& c : result.candidates) {
     if (!c.invalid_reason.empty() || c.value != value) continue;
     double& best = by_witness[c.witness.empty() ? c.expert : c.witness];
     best = std::max(best, c.confidence);
   }
-  return by_witness;
-}
-
-// Independent witnesses reading `value` combine as 1 - prod(1 - confidence); a witness counts once, with
-// its surest reading (an expert repeating itself, or one reading again what another read, adds nothing).
-double support(const FieldResult& result, std::string_view value) {
-  const std::map<std::string, double, std::less<>> by_witness = witnesses_of(result, value);
   double doubt = 1;
   for (const auto& [witness, confidence] : by_witness) doubt *= 1 - confidence;
   return 1 - doubt;
