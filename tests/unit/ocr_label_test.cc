@@ -287,6 +287,30 @@ TEST(FindLabelledValueTest, ALabelInsideAnotherFieldsLongerLabelIsNotIt) {
   EXPECT_EQ(find_labelled_value(page, degree, fields)->candidate.value, "经济学硕士学位");
 }
 
+TEST(FindLabelledValueTest, ALabelWrappedInItsCellIsReadAsOne) {
+  FieldSpec completion = field_of("completion", FieldKind::kText, "毕（结）业");
+  FieldSpec graduation = field_of("graduation_date", FieldKind::kDate, "毕（结）业日期");
+  FieldSpec school = field_of("school", FieldKind::kSchool, "学位授予单位");
+  const FieldSpec* fields[] = {&completion, &graduation, &school};
+  OcrResult page;
+  // 毕（结） over 业日期 in a narrow cell, its value beside the pair; 学位授予单位 over two lines, misread.
+  page.lines = {line_at("毕（结）", 100, 88),  line_at("2012年07月01日", 260, 104), line_at("毕（结）业", 450, 104),
+                line_at("毕业", 650, 104),     line_at("业日期", 105, 120),         line_at("学位授", 100, 190),
+                line_at("中南大学", 260, 206), line_at("子单位", 100, 222)};
+  const std::optional<FoundValue> date = find_labelled_value(page, graduation, fields);
+  ASSERT_TRUE(date.has_value());
+  EXPECT_EQ(date->candidate.value, "2012-07-01");
+  EXPECT_EQ(date->lines, (std::vector<std::size_t>{0, 4, 1}));  // Told in the page's lines.
+  EXPECT_EQ(date->candidate.evidence.front().source, "ocr_line:1");
+  EXPECT_EQ(find_labelled_value(page, completion, fields)->candidate.value, "毕业");
+  EXPECT_EQ(find_labelled_value(page, school, fields)->candidate.value, "中南大学");
+  // Lines far apart, or not across from each other, are not one label.
+  page.lines = {line_at("毕（结）", 100, 88), line_at("2012年07月01日", 260, 104), line_at("业日期", 105, 150)};
+  EXPECT_FALSE(find_labelled_value(page, graduation, fields).has_value());
+  page.lines = {line_at("毕（结）", 100, 88), line_at("2012年07月01日", 260, 104), line_at("业日期", 200, 120)};
+  EXPECT_FALSE(find_labelled_value(page, graduation, fields).has_value());
+}
+
 TEST(FindLabelledValueTest, ACodeOfLettersAndDigitsIsReadWholeInAnyGrouping) {
   FieldSpec code = field_of("verification_code", FieldKind::kCode, "在线验证码");
   code.constraints.pattern = "[A-Z0-9]{16}";

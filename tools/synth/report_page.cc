@@ -28,40 +28,63 @@ cv::Mat qr_image(const std::string& text, int size) {
   return code;
 }
 
-// A value too wide for its cell, wrapped inside it: its lines, top to bottom, each added to `lines`.
-void put_wrapped_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::Rect cell, int size,
-                         std::vector<std::string>& lines) {
-  std::vector<std::string> wrapped;
-  std::string line;
-  for (const char32_t c : utf8::decode(text)) {
-    std::string next = line;
+// The smallest print a cell's text shrinks to before it wraps instead (smaller, some fonts turn to blots).
+constexpr int kSmallestPrint = 20;
+
+// `text` in lines that each fit `width` at `size`: as few as can be, of even length (a label wrapped in a
+// narrow cell: 毕（结） over 业日期) or, `fill`ing each line before the next (a value), as a word processor
+// wraps.
+std::vector<std::string> lines_to_fit(const Font& font, const std::string& text, int width, int size, bool fill) {
+  const std::vector<char32_t> chars = utf8::decode(text);
+  std::size_t per_line = chars.size();
+  for (std::size_t count = 1; count <= chars.size(); ++count) {
+    per_line = (chars.size() + count - 1) / count;
+    std::string widest;
+    for (std::size_t i = 0; i < per_line; ++i) utf8::append(chars[i], widest);
+    if (text_width(font, widest, size) <= width) break;
+  }
+  std::vector<std::string> lines(1);
+  std::size_t on_line = 0;
+  for (const char32_t c : chars) {
+    std::string next = lines.back();
     utf8::append(c, next);
-    if (!line.empty() && text_width(font, next, size) > cell.width - 24) {
-      wrapped.push_back(line);
+    const bool full = fill ? text_width(font, next, size) > width : on_line == per_line;
+    if (on_line > 0 && full) {
+      lines.emplace_back();
+      on_line = 0;
       next.clear();
       utf8::append(c, next);
     }
-    line = std::move(next);
+    lines.back() = std::move(next);
+    ++on_line;
   }
-  wrapped.push_back(line);
-  const int step = size * 6 / 5;
-  int y = cell.y + (cell.height - step * static_cast<int>(wrapped.size()) + (step - size)) / 2;
-  for (const std::string& part : wrapped) {
-    put(font, page, part, {cell.x + 12, y}, size, kInk);
-    lines.push_back(part);
-    y += step;
-  }
+  return lines;
 }
 
-// One cell's text, vertically centred in `cell`, from its left edge (a value) or centred (a label); made
-// smaller when it would not fit.
-void put_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::Rect cell, int size, bool centred) {
-  while (size > 16 && text_width(font, text, size) > cell.width - 24) --size;
-  const int y = cell.y + (cell.height - size) / 2;
-  if (centred) {
-    put_centered(font, page, text, {cell.x + cell.width / 2, cell.y + cell.height / 2}, size, kInk);
+// A cell's text, vertically centred in `cell`, from its left edge (a value) or centred (a label), each line
+// it is printed on added to `lines`. Text too wide for the cell is printed smaller, down to kSmallestPrint;
+// a label still too wide, or with `wrap` any text, wraps inside the cell instead.
+void put_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::Rect cell, int size, bool label,
+                 bool wrap, std::vector<std::string>& lines) {
+  const int room = cell.width - 24;
+  std::vector<std::string> parts{text};
+  if (wrap && text_width(font, text, size) > room) {
+    size -= 2;
+    parts = lines_to_fit(font, text, room, size, true);
   } else {
-    put(font, page, text, {cell.x + 14, y}, size, kInk);
+    while (size > kSmallestPrint && text_width(font, text, size) > room) --size;
+    if (label && text_width(font, text, size) > room) parts = lines_to_fit(font, text, room, size, false);
+  }
+  const int step = size * 6 / 5;
+  int y = cell.y + (cell.height - step * static_cast<int>(parts.size()) + (step - size)) / 2;
+  for (const std::string& part : parts) {
+    if (label) {
+      put_centered(font, page, part, {cell.x + cell.width / 2, y + size / 2}, size, kInk);
+    } else {
+      put(font, page, part, {cell.x + 14, y}, size, kInk);
+    }
+    lines.push_back(part);
+    y += step;
   }
 }
 
@@ -113,14 +136,8 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
       cv::rectangle(page, label_cell, kLabelFill, cv::FILLED);
       cv::rectangle(page, label_cell, kGrid, 2);
       cv::rectangle(page, value_cell, kGrid, 2);
-      put_in_cell(font, page, pairs[p].label, label_cell, size, true);
-      out.lines.push_back(pairs[p].label);
-      if (text.wrap_values && text_width(font, pairs[p].value, size) > value_cell.width - 24) {
-        put_wrapped_in_cell(font, page, pairs[p].value, value_cell, size - 2, out.lines);
-      } else {
-        put_in_cell(font, page, pairs[p].value, value_cell, size, false);
-        out.lines.push_back(pairs[p].value);
-      }
+      put_in_cell(font, page, pairs[p].label, label_cell, size, true, false, out.lines);
+      put_in_cell(font, page, pairs[p].value, value_cell, size, false, text.wrap_values, out.lines);
     }
     y += row_height;
   }

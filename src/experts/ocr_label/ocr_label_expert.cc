@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "core/utf8.h"
+#include "experts/ocr_label/joined_lines.h"
+#include "experts/ocr_label/label_match.h"
 #include "ocr/line_confidence.h"
 #include "ocr/line_geometry.h"
 #include "rules/amount.h"
@@ -12,40 +14,6 @@
 
 namespace mixtract {
 namespace {
-
-bool is_separator(char32_t c) {
-  return c == U'：' || c == U':' || c == U' ' || c == 0x3000 || c == U'\t';
-}
-
-bool is_ascii_letter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-}
-
-bool same_letter(char32_t a, char32_t b) {
-  const auto lower = [](char32_t c) { return c >= U'A' && c <= U'Z' ? c + 32 : c; };
-  return lower(a) == lower(b);
-}
-
-// Whether `length` characters of `chars` from `at` stand apart as a word where they start or end with a
-// letter: TOTAL is not read inside SUBTOTAL.
-bool stands_apart(const std::vector<char32_t>& chars, std::size_t at, std::size_t length) {
-  if (at > 0 && is_ascii_letter(chars[at]) && is_ascii_letter(chars[at - 1])) return false;
-  const std::size_t end = at + length;
-  return !(end < chars.size() && is_ascii_letter(chars[end - 1]) && is_ascii_letter(chars[end]));
-}
-
-// Where `label` is printed in `chars` with at most `wrong` characters misread (letters compared without
-// case), standing apart from the words around it; npos when nowhere.
-std::size_t find_label(const std::vector<char32_t>& chars, const std::vector<char32_t>& label, std::size_t wrong) {
-  if (label.empty() || chars.size() < label.size()) return std::string::npos;
-  for (std::size_t at = 0; at + label.size() <= chars.size(); ++at) {
-    std::size_t misread = 0;
-    for (std::size_t i = 0; i < label.size() && misread <= wrong; ++i)
-      misread += same_letter(chars[at + i], label[i]) ? 0u : 1u;
-    if (misread <= wrong && stands_apart(chars, at, label.size())) return at;
-  }
-  return std::string::npos;
-}
 
 bool is_digit(char32_t c) {
   return c >= U'0' && c <= U'9';
@@ -401,40 +369,6 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
   return std::nullopt;
 }
 
-// A page's lines with the fragments of a row put together: a line of one or two characters joined with
-// the line right of it on the same row, close by (a gap under three times its height: two characters'
-// spacing), for as long as the joined line has at most two characters. A label printed with wide spacing
-// (住  址, 专　　业) is read as one line per character when the page is read enlarged, or spaced widely. `origins`
-// holds each joined line's lines of the page.
-struct JoinedRows {
-  OcrResult ocr;
-  std::vector<std::vector<std::size_t>> origins;
-};
-
-JoinedRows short_fragments_joined(const OcrResult& ocr) {
-  JoinedRows out;
-  out.ocr.engine = ocr.engine;
-  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
-    const OcrLine& line = ocr.lines[index];
-    if (!out.ocr.lines.empty()) {
-      OcrLine& last = out.ocr.lines.back();
-      const float gap = left_of(line.box) - right_of(last.box);
-      if (utf8::length(last.text) <= 2 && same_row(last, line) && gap < 3 * height_of(last.box)) {
-        last.text += line.text;
-        last.char_confidences.insert(last.char_confidences.end(), line.char_confidences.begin(),
-                                     line.char_confidences.end());
-        last.confidence = std::min(last.confidence, line.confidence);
-        out.origins.back().push_back(index);
-        last.box = bounding_quad(ocr, out.origins.back());
-        continue;
-      }
-    }
-    out.ocr.lines.push_back(line);
-    out.origins.push_back({index});
-  }
-  return out;
-}
-
 // Whether `read` is `label` with one character misread (民旅 for 民族) or lost at either end (民).
 bool blurred_label(const std::vector<char32_t>& read, const std::vector<char32_t>& label) {
   if (read.size() == label.size()) return find_label(read, label, 1) == 0;
@@ -508,39 +442,53 @@ Candidate candidate_of(FoundValue found, const OcrResult& reading, std::optional
   return candidate;
 }
 
-}  // namespace
+// `found` in a joined page told in the page's lines: each joined line by the first of its own.
+FoundValue in_page_lines(FoundValue found, const JoinedLines& joined) {
+  std::vector<std::size_t> lines;
+  for (const std::size_t line : found.lines) {
+    lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
+  }
+  found.lines = std::move(lines);
+  if (found.in_the_way) found.in_the_way = joined.origins[*found.in_the_way].front();
+  for (Evidence& evidence : found.candidate.evidence) {  // Each "ocr_line:N" there.
+    const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
+    evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
+  }
+  return found;
+}
 
-std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
-                                              std::span<const FieldSpec* const> all_fields) {
+// find_labelled_value on a page whose wrapped labels are joined already.
+std::optional<FoundValue> value_on_page(const OcrResult& ocr, const FieldSpec& field,
+                                        std::span<const FieldSpec* const> all_fields) {
   if (std::optional<FoundValue> found = labelled_value_in(ocr, field, all_fields)) return found;
-  const JoinedRows joined = short_fragments_joined(ocr);
-  // A value found in the joined lines, told in the page's lines: each joined line by the first of its own.
-  const auto in_page_lines = [&](FoundValue found) {
-    std::vector<std::size_t> lines;
-    for (const std::size_t line : found.lines) {
-      lines.insert(lines.end(), joined.origins[line].begin(), joined.origins[line].end());
-    }
-    found.lines = std::move(lines);
-    if (found.in_the_way) found.in_the_way = joined.origins[*found.in_the_way].front();
-    for (Evidence& evidence : found.candidate.evidence) {  // Each "ocr_line:N" there.
-      const std::size_t line = std::stoul(evidence.source.substr(evidence.source.find(':') + 1));
-      evidence.source = "ocr_line:" + std::to_string(joined.origins[line].front());
-    }
-    return found;
-  };
-  const bool any_joined = joined.ocr.lines.size() < ocr.lines.size();
+  const JoinedLines joined = short_fragments_joined(ocr);
+  const bool any_joined = joined.any_joined();
   if (any_joined) {
     if (std::optional<FoundValue> found = labelled_value_in(joined.ocr, field, all_fields)) {
-      return in_page_lines(*std::move(found));
+      return in_page_lines(*std::move(found), joined);
     }
   }
   if (std::optional<FoundValue> found = value_after_blurred_label(ocr, field)) return found;
   if (any_joined) {
     if (std::optional<FoundValue> found = value_after_blurred_label(joined.ocr, field)) {
-      return in_page_lines(*std::move(found));
+      return in_page_lines(*std::move(found), joined);
     }
   }
   return code_without_label(ocr, field);
+}
+
+}  // namespace
+
+std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
+                                              std::span<const FieldSpec* const> all_fields) {
+  std::vector<std::string> labels;
+  for (const FieldSpec* other : all_fields)
+    labels.insert(labels.end(), other->hints.labels.begin(), other->hints.labels.end());
+  const JoinedLines stacked = stacked_labels_joined(ocr, labels);
+  if (!stacked.any_joined()) return value_on_page(ocr, field, all_fields);
+  std::optional<FoundValue> found = value_on_page(stacked.ocr, field, all_fields);
+  if (!found) return std::nullopt;
+  return in_page_lines(*std::move(found), stacked);
 }
 
 ExpertFactory OcrLabelExpert::factory(std::string engine, bool reread) {
