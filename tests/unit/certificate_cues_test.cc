@@ -151,5 +151,12 @@ TEST(PlausibilityTest, NamesAndMajorsHoldNoLabelOrTitleWords) {
   EXPECT_EQ(plausibility_problem(FieldKind::kLevel, "本科", nullptr), "");
 }
 
+TEST(PlausibilityTest, AMajorCutWhereItWrappedIsNoMajor) {
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "机械设计制造及其", nullptr), HasSubstr("cut short"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "交通设备与", nullptr), HasSubstr("cut short"));
+  EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "机械设计制造及其自动化", nullptr), "");
+  EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "电气工程及其自动化", nullptr), "");
+}
+
 }  // namespace
 }  // namespace mixtract

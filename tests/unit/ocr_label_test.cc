@@ -311,6 +311,50 @@ TEST(FindLabelledValueTest, ALabelWrappedInItsCellIsReadAsOne) {
   EXPECT_FALSE(find_labelled_value(page, graduation, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, AValueWrappedInItsCellIsReadWhole) {
+  FieldSpec school = field_of("school", FieldKind::kSchool, "学校名称");
+  FieldSpec level = field_of("level", FieldKind::kLevel, "层次");
+  FieldSpec major = field_of("major", FieldKind::kMajor, "专业");
+  const FieldSpec* fields[] = {&school, &level, &major};
+  OcrResult page;
+  // One row of three cells, the first and last values wrapped over two lines, centred across the row:
+  // the first lines read before the labels, the second lines after them.
+  page.lines = {line_at("山西农业大学信息", 260, 700),
+                line_at("层次", 540, 715),
+                line_at("本科", 640, 715),
+                line_at("专业", 740, 715),
+                line_at("机械设计制造及其", 840, 700),
+                line_at("学校名称", 100, 717),
+                line_at("学院", 260, 730),
+                line_at("自动化", 840, 730)};
+  EXPECT_EQ(find_labelled_value(page, school, fields)->candidate.value, "山西农业大学信息学院");
+  EXPECT_EQ(find_labelled_value(page, major, fields)->candidate.value, "机械设计制造及其自动化");
+  EXPECT_EQ(find_labelled_value(page, level, fields)->candidate.value, "本科");
+}
+
+TEST(FindLabelledValueTest, AValueDoesNotRunIntoTheNextRowsValue) {
+  FieldSpec major = field_of("major", FieldKind::kMajor, "专业名称");
+  FieldSpec level = field_of("level", FieldKind::kLevel, "层次");
+  FieldSpec years = field_of("length_of_study", FieldKind::kText, "学制");
+  FieldSpec start = field_of("enrolment_date", FieldKind::kDate, "入学时间");
+  const FieldSpec* fields[] = {&major, &level, &years, &start};
+  OcrResult page;
+  // A list of one label and value a row, set close: 层次 | 本科 above, then 学制 with its 学 unread, then a
+  // date running past the major below.
+  page.lines = {line_at("层次", 190, 662),     line_at("本科", 300, 668),        line_at("专业名称", 190, 696),
+                line_at("会计学", 300, 702),   line_at("制", 262, 731),          line_at("4年", 300, 736),
+                line_at("入学时间", 190, 766), line_at("2002年9月1日", 300, 771)};
+  std::optional<FoundValue> found = find_labelled_value(page, major, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "会计学");
+  EXPECT_FALSE(found->in_the_way.has_value());
+  page.lines.erase(page.lines.begin() + 4, page.lines.begin() + 6);  // No 学制 row: the date is next.
+  found = find_labelled_value(page, major, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "会计学");
+  EXPECT_FALSE(found->in_the_way.has_value());
+}
+
 TEST(FindLabelledValueTest, ACodeOfLettersAndDigitsIsReadWholeInAnyGrouping) {
   FieldSpec code = field_of("verification_code", FieldKind::kCode, "在线验证码");
   code.constraints.pattern = "[A-Z0-9]{16}";

@@ -11,6 +11,7 @@
 #include "ocr/line_geometry.h"
 #include "rules/amount.h"
 #include "rules/date.h"
+#include "rules/plausibility.h"
 
 namespace mixtract {
 namespace {
@@ -117,14 +118,46 @@ bool holds_a_label(const std::string& text, std::span<const FieldSpec* const> fi
   return false;
 }
 
-// Whether the field's value is running text, which may go on in the lines below: a text value, not a
-// word from a closed list (民族).
+// How far two boxes share the same heights (negative when one is wholly above the other).
+float shared_height(const Quad& a, const Quad& b) {
+  return std::min(std::max(a[2].y, a[3].y), std::max(b[2].y, b[3].y)) -
+         std::max(std::min(a[0].y, a[1].y), std::min(b[0].y, b[1].y));
+}
+
+// Whether `line` is another label's value: the nearest line left of it that holds a label and shares a
+// third of its height or more (of two within a line height as near, the one sharing more) is not `label_line` (a
+// table's next row, or another pair of its row).
+bool another_labels_value(const OcrResult& ocr, std::size_t line, std::size_t label_line,
+                          std::span<const FieldSpec* const> fields) {
+  const Quad& value = ocr.lines[line].box;
+  std::optional<std::size_t> nearest;
+  const auto nearer = [&](std::size_t a, std::size_t b) {
+    const Quad &box_a = ocr.lines[a].box, &box_b = ocr.lines[b].box;
+    if (std::abs(right_of(box_a) - right_of(box_b)) > height_of(value)) return right_of(box_a) > right_of(box_b);
+    return shared_height(box_a, value) > shared_height(box_b, value);
+  };
+  for (std::size_t other = 0; other < ocr.lines.size(); ++other) {
+    const Quad& box = ocr.lines[other].box;
+    if (other == line || shared_height(box, value) < height_of(value) / 3 ||
+        right_of(box) > left_of(value) + height_of(value) / 2 ||
+        (other != label_line && !holds_a_label(ocr.lines[other].text, fields))) {
+      continue;
+    }
+    if (!nearest || nearer(other, *nearest)) nearest = other;
+  }
+  return nearest && *nearest != label_line;
+}
+
+// Whether the field's value is running text, which may go on in the lines below or wrap in its table
+// cell: a school's or a major's name, or a text value not from a closed list (民族).
 bool runs_on(const FieldSpec& field) {
-  return field.kind == FieldKind::kText && field.constraints.values.empty();
+  return field.kind == FieldKind::kSchool || field.kind == FieldKind::kMajor ||
+         (field.kind == FieldKind::kText && field.constraints.values.empty());
 }
 
 // Lines after `value_line` that continue a text value: on a row below it and starting under it (lines
-// right of it are another document's, beside this one, and are passed over), close below (within a line
+// right of it are another document's, beside this one, and lines wholly left of the label another
+// column's: both are passed over), close below (within a line
 // height of the lower edge of the line above, where they are: a tilted line's edge slopes), with no label
 // of their own, right of the label's left edge (aligned with the value, not with the labels). A line
 // there printed far larger than the value, or running on past the value's first line (whose end is where
@@ -134,29 +167,68 @@ struct Continuation {
   std::optional<std::size_t> in_the_way;
 };
 Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, std::size_t value_line,
-                                std::span<const FieldSpec* const> fields) {
+                                std::size_t value_first, std::span<const FieldSpec* const> fields) {
   Continuation out;
   const OcrLine& label = ocr.lines[label_line];
   const float char_width =
       (label.box[1].x - label.box[0].x) / static_cast<float>(std::max<std::size_t>(1, utf8::length(label.text)));
   const Quad& value = ocr.lines[value_line].box;
+  // Where the value starts: its line's start, or on the label's line, as many characters in.
+  const float value_left =
+      left_of(value) + (value_line == label_line ? char_width * static_cast<float>(value_first) : 0.0f);
   const float line_height = height_of(value);
   const Quad* above = &value;  // The lowest line taken so far.
   for (std::size_t next = value_line + 1; next < ocr.lines.size(); ++next) {
     const OcrLine& candidate = ocr.lines[next];
     if (candidate.box[0].y > bottom_at(*above, left_of(candidate.box)) + line_height) break;
+    // The label itself, read after its value's first line, or a line wholly left of it: another column's
+    // (a table's cell wrapped beside this one).
+    if (next == label_line || right_of(candidate.box) < left_of(label.box)) continue;
     // Beside the value, or right of it: another document's line, read in between.
     if (candidate.box[0].y < (value[0].y + value[3].y) / 2 || left_of(candidate.box) > right_of(value)) continue;
-    if (holds_a_label(candidate.text, fields)) break;
+    if (holds_a_label(candidate.text, fields) || another_labels_value(ocr, next, label_line, fields)) break;
     if (height_of(candidate.box) > 1.6f * line_height || right_of(candidate.box) > right_of(value) + char_width) {
       out.in_the_way = next;
       break;
     }
-    if (left_of(candidate.box) < left_of(label.box) + char_width) break;
+    if (left_of(candidate.box) < value_left - char_width) break;  // Under the labels: the next row.
     out.lines.push_back(next);
     above = &candidate.box;
   }
   return out;
+}
+
+// The first line of the cell that holds `line`, beside the label line `index`: a value wrapped in a table
+// cell is centred across the label's row, so its first line may lie above the label's middle, read before
+// or after it. A line just above `line` (its lower edge within 0.6 of a line height of the top of `line`),
+// starting where it starts, across the label's row still (its middle within 0.75 of a line height of the
+// row's), holding no label and beside no other label, is an earlier line of the cell; at most two are
+// climbed.
+std::size_t first_of_its_cell(const OcrResult& ocr, std::size_t index, std::size_t line,
+                              std::span<const FieldSpec* const> fields) {
+  const Quad& label = ocr.lines[index].box;
+  const float run = label[1].x - label[0].x;
+  const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
+  const float centre_x = (left_of(label) + right_of(label)) / 2, centre_y = (label[0].y + label[3].y) / 2;
+  for (int climbed = 0; climbed < 2; ++climbed) {
+    const Quad& box = ocr.lines[line].box;
+    const float height = height_of(box);
+    std::optional<std::size_t> above;
+    for (std::size_t other = 0; other < ocr.lines.size() && !above; ++other) {
+      const Quad& candidate = ocr.lines[other].box;
+      const float gap = box[0].y - candidate[3].y;
+      const float row_y = centre_y + slope * (left_of(candidate) - centre_x);
+      if (other != line && other != index && std::abs(left_of(candidate) - left_of(box)) < height &&
+          gap > -0.3f * height && gap < 0.6f * height &&
+          std::abs((candidate[0].y + candidate[3].y) / 2 - row_y) < 0.75f * height &&
+          !holds_a_label(ocr.lines[other].text, fields) && !another_labels_value(ocr, other, index, fields)) {
+        above = other;
+      }
+    }
+    if (!above) break;
+    line = *above;
+  }
+  return line;
 }
 
 // The line that holds the value of the label line `index`: one beside it, on its row (as the label's own
@@ -184,7 +256,7 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
   for (std::size_t next = index + 1; next < ocr.lines.size(); ++next) {
     const Quad& box = ocr.lines[next].box;
     if (box[0].y > label[3].y + 2 * height) break;
-    if (beside(box)) return usable(next);
+    if (beside(box)) return usable(first_of_its_cell(ocr, index, next, fields));
     if (!below && left_of(box) - right_of(label) <= 6 * height && right_of(box) >= left_of(label)) below = next;
   }
   std::optional<std::size_t> before;
@@ -192,7 +264,7 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
     const Quad& box = ocr.lines[earlier].box;
     if (beside(box) && (!before || left_of(box) < left_of(ocr.lines[*before].box))) before = earlier;
   }
-  return usable(before ? before : below);
+  return usable(before ? first_of_its_cell(ocr, index, *before, fields) : below);
 }
 
 // The label as printed in `text`: exactly, or with `misread` (labels of four characters or more only)
@@ -294,14 +366,17 @@ void continue_code_beside(const OcrResult& ocr, const FieldSpec& field, const st
 // the field's form: in a table, the line below is the next row's value (工学学士学位 over 英语) when that
 // row's label went unread.
 void continue_text_below(const OcrResult& ocr, const FieldSpec& field, std::span<const FieldSpec* const> all_fields,
-                         std::size_t label_line, std::size_t value_line, FoundValue& found) {
-  const Continuation continuation = continuation_lines(ocr, label_line, value_line, all_fields);
+                         std::size_t label_line, std::size_t value_line, std::size_t value_first, FoundValue& found) {
+  const Continuation continuation = continuation_lines(ocr, label_line, value_line, value_first, all_fields);
   found.in_the_way = continuation.in_the_way;
   Candidate& candidate = found.candidate;
   std::string whole = candidate.value;
   for (const std::size_t more : continuation.lines) whole += ocr.lines[more].text;
   std::erase(whole, ' ');
-  if (!check_constraints(field, whole).ok() && check_constraints(field, candidate.value).ok()) return;
+  const auto has_its_form = [&field](const std::string& value) {
+    return check_constraints(field, value).ok() && plausibility_problem(field.kind, value, nullptr).empty();
+  };
+  if (!has_its_form(whole) && has_its_form(candidate.value)) return;
   for (const std::size_t more : continuation.lines) {
     const OcrLine& below = ocr.lines[more];
     std::string text = below.text;
@@ -341,7 +416,7 @@ std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& 
   candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
   continue_code_beside(ocr, field, label, *hit, value_line, found);
   if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
-    continue_text_below(ocr, field, all_fields, index, value_line, found);
+    continue_text_below(ocr, field, all_fields, index, value_line, hit->first, found);
   }
   return found;
 }

@@ -8,10 +8,12 @@
 // form, an amount in any common form (¥1,234.50), a gender is its first character, other kinds run to
 // the next punctuation; a code of letters and digits (a verification code) keeps its letters too. When
 // nothing follows the label on its line, the value is the line beside it (a table's next cell, wherever
-// it was read in order) or else the next line below it (公民身份号码 above the number on ID cards); a code continues
-// into a box beside it on the same row (split by a seal); a text value (not one of a closed list of values) also takes
-// the lines below that continue it, indented past the label (an address over two lines), when the whole still has the
-// field's form (in a table, the line below is the next row's cell). Where a line that cannot continue it lies in the
+// it was read in order; of a value wrapped in its cell, the cell's first line) or else the next line below it
+// (公民身份号码 above the number on ID cards); a label wrapped over two lines of its cell is read as one; a code
+// continues into a box beside it on the same row (split by a seal); a school, a major or a text value (not one of a
+// closed list of values) also takes the lines below that continue it, starting under the value (an address over two
+// lines, a major wrapped in its cell), when the whole still has the field's form and is plausible; another label's
+// value (a table's next row) never continues it. Where a line that cannot continue it lies in the
 // place of its next line (printed far larger, or running on past where the value wrapped: a use written across a
 // photocopy), the value may go on beneath it: its confidence is then at most 0.5. A code with a validator whose label
 // is nowhere to be read is taken from a line that opens with a code of the field's exact length, and a value of a
