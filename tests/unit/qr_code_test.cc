@@ -68,5 +68,35 @@ TEST(QrCodeTest, APrintedCodeGivesItsValueWithItsCorners) {
                   .empty());
 }
 
+// A phone's small photo of a report: the page 900 pixels wide, lit unevenly, the code's modules under three
+// pixels wide, blurred and saved as a JPEG.
+Document small_photo_with_code(const std::string& text) {
+  cv::Mat page(1200, 900, CV_8UC1);
+  for (int y = 0; y < page.rows; ++y) {  // Brighter at the top left, dimmer at the bottom right.
+    for (int x = 0; x < page.cols; ++x) page.at<unsigned char>(y, x) = static_cast<unsigned char>(235 - (x + y) / 25);
+  }
+  cv::Mat modules;
+  cv::QRCodeEncoder::create()->encode(text, modules);
+  cv::resize(modules, modules, {modules.cols * 5 / 2, modules.rows * 5 / 2}, 0, 0, cv::INTER_AREA);
+  cv::Mat region = page(cv::Rect(700, 980, modules.cols, modules.rows));
+  cv::min(region, modules + 60, region);  // Ink on the lit paper: the dark modules not quite black.
+  cv::GaussianBlur(page, page, cv::Size(), 1.0);
+  std::vector<unsigned char> jpeg;
+  cv::imencode(".jpg", page, jpeg, {cv::IMWRITE_JPEG_QUALITY, 70});
+  return Document::decode(std::string(jpeg.begin(), jpeg.end()), "photo.jpg").value();
+}
+
+TEST(QrCodeTest, ASmallBlurredCodeInAPhotoIsRead) {
+  const FieldSpec field = verification_code();
+  const FieldSpec* fields[] = {&field};
+  const std::vector<Candidate> found =
+      QrCodeExpert()
+          .propose(small_photo_with_code("https://www.chsi.com.cn/xlcx/bg.do?vcode=Z8X2C4V6B1N3M5K7&srcid=bgcx"),
+                   fields)
+          .value();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "Z8X2C4V6B1N3M5K7");
+}
+
 }  // namespace
 }  // namespace mixtract

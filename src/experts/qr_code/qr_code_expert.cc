@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include <opencv2/imgproc.hpp>
@@ -54,7 +55,9 @@ std::vector<Decoded> scan(const cv::Mat& grey, double scale) {
 }
 
 // The page's codes: looked for in the grey page, at most 2400 pixels on its longer side, then in it made
-// black and white (Otsu), then both at half that size; the first look that finds any decides.
+// black and white (Otsu's threshold, then a local one: a photo's light falls unevenly), then at half that
+// size; on a page of 1600 pixels or less (a phone's small photo, the code's modules two or three pixels
+// wide), at twice the size too, thresholded locally and sharpened. The first look that finds any decides.
 std::vector<Decoded> decode_codes(const cv::Mat& image) {
   cv::Mat grey;
   if (image.channels() == 1) {
@@ -65,21 +68,39 @@ std::vector<Decoded> decode_codes(const cv::Mat& image) {
   double scale = 1;
   while (std::max(grey.cols, grey.rows) * scale > 2400) scale /= 2;
   if (scale < 1) cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+  using Look = std::function<cv::Mat(const cv::Mat&)>;
+  const Look otsu = [](const cv::Mat& page) -> cv::Mat {
+    cv::Mat out;
+    cv::threshold(page, out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    return out;
+  };
+  const Look local = [](const cv::Mat& page) -> cv::Mat {
+    cv::Mat out;
+    cv::adaptiveThreshold(page, out, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, 31, 10);
+    return out;
+  };
+  const Look sharpened = [](const cv::Mat& page) -> cv::Mat {
+    cv::Mat blurred, out;
+    cv::GaussianBlur(page, blurred, cv::Size(), 2);
+    cv::addWeighted(page, 1.8, blurred, -0.8, 0, out);
+    return out;
+  };
+  // Each look made only when the ones before it found nothing.
+  const Look as_is = [](const cv::Mat& page) { return page; };
+  const auto first_found = [](const cv::Mat& page, double at, std::initializer_list<Look> looks) {
+    for (const Look& look : looks) {
+      if (std::vector<Decoded> found = scan(look(page), at); !found.empty()) return found;
+    }
+    return std::vector<Decoded>{};
+  };
+  if (std::vector<Decoded> found = first_found(grey, scale, {as_is, otsu, local}); !found.empty()) return found;
   cv::Mat half;
   cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
-  for (const auto& [page, at] : {std::pair{grey, scale}, std::pair{half, scale / 2}}) {
-    for (const bool black_and_white : {false, true}) {
-      cv::Mat looked;  // A new image: thresholding must leave `page` as it is.
-      if (black_and_white) {
-        cv::threshold(page, looked, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-      } else {
-        looked = page;
-      }
-      std::vector<Decoded> found = scan(looked, at);
-      if (!found.empty()) return found;
-    }
-  }
-  return {};
+  if (std::vector<Decoded> found = first_found(half, scale / 2, {as_is, otsu}); !found.empty()) return found;
+  if (std::max(grey.cols, grey.rows) > 1600) return {};
+  cv::Mat twice;
+  cv::resize(grey, twice, cv::Size(), 2, 2, cv::INTER_CUBIC);
+  return first_found(twice, scale * 2, {local, sharpened});
 }
 
 }  // namespace

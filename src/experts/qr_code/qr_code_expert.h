@@ -1,5 +1,6 @@
 // The qr_code expert: the QR codes printed on a page (a verification report's code, which carries its
-// online verification code in a link), decoded with zbar. A decoded text is checked by
+// online verification code in a link), decoded with zbar, the page looked at several ways until one finds
+// a code (thresholded globally and locally, smaller, and a small photo enlarged). A decoded text is checked by
 // the code's own error correction, so what it holds is what was printed: for each field it serves, the
 // one piece of a decoded text (split at URL punctuation) that has the field's form (its pattern and
 // length) is proposed. A field with no pattern, or a text with more than one such piece, gets nothing.
