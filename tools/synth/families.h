@@ -51,6 +51,13 @@ struct ReportCell {
   std::string value;
 };
 
+// How a report's table prints each label/value pair.
+enum class ReportCells {
+  kBeside,  // A shaded label cell, the value's cell to its right.
+  kColon,   // 标签：值, no rules drawn.
+  kAbove,   // One ruled cell a pair: the label small at its top, the value under it.
+};
+
 struct ReportText {
   std::vector<std::string> title;             // Centred rows; the last is the largest.
   std::vector<std::string> header;            // Right-aligned rows between the title and the table.
@@ -61,8 +68,9 @@ struct ReportText {
   bool code_on_top = false;                   // The code's row above the table, else below it.
   std::string qr_text;                        // What the QR code encodes.
   std::vector<std::string> notes;             // Small print under the table.
-  bool wrap_values = false;                   // A value too long for its cell wraps inside it (else shrinks).
-  bool scanned = false;                       // Printed, then scanned in grey.
+  ReportCells cells = ReportCells::kBeside;
+  bool wrap_values = false;  // A value too long for its cell wraps inside it (else shrinks).
+  bool scanned = false;      // Printed, then scanned in grey.
 };
 
 // What a report says beyond the person and the credential, drawn once for its page and its truth.

@@ -166,4 +166,44 @@ ReportText degree_report_grid(const Person& person, const Credential& c, const R
   return text;
 }
 
+ReportText chsi_columns(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng) {
+  ReportText text;
+  text.title = {"教育部学历证书电子注册备案表"};
+  text.header = {"更新日期：" + plain_date(facts.updated)};
+  text.rows = {{{"姓　　名", person.name}, {"性　　别", person.gender}},
+               {{"出生日期", plain_date(person.birth_date)}, {"民　　族", person.ethnicity + "族"}},
+               {{"证件号码", person.id_number}},
+               {{"院校名称", c.school.name}},
+               {{"学历层次", std::string(level_name(c.level))}, {"学　　制", years_of_study(c)}},
+               {{"专　　业", c.major}},
+               {{"入学日期", plain_date(c.start_date)}, {"毕业日期", plain_date(c.graduation_date)}},
+               {{"学历类别", facts.education_type}, {"学习形式", facts.study_mode}},
+               {{"毕（结）业", "毕业"}, {"证书编号", c.graduation_number}}};
+  text.cells = ReportCells::kColon;
+  text.photo_in_table = false;
+  text.code_on_top = std::uniform_int_distribution<int>(0, 1)(rng) == 0;
+  text.code_line = "在线验证码：" + in_fours(facts.code);
+  text.qr_text = chsi_link(facts.code);
+  text.notes = {"本备案表在线验证有效期内，可登录学信网（www.chsi.com.cn）输入在线验证码查验。"};
+  return text;
+}
+
+ReportText degree_report_stacked(const Person& person, const Credential& c, const ReportFacts& facts,
+                                 std::mt19937& /*rng*/) {
+  ReportText text;
+  text.title = {"中国高等教育学位在线验证报告"};
+  text.header = {"报告日期：" + padded_date(facts.updated)};
+  text.rows = {{{"姓名", person.name}, {"性别", person.gender}, {"出生日期", padded_date(person.birth_date)}},
+               {{"证件号码", person.id_number}, {"学位证书编号", c.degree_number}},
+               {{"学位授予单位", c.school.name}},
+               {{"授予学位", c.degree}, {"专业", c.major}},
+               {{"获学位日期", padded_date(c.graduation_date)}}};
+  text.cells = ReportCells::kAbove;
+  text.photo_in_table = false;
+  text.code_line = "在线验证码：" + facts.code;
+  text.qr_text = degree_link(facts.code);
+  text.notes = {"注：本报告信息由学位授予单位报送，可凭在线验证码查询核实。"};
+  return text;
+}
+
 }  // namespace mixtract::synth

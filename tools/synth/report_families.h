@@ -19,11 +19,18 @@ ReportText degree_report_table(const Person& person, const Credential& c, const 
 ReportText chsi_list(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 // One pair a row, other labels for the degree, the awarding body and its date.
 ReportText degree_report_list(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
-// Held-out families, written after the code was last changed for reports: three pairs a row in narrow
-// cells whose values wrap, printed and scanned in grey; the degree report's code in groups of four joined
-// by dashes.
+// Held out until measured once (bench/RESULTS.md, 2026-12-03), developed on since: three pairs a row in
+// narrow cells whose values and labels wrap, printed and scanned in grey; the degree report's code in
+// groups of four joined by dashes.
 ReportText chsi_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 ReportText degree_report_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
+
+// Held-out families, written after the code was last changed for reports. 标签：值 two to a row with no
+// rules, widely spaced labels, the code in groups of four above or below.
+ReportText chsi_columns(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
+// One ruled cell a pair, the label small at its top and the value under it, up to three a row.
+ReportText degree_report_stacked(const Person& person, const Credential& c, const ReportFacts& facts,
+                                 std::mt19937& rng);
 
 }  // namespace mixtract::synth
 

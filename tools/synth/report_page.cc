@@ -88,6 +88,36 @@ void put_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::R
   }
 }
 
+// One label/value pair in `area`, its share of a row, as `text.cells` says; a label cell `label_width` wide.
+void put_pair(const Font& font, cv::Mat& page, const ReportText& text, const ReportCell& pair, cv::Rect area,
+              int label_width, int size, std::vector<std::string>& lines) {
+  switch (text.cells) {
+    case ReportCells::kBeside: {
+      const cv::Rect label_cell(area.x, area.y, label_width, area.height);
+      const cv::Rect value_cell(area.x + label_width, area.y, area.width - label_width, area.height);
+      cv::rectangle(page, label_cell, kLabelFill, cv::FILLED);
+      cv::rectangle(page, label_cell, kGrid, 2);
+      cv::rectangle(page, value_cell, kGrid, 2);
+      put_in_cell(font, page, pair.label, label_cell, size, true, false, lines);
+      put_in_cell(font, page, pair.value, value_cell, size, false, text.wrap_values, lines);
+      break;
+    }
+    case ReportCells::kColon:
+      put_in_cell(font, page, pair.label + "：" + pair.value, area, size, false, false, lines);
+      break;
+    case ReportCells::kAbove: {
+      cv::rectangle(page, area, kGrid, 2);
+      const int label_size = std::max(kSmallestPrint, size * 3 / 4);
+      const cv::Rect label_part(area.x, area.y + 6, area.width, label_size + 10);
+      const cv::Rect value_part(area.x, label_part.y + label_part.height, area.width,
+                                area.y + area.height - label_part.y - label_part.height);
+      put_in_cell(font, page, pair.label, label_part, label_size, false, false, lines);
+      put_in_cell(font, page, pair.value, value_part, size, false, text.wrap_values, lines);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
@@ -120,7 +150,10 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     photo_box(page, {kRight - photo_width, y, photo_width, 240});
     y += 240 + 30;
   }
-  const int row_height = text.wrap_values ? 80 : text.photo_in_table ? 64 : uniform(rng, 54, 60);
+  const int row_height = text.cells == ReportCells::kAbove ? 2 * size + 40
+                         : text.wrap_values                ? 80
+                         : text.photo_in_table             ? 64
+                                                           : uniform(rng, 54, 60);
   const int label_width = text.wrap_values ? 130 : text.photo_in_table ? 200 : 240;
   const int top = y;
   for (std::size_t r = 0; r < text.rows.size(); ++r) {
@@ -131,13 +164,7 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     for (std::size_t p = 0; p < pairs.size(); ++p) {
       const int x = kLeft + pair_width * static_cast<int>(p);
       const int width = p + 1 == pairs.size() ? right - x : pair_width;
-      const cv::Rect label_cell(x, y, label_width, row_height);
-      const cv::Rect value_cell(x + label_width, y, width - label_width, row_height);
-      cv::rectangle(page, label_cell, kLabelFill, cv::FILLED);
-      cv::rectangle(page, label_cell, kGrid, 2);
-      cv::rectangle(page, value_cell, kGrid, 2);
-      put_in_cell(font, page, pairs[p].label, label_cell, size, true, false, out.lines);
-      put_in_cell(font, page, pairs[p].value, value_cell, size, false, text.wrap_values, out.lines);
+      put_pair(font, page, text, pairs[p], cv::Rect(x, y, width, row_height), label_width, size, out.lines);
     }
     y += row_height;
   }
