@@ -285,6 +285,10 @@ TEST(FindLabelledValueTest, ALabelInsideAnotherFieldsLongerLabelIsNotIt) {
   EXPECT_EQ(find_labelled_value(page, completion, fields)->candidate.value, "毕业");
   // 授予学位 is one character off 授予单位 inside 学位授予单位: the exact one, further down, is it.
   EXPECT_EQ(find_labelled_value(page, degree, fields)->candidate.value, "经济学硕士学位");
+  // So it is when 授予学位 itself is read with a character off (授子学位): 学位授予单位, read exactly, is
+  // another field's label.
+  page.lines[6].text = "授子学位";
+  EXPECT_EQ(find_labelled_value(page, degree, fields)->candidate.value, "经济学硕士学位");
 }
 
 TEST(FindLabelledValueTest, ALabelWrappedInItsCellIsReadAsOne) {

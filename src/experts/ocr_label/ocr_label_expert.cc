@@ -267,29 +267,45 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
   return usable(before ? first_of_its_cell(ocr, index, *before, fields) : below);
 }
 
-// The label as printed in `text`: exactly, or with `misread` (labels of four characters or more only)
-// one character misread (证书编量 for 证书编号); "" when absent.
-std::string printed_label(const std::string& text, const std::string& label, bool misread) {
+// The label as printed in a line: its characters, where they start (a code-point index) and whether one
+// of them is misread.
+struct PrintedLabel {
+  std::string text;
+  std::size_t at = 0;
+  bool misread = false;
+};
+
+// `label` as printed in `text`: exactly, or with `misread` (labels of four characters or more only) one
+// character misread (证书编量 for 证书编号); nullopt when absent.
+std::optional<PrintedLabel> printed_label(const std::string& text, const std::string& label, bool misread) {
   const std::vector<char32_t> chars = utf8::decode(text);
   const std::vector<char32_t> wanted = utf8::decode(label);
-  std::size_t at = find_label(chars, wanted, 0);
-  if (at == std::string::npos && misread && wanted.size() >= 4) at = find_label(chars, wanted, 1);
-  if (at == std::string::npos) return "";
-  return utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(at),
-                                            chars.begin() + static_cast<std::ptrdiff_t>(at + wanted.size())));
+  PrintedLabel out;
+  out.at = find_label(chars, wanted, 0);
+  if (out.at == std::string::npos && misread && wanted.size() >= 4) {
+    out.at = find_label(chars, wanted, 1);
+    out.misread = true;
+  }
+  if (out.at == std::string::npos) return std::nullopt;
+  out.text = utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(out.at),
+                                                chars.begin() + static_cast<std::ptrdiff_t>(out.at + wanted.size())));
+  return out;
 }
 
-// Whether `label` is printed in `text` only as part of another field's longer label (毕（结）业 in
-// 毕（结）业日期).
-bool inside_a_longer_label(const std::string& text, const std::string& label, const FieldSpec& field,
-                           std::span<const FieldSpec* const> fields) {
+// Whether `printed`, the field's label `wanted` found in `text`, is part of another field's label printed
+// over the same characters: a longer one that holds it (毕（结）业 in 毕（结）业日期, that one read exactly or
+// with a character off), or, when `printed` has a character misread, any read exactly (授予单位, one off
+// 授予学位, in 学位授予单位).
+bool part_of_another_label(const std::string& text, const PrintedLabel& printed, const std::string& wanted,
+                           const FieldSpec& field, std::span<const FieldSpec* const> fields) {
+  const std::size_t length = utf8::length(wanted);
   for (const FieldSpec* other : fields) {
     if (other == &field || other->name == field.name) continue;
-    for (const std::string& longer : other->hints.labels) {
-      if (longer.size() > label.size() && longer.find(label) != std::string::npos &&
-          !printed_label(text, longer, true).empty()) {
-        return true;
-      }
+    for (const std::string& label : other->hints.labels) {
+      const bool holds_it = label.size() > wanted.size() && label.find(wanted) != std::string::npos;
+      const std::optional<PrintedLabel> there = printed_label(text, label, holds_it);
+      if (!there || there->at >= printed.at + length || printed.at >= there->at + utf8::length(label)) continue;
+      if (holds_it || (printed.misread && !there->misread)) return true;
     }
   }
   return false;
@@ -435,8 +451,9 @@ std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpe
     for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
       const std::string& text = ocr.lines[index].text;
       for (const std::string& wanted : labels) {
-        const std::string label = printed_label(text, wanted, misread);
-        if (label.empty() || inside_a_longer_label(text, wanted, field, all_fields)) continue;
+        const std::optional<PrintedLabel> printed = printed_label(text, wanted, misread);
+        if (!printed || part_of_another_label(text, *printed, wanted, field, all_fields)) continue;
+        const std::string& label = printed->text;
         if (std::optional<FoundValue> found = value_of_label(ocr, field, all_fields, index, label)) return found;
       }
     }
