@@ -25,8 +25,8 @@ ReportText degree_report_list(const Person& person, const Credential& c, const R
 ReportText chsi_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 ReportText degree_report_grid(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 
-// Held-out families, written after the code was last changed for reports. 标签：值 two to a row with no
-// rules, widely spaced labels, the code in groups of four above or below.
+// Held out until measured once (bench/RESULTS.md, 2026-12-04), developed on since. 标签：值 two to a row
+// with no rules, widely spaced labels, the code in groups of four above or below.
 ReportText chsi_columns(const Person& person, const Credential& c, const ReportFacts& facts, std::mt19937& rng);
 // One ruled cell a pair, the label small at its top and the value under it, up to three a row.
 ReportText degree_report_stacked(const Person& person, const Credential& c, const ReportFacts& facts,
