@@ -1,6 +1,7 @@
 #include "io/xlsx_reader.h"
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
@@ -8,8 +9,6 @@
 
 #include <pugixml.hpp>
 #include <zip.h>
-
-#include "rules/date.h"
 
 namespace mixtract {
 namespace {
@@ -93,7 +92,9 @@ std::string serial_to_iso(double serial) {
   const long day = doy - (153 * mp + 2) / 5 + 1;
   const long month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return to_iso({static_cast<int>(year), static_cast<int>(month), static_cast<int>(day)});
+  char iso[32];
+  std::snprintf(iso, sizeof iso, "%04ld-%02ld-%02ld", year, month, day);
+  return iso;
 }
 
 // The worksheet part of the first sheet, from the workbook and its relationships.

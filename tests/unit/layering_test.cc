@@ -1,0 +1,125 @@
+// The layers of the library (docs/architecture.md): a file of src/ may include headers of its own folder
+// and of lower layers, never a higher layer's or a sibling's; a public header (include/mixtract/) belongs
+// to the layer that implements it. The few includes that still cross the wrong way are listed below,
+// each with what removes it; one that no longer occurs must leave the list, so the list only shrinks.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace mixtract {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The folders of src/, lowest first: a higher number may include a lower one.
+const std::map<std::string, int> kLayer = {
+    {"core", 0},                                  // Schema, record, status, document, the expert interface.
+    {"io", 1},                                    // Files, tables and stores: no knowledge of documents.
+    {"ocr", 2},      {"llm", 2},   {"rules", 2},  // Engines, and what documents say (validators, tables).
+    {"nlp", 3},                                   // Segmenters and taggers, with the tables.
+    {"experts", 4},  {"gate", 4},                 // Who proposes values; who chooses among them.
+    {"pipeline", 5},                              // A document's way through experts and gate; persons.
+    {"eval", 6},     {"queue", 6},                // Scoring; the job queue.
+    {"tune", 7},                                  // Learning routes, by scoring them.
+    {"server", 8},                                // The HTTP API, on the queue or the batch store.
+};
+
+// The layer (a folder of src/) that implements each public header.
+const std::map<std::string, std::string> kFolderOfPublicHeader = {
+    {"analysis_cache.h", "io"},  {"batch.h", "pipeline"},    {"bert_ner.h", "nlp"},
+    {"calibration.h", "gate"},   {"candidate.h", "core"},    {"document.h", "core"},
+    {"education.h", "core"},     {"eval.h", "eval"},         {"expert.h", "core"},
+    {"extractor.h", "pipeline"}, {"inputs.h", "io"},         {"jieba.h", "nlp"},
+    {"job_store.h", "io"},       {"lac.h", "nlp"},           {"llm.h", "llm"},
+    {"local_llm.h", "llm"},      {"major_table.h", "rules"}, {"ocr.h", "ocr"},
+    {"ocr_service.h", "ocr"},    {"persons.h", "pipeline"},  {"record.h", "core"},
+    {"region_table.h", "rules"}, {"registry.h", "core"},     {"schema.h", "core"},
+    {"school_table.h", "rules"}, {"status.h", "core"},       {"tagged_span.h", "core"},
+    {"version.h", "core"},       {"writers.h", "io"},
+};
+
+// Includes that cross the layers the wrong way today (file, included header), and what removes them.
+const std::set<std::pair<std::string, std::string>> kKnownCrossings = {
+    // ExpertOptions, a bag of every engine's dependencies: each expert's own factory takes them instead
+    // (issue 22, item 2).
+    {"include/mixtract/registry.h", "mixtract/llm.h"},
+    {"include/mixtract/registry.h", "mixtract/major_table.h"},
+    {"include/mixtract/registry.h", "mixtract/ocr_service.h"},
+    {"include/mixtract/registry.h", "mixtract/region_table.h"},
+    {"include/mixtract/registry.h", "mixtract/school_table.h"},
+    // Calibration data as a plain type of the schema, its fitting in gate and tune (issue 22, item 2).
+    {"include/mixtract/schema.h", "mixtract/calibration.h"},
+};
+
+// The layer's folder of the header `included` names ("core/utf8.h", "mixtract/schema.h"); "" when it
+// is no header of the library (a third party's, or one beside the file).
+std::string folder_of(const std::string& included) {
+  const std::string first = included.substr(0, included.find('/'));
+  if (first == "mixtract") {
+    const auto known = kFolderOfPublicHeader.find(included.substr(first.size() + 1));
+    return known == kFolderOfPublicHeader.end() ? "?" : known->second;
+  }
+  return included.find('/') != std::string::npos && kLayer.contains(first) ? first : "";
+}
+
+struct Include {
+  std::string file;  // Relative to the source tree.
+  std::string folder;
+  std::string header;
+};
+
+std::vector<Include> library_includes() {
+  const fs::path root = MIXTRACT_SOURCE_DIR;
+  std::vector<Include> out;
+  const std::regex include_line(R"re(^\s*#\s*include\s+"([^"]+)")re");
+  for (const fs::path top : {root / "src", root / "include" / "mixtract"}) {
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(top)) {
+      const std::string extension = entry.path().extension().string();
+      if (!entry.is_regular_file() || (extension != ".h" && extension != ".cc")) continue;
+      const std::string file = fs::relative(entry.path(), root).generic_string();
+      const std::string folder = file.starts_with("src/") ? file.substr(4, file.find('/', 4) - 4)
+                                                          : folder_of("mixtract/" + entry.path().filename().string());
+      std::ifstream in(entry.path());
+      std::string line;
+      std::smatch match;
+      while (std::getline(in, line)) {
+        if (std::regex_search(line, match, include_line)) out.push_back({file, folder, match[1]});
+      }
+    }
+  }
+  return out;
+}
+
+TEST(LayeringTest, NoFileIncludesAHigherLayerOrASibling) {
+  const std::vector<Include> includes = library_includes();
+  ASSERT_GT(includes.size(), 300u);  // The tree was found.
+  std::set<std::pair<std::string, std::string>> crossings;
+  for (const Include& include : includes) {
+    ASSERT_TRUE(kLayer.contains(include.folder))
+        << include.file << ": its folder is in no layer; add it to kLayer here and to docs/architecture.md";
+    const std::string target = folder_of(include.header);
+    ASSERT_NE(target, "?") << include.file << " includes " << include.header
+                           << ", a public header in no layer; add it to kFolderOfPublicHeader";
+    if (target.empty() || target == include.folder) continue;
+    if (kLayer.at(target) >= kLayer.at(include.folder)) crossings.insert({include.file, include.header});
+  }
+  for (const auto& crossing : crossings) {
+    EXPECT_TRUE(kKnownCrossings.contains(crossing))
+        << crossing.first << " includes " << crossing.second << ": layer " << folder_of(crossing.second)
+        << " is not below the includer's (docs/architecture.md)";
+  }
+  for (const auto& known : kKnownCrossings) {
+    EXPECT_TRUE(crossings.contains(known))
+        << known.first << " no longer includes " << known.second << ": take it off kKnownCrossings";
+  }
+}
+
+}  // namespace
+}  // namespace mixtract
