@@ -31,7 +31,6 @@
 #include <string_view>
 #include <vector>
 
-#include "mixtract/calibration.h"
 #include "mixtract/status.h"
 
 namespace re2 {
@@ -92,6 +91,23 @@ enum class Combine {
 
 // "cascade", "vote", "char_consensus"; the spelling used in schema files.
 std::string_view combine_name(Combine combine);
+
+// A route's calibration: turns its raw confidence in a chosen value into the probability that the value
+// is right, as measured on labelled data by `mixtract tune` (which fits it: tune/calibration_fit.h). A
+// non-decreasing step map, stored as points and interpolated linearly between them.
+struct CalibrationPoint {
+  double raw = 0;          // A raw score.
+  double probability = 0;  // The measured probability of being right at that score.
+};
+
+struct Calibration {
+  std::vector<CalibrationPoint> points;  // Raw scores increasing, probabilities non-decreasing. Empty = identity.
+
+  // The calibrated probability of `raw`: linear between points, flat beyond the last; below the first,
+  // `raw` itself at most the first point's probability.
+  double apply(double raw) const;
+  bool empty() const { return points.empty(); }
+};
 
 // How the gate fills a field. The chosen value's confidence is the support the experts give it
 // (1 - the product of (1 - confidence) over the experts proposing it), mapped through `calibration`.

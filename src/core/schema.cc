@@ -93,4 +93,17 @@ Status check_constraints(const FieldSpec& field, std::string_view value) {
   return Status();
 }
 
+double Calibration::apply(double raw) const {
+  if (points.empty()) return raw;
+  // Below the lowest score measured nothing says the value is as right as there: the score stands, capped.
+  if (raw < points.front().raw) return std::min(raw, points.front().probability);
+  if (raw >= points.back().raw) return points.back().probability;
+  const auto upper = std::upper_bound(points.begin(), points.end(), raw,
+                                      [](double r, const CalibrationPoint& p) { return r < p.raw; });
+  const CalibrationPoint& hi = *upper;
+  const CalibrationPoint& lo = *(upper - 1);
+  const double t = (raw - lo.raw) / (hi.raw - lo.raw);
+  return lo.probability + t * (hi.probability - lo.probability);
+}
+
 }  // namespace mixtract

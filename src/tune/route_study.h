@@ -19,11 +19,11 @@
 #include "gate/choose.h"
 #include "gate/field_check.h"
 #include "mixtract/analysis_cache.h"
-#include "mixtract/calibration.h"
 #include "mixtract/eval.h"
 #include "mixtract/registry.h"
 #include "mixtract/schema.h"
 #include "mixtract/status.h"
+#include "tune/calibration_fit.h"
 
 namespace mixtract {
 

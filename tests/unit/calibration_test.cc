@@ -1,4 +1,4 @@
-#include "mixtract/calibration.h"
+#include "tune/calibration_fit.h"
 
 #include <random>
 #include <vector>

@@ -1,15 +1,15 @@
-// Calibration: turns a route's raw confidence in a chosen value (the experts' own scores, combined with
-// their agreement; see the gate) into the probability that the value is right, as measured on labelled
-// data. Fitted by isotonic regression (pool-adjacent-violators): a non-decreasing step map, stored as
-// points and interpolated linearly between them. The fit leans to doubt, because an accepted wrong value
+// Fitting a route's Calibration (mixtract/schema.h) to labelled outcomes, and measuring it. Fitted by
+// isotonic regression (pool-adjacent-violators). The fit leans to doubt, because an accepted wrong value
 // costs far more than a value sent to review: each block counts one wrong value more than it saw, and a
 // score below every score measured is never raised.
-#ifndef MIXTRACT_CALIBRATION_H_
-#define MIXTRACT_CALIBRATION_H_
+#ifndef MIXTRACT_TUNE_CALIBRATION_FIT_H_
+#define MIXTRACT_TUNE_CALIBRATION_FIT_H_
 
 #include <optional>
 #include <span>
 #include <vector>
+
+#include "mixtract/schema.h"
 
 namespace mixtract {
 
@@ -17,20 +17,6 @@ namespace mixtract {
 struct ScoredOutcome {
   double score = 0;
   bool correct = false;
-};
-
-struct CalibrationPoint {
-  double raw = 0;          // A raw score.
-  double probability = 0;  // The measured probability of being right at that score.
-};
-
-struct Calibration {
-  std::vector<CalibrationPoint> points;  // Raw scores increasing, probabilities non-decreasing. Empty = identity.
-
-  // The calibrated probability of `raw`: linear between points, flat beyond the last; below the first,
-  // `raw` itself at most the first point's probability.
-  double apply(double raw) const;
-  bool empty() const { return points.empty(); }
 };
 
 // Fits a non-decreasing map from score to probability of being right. Outcomes with equal scores are
@@ -48,4 +34,4 @@ std::optional<double> threshold_for_precision(std::span<const ScoredOutcome> out
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_CALIBRATION_H_
+#endif  // MIXTRACT_TUNE_CALIBRATION_FIT_H_
