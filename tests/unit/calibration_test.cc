@@ -1,9 +1,9 @@
-#include "tune/calibration_fit.h"
-
 #include <random>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tune/calibration_fit.h"
 
 namespace mixtract {
 namespace {
