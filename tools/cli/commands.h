@@ -70,6 +70,12 @@ void add_bert_model_option(CLI::App& sub, TableArgs& args, const ConfigValues& c
 // then go unchecked).
 Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options);
 
+// What a run's experts are built with, in one place: the LLM `llm` names (none when it names none; a local
+// model runs on `llm_threads`), the OCR service of `ocr` (each read on ocr.threads threads), the tables
+// and setup's folder. Errors name the option at fault.
+Result<ExpertOptions> make_expert_options(const GlobalOptions& global, const OcrArgs& ocr, const LlmArgs& llm,
+                                          const TableArgs& tables, int llm_threads);
+
 // --routes FILE (repeatable): routes files written by `mixtract tune`, applied to the schemas.
 void add_routes_option(CLI::App& sub, std::vector<std::string>& files);
 

@@ -51,7 +51,6 @@ Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const Glo
   const int threads = threads_or_cores(settings.ocr.threads);
   const std::size_t count = documents == 0 ? static_cast<std::size_t>(threads) : documents;
   ExtractorSetup setup;
-  MIXTRACT_ASSIGN_OR_RETURN(setup.experts.llm, make_llm(settings.llm, global, threads));
   const bool llm_server = !settings.llm.url.empty();
   const int cpu_workers = static_cast<int>(std::clamp<std::size_t>(count, 1, static_cast<std::size_t>(threads)));
   setup.workers = static_cast<int>(std::clamp<std::size_t>(
@@ -59,10 +58,7 @@ Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const Glo
   OcrArgs ocr = settings.ocr;
   ocr.threads = std::max(1, threads / cpu_workers);
   ocr.max_parallel_reads = llm_server ? cpu_workers : 0;
-  setup.experts.deps_dir = global.deps_dir;
-  setup.experts.threads = ocr.threads;
-  setup.experts.ocr = make_ocr_service(global, ocr);
-  MIXTRACT_RETURN_IF_ERROR(load_tables(settings.tables, global, setup.experts));
+  MIXTRACT_ASSIGN_OR_RETURN(setup.experts, make_expert_options(global, ocr, settings.llm, settings.tables, threads));
   MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor,
                             Extractor::create(std::move(schemas), ExpertRegistry::with_builtins(), setup.experts));
   setup.extractor = std::make_unique<Extractor>(std::move(extractor));

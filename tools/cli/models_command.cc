@@ -11,18 +11,14 @@ namespace mixtract::cli {
 namespace {
 
 int run_models(const LlmArgs& options, const TableArgs& tables, const GlobalOptions& global) {
-  ExpertOptions expert_options;
-  expert_options.deps_dir = global.deps_dir;
-  expert_options.bert_dir = tables.bert_model;
   OcrArgs ocr;
   ocr.no_cache = true;
-  expert_options.ocr = make_ocr_service(global, ocr);
-  Result<std::shared_ptr<ChatBackend>> llm = make_llm(options, global, 2);
-  if (!llm.ok()) {
-    std::cerr << "mixtract models: " << llm.status().message() << "\n";
+  Result<ExpertOptions> built = make_expert_options(global, ocr, options, tables, 2);
+  if (!built.ok()) {
+    std::cerr << "mixtract models: " << built.status().message() << "\n";
     return kExitUsage;
   }
-  expert_options.llm = *llm;
+  const ExpertOptions& expert_options = *built;
 
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::vector<std::vector<std::string>> table{{"expert", "state", "what it reads"}};

@@ -117,25 +117,17 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   options.keep_days = args.keep_days;
   options.workers = threads_or_cores(args.workers);
 
-  ExpertOptions expert_options;
-  Result<std::shared_ptr<ChatBackend>> llm = make_llm(args.llm, global, options.workers);
-  if (!llm.ok()) return fail(llm.status().message(), kExitUsage);
-  expert_options.llm = *llm;
   OcrArgs ocr = args.ocr;
   ocr.threads = 1;  // documents in parallel, one inference thread each
-  expert_options.deps_dir = global.deps_dir;
-  expert_options.threads = 1;
-  expert_options.ocr = make_ocr_service(global, ocr);
-  if (Status status = load_tables(args.tables, global, expert_options); !status.ok()) {
-    return fail(status.message(), kExitUsage);
-  }
+  Result<ExpertOptions> expert_options = make_expert_options(global, ocr, args.llm, args.tables, options.workers);
+  if (!expert_options.ok()) return fail(expert_options.status().message(), kExitUsage);
   Result<std::vector<Schema>> schemas = load_schemas("auto");
   if (!schemas.ok()) return fail(schemas.status().message(), kExitUsage);
   for (const std::string& routes : args.routes) {
     if (Status applied = apply_routes_file(routes, *schemas); !applied.ok()) return fail(applied.message(), kExitUsage);
   }
   Result<std::unique_ptr<server::ExtractorSet>> extractors =
-      server::ExtractorSet::create(std::move(*schemas), expert_options);
+      server::ExtractorSet::create(std::move(*schemas), *std::move(expert_options));
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
 
   std::shared_ptr<server::JobBackend> queue;

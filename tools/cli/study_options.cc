@@ -39,15 +39,10 @@ Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const
   MIXTRACT_ASSIGN_OR_RETURN(Schema schema, load_schema(args.schema));
   MIXTRACT_ASSIGN_OR_RETURN(EvalTable truth, read_eval_table(args.truth));
   const int threads = threads_or_cores(args.ocr.threads);
-  ExpertOptions options;
-  MIXTRACT_ASSIGN_OR_RETURN(options.llm, make_llm(args.llm, global, threads));
   OcrArgs ocr = args.ocr;
   ocr.threads = 1;  // Documents in parallel, one inference thread each.
   ocr.no_cache = true;
-  options.deps_dir = global.deps_dir;
-  options.threads = 1;
-  options.ocr = make_ocr_service(global, ocr);
-  MIXTRACT_RETURN_IF_ERROR(load_tables(args.tables, global, options));
+  MIXTRACT_ASSIGN_OR_RETURN(ExpertOptions options, make_expert_options(global, ocr, args.llm, args.tables, threads));
 
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::vector<std::string> experts = args.experts;
