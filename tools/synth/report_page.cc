@@ -17,6 +17,8 @@ constexpr int kLeft = 110;
 constexpr int kRight = kPageWidth - 110;
 const cv::Scalar kGrid(90, 90, 90);
 const cv::Scalar kLabelFill(236, 236, 236);
+constexpr int kPhotoWidth = 190;
+constexpr int kPhotoRows = 4;  // Table rows beside a photo in the table.
 
 // The QR code of `text`, `size` pixels square, black on white, its quiet zone included.
 cv::Mat qr_image(const std::string& text, int size) {
@@ -118,6 +120,31 @@ void put_pair(const Font& font, cv::Mat& page, const ReportText& text, const Rep
   }
 }
 
+// The table of `text`, its top at `y`, each row `row_height` high, each pair in its share of its row (the
+// rows beside a photo in the table narrower); returns the y below it.
+int draw_table(const Font& font, Page& out, const ReportText& text, int y, int row_height, int size) {
+  const int label_width = text.wrap_values ? 130 : text.photo_in_table ? 200 : 240;
+  const int top = y;
+  for (std::size_t r = 0; r < text.rows.size(); ++r) {
+    const bool beside_photo = text.photo_in_table && static_cast<int>(r) < kPhotoRows;
+    const int right = beside_photo ? kRight - kPhotoWidth : kRight;
+    const std::vector<ReportCell>& pairs = text.rows[r];
+    const int pair_width = (right - kLeft) / static_cast<int>(pairs.size());
+    for (std::size_t p = 0; p < pairs.size(); ++p) {
+      const int x = kLeft + pair_width * static_cast<int>(p);
+      const int width = p + 1 == pairs.size() ? right - x : pair_width;
+      put_pair(font, out.image, text, pairs[p], cv::Rect(x, y, width, row_height), label_width, size, out.lines);
+    }
+    y += row_height;
+  }
+  if (text.photo_in_table) {
+    const cv::Rect photo(kRight - kPhotoWidth, top, kPhotoWidth, row_height * kPhotoRows);
+    cv::rectangle(out.image, photo, kGrid, 2);
+    photo_box(out.image, {photo.x + 15, photo.y + 12, photo.width - 30, photo.height - 24});
+  }
+  return y;
+}
+
 }  // namespace
 
 Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
@@ -144,35 +171,15 @@ Page PageRenderer::report(const ReportText& text, std::mt19937& rng) const {
     y += size * 2;
   }
   if (text.code_on_top) code_row();
-  const int photo_width = 190;
-  const int photo_rows = 4;
   if (!text.photo_in_table) {  // Above the table's right end: the rows start below it.
-    photo_box(page, {kRight - photo_width, y, photo_width, 240});
+    photo_box(page, {kRight - kPhotoWidth, y, kPhotoWidth, 240});
     y += 240 + 30;
   }
   const int row_height = text.cells == ReportCells::kAbove ? 2 * size + 40
                          : text.wrap_values                ? 80
                          : text.photo_in_table             ? 64
                                                            : uniform(rng, 54, 60);
-  const int label_width = text.wrap_values ? 130 : text.photo_in_table ? 200 : 240;
-  const int top = y;
-  for (std::size_t r = 0; r < text.rows.size(); ++r) {
-    const bool beside_photo = text.photo_in_table && static_cast<int>(r) < photo_rows;
-    const int right = beside_photo ? kRight - photo_width : kRight;
-    const std::vector<ReportCell>& pairs = text.rows[r];
-    const int pair_width = (right - kLeft) / static_cast<int>(pairs.size());
-    for (std::size_t p = 0; p < pairs.size(); ++p) {
-      const int x = kLeft + pair_width * static_cast<int>(p);
-      const int width = p + 1 == pairs.size() ? right - x : pair_width;
-      put_pair(font, page, text, pairs[p], cv::Rect(x, y, width, row_height), label_width, size, out.lines);
-    }
-    y += row_height;
-  }
-  if (text.photo_in_table) {
-    const cv::Rect photo(kRight - photo_width, top, photo_width, row_height * photo_rows);
-    cv::rectangle(page, photo, kGrid, 2);
-    photo_box(page, {photo.x + 15, photo.y + 12, photo.width - 30, photo.height - 24});
-  }
+  y = draw_table(font, out, text, y, row_height, size);
   y += 40;
   const int qr_size = uniform(rng, 170, 220);
   const int qr_top = y;
