@@ -94,79 +94,71 @@ struct Counts {
   std::size_t persons_with_conflicts = 0;
 };
 
-int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
-  auto fail = [](const Status& status, int code) {
-    std::cerr << "mixtract extract: " << status.message() << "\n";
-    return code;
-  };
-  const std::filesystem::path output(options.output);
-  Result<OutputFormat> chosen = chosen_output_format(output, options.format);
-  if (!chosen.ok()) return fail(chosen.status(), kExitUsage);
-  const OutputFormat format = *chosen;
-  Result<InputList> inputs = named_inputs(options.inputs, options.manifest);
-  if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
-  Result<ExtractorSetup> setup = make_extractor(options.settings, global, inputs->documents.size());
-  if (!setup.ok()) return fail(setup.status(), kExitUsage);
-  const Extractor& extractor = *setup->extractor;
-
-  for (const Status& problem : inputs->problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
-  if (inputs->documents.empty()) {
-    return fail(Status::invalid_argument("no documents to read (give image or PDF files, folders holding them, "
-                                         "patterns, or a manifest)"),
-                kExitUsage);
-  }
+// The results file, its folder made first when missing.
+Result<std::unique_ptr<RecordWriter>> open_output(const std::filesystem::path& output, OutputFormat format,
+                                                  std::span<const Schema> schemas) {
   std::error_code ec;
   if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
-  if (ec) {
-    return fail(Status::io_error("cannot create the folder of " + output.string() + ": " + ec.message()), kExitUsage);
-  }
-  Result<std::unique_ptr<RecordWriter>> writer = open_writer(output, format, extractor.schemas());
-  if (!writer.ok()) return fail(writer.status(), kExitUsage);
+  if (ec) return Status::io_error("cannot create the folder of " + output.string() + ": " + ec.message());
+  return open_writer(output, format, schemas);
+}
 
-  // Every result is stored as it is handed back; --resume takes the documents stored as done.
-  const std::filesystem::path store_file = output.string() + ".job.sqlite";
-  Result<std::unique_ptr<JobStore>> store =
-      JobStore::open(store_file, !options.resume, settings_fingerprint(options.settings, global));
-  if (!store.ok()) return fail(store.status(), kExitUsage);
-  if ((*store)->emptied_for_other_settings()) {
-    std::cerr << "mixtract extract: " << store_file.string()
+// The job store beside the results (every result stored as it is handed back; with `resume`, the documents
+// stored as done are not read again); a store of other settings is emptied, and the user told.
+Result<std::unique_ptr<JobStore>> open_job_store(const std::filesystem::path& file, bool resume,
+                                                 const std::string& fingerprint) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<JobStore> store, JobStore::open(file, !resume, fingerprint));
+  if (store->emptied_for_other_settings()) {
+    std::cerr << "mixtract extract: " << file.string()
               << " was written with other settings (version, schema, routes, tables, models or LLM): every "
                  "document is read again\n";
   }
-  // A failure to write loses nothing: what was extracted is in the job store.
-  auto fail_keeping_work = [&](const Status& status) {
-    return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " +
-                                 store_file.string() + ": run again with --resume once that is mended"),
-                kExitFailure);
-  };
+  return store;
+}
 
-  Counts counts;
-  counts.failed = inputs->problems.size();
-  ErrorRows errors{{"文件", "阶段", "原因"}};
-  for (const Status& problem : inputs->problems) errors.push_back({"", "input", problem.message()});
-  const std::vector<InputDocument> documents = without_duplicates(inputs->documents, errors);
-  counts.duplicates = inputs->documents.size() - documents.size();
-  std::vector<std::filesystem::path> files;
-  for (const InputDocument& document : documents) files.push_back(document.path);
-  Result<std::vector<bool>> held = options.resume ? held_in(**store, files) : std::vector<bool>(files.size());
-  if (!held.ok()) return fail_keeping_work(held.status());
-  const std::vector<bool>& stored = *held;
-  Progress progress(static_cast<std::size_t>(std::count(stored.begin(), stored.end(), false)), std::cerr,
-                    ::isatty(STDERR_FILENO) != 0);
-  std::vector<DocumentFacts> facts;  // A few strings per document, for the per-person table.
-  std::vector<std::vector<std::string>> table{results_header(extractor.schemas())};
-  auto take = [&](std::size_t index, Result<Record> record) -> Status {
+// The documents to read: each content once. The inputs' problems and the duplicates left out are counted
+// and listed in `errors`.
+std::vector<InputDocument> documents_to_read(const InputList& inputs, Counts& counts, ErrorRows& errors) {
+  counts.failed = inputs.problems.size();
+  for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
+  std::vector<InputDocument> documents = without_duplicates(inputs.documents, errors);
+  counts.duplicates = inputs.documents.size() - documents.size();
+  return documents;
+}
+
+// The record of the document `facts[index]` tells of, as the job store holds it.
+RecordLookup lookup_in(const JobStore& store, const std::vector<DocumentFacts>& facts) {
+  return [&store, &facts](std::size_t index) -> Result<Record> {
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, store.done(facts[index].source));
+    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
+    return record_from_json(*json);
+  };
+}
+
+// What becomes of each record a batch hands back: written, counted, its failure or unknown kind logged as
+// an error row, its first rows kept for the printed table and its facts for the per-person table.
+struct Intake {
+  RecordWriter& writer;
+  const std::vector<InputDocument>& documents;
+  const std::vector<bool>& stored;  // Done before this run (--resume): no progress to show for them.
+  Progress& progress;
+  Counts& counts;
+  ErrorRows& errors;
+  std::vector<std::vector<std::string>> table;
+  std::vector<DocumentFacts> facts;  // A few strings per document.
+
+  Status take(std::size_t index, Result<Record> record) {
     if (!stored[index]) progress.advance(!record.ok() || record->schema.empty());
     if (!record.ok()) {
       progress.clear();
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
       ++counts.failed;
-      errors.push_back({readable_name(files[index].string()), "read", record.status().message()});
+      errors.push_back({readable_name(documents[index].path.string()), "read", record.status().message()});
       return Status();
     }
     for (const std::string& warning : record->warnings)
       progress.clear(), spdlog::warn("{}: {}", record->source, warning);
-    MIXTRACT_RETURN_IF_ERROR((*writer)->write(*record));
+    MIXTRACT_RETURN_IF_ERROR(writer.write(*record));
     ++counts.written;
     if (record->schema.empty()) {
       ++counts.unrecognised;
@@ -175,24 +167,13 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
     if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
     facts.push_back(facts_of(*record, documents[index].person));
     return Status();
-  };
-  const Status batch = run_batch(extractor, files, stored, setup->workers, **store, take);
-  progress.finish();
-  if (!batch.ok()) return fail_keeping_work(batch);
-
-  const RunOutputs outputs{output, format, options.per_person};
-  const RecordLookup from_store = [&](std::size_t index) -> Result<Record> {
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, (*store)->done(facts[index].source));
-    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
-    return record_from_json(*json);
-  };
-  if (Status status = finish_outputs(**writer, outputs, facts, from_store, extractor.schemas(), errors,
-                                     counts.persons_with_conflicts);
-      !status.ok()) {
-    return fail_keeping_work(status);
   }
+};
 
-  if (table.size() > 1) std::cout << format_table(table) << "\n";
+// The closing lines: the first rows, what the marks mean, the counts, OCR's work and where the outputs are.
+void print_summary(const Intake& intake, const Extractor& extractor, const OcrService& ocr, const RunOutputs& outputs) {
+  const Counts& counts = intake.counts;
+  if (intake.table.size() > 1) std::cout << format_table(intake.table) << "\n";
   if (counts.written > kPrintedRows) {
     std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
   }
@@ -203,8 +184,64 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
             << counts.failed << " failed";
   if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
   std::cout << "\n"
-            << ocr_summary(*setup->experts.ocr)
-            << where_outputs_are(outputs, errors.size() > 1, counts.persons_with_conflicts);
+            << ocr_summary(ocr) << where_outputs_are(outputs, intake.errors.size() > 1, counts.persons_with_conflicts);
+}
+
+int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
+  auto fail = [](const Status& status, int code) {
+    std::cerr << "mixtract extract: " << status.message() << "\n";
+    return code;
+  };
+  const std::filesystem::path output(options.output);
+  Result<OutputFormat> format = chosen_output_format(output, options.format);
+  if (!format.ok()) return fail(format.status(), kExitUsage);
+  Result<InputList> inputs = named_inputs(options.inputs, options.manifest);
+  if (!inputs.ok()) return fail(inputs.status(), kExitUsage);
+  Result<ExtractorSetup> setup = make_extractor(options.settings, global, inputs->documents.size());
+  if (!setup.ok()) return fail(setup.status(), kExitUsage);
+  const Extractor& extractor = *setup->extractor;
+  for (const Status& problem : inputs->problems) std::cerr << "mixtract extract: " << problem.message() << "\n";
+  if (inputs->documents.empty()) {
+    return fail(Status::invalid_argument("no documents to read (give image or PDF files, folders holding them, "
+                                         "patterns, or a manifest)"),
+                kExitUsage);
+  }
+  Result<std::unique_ptr<RecordWriter>> writer = open_output(output, *format, extractor.schemas());
+  if (!writer.ok()) return fail(writer.status(), kExitUsage);
+  const std::filesystem::path store_file = output.string() + ".job.sqlite";
+  Result<std::unique_ptr<JobStore>> store =
+      open_job_store(store_file, options.resume, settings_fingerprint(options.settings, global));
+  if (!store.ok()) return fail(store.status(), kExitUsage);
+  // A failure to write loses nothing: what was extracted is in the job store.
+  auto fail_keeping_work = [&](const Status& status) {
+    return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " +
+                                 store_file.string() + ": run again with --resume once that is mended"),
+                kExitFailure);
+  };
+
+  Counts counts;
+  ErrorRows errors{{"文件", "阶段", "原因"}};
+  const std::vector<InputDocument> documents = documents_to_read(*inputs, counts, errors);
+  std::vector<std::filesystem::path> files;
+  for (const InputDocument& document : documents) files.push_back(document.path);
+  Result<std::vector<bool>> stored = options.resume ? held_in(**store, files) : std::vector<bool>(files.size());
+  if (!stored.ok()) return fail_keeping_work(stored.status());
+  Progress progress(static_cast<std::size_t>(std::count(stored->begin(), stored->end(), false)), std::cerr,
+                    ::isatty(STDERR_FILENO) != 0);
+  Intake intake{**writer, documents, *stored, progress, counts, errors, {results_header(extractor.schemas())}, {}};
+  const Status batch =
+      run_batch(extractor, files, *stored, setup->workers, **store,
+                [&](std::size_t index, Result<Record> record) { return intake.take(index, std::move(record)); });
+  progress.finish();
+  if (!batch.ok()) return fail_keeping_work(batch);
+
+  const RunOutputs outputs{output, *format, options.per_person};
+  if (Status status = finish_outputs(**writer, outputs, intake.facts, lookup_in(**store, intake.facts),
+                                     extractor.schemas(), errors, counts.persons_with_conflicts);
+      !status.ok()) {
+    return fail_keeping_work(status);
+  }
+  print_summary(intake, extractor, *setup->experts.ocr, outputs);
   return counts.failed + counts.unrecognised == 0 ? kExitOk : kExitFailure;
 }
 
