@@ -92,7 +92,7 @@ std::string serial_to_iso(double serial) {
   const long day = doy - (153 * mp + 2) / 5 + 1;
   const long month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  char iso[32];
+  char iso[64];  // Room for any long, as the compiler checks.
   std::snprintf(iso, sizeof iso, "%04ld-%02ld-%02ld", year, month, day);
   return iso;
 }
