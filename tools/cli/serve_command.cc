@@ -55,32 +55,90 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
+int fail(const std::string& message, int code) {
+  std::cerr << "mixtract serve: " << message << "\n";
+  return code;
+}
+
+// --new-key: an API key made, stored hashed in `state`, shown once.
+int add_key(const ServeArgs& args, const std::filesystem::path& state) {
+  std::error_code ec;
+  std::filesystem::create_directories(state.parent_path(), ec);
+  Result<std::string> key = server::add_api_key(state, args.new_key, args.admin);
+  if (!key.ok()) return fail(key.status().message(), kExitUsage);
+  std::cout << *key << "\n";
+  std::cerr << "mixtract serve: " << (args.admin ? "an admin key" : "a key") << " for " << args.new_key
+            << " is stored (hashed) in " << state.string() << "; it is shown only this once\n";
+  return kExitOk;
+}
+
+// --export-review: the reviewed documents written as labelled data for `tune`.
+int export_review(const ServeArgs& args, const std::filesystem::path& state) {
+  Result<std::unique_ptr<server::ReviewStore>> store = server::ReviewStore::open(state);
+  if (!store.ok()) return fail(store.status().message(), kExitUsage);
+  Result<std::size_t> written = server::export_reviewed(**store, args.export_review);
+  if (!written.ok()) return fail(written.status().message(), kExitFailure);
+  std::cout << *written << " reviewed document(s) written to " << args.export_review
+            << " (pages and truth.csv: mixtract tune --truth " << args.export_review << "/truth.csv --docs "
+            << args.export_review << ")\n";
+  return kExitOk;
+}
+
+server::ServerOptions server_options(const ServeArgs& args) {
+  server::ServerOptions options;
+  options.host = args.host;
+  options.port = args.port;
+  options.require_keys = !args.no_auth;
+  options.max_body_bytes = static_cast<std::size_t>(args.max_upload_mb) << 20;
+  options.max_pixels = static_cast<long long>(args.max_megapixels) * 1'000'000;
+  options.rate_per_minute = args.rate_limit;
+  options.read_timeout_seconds = args.read_timeout;
+  options.max_connections_per_address = static_cast<std::size_t>(args.connections_per_client);
+  options.keep_days = args.keep_days;
+  options.workers = threads_or_cores(args.workers);
+  return options;
+}
+
+// The extractors of every built-in schema (--routes applied), documents in parallel, one inference thread
+// each.
+Result<std::unique_ptr<server::ExtractorSet>> make_extractors(const ServeArgs& args, const GlobalOptions& global,
+                                                              int workers) {
+  OcrArgs ocr = args.ocr;
+  ocr.threads = 1;
+  MIXTRACT_ASSIGN_OR_RETURN(ExpertOptions experts, make_expert_options(global, ocr, args.llm, args.tables, workers));
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas("auto"));
+  for (const std::string& routes : args.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
+  return server::ExtractorSet::create(std::move(schemas), std::move(experts));
+}
+
+// The job queue at `address`, with the settings fingerprint `mixtract worker` computes from the same
+// options (and its default schema).
+Result<std::unique_ptr<server::QueueJobs>> open_queue(const QueueAddress& address, const ServeArgs& args,
+                                                      const GlobalOptions& global) {
+  const ExtractSettings settings{"auto", args.routes, args.tables, args.ocr, args.llm};
+  return server::QueueJobs::open(address, settings_fingerprint(settings, global));
+}
+
+// Serves until SIGINT or SIGTERM (blocked in every thread, taken by one waiting for them), then finishes the
+// requests in flight.
+void serve_until_stopped(server::ApiServer& api, const sigset_t& signals) {
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "mixtract serve: stopping; finishing the requests in flight" << std::endl;
+    api.stop();
+  });
+  api.serve();
+  // serve() also returns when listening fails; wake the waiter so that it ends.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cerr << "mixtract serve: stopped" << std::endl;
+}
+
 int run_serve(const ServeArgs& args, const GlobalOptions& global) {
-  auto fail = [](const std::string& message, int code) {
-    std::cerr << "mixtract serve: " << message << "\n";
-    return code;
-  };
   const std::filesystem::path state = args.state.empty() ? default_state_file() : std::filesystem::path(args.state);
-  if (!args.new_key.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(state.parent_path(), ec);
-    Result<std::string> key = server::add_api_key(state, args.new_key, args.admin);
-    if (!key.ok()) return fail(key.status().message(), kExitUsage);
-    std::cout << *key << "\n";
-    std::cerr << "mixtract serve: " << (args.admin ? "an admin key" : "a key") << " for " << args.new_key
-              << " is stored (hashed) in " << state.string() << "; it is shown only this once\n";
-    return kExitOk;
-  }
-  if (!args.export_review.empty()) {
-    Result<std::unique_ptr<server::ReviewStore>> store = server::ReviewStore::open(state);
-    if (!store.ok()) return fail(store.status().message(), kExitUsage);
-    Result<std::size_t> written = server::export_reviewed(**store, args.export_review);
-    if (!written.ok()) return fail(written.status().message(), kExitFailure);
-    std::cout << *written << " reviewed document(s) written to " << args.export_review
-              << " (pages and truth.csv: mixtract tune --truth " << args.export_review << "/truth.csv --docs "
-              << args.export_review << ")\n";
-    return kExitOk;
-  }
+  if (!args.new_key.empty()) return add_key(args, state);
+  if (!args.export_review.empty()) return export_review(args, state);
   if (args.no_auth && !is_loopback(args.host)) {
     return fail(
         "--no-auth is only allowed on a loopback address (127.0.0.1, ::1): anyone on the network could "
@@ -104,40 +162,14 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
                     "--no-auth on 127.0.0.1",
                 kExitUsage);
   }
-
-  server::ServerOptions options;
-  options.host = args.host;
-  options.port = args.port;
-  options.require_keys = !args.no_auth;
-  options.max_body_bytes = static_cast<std::size_t>(args.max_upload_mb) << 20;
-  options.max_pixels = static_cast<long long>(args.max_megapixels) * 1'000'000;
-  options.rate_per_minute = args.rate_limit;
-  options.read_timeout_seconds = args.read_timeout;
-  options.max_connections_per_address = static_cast<std::size_t>(args.connections_per_client);
-  options.keep_days = args.keep_days;
-  options.workers = threads_or_cores(args.workers);
-
-  OcrArgs ocr = args.ocr;
-  ocr.threads = 1;  // documents in parallel, one inference thread each
-  Result<ExpertOptions> expert_options = make_expert_options(global, ocr, args.llm, args.tables, options.workers);
-  if (!expert_options.ok()) return fail(expert_options.status().message(), kExitUsage);
-  Result<std::vector<Schema>> schemas = load_schemas("auto");
-  if (!schemas.ok()) return fail(schemas.status().message(), kExitUsage);
-  for (const std::string& routes : args.routes) {
-    if (Status applied = apply_routes_file(routes, *schemas); !applied.ok()) return fail(applied.message(), kExitUsage);
-  }
-  Result<std::unique_ptr<server::ExtractorSet>> extractors =
-      server::ExtractorSet::create(std::move(*schemas), *std::move(expert_options));
+  const server::ServerOptions options = server_options(args);
+  Result<std::unique_ptr<server::ExtractorSet>> extractors = make_extractors(args, global, options.workers);
   if (!extractors.ok()) return fail(extractors.status().message(), kExitUsage);
-
   std::shared_ptr<server::JobBackend> queue;
   if (!args.queue.empty()) {
     Result<QueueAddress> address = parse_queue_url(args.queue);
     if (!address.ok()) return fail(address.status().message(), kExitUsage);
-    // The fingerprint `mixtract worker` computes from the same options, with its default schema.
-    const ExtractSettings settings{"auto", args.routes, args.tables, args.ocr, args.llm};
-    Result<std::unique_ptr<server::QueueJobs>> jobs =
-        server::QueueJobs::open(*address, settings_fingerprint(settings, global));
+    Result<std::unique_ptr<server::QueueJobs>> jobs = open_queue(*address, args, global);
     if (!jobs.ok()) return fail(jobs.status().message(), kExitFailure);
     queue = std::move(*jobs);
   }
@@ -147,17 +179,7 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   std::cout << "mixtract serve: listening on http://" << args.host << ":" << *port << " ("
             << (args.no_auth ? "no API keys asked for" : "API keys from " + state.string()) << ", " << options.workers
             << " workers" << (queue ? "; batch jobs go to " + args.queue : "") << "); Ctrl-C stops it" << std::endl;
-  std::thread waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    std::cerr << "mixtract serve: stopping; finishing the requests in flight" << std::endl;
-    api.stop();
-  });
-  api.serve();
-  // serve() also returns when listening fails; wake the waiter so that it ends.
-  pthread_kill(waiter.native_handle(), SIGTERM);
-  waiter.join();
-  std::cerr << "mixtract serve: stopped" << std::endl;
+  serve_until_stopped(api, signals);
   return kExitOk;
 }
 
