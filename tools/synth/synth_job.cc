@@ -151,9 +151,182 @@ std::optional<DocumentKind> parse_synth_kind(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// ID cards: the level does not matter.
+constexpr EducationLevel kAnyLevel = EducationLevel::kBachelor;
+
+// Which of the families a run may draw each document in, as its options say.
+class FamilyChoice {
+ public:
+  explicit FamilyChoice(const SynthOptions& options) : options_(options) {}
+
+  // Reports only when asked for, by kind or by family, so that the default mix stays what it was.
+  bool wants(DocumentKind kind) const {
+    if (!options_.kinds.empty()) return options_.kinds.contains(kind);
+    if (!is_report(kind)) return true;
+    return std::any_of(options_.families.begin(), options_.families.end(),
+                       [&](const std::string& name) { return find_family(name)->kind == kind; });
+  }
+
+  bool offers(DocumentKind kind) const { return !fitting(kind, kAnyLevel).empty(); }
+
+  // One of the chosen families that print `kind` at `level`, at random; nullptr when none does.
+  const Family* pick(DocumentKind kind, EducationLevel level, std::mt19937& rng) const {
+    const std::vector<const Family*> candidates = fitting(kind, level);
+    if (candidates.empty()) return nullptr;
+    return candidates[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(candidates.size()) - 1))];
+  }
+
+ private:
+  std::vector<const Family*> fitting(DocumentKind kind, EducationLevel level) const {
+    std::vector<const Family*> out;
+    for (const Family& family : families()) {
+      if (family.kind == kind && family.prints(level) &&
+          (options_.families.empty() || options_.families.contains(std::string(family.name)))) {
+        out.push_back(&family);
+      }
+    }
+    return out;
+  }
+
+  const SynthOptions& options_;
+};
+
+// Writes the pages of a run, each under a file name of its own, and their truth.
+class PageWriter {
+ public:
+  PageWriter(const SynthOptions& options, const FamilyChoice& choice) : options_(options), choice_(choice) {}
+
+  // Renders a page of `kind` on a generator of its own seeded from `seeds`, photographs it as the run's
+  // difficulty says and writes it with its truth `fields` and printed lines; its file is added to `files`.
+  // Nothing when the run has its documents already or does not render `kind`.
+  Status emit(const std::string& stem, DocumentKind kind, const std::function<Page(std::mt19937&)>& render,
+              Fields fields, std::mt19937& seeds, std::vector<std::string>& files) {
+    if (documents_ >= options_.count || !choice_.wants(kind)) return Status();
+    std::string file = stem + ".jpg";
+    for (int copy = 2; used_files_.contains(file); ++copy) file = stem + "_" + std::to_string(copy) + ".jpg";
+    used_files_.insert(file);
+    // Each page has its own generator, so that changing one page's drawing leaves the others alone.
+    std::mt19937 page_rng(seeds());
+    const Page page = render(page_rng);
+    const Photo photo = apply_photo_effects(page.image, pick_difficulty(options_.difficulty, page_rng), page_rng);
+    if (!cv::imwrite((options_.out_dir / file).string(), photo.image, {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
+      return Status::io_error((options_.out_dir / file).string() + ": cannot write the image");
+    }
+    truth_.add({file, kind, std::move(fields)});
+    truth_.add_lines(file, page.lines);
+    files.push_back(file);
+    ++documents_;
+    return Status();
+  }
+
+  int documents() const { return documents_; }
+  TruthWriter& truth() { return truth_; }
+
+ private:
+  const SynthOptions& options_;
+  const FamilyChoice& choice_;
+  std::set<std::string> used_files_;
+  TruthWriter truth_;
+  int documents_ = 0;
+};
+
+// What one person's documents are drawn with: two generators (reports draw from their own, so that asking
+// for them leaves every other page as it was) and the run's choice, renderer and writer.
+struct Drawing {
+  const FamilyChoice& choice;
+  const PageRenderer& renderer;
+  PageWriter& writer;
+  std::mt19937& rng;
+  std::mt19937& report_rng;
+};
+
+// The ID card, drawn six times in ten; its family from the page's own generator, so that the certificates
+// after it stay as they were before there were ID-card families.
+Status emit_id_card(const Person& person, Drawing& d, std::vector<std::string>& files) {
+  if (uniform(d.rng, 0, 9) >= 6 || !d.choice.offers(DocumentKind::kIdCard)) return Status();
+  return d.writer.emit(
+      person.name + "_身份证", DocumentKind::kIdCard,
+      [&](std::mt19937& r) {
+        return d.renderer.id_card(person, d.choice.pick(DocumentKind::kIdCard, kAnyLevel, r)->card, r);
+      },
+      {{"姓名", person.name},
+       {"性别", person.gender},
+       {"民族", person.ethnicity},
+       {"出生日期", to_iso(person.birth_date)},
+       {"住址", person.address},
+       {"公民身份号码", person.id_number}},
+      d.rng, files);
+}
+
+// The reports of credential `c` the run asks for, each in one of its families.
+Status emit_reports(const Person& person, const Credential& c, const std::string& level_word, Drawing& d,
+                    std::vector<std::string>& files) {
+  for (const DocumentKind kind : {DocumentKind::kChsiRecord, DocumentKind::kDegreeReport}) {
+    const bool degree = kind == DocumentKind::kDegreeReport;
+    if (!d.choice.wants(kind) || (degree && c.degree_number.empty())) continue;
+    const Family* family = d.choice.pick(kind, c.level, d.report_rng);
+    if (family == nullptr) continue;
+    const ReportFacts facts = random_report_facts(d.report_rng, c);
+    MIXTRACT_RETURN_IF_ERROR(d.writer.emit(
+        person.name + "_" + (degree ? std::string(rank_of(c.level)) : level_word) +
+            std::string(document_kind_name(kind)),
+        kind, [&](std::mt19937& r) { return d.renderer.report(family->report(person, c, facts, r), r); },
+        report_fields(person, c, facts, kind), d.report_rng, files));
+  }
+  return Status();
+}
+
+// One person's documents: perhaps the ID card, then for each credential its graduation and degree
+// certificates and its reports; the person, with the file of their highest credential, added to the truth
+// when any was written.
+Status emit_person(const Person& person, const std::vector<Credential>& career, Drawing& d,
+                   std::vector<std::string>& files) {
+  MIXTRACT_RETURN_IF_ERROR(emit_id_card(person, d, files));
+  std::string highest_file;
+  EducationLevel highest_level = EducationLevel::kUnknown;
+  for (const Credential& c : career) {
+    const std::string level_word = c.level == EducationLevel::kMaster && uniform(d.rng, 0, 1) == 0 ? "硕士"
+                                   : c.level == EducationLevel::kDoctor && uniform(d.rng, 0, 1) == 0
+                                       ? "博士"
+                                       : std::string(level_name(c.level));
+    const std::size_t before = files.size();
+    if (const Family* family = d.choice.pick(DocumentKind::kGraduationCertificate, c.level, d.rng)) {
+      MIXTRACT_RETURN_IF_ERROR(d.writer.emit(
+          person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
+          [&](std::mt19937& r) { return d.renderer.certificate(family->write(person, c, r), r); },
+          certificate_fields(person, c, false), d.rng, files));
+    }
+    const bool have_graduation = files.size() > before;
+    const Family* degree_family =
+        c.degree_number.empty() ? nullptr : d.choice.pick(DocumentKind::kDegreeCertificate, c.level, d.rng);
+    if (degree_family != nullptr) {
+      MIXTRACT_RETURN_IF_ERROR(d.writer.emit(
+          person.name + "_" + std::string(rank_of(c.level)) + "学位证书", DocumentKind::kDegreeCertificate,
+          [&](std::mt19937& r) { return d.renderer.certificate(degree_family->write(person, c, r), r); },
+          certificate_fields(person, c, true), d.rng, files));
+    }
+    if (files.size() > before) {
+      highest_file = files[have_graduation ? before : files.size() - 1];
+      highest_level = c.level;
+    }
+    MIXTRACT_RETURN_IF_ERROR(emit_reports(person, c, level_word, d, files));
+  }
+  if (!files.empty()) d.writer.truth().add_person(person.name, files, highest_level, highest_file);
+  return Status();
+}
+
+}  // namespace
+
 Result<SynthSummary> run_synth(const SynthOptions& options) {
   if (options.count < 1 || options.count > 100000) {
     return Status::invalid_argument("--n must be between 1 and 100000, got " + std::to_string(options.count));
+  }
+  for (const std::string& name : options.families) {
+    if (find_family(name) == nullptr) return Status::invalid_argument("unknown family '" + name + "'");
   }
   MIXTRACT_ASSIGN_OR_RETURN(FontSet fonts, FontSet::load());
   SchoolTable schools = SchoolTable::starter();
@@ -167,137 +340,28 @@ Result<SynthSummary> run_synth(const SynthOptions& options) {
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Status::io_error(options.out_dir.string() + ": cannot create: " + ec.message());
 
-  for (const std::string& name : options.families) {
-    if (find_family(name) == nullptr) return Status::invalid_argument("unknown family '" + name + "'");
-  }
-  // Reports only when asked for, by kind or by family, so that the default mix stays what it was.
-  auto wants = [&](DocumentKind kind) {
-    if (!options.kinds.empty()) return options.kinds.contains(kind);
-    if (!is_report(kind)) return true;
-    return std::any_of(options.families.begin(), options.families.end(),
-                       [&](const std::string& name) { return find_family(name)->kind == kind; });
-  };
-  // The chosen families that print this kind at this level.
-  auto fitting = [&](DocumentKind kind, EducationLevel level) {
-    std::vector<const Family*> out;
-    for (const Family& family : families()) {
-      if (family.kind == kind && family.prints(level) &&
-          (options.families.empty() || options.families.contains(std::string(family.name)))) {
-        out.push_back(&family);
-      }
-    }
-    return out;
-  };
-  constexpr EducationLevel kAnyLevel = EducationLevel::kBachelor;  // ID cards: the level does not matter.
-  auto offers = [&](DocumentKind kind) { return !fitting(kind, kAnyLevel).empty(); };
-  // One of them at random, or nullptr.
-  auto pick_family = [&](DocumentKind kind, EducationLevel level, std::mt19937& r) -> const Family* {
-    const std::vector<const Family*> candidates = fitting(kind, level);
-    if (candidates.empty()) return nullptr;
-    return candidates[static_cast<std::size_t>(uniform(r, 0, static_cast<int>(candidates.size()) - 1))];
-  };
+  const FamilyChoice choice(options);
   const PageRenderer renderer(fonts);
+  PageWriter writer(options, choice);
   std::mt19937 rng(options.seed);
-  // Reports draw from their own generator, so that asking for them leaves every other page as it was.
   std::mt19937 report_rng(options.seed ^ 0x5eedu);
+  Drawing drawing{choice, renderer, writer, rng, report_rng};
   std::set<std::string> used_names;
-  std::set<std::string> used_files;
-  TruthWriter truth;
   SynthSummary summary;
-
   int persons_without_documents = 0;
-  while (summary.documents < options.count) {
+  while (writer.documents() < options.count) {
     if (persons_without_documents == 1000) {
       return Status::invalid_argument("the kinds and families chosen render no document");
     }
     Person person = random_person(rng, *regions, used_names);
-    std::vector<Credential> career = random_career(rng, schools, person);
+    const std::vector<Credential> career = random_career(rng, schools, person);
     std::vector<std::string> files;
-    std::string highest_file;
-    EducationLevel highest_level = EducationLevel::kUnknown;
-    auto emit = [&](std::string stem, DocumentKind kind, const std::function<Page(std::mt19937&)>& render,
-                    std::vector<std::pair<std::string, std::string>> fields, std::mt19937& seeds) -> Status {
-      if (summary.documents >= options.count || !wants(kind)) return Status();
-      std::string file = stem + ".jpg";
-      for (int copy = 2; used_files.contains(file); ++copy) file = stem + "_" + std::to_string(copy) + ".jpg";
-      used_files.insert(file);
-      // Each page has its own generator, so that changing one page's drawing leaves the others alone.
-      std::mt19937 page_rng(seeds());
-      const Page page = render(page_rng);
-      const Photo photo = apply_photo_effects(page.image, pick_difficulty(options.difficulty, page_rng), page_rng);
-      if (!cv::imwrite((options.out_dir / file).string(), photo.image,
-                       {cv::IMWRITE_JPEG_QUALITY, photo.jpeg_quality})) {
-        return Status::io_error((options.out_dir / file).string() + ": cannot write the image");
-      }
-      truth.add({file, kind, std::move(fields)});
-      truth.add_lines(file, page.lines);
-      files.push_back(file);
-      ++summary.documents;
-      return Status();
-    };
-
-    // The ID card's family is drawn from the page's own generator, so that the certificates after it
-    // stay as they were before there were ID-card families.
-    if (uniform(rng, 0, 9) < 6 && offers(DocumentKind::kIdCard)) {
-      MIXTRACT_RETURN_IF_ERROR(emit(
-          person.name + "_身份证", DocumentKind::kIdCard,
-          [&](std::mt19937& r) {
-            const CardPage page = pick_family(DocumentKind::kIdCard, kAnyLevel, r)->card;
-            return renderer.id_card(person, page, r);
-          },
-          {{"姓名", person.name},
-           {"性别", person.gender},
-           {"民族", person.ethnicity},
-           {"出生日期", to_iso(person.birth_date)},
-           {"住址", person.address},
-           {"公民身份号码", person.id_number}},
-          rng));
-    }
-    for (const Credential& c : career) {
-      const std::string level_word = c.level == EducationLevel::kMaster && uniform(rng, 0, 1) == 0 ? "硕士"
-                                     : c.level == EducationLevel::kDoctor && uniform(rng, 0, 1) == 0
-                                         ? "博士"
-                                         : std::string(level_name(c.level));
-      const std::size_t before = files.size();
-      if (const Family* family = pick_family(DocumentKind::kGraduationCertificate, c.level, rng)) {
-        MIXTRACT_RETURN_IF_ERROR(emit(
-            person.name + "_" + level_word + "毕业证书", DocumentKind::kGraduationCertificate,
-            [&](std::mt19937& r) { return renderer.certificate(family->write(person, c, r), r); },
-            certificate_fields(person, c, false), rng));
-      }
-      const bool have_graduation = files.size() > before;
-      const Family* degree_family =
-          c.degree_number.empty() ? nullptr : pick_family(DocumentKind::kDegreeCertificate, c.level, rng);
-      if (degree_family != nullptr) {
-        MIXTRACT_RETURN_IF_ERROR(emit(
-            person.name + "_" + std::string(rank_of(c.level)) + "学位证书", DocumentKind::kDegreeCertificate,
-            [&](std::mt19937& r) { return renderer.certificate(degree_family->write(person, c, r), r); },
-            certificate_fields(person, c, true), rng));
-      }
-      if (files.size() > before) {
-        highest_file = files[have_graduation ? before : files.size() - 1];
-        highest_level = c.level;
-      }
-      for (const DocumentKind kind : {DocumentKind::kChsiRecord, DocumentKind::kDegreeReport}) {
-        const bool degree = kind == DocumentKind::kDegreeReport;
-        if (!wants(kind) || (degree && c.degree_number.empty())) continue;
-        const Family* family = pick_family(kind, c.level, report_rng);
-        if (family == nullptr) continue;
-        const ReportFacts facts = random_report_facts(report_rng, c);
-        MIXTRACT_RETURN_IF_ERROR(emit(
-            person.name + "_" + (degree ? std::string(rank_of(c.level)) : level_word) +
-                std::string(document_kind_name(kind)),
-            kind, [&](std::mt19937& r) { return renderer.report(family->report(person, c, facts, r), r); },
-            report_fields(person, c, facts, kind), report_rng));
-      }
-    }
+    MIXTRACT_RETURN_IF_ERROR(emit_person(person, career, drawing, files));
     persons_without_documents = files.empty() ? persons_without_documents + 1 : 0;
-    if (!files.empty()) {
-      ++summary.persons;
-      truth.add_person(person.name, files, highest_level, highest_file);
-    }
+    if (!files.empty()) ++summary.persons;
   }
-  MIXTRACT_RETURN_IF_ERROR(truth.write(options.out_dir));
+  summary.documents = writer.documents();
+  MIXTRACT_RETURN_IF_ERROR(writer.truth().write(options.out_dir));
   return summary;
 }
 
