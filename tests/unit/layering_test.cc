@@ -63,7 +63,7 @@ std::vector<Include> library_includes() {
   const fs::path root = MIXTRACT_SOURCE_DIR;
   std::vector<Include> out;
   const std::regex include_line(R"re(^\s*#\s*include\s+"([^"]+)")re");
-  for (const fs::path top : {root / "src", root / "include" / "mixtract"}) {
+  for (const fs::path& top : {root / "src", root / "include" / "mixtract"}) {
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(top)) {
       const std::string extension = entry.path().extension().string();
       if (!entry.is_regular_file() || (extension != ".h" && extension != ".cc")) continue;
