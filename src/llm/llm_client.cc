@@ -92,6 +92,93 @@ bool refuses_json_schema(const HttpResult& result) {
   return body.find("response_format") != std::string::npos || body.find("json_schema") != std::string::npos;
 }
 
+// A request's user message: its text, and its image (as a data URL) when it has one.
+nlohmann::json user_content(const ChatRequest& request, int max_image_side) {
+  if (request.image.empty()) return request.user;
+  return nlohmann::json::array(
+      {{{"type", "text"}, {"text", request.user}},
+       {{"type", "image_url"}, {"image_url", {{"url", image_data_url(request.image, max_image_side)}}}}});
+}
+
+// The body of a chat completion request: the reply held to `request.reply_schema` by the server
+// (json_schema), or, in `json_mode` (for servers that refuse that), by asking in the system prompt.
+nlohmann::json chat_body(const ChatRequest& request, const std::string& model, const nlohmann::json& user,
+                         bool json_mode) {
+  std::string system = request.system;
+  nlohmann::json body = {{"model", model}, {"temperature", 0}, {"max_tokens", request.max_tokens}};
+  if (!request.reply_schema.is_null()) {
+    if (json_mode) {
+      body["response_format"] = {{"type", "json_object"}};
+      system += "\nReply with one JSON object that follows this JSON schema: " + request.reply_schema.dump();
+    } else {
+      body["response_format"] = {
+          {"type", "json_schema"},
+          {"json_schema", {{"name", "fields"}, {"strict", true}, {"schema", request.reply_schema}}}};
+    }
+  }
+  body["messages"] =
+      nlohmann::json::array({{{"role", "system"}, {"content", system}}, {{"role", "user"}, {"content", user}}});
+  return body;
+}
+
+// The reply in a chat completion's body; an error naming `where` when the body is none.
+Result<ChatReply> chat_reply(const std::string& body, const std::string& model, const std::string& where) {
+  const nlohmann::json reply = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json* content = nullptr;
+  if (reply.is_object() && reply.contains("choices") && reply["choices"].is_array() && !reply["choices"].empty()) {
+    const nlohmann::json& choice = reply["choices"][0];
+    if (choice.contains("message") && choice["message"].contains("content") &&
+        choice["message"]["content"].is_string()) {
+      content = &choice["message"]["content"];
+    }
+  }
+  if (content == nullptr) return Status::invalid_argument(where + ": the reply is not a chat completion");
+  ChatReply out;
+  out.content = content->get<std::string>();
+  out.model = reply.value("model", model);
+  if (reply.contains("usage") && reply["usage"].is_object()) {
+    out.prompt_tokens = reply["usage"].value("prompt_tokens", std::int64_t{0});
+    out.completion_tokens = reply["usage"].value("completion_tokens", std::int64_t{0});
+  }
+  return out;
+}
+
+// How long to wait before the next attempt: what the server's Retry-After says (at most a minute), else
+// the backoff doubled for each attempt made, times `jitter`.
+std::chrono::milliseconds wait_before_retry(const HttpResult& result, int attempts, std::chrono::milliseconds backoff,
+                                            double jitter) {
+  if (int seconds = std::atoi(result.retry_after.c_str()); seconds > 0) {
+    return std::chrono::milliseconds(std::min(seconds, 60) * 1000);
+  }
+  return std::chrono::milliseconds(
+      static_cast<std::int64_t>(std::ldexp(static_cast<double>(backoff.count()), attempts - 1) * jitter));
+}
+
+// One of the requests in flight a client allows, held for as long as it lives: waits for one to be free.
+class InFlightSlot {
+ public:
+  InFlightSlot(std::mutex& mutex, std::condition_variable& freed, int& in_flight, int most)
+      : mutex_(mutex), freed_(freed), in_flight_(in_flight) {
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [&] { return in_flight_ < most; });
+    ++in_flight_;
+  }
+  InFlightSlot(const InFlightSlot&) = delete;
+  InFlightSlot& operator=(const InFlightSlot&) = delete;
+  ~InFlightSlot() {
+    {
+      std::lock_guard lock(mutex_);
+      --in_flight_;
+    }
+    freed_.notify_one();
+  }
+
+ private:
+  std::mutex& mutex_;
+  std::condition_variable& freed_;
+  int& in_flight_;
+};
+
 }  // namespace
 
 struct LlmClient::State {
@@ -185,28 +272,8 @@ Result<ChatReply> LlmClient::send(const ChatRequest& request) const {
   const auto start = Clock::now();
   MIXTRACT_ASSIGN_OR_RETURN(const std::string model, this->model());
   // One slot of max_in_flight for the whole exchange, retries included.
-  {
-    std::unique_lock lock(state_->mutex);
-    state_->slot_freed.wait(lock, [&] { return state_->in_flight < options_.max_in_flight; });
-    ++state_->in_flight;
-  }
-  struct Release {
-    State& state;
-    ~Release() {
-      {
-        std::lock_guard lock(state.mutex);
-        --state.in_flight;
-      }
-      state.slot_freed.notify_one();
-    }
-  } release{*state_};
-
-  nlohmann::json user = request.user;
-  if (!request.image.empty()) {
-    user = nlohmann::json::array(
-        {{{"type", "text"}, {"text", request.user}},
-         {{"type", "image_url"}, {"image_url", {{"url", image_data_url(request.image, options_.max_image_side)}}}}});
-  }
+  const InFlightSlot slot(state_->mutex, state_->slot_freed, state_->in_flight, options_.max_in_flight);
+  const nlohmann::json user = user_content(request, options_.max_image_side);
   const std::string where = options_.base_url + " (" + model + ")";
   int attempts = 0;
   for (;;) {
@@ -215,42 +282,12 @@ Result<ChatReply> LlmClient::send(const ChatRequest& request) const {
       std::lock_guard lock(state_->mutex);
       json_mode = state_->json_schema_refused;
     }
-    std::string system = request.system;
-    nlohmann::json body = {{"model", model}, {"temperature", 0}, {"max_tokens", request.max_tokens}};
-    if (!request.reply_schema.is_null()) {
-      if (json_mode) {
-        body["response_format"] = {{"type", "json_object"}};
-        system += "\nReply with one JSON object that follows this JSON schema: " + request.reply_schema.dump();
-      } else {
-        body["response_format"] = {
-            {"type", "json_schema"},
-            {"json_schema", {{"name", "fields"}, {"strict", true}, {"schema", request.reply_schema}}}};
-      }
-    }
-    body["messages"] =
-        nlohmann::json::array({{{"role", "system"}, {"content", system}}, {{"role", "user"}, {"content", user}}});
     ++attempts;
-    const HttpResult result =
-        state_->connections.post_json(state_->endpoint.prefix + "/chat/completions",
-                                      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const HttpResult result = state_->connections.post_json(
+        state_->endpoint.prefix + "/chat/completions",
+        chat_body(request, model, user, json_mode).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     if (result.status == 200) {
-      const nlohmann::json reply = nlohmann::json::parse(result.body, nullptr, /*allow_exceptions=*/false);
-      const nlohmann::json* content = nullptr;
-      if (reply.is_object() && reply.contains("choices") && reply["choices"].is_array() && !reply["choices"].empty()) {
-        const nlohmann::json& choice = reply["choices"][0];
-        if (choice.contains("message") && choice["message"].contains("content") &&
-            choice["message"]["content"].is_string()) {
-          content = &choice["message"]["content"];
-        }
-      }
-      if (content == nullptr) return Status::invalid_argument(where + ": the reply is not a chat completion");
-      ChatReply out;
-      out.content = content->get<std::string>();
-      out.model = reply.value("model", model);
-      if (reply.contains("usage") && reply["usage"].is_object()) {
-        out.prompt_tokens = reply["usage"].value("prompt_tokens", std::int64_t{0});
-        out.completion_tokens = reply["usage"].value("completion_tokens", std::int64_t{0});
-      }
+      MIXTRACT_ASSIGN_OR_RETURN(ChatReply out, chat_reply(result.body, model, where));
       out.attempts = attempts;
       out.latency_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
       return out;
@@ -269,19 +306,12 @@ Result<ChatReply> LlmClient::send(const ChatRequest& request) const {
       return Status::unavailable(where + ": no answer after " + std::to_string(attempts) +
                                  " attempt(s); the last: " + server_message(result));
     }
-    std::chrono::milliseconds wait{0};
-    if (int seconds = std::atoi(result.retry_after.c_str()); seconds > 0) {
-      wait = std::chrono::milliseconds(std::min(seconds, 60) * 1000);
-    } else {
-      double jitter = 1.0;
-      {
-        std::lock_guard lock(state_->mutex);
-        jitter = std::uniform_real_distribution<double>(0.5, 1.5)(state_->random);
-      }
-      wait = std::chrono::milliseconds(
-          static_cast<std::int64_t>(std::ldexp(static_cast<double>(options_.backoff.count()), attempts - 1) * jitter));
+    double jitter = 1.0;
+    if (std::atoi(result.retry_after.c_str()) <= 0) {
+      std::lock_guard lock(state_->mutex);
+      jitter = std::uniform_real_distribution<double>(0.5, 1.5)(state_->random);
     }
-    std::this_thread::sleep_for(wait);
+    std::this_thread::sleep_for(wait_before_retry(result, attempts, options_.backoff, jitter));
   }
 }
 
