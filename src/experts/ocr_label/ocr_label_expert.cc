@@ -32,6 +32,63 @@ bool ends_text(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+// What follows a label, from code point `begin` of `chars`: the value taken and where it stops.
+struct Taken {
+  std::vector<char32_t> value;
+  std::size_t end = 0;
+};
+
+// A code: digits and X (full-width digits too), spaces between them skipped; with `letters`, any letter,
+// made upper case. A seal's character read in among the digits (1036钧1200…) stands as '?': the value is
+// invalid, and reconciliation knows where the digit it hid would be.
+Taken code_from(const std::vector<char32_t>& chars, std::size_t begin, bool letters) {
+  Taken out{{}, begin};
+  for (; out.end < chars.size(); ++out.end) {
+    char32_t c = chars[out.end];
+    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
+    if (c == U' ') continue;
+    if (utf8::is_han(c) && !out.value.empty() && out.end + 1 < chars.size() && is_digit(chars[out.end + 1])) c = U'?';
+    if (c == U'?') {
+      out.value.push_back(c);
+      continue;
+    }
+    if (c >= U'a' && c <= U'z' && (letters || c == U'x')) c -= U'a' - U'A';
+    if (!(is_digit(c) || c == U'X' || (letters && c >= U'A' && c <= U'Z'))) break;
+    out.value.push_back(c);
+  }
+  return out;
+}
+
+// The longest piece from `begin`, of at most `longest` characters, that `parse` reads (as its normal
+// form): 二〇一九年六月三 already reads as June 3, so the shortest would cut 三十日 short; ¥ 1,234.50 元, not
+// 1,234.5.
+template <typename Parse>
+Taken longest_read(const std::vector<char32_t>& chars, std::size_t begin, std::size_t longest, Parse parse) {
+  Taken out{{}, begin};
+  const std::size_t limit = std::min(chars.size(), begin + longest);
+  for (std::size_t stop = begin + 1; stop <= limit; ++stop) {
+    const std::vector<char32_t> piece(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                      chars.begin() + static_cast<std::ptrdiff_t>(stop));
+    if (const std::optional<std::string> read = parse(utf8::encode(piece))) {
+      out.value = utf8::decode(*read);
+      out.end = stop;
+    }
+  }
+  return out;
+}
+
+// Text, up to the next punctuation; no text opens with an ASCII mark (a guilloche line read as /).
+Taken text_from(const std::vector<char32_t>& chars, std::size_t& begin) {
+  while (begin < chars.size() && chars[begin] < 0x80 && std::ispunct(static_cast<int>(chars[begin]))) ++begin;
+  Taken out{{}, begin};
+  for (; out.end < chars.size() && !ends_text(chars[out.end]); ++out.end) out.value.push_back(chars[out.end]);
+  return out;
+}
+
+}  // namespace
+
 std::optional<LabelledValue> value_after_label(const std::string& line, std::string_view label, FieldKind kind,
                                                bool code_letters) {
   const std::vector<char32_t> chars = utf8::decode(line);
@@ -40,69 +97,29 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
   if (at == std::string::npos) return std::nullopt;
   std::size_t begin = at + wanted.size();
   while (begin < chars.size() && is_separator(chars[begin])) ++begin;
-  std::size_t end = begin;
-  std::vector<char32_t> value;
+  Taken taken;
   switch (kind) {
-    case FieldKind::kCode:
-      for (; end < chars.size(); ++end) {
-        char32_t c = chars[end];
-        if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;  // Full-width digits.
-        if (c == U' ') continue;
-        // A seal's character read in among the digits (1036钧1200…) stands as '?': the value is invalid,
-        // and reconciliation knows where the digit it hid would be.
-        if (utf8::is_han(c) && !value.empty() && end + 1 < chars.size() && is_digit(chars[end + 1])) c = U'?';
-        if (c == U'?') {
-          value.push_back(c);
-          continue;
-        }
-        if (c >= U'a' && c <= U'z' && (code_letters || c == U'x')) c -= U'a' - U'A';
-        if (!(is_digit(c) || c == U'X' || (code_letters && c >= U'A' && c <= U'Z'))) break;
-        value.push_back(c);
-      }
-      break;
+    case FieldKind::kCode: taken = code_from(chars, begin, code_letters); break;
     case FieldKind::kGender:
-      if (end < chars.size() && (chars[end] == U'男' || chars[end] == U'女')) value.push_back(chars[end++]);
+      taken.end = begin;
+      if (begin < chars.size() && (chars[begin] == U'男' || chars[begin] == U'女')) taken.value = {chars[taken.end++]};
       break;
-    case FieldKind::kDate: {
-      // The longest prefix (dates are at most 16 characters) that reads as a date: 二〇一九年六月三 already
-      // reads as June 3, so the shortest would cut 三十日 short.
-      const std::size_t limit = std::min(chars.size(), begin + 16);
-      for (std::size_t stop = begin + 1; stop <= limit; ++stop) {
-        const std::vector<char32_t> piece(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                          chars.begin() + static_cast<std::ptrdiff_t>(stop));
-        if (const std::optional<Date> date = parse_date(utf8::encode(piece))) {
-          const std::string iso = to_iso(*date);
-          value.assign(iso.begin(), iso.end());
-          end = stop;
-        }
-      }
+    case FieldKind::kDate:
+      taken = longest_read(chars, begin, 16, [](const std::string& piece) -> std::optional<std::string> {
+        const std::optional<Date> date = parse_date(piece);
+        return date ? std::optional<std::string>(to_iso(*date)) : std::nullopt;
+      });
       break;
-    }
-    case FieldKind::kAmount: {
-      // The longest prefix that reads as an amount: ¥ 1,234.50 元, not 1,234.5.
-      const std::size_t limit = std::min(chars.size(), begin + 24);
-      for (std::size_t stop = begin + 1; stop <= limit; ++stop) {
-        const std::vector<char32_t> piece(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                          chars.begin() + static_cast<std::ptrdiff_t>(stop));
-        if (const std::optional<std::string> amount = parse_amount(utf8::encode(piece))) {
-          value = utf8::decode(*amount);
-          end = stop;
-        }
-      }
-      break;
-    }
-    default:
-      // No text opens with an ASCII mark: a stray stroke (a guilloche line read as /) before the value.
-      while (begin < chars.size() && chars[begin] < 0x80 && std::ispunct(static_cast<int>(chars[begin]))) ++begin;
-      for (end = begin; end < chars.size() && !ends_text(chars[end]); ++end) value.push_back(chars[end]);
+    case FieldKind::kAmount: taken = longest_read(chars, begin, 24, parse_amount); break;
+    default: taken = text_from(chars, begin);
   }
-  if (value.empty()) return std::nullopt;
+  if (taken.value.empty()) return std::nullopt;
   LabelledValue out;
-  out.value = utf8::encode(value);
+  out.value = utf8::encode(taken.value);
   out.raw = utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                               chars.begin() + static_cast<std::ptrdiff_t>(end)));
+                                               chars.begin() + static_cast<std::ptrdiff_t>(taken.end)));
   out.first = begin;
-  out.count = end - begin;
+  out.count = taken.end - begin;
   return out;
 }
 
