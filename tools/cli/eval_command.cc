@@ -30,58 +30,48 @@ struct EvalArgs {
 
 // The reference system's table, for any labelled set: each expert alone, the schema's routes and each
 // routes file, per field, side by side, with what a document cost.
-int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
-  auto fail = [](const Status& status) {
-    std::cerr << "mixtract eval: " << status.message() << "\n";
-    return kExitUsage;
-  };
-  if (args.study.schema == "auto") return fail(Status::invalid_argument("--schema: name the one schema to compare"));
-  Result<Schema> schema = load_schema(args.study.schema);
-  if (!schema.ok()) return fail(schema.status());
-  // The schema's routes as extract runs them: with an LLM, its with_llm experts too.
-  if (!args.study.llm.url.empty() || !args.study.llm.gguf.empty()) schema->add_llm_experts();
-  struct Column {
-    std::string name;
-    std::vector<FieldSpec> fields;
-  };
-  std::vector<Column> routed{{"schema", schema->fields}};
-  std::vector<std::string> named;  // Experts the routes name.
-  for (const std::string& file : args.routes) {
-    std::vector<Schema> tuned = {*schema};
-    if (Status status = apply_routes_file(file, tuned); !status.ok()) return fail(status);
-    routed.push_back({std::filesystem::path(file).stem().string(), tuned[0].fields});
+// One column of the comparison: a name and the fields with the routes it runs.
+struct Column {
+  std::string name;
+  std::vector<FieldSpec> fields;
+};
+
+// The schema's routes, then each routes file's applied to it.
+Result<std::vector<Column>> routed_columns(const Schema& schema, const std::vector<std::string>& routes) {
+  std::vector<Column> out{{"schema", schema.fields}};
+  for (const std::string& file : routes) {
+    std::vector<Schema> tuned = {schema};
+    MIXTRACT_RETURN_IF_ERROR(apply_routes_file(file, tuned));
+    out.push_back({std::filesystem::path(file).stem().string(), tuned[0].fields});
   }
-  for (const Column& column : routed) {
-    for (const FieldSpec& field : column.fields)
-      named.insert(named.end(), field.route.experts.begin(), field.route.experts.end());
-  }
-  StudyArgs study_args = args.study;
-  study_args.truth = args.truth;
-  study_args.only_held_out = args.held_out_only;
-  Result<Study> study = study_of(study_args, global, named, "eval");
-  if (!study.ok()) return fail(study.status());
-  std::vector<Column> columns;
-  for (const std::string& expert : study->experts) {
-    Column alone{expert, schema->fields};
+  return out;
+}
+
+// Each expert of the study alone, as every field's route.
+std::vector<Column> expert_columns(const Study& study, const Schema& schema) {
+  std::vector<Column> out;
+  for (const std::string& expert : study.experts) {
+    Column alone{expert, schema.fields};
     for (FieldSpec& field : alone.fields) {
       field.route = Route();
       field.route.experts = {expert};
     }
-    columns.push_back(std::move(alone));
+    out.push_back(std::move(alone));
   }
-  columns.insert(columns.end(), routed.begin(), routed.end());
+  return out;
+}
 
-  const Split split = args.held_out_only ? Split::kHeldOut : Split::kAll;
+// The table of the columns side by side: each field's accuracy, then all fields', the share accepted and
+// right among them, and the cost per document; fields no document has a label for left out. `documents`:
+// how many were scored.
+std::vector<std::vector<std::string>> comparison_rows(const Study& study, const Schema& schema,
+                                                      const std::vector<Column>& columns, Split split, int& documents) {
   std::vector<std::vector<std::string>> rows{{"field"}};
-  for (const FieldSpec& field : schema->fields) rows.push_back({field.label});
-  rows.push_back({"all fields"});
-  rows.push_back({"accepted"});
-  rows.push_back({"accepted right"});
-  rows.push_back({"ms/doc"});
-  rows.push_back({"tokens/doc"});
-  int documents = 0;
+  for (const FieldSpec& field : schema.fields) rows.push_back({field.label});
+  for (const char* total : {"all fields", "accepted", "accepted right", "ms/doc", "tokens/doc"})
+    rows.push_back({total});
   for (const Column& column : columns) {
-    const SchemaScore score = score_schema(*study, column.fields, split);
+    const SchemaScore score = score_schema(study, column.fields, split);
     documents = score.documents;
     rows[0].push_back(column.name);
     int total = 0, correct = 0, accepted = 0, accepted_right = 0;
@@ -93,7 +83,7 @@ int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
       accepted += s.accepted;
       accepted_right += s.accepted_correct;
     }
-    const std::size_t end = schema->fields.size() + 1;
+    const std::size_t end = schema.fields.size() + 1;
     rows[end].push_back(percent(correct, total));
     rows[end + 1].push_back(percent(accepted, total));
     rows[end + 2].push_back(percent(accepted_right, accepted));
@@ -103,17 +93,43 @@ int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
     std::snprintf(cost, sizeof cost, "%.0f", score.tokens);
     rows[end + 4].push_back(cost);
   }
-  // Fields no document has a label for are left out.
-  std::vector<std::vector<std::string>> shown;
-  for (const auto& row : rows) {
-    if (std::any_of(row.begin() + 1, row.end(), [](const std::string& cell) { return cell != "-"; })) {
-      shown.push_back(row);
-    }
+  std::erase_if(rows, [](const std::vector<std::string>& row) {
+    return std::all_of(row.begin() + 1, row.end(), [](const std::string& cell) { return cell == "-"; });
+  });
+  return rows;
+}
+
+int run_compare_routes(const EvalArgs& args, const GlobalOptions& global) {
+  auto fail = [](const Status& status) {
+    std::cerr << "mixtract eval: " << status.message() << "\n";
+    return kExitUsage;
+  };
+  if (args.study.schema == "auto") return fail(Status::invalid_argument("--schema: name the one schema to compare"));
+  Result<Schema> schema = load_schema(args.study.schema);
+  if (!schema.ok()) return fail(schema.status());
+  // The schema's routes as extract runs them: with an LLM, its with_llm experts too.
+  if (!args.study.llm.url.empty() || !args.study.llm.gguf.empty()) schema->add_llm_experts();
+  Result<std::vector<Column>> routed = routed_columns(*schema, args.routes);
+  if (!routed.ok()) return fail(routed.status());
+  std::vector<std::string> named;  // Experts the routes name.
+  for (const Column& column : *routed) {
+    for (const FieldSpec& field : column.fields)
+      named.insert(named.end(), field.route.experts.begin(), field.route.experts.end());
   }
+  StudyArgs study_args = args.study;
+  study_args.truth = args.truth;
+  study_args.only_held_out = args.held_out_only;
+  Result<Study> study = study_of(study_args, global, named, "eval");
+  if (!study.ok()) return fail(study.status());
+  std::vector<Column> columns = expert_columns(*study, *schema);
+  columns.insert(columns.end(), routed->begin(), routed->end());
+  const Split split = args.held_out_only ? Split::kHeldOut : Split::kAll;
+  int documents = 0;
+  const std::vector<std::vector<std::string>> rows = comparison_rows(*study, *schema, columns, split, documents);
   std::cout << "accuracy per field on " << documents << (args.held_out_only ? " held-out" : "")
             << " labelled documents of kind " << schema->title
             << " (each route replayed on the same expert outputs; before cross-field checks)\n\n"
-            << format_table(shown);
+            << format_table(rows);
   return kExitOk;
 }
 
