@@ -112,101 +112,131 @@ std::vector<Route> candidate_routes(const Study& study, const FieldSpec& field, 
   return routes;
 }
 
+namespace {
+
+// The routes to score for `field`: every candidate and, with keep_routes, last, the schema's own
+// (uncalibrated), which is then the one chosen.
+std::vector<Route> routes_to_try(const Study& study, const FieldSpec& field, const TuneOptions& options) {
+  std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
+  if (options.keep_routes) {
+    Route kept = field.route;
+    kept.calibration = {};
+    routes.push_back(std::move(kept));
+  }
+  return routes;
+}
+
+// Each route scored on the training documents, and how many of its values it can accept at the precision.
+struct Scored {
+  std::vector<RouteScore> scores;
+  std::vector<int> covered;
+  int documents = 0;
+};
+
+Scored score_routes(const Study& study, const FieldSpec& field, const std::vector<Route>& routes,
+                    const TuneOptions& options, TunedField& result) {
+  Scored out;
+  double best_single_accuracy = -1;
+  for (const Route& route : routes) {
+    out.scores.push_back(score_route(study, field, route, Split::kTrain));
+    const RouteScore& score = out.scores.back();
+    out.covered.push_back(accepted_at(score.outcomes, options.precision));
+    out.documents = score.documents;
+    if (route.experts.size() == 1 && score.accuracy() > best_single_accuracy) {
+      best_single_accuracy = score.accuracy();
+      result.best_single = route.experts[0];
+    }
+  }
+  return out;
+}
+
+// The route chosen: among those within the budget, the ones within one standard error (sqrt(p(1-p)n)
+// documents: differences the fitted documents cannot tell) of the most right values, then of the most
+// values acceptable at the precision, are equals, and the cheapest of them is chosen (then the most right,
+// then the most acceptable). With keep_routes, the schema's (the last). nullopt when none fits the budget.
+std::optional<std::size_t> chosen_route(const Scored& scored, const TuneOptions& options) {
+  const std::vector<RouteScore>& scores = scored.scores;
+  if (options.keep_routes) return scores.size() - 1;
+  const int n = scored.documents;
+  const auto slack = [n](int best) {
+    const double p = n == 0 ? 0 : static_cast<double>(best) / n;
+    return std::sqrt(p * (1 - p) * n);
+  };
+  int most_correct = -1, most_covered = -1;
+  for (const RouteScore& score : scores) {
+    if (within(options.budget, score)) most_correct = std::max(most_correct, score.correct);
+  }
+  std::vector<std::size_t> accurate;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (within(options.budget, scores[i]) && scores[i].correct >= most_correct - slack(most_correct)) {
+      accurate.push_back(i);
+      most_covered = std::max(most_covered, scored.covered[i]);
+    }
+  }
+  std::optional<std::size_t> best;
+  for (const std::size_t i : accurate) {
+    if (scored.covered[i] < most_covered - slack(most_covered)) continue;
+    if (best) {
+      const RouteScore &score = scores[i], &chosen = scores[*best];
+      const bool better = score.ms < chosen.ms - 1e-9 ||
+                          (std::abs(score.ms - chosen.ms) <= 1e-9 &&
+                           (score.correct > chosen.correct ||
+                            (score.correct == chosen.correct && scored.covered[i] > scored.covered[*best])));
+      if (!better) continue;
+    }
+    best = i;
+  }
+  return best;
+}
+
+// `route` calibrated on the training documents (its final choices, and each of its experts' alone, which
+// are the states a cascade decides to stop in or go on from) and measured on the held-out ones, into
+// `result`.
+void calibrate_and_measure(const Study& study, const FieldSpec& field, Route route, const TuneOptions& options,
+                           TunedField& result) {
+  route.budget = field.route.budget;
+  route.witnesses = field.route.witnesses;  // What the schema asks of evidence, whatever the route.
+  std::vector<ScoredOutcome> outcomes = result.train.outcomes;
+  for (const std::string& expert : route.experts) {
+    Route alone;
+    alone.experts = {expert};
+    const RouteScore score = score_route(study, field, alone, Split::kTrain);
+    outcomes.insert(outcomes.end(), score.outcomes.begin(), score.outcomes.end());
+  }
+  route.calibration = fit_isotonic(outcomes);
+  const std::vector<ScoredOutcome> fitted = calibrated(route.calibration, result.train.outcomes);
+  result.threshold_99 = threshold_for_precision(fitted, 0.99);
+  result.threshold_995 = threshold_for_precision(fitted, 0.995);
+  // A value is accepted on its own calibrated probability, not on the average of all those above it:
+  // a band of scores right 92 times in 100 stays in review however right the bands above it are.
+  route.accept_confidence = options.precision;
+  result.route = route;
+  result.held_out = score_route(study, field, route, Split::kHeldOut);
+  result.held_out_ece = expected_calibration_error(result.held_out.outcomes);
+  Route single;
+  single.experts = {result.best_single};
+  result.best_single_held_out = score_route(study, field, single, Split::kHeldOut);
+}
+
+}  // namespace
+
 std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& options) {
   std::vector<TunedField> tuned;
   for (const FieldSpec& field : study.schema.fields) {
     const bool labelled = std::any_of(study.documents.begin(), study.documents.end(),
                                       [&](const StudiedDocument& d) { return d.truth.contains(field.name); });
-    if (!labelled) continue;
+    if (!labelled || (options.keep_routes && field.route.experts.empty())) continue;
     TunedField result;
     result.field = field.name;
-    std::vector<Route> routes = candidate_routes(study, field, options.max_experts);
-    if (options.keep_routes) {
-      if (field.route.experts.empty()) continue;
-      Route kept = field.route;
-      kept.calibration = {};
-      routes.push_back(std::move(kept));  // Last: the one chosen.
-    }
+    const std::vector<Route> routes = routes_to_try(study, field, options);
     result.routes_tried = options.keep_routes ? 1 : routes.size();
-    std::vector<RouteScore> scores;
-    std::vector<int> covered;  // Values a route can accept at the precision.
-    int most_correct = -1, most_covered = -1, n = 0;
-    double best_single_accuracy = -1;
-    for (std::size_t i = 0; i < routes.size(); ++i) {
-      scores.push_back(score_route(study, field, routes[i], Split::kTrain));
-      const RouteScore& score = scores.back();
-      covered.push_back(accepted_at(score.outcomes, options.precision));
-      n = score.documents;
-      if (routes[i].experts.size() == 1 && score.accuracy() > best_single_accuracy) {
-        best_single_accuracy = score.accuracy();
-        result.best_single = routes[i].experts[0];
-      }
-      if (within(options.budget, score)) most_correct = std::max(most_correct, score.correct);
+    const Scored scored = score_routes(study, field, routes, options, result);
+    const std::optional<std::size_t> best = chosen_route(scored, options);
+    if (best) {
+      result.train = scored.scores[*best];
+      calibrate_and_measure(study, field, routes[*best], options, result);
     }
-    // Differences within one standard error (sqrt(p(1-p)n) documents) are beyond what the fitted
-    // documents can tell: routes that close to the most right values, then to the most values
-    // acceptable at the precision, are equals, and the cheapest of them is chosen.
-    const auto slack = [n](int best) {
-      const double p = n == 0 ? 0 : static_cast<double>(best) / n;
-      return std::sqrt(p * (1 - p) * n);
-    };
-    std::vector<std::size_t> accurate;
-    for (std::size_t i = 0; i < routes.size(); ++i) {
-      if (within(options.budget, scores[i]) && scores[i].correct >= most_correct - slack(most_correct)) {
-        accurate.push_back(i);
-        most_covered = std::max(most_covered, covered[i]);
-      }
-    }
-    std::optional<std::size_t> best;
-    if (options.keep_routes) accurate = {routes.size() - 1};
-    for (const std::size_t i : accurate) {
-      if (options.keep_routes) {
-        best = i;
-        break;
-      }
-      if (covered[i] < most_covered - slack(most_covered)) continue;
-      const RouteScore& score = scores[i];
-      if (best) {
-        const RouteScore& chosen = scores[*best];
-        const bool better =
-            score.ms < chosen.ms - 1e-9 ||
-            (std::abs(score.ms - chosen.ms) <= 1e-9 &&
-             (score.correct > chosen.correct || (score.correct == chosen.correct && covered[i] > covered[*best])));
-        if (!better) continue;
-      }
-      best = i;
-    }
-    if (best) result.train = scores[*best];
-    if (!best) {
-      tuned.push_back(std::move(result));  // No expert proposes the field, or none fits the budget.
-      continue;
-    }
-    Route route = routes[*best];
-    route.budget = field.route.budget;
-    route.witnesses = field.route.witnesses;  // What the schema asks of evidence, whatever the route.
-    // Calibrated on the training documents: the route's final choices, and each of its experts' alone,
-    // which are the states a cascade decides to stop in or go on from.
-    std::vector<ScoredOutcome> outcomes = result.train.outcomes;
-    for (const std::string& expert : route.experts) {
-      Route alone;
-      alone.experts = {expert};
-      const RouteScore score = score_route(study, field, alone, Split::kTrain);
-      outcomes.insert(outcomes.end(), score.outcomes.begin(), score.outcomes.end());
-    }
-    route.calibration = fit_isotonic(outcomes);
-    const std::vector<ScoredOutcome> fitted = calibrated(route.calibration, result.train.outcomes);
-    result.threshold_99 = threshold_for_precision(fitted, 0.99);
-    result.threshold_995 = threshold_for_precision(fitted, 0.995);
-    // A value is accepted on its own calibrated probability, not on the average of all those above it:
-    // a band of scores right 92 times in 100 stays in review however right the bands above it are.
-    route.accept_confidence = options.precision;
-    result.route = route;
-    result.held_out = score_route(study, field, route, Split::kHeldOut);
-    result.held_out_ece = expected_calibration_error(result.held_out.outcomes);
-    Route single;
-    single.experts = {result.best_single};
-    result.best_single_held_out = score_route(study, field, single, Split::kHeldOut);
-    tuned.push_back(std::move(result));
+    tuned.push_back(std::move(result));  // Without a route when no expert proposes the field, or none fits.
   }
   return tuned;
 }
