@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "mixtract/eval.h"
 
@@ -37,15 +38,9 @@ std::optional<CoveragePoint> best_at(const std::vector<CoveragePoint>& curve, do
   return best;
 }
 
-}  // namespace
-
-EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
-  EvalReport report;
-  report.truth_source = truth.source;
-  report.prediction_source = predictions.source;
-  std::map<std::string, const EvalRow*, std::less<>> predicted_by_file;
-  for (const EvalRow& row : predictions.rows) predicted_by_file[row.file] = &row;
-
+// The columns both tables have, each added to the report's fields; a truth column with values but no
+// prediction column is noted as unscored.
+std::vector<std::string> scored_columns(const EvalTable& truth, const EvalTable& predictions, EvalReport& report) {
   std::vector<std::string> fields;
   for (const std::string& column : truth.columns) {
     if (std::find(predictions.columns.begin(), predictions.columns.end(), column) != predictions.columns.end()) {
@@ -58,46 +53,64 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
       report.unscored_truth_columns.push_back(column);
     }
   }
+  return fields;
+}
 
+// One document's fields scored (those its truth has a value for) against `predicted` (null: none), into
+// the report; each prediction with a confidence added to `scored`.
+void score_document(const EvalRow& truth_row, const EvalRow* predicted, const std::vector<std::string>& fields,
+                    EvalReport& report, std::vector<Scored>& scored) {
+  bool all_correct = true;
+  bool any_scored = false;
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const auto truth_cell = truth_row.cells.find(fields[f]);
+    if (truth_cell == truth_row.cells.end() || normalise_for_compare(truth_cell->second.value).empty()) continue;
+    EvalCell guess;
+    if (predicted != nullptr) {
+      if (auto it = predicted->cells.find(fields[f]); it != predicted->cells.end()) guess = it->second;
+    }
+    const bool correct = normalise_for_compare(truth_cell->second.value) == normalise_for_compare(guess.value);
+    FieldScore& score = report.fields[f];
+    ++score.total;
+    score.correct += correct ? 1 : 0;
+    any_scored = true;
+    all_correct = all_correct && correct;
+    if (guess.confidence) scored.push_back({*guess.confidence, correct});
+    if (guess.accepted) {
+      ++report.accepted;
+      report.accepted_correct += correct ? 1 : 0;
+    }
+    if (!correct) {
+      report.wrong.push_back({truth_row.file, fields[f], truth_cell->second.value, guess.value, guess.expert,
+                              guess.confidence, predicted != nullptr ? predicted->source : "", guess.box});
+    }
+  }
+  if (any_scored) {
+    ++report.documents;
+    report.documents_all_correct += all_correct ? 1 : 0;
+  }
+}
+
+}  // namespace
+
+EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
+  EvalReport report;
+  report.truth_source = truth.source;
+  report.prediction_source = predictions.source;
+  std::map<std::string, const EvalRow*, std::less<>> predicted_by_file;
+  for (const EvalRow& row : predictions.rows) predicted_by_file[row.file] = &row;
+  const std::vector<std::string> fields = scored_columns(truth, predictions, report);
   std::vector<Scored> scored;
-  std::map<std::string, bool, std::less<>> matched;
+  std::set<std::string, std::less<>> matched;
   for (const EvalRow& truth_row : truth.rows) {
     const auto found = predicted_by_file.find(truth_row.file);
     const EvalRow* predicted = found == predicted_by_file.end() ? nullptr : found->second;
     if (predicted == nullptr) {
       report.truth_rows_without_prediction.push_back(truth_row.file);
     } else {
-      matched[truth_row.file] = true;
+      matched.insert(truth_row.file);
     }
-    bool all_correct = true;
-    bool any_scored = false;
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      const auto truth_cell = truth_row.cells.find(fields[f]);
-      if (truth_cell == truth_row.cells.end() || normalise_for_compare(truth_cell->second.value).empty()) continue;
-      EvalCell guess;
-      if (predicted != nullptr) {
-        if (auto it = predicted->cells.find(fields[f]); it != predicted->cells.end()) guess = it->second;
-      }
-      const bool correct = normalise_for_compare(truth_cell->second.value) == normalise_for_compare(guess.value);
-      FieldScore& score = report.fields[f];
-      ++score.total;
-      score.correct += correct ? 1 : 0;
-      any_scored = true;
-      all_correct = all_correct && correct;
-      if (guess.confidence) scored.push_back({*guess.confidence, correct});
-      if (guess.accepted) {
-        ++report.accepted;
-        report.accepted_correct += correct ? 1 : 0;
-      }
-      if (!correct) {
-        report.wrong.push_back({truth_row.file, fields[f], truth_cell->second.value, guess.value, guess.expert,
-                                guess.confidence, predicted != nullptr ? predicted->source : "", guess.box});
-      }
-    }
-    if (any_scored) {
-      ++report.documents;
-      report.documents_all_correct += all_correct ? 1 : 0;
-    }
+    score_document(truth_row, predicted, fields, report, scored);
   }
   for (const EvalRow& row : predictions.rows) {
     if (!matched.contains(row.file)) report.predictions_without_truth.push_back(row.file);
