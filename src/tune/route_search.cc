@@ -241,6 +241,60 @@ std::vector<TunedField> tune_routes(const Study& study, const TuneOptions& optio
   return tuned;
 }
 
+namespace {
+
+// A route as a routes file writes it, under `route:`.
+void write_route(std::ostream& out, const Route& r) {
+  out << "    route:\n      experts: " << flow_list(r.experts) << "\n";
+  if (!r.with_llm.empty()) out << "      with_llm: " << flow_list(r.with_llm) << "\n";
+  out << "      combine: " << combine_name(r.combine) << "\n";
+  if (!r.weights.empty()) {
+    out << "      weights: {";
+    std::string separator;
+    for (const auto& [expert, weight] : r.weights) {
+      out << separator << expert << ": " << number(weight);
+      separator = ", ";
+    }
+    out << "}\n";
+  }
+  out << "      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
+  if (r.witnesses > 1) out << "      witnesses: " << r.witnesses << "\n";
+  if (r.budget.ms > 0 || r.budget.tokens > 0) {
+    out << "      budget: {ms: " << number(r.budget.ms) << ", tokens: " << r.budget.tokens << "}\n";
+  }
+  out << "      calibration: [";
+  std::string last_raw;
+  for (const CalibrationPoint& point : r.calibration.points) {
+    const std::string raw = number(point.raw);
+    if (raw == last_raw) continue;  // Printed alike: the first stands for both.
+    out << (last_raw.empty() ? "" : ", ") << "[" << raw << ", " << number(point.probability) << "]";
+    last_raw = raw;
+  }
+  out << "]\n";
+}
+
+// What tune measured of a field's route, under `measured:` (informative; ignored when read).
+void write_measured(std::ostream& out, const TunedField& f) {
+  out << "    measured:\n"
+      << "      routes_tried: " << f.routes_tried << "\n"
+      << "      train_accuracy: " << percent(f.train.correct, f.train.documents) << "  # of " << f.train.documents
+      << "\n"
+      << "      held_out_accuracy: " << percent(f.held_out.correct, f.held_out.documents) << "  # of "
+      << f.held_out.documents << "\n"
+      << "      best_single_expert: " << f.best_single << "\n"
+      << "      best_single_held_out_accuracy: "
+      << percent(f.best_single_held_out.correct, f.best_single_held_out.documents) << "\n"
+      << "      held_out_accepted: " << percent(f.held_out.accepted, f.held_out.documents) << "\n"
+      << "      held_out_accepted_precision: " << percent(f.held_out.accepted_correct, f.held_out.accepted) << "\n"
+      << "      held_out_ece: " << number(f.held_out_ece) << "\n"
+      << "      ms_per_document: " << number(f.train.ms) << "\n"
+      << "      tokens_per_document: " << number(f.train.tokens) << "\n"
+      << "      threshold_99: " << (f.threshold_99 ? number(*f.threshold_99) : "unreachable") << "\n"
+      << "      threshold_995: " << (f.threshold_995 ? number(*f.threshold_995) : "unreachable") << "\n";
+}
+
+}  // namespace
+
 std::string routes_yaml(const Study& study, const std::vector<TunedField>& fields, const TuneOptions& options) {
   int train = 0, held_out = 0;
   for (const StudiedDocument& d : study.documents) (d.held_out ? held_out : train) += 1;
@@ -257,48 +311,8 @@ std::string routes_yaml(const Study& study, const std::vector<TunedField>& field
       out << "    # no route: no expert proposed this field within the budget; the schema's route is kept\n";
       continue;
     }
-    const Route& r = f.route;
-    out << "    route:\n      experts: " << flow_list(r.experts) << "\n";
-    if (!r.with_llm.empty()) out << "      with_llm: " << flow_list(r.with_llm) << "\n";
-    out << "      combine: " << combine_name(r.combine) << "\n";
-    if (!r.weights.empty()) {
-      out << "      weights: {";
-      std::string separator;
-      for (const auto& [expert, weight] : r.weights) {
-        out << separator << expert << ": " << number(weight);
-        separator = ", ";
-      }
-      out << "}\n";
-    }
-    out << "      accept_confidence: " << number(r.accept_confidence, 17) << "\n";  // Exact: it is a threshold.
-    if (r.witnesses > 1) out << "      witnesses: " << r.witnesses << "\n";
-    if (r.budget.ms > 0 || r.budget.tokens > 0) {
-      out << "      budget: {ms: " << number(r.budget.ms) << ", tokens: " << r.budget.tokens << "}\n";
-    }
-    out << "      calibration: [";
-    std::string last_raw;
-    for (const CalibrationPoint& point : r.calibration.points) {
-      const std::string raw = number(point.raw);
-      if (raw == last_raw) continue;  // Printed alike: the first stands for both.
-      out << (last_raw.empty() ? "" : ", ") << "[" << raw << ", " << number(point.probability) << "]";
-      last_raw = raw;
-    }
-    out << "]\n    measured:\n"
-        << "      routes_tried: " << f.routes_tried << "\n"
-        << "      train_accuracy: " << percent(f.train.correct, f.train.documents) << "  # of " << f.train.documents
-        << "\n"
-        << "      held_out_accuracy: " << percent(f.held_out.correct, f.held_out.documents) << "  # of "
-        << f.held_out.documents << "\n"
-        << "      best_single_expert: " << f.best_single << "\n"
-        << "      best_single_held_out_accuracy: "
-        << percent(f.best_single_held_out.correct, f.best_single_held_out.documents) << "\n"
-        << "      held_out_accepted: " << percent(f.held_out.accepted, f.held_out.documents) << "\n"
-        << "      held_out_accepted_precision: " << percent(f.held_out.accepted_correct, f.held_out.accepted) << "\n"
-        << "      held_out_ece: " << number(f.held_out_ece) << "\n"
-        << "      ms_per_document: " << number(f.train.ms) << "\n"
-        << "      tokens_per_document: " << number(f.train.tokens) << "\n"
-        << "      threshold_99: " << (f.threshold_99 ? number(*f.threshold_99) : "unreachable") << "\n"
-        << "      threshold_995: " << (f.threshold_995 ? number(*f.threshold_995) : "unreachable") << "\n";
+    write_route(out, f.route);
+    write_measured(out, f);
   }
   return out.str();
 }
