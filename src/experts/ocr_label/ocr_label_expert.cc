@@ -174,11 +174,11 @@ bool runs_on(const FieldSpec& field) {
 
 // Lines after `value_line` that continue a text value: on a row below it and starting under it (lines
 // right of it are another document's, beside this one, and lines wholly left of the label another
-// column's: both are passed over), close below (within a line
-// height of the lower edge of the line above, where they are: a tilted line's edge slopes), with no label
-// of their own, right of the label's left edge (aligned with the value, not with the labels). A line
-// there printed far larger than the value, or running on past the value's first line (whose end is where
-// the text wrapped), is not its next line but lies in its place: `in_the_way`.
+// column's: both are passed over), close below (within a line height of the lower edge of the line above,
+// where they are: a tilted line's edge slopes), with no label of their own and not another label's value,
+// starting no more than a character left of where the value starts (under the value, not under the
+// labels). A line there printed far larger than the value, or running on past the value's first line
+// (whose end is where the text wrapped), is not its next line but lies in its place: `in_the_way`.
 struct Continuation {
   std::vector<std::size_t> lines;
   std::optional<std::size_t> in_the_way;
