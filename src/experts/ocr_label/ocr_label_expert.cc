@@ -215,6 +215,15 @@ Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, st
   return out;
 }
 
+// How far the middle of `box` lies from the row of `label` where `box` starts: the label's middle, its
+// slant continued (on a tilted page a row's lines do not sit level).
+float off_row(const Quad& label, const Quad& box) {
+  const float run = label[1].x - label[0].x;
+  const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
+  const float row_y = (label[0].y + label[3].y) / 2 + slope * (left_of(box) - (left_of(label) + right_of(label)) / 2);
+  return std::abs((box[0].y + box[3].y) / 2 - row_y);
+}
+
 // The first line of the cell that holds `line`, beside the label line `index`: a value wrapped in a table
 // cell is centred across the label's row, so its first line may lie above the label's middle, read before
 // or after it. A line just above `line` (its lower edge within 0.6 of a line height of the top of `line`),
@@ -224,9 +233,6 @@ Continuation continuation_lines(const OcrResult& ocr, std::size_t label_line, st
 std::size_t first_of_its_cell(const OcrResult& ocr, std::size_t index, std::size_t line,
                               std::span<const FieldSpec* const> fields) {
   const Quad& label = ocr.lines[index].box;
-  const float run = label[1].x - label[0].x;
-  const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
-  const float centre_x = (left_of(label) + right_of(label)) / 2, centre_y = (label[0].y + label[3].y) / 2;
   for (int climbed = 0; climbed < 2; ++climbed) {
     const Quad& box = ocr.lines[line].box;
     const float height = height_of(box);
@@ -234,10 +240,8 @@ std::size_t first_of_its_cell(const OcrResult& ocr, std::size_t index, std::size
     for (std::size_t other = 0; other < ocr.lines.size() && !above; ++other) {
       const Quad& candidate = ocr.lines[other].box;
       const float gap = box[0].y - candidate[3].y;
-      const float row_y = centre_y + slope * (left_of(candidate) - centre_x);
       if (other != line && other != index && std::abs(left_of(candidate) - left_of(box)) < height &&
-          gap > -0.3f * height && gap < 0.6f * height &&
-          std::abs((candidate[0].y + candidate[3].y) / 2 - row_y) < 0.75f * height &&
+          gap > -0.3f * height && gap < 0.6f * height && off_row(label, candidate) < 0.75f * height &&
           !holds_a_label(ocr.lines[other].text, fields) && !another_labels_value(ocr, other, index, fields)) {
         above = other;
       }
@@ -258,13 +262,9 @@ std::optional<std::size_t> line_after_label(const OcrResult& ocr, std::size_t in
                                             std::span<const FieldSpec* const> fields) {
   const Quad& label = ocr.lines[index].box;
   const float height = height_of(label);
-  const float run = label[1].x - label[0].x;
-  const float slope = run > 1 ? (label[1].y - label[0].y) / run : 0;
-  const float centre_x = (left_of(label) + right_of(label)) / 2, centre_y = (label[0].y + label[3].y) / 2;
   const auto beside = [&](const Quad& box) {
     const float gap = left_of(box) - right_of(label);
-    const float row_y = centre_y + slope * (left_of(box) - centre_x);  // The label's row, there.
-    return gap > -height / 2 && gap <= 6 * height && std::abs((box[0].y + box[3].y) / 2 - row_y) < height / 2;
+    return gap > -height / 2 && gap <= 6 * height && off_row(label, box) < height / 2;
   };
   const auto usable = [&](std::optional<std::size_t> line) {
     return line && !holds_a_label(ocr.lines[*line].text, fields) ? line : std::nullopt;
