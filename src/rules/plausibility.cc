@@ -45,15 +45,13 @@ std::string plausibility_problem(FieldKind kind, std::string_view value, const S
     case FieldKind::kMajor: {
       static constexpr std::string_view kNotInMajors[] = {"证书", "毕业", "学位", "本校",
                                                           "大学", "学院", "性别", "出生"};
-      std::string problem = holds_one_of(value, kNotInMajors, "a major");
+      if (std::string problem = holds_one_of(value, kNotInMajors, "a major"); !problem.empty()) return problem;
       // A name cut where it wrapped: 机械设计制造及其 (自动化 on the next line).
       static constexpr std::string_view kConnectives[] = {"及其", "及", "与", "和", "、"};
       for (std::string_view connective : kConnectives) {
-        if (problem.empty() && value.ends_with(connective)) {
-          problem = "ends with " + std::string(connective) + ": cut short where it wrapped";
-        }
+        if (value.ends_with(connective)) return "ends with " + std::string(connective) + ": cut short where it wrapped";
       }
-      return problem;
+      return "";
     }
     default: return "";
   }
