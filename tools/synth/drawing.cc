@@ -1,5 +1,6 @@
 #include "drawing.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -27,28 +28,33 @@ void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::
   put(font, page, text, {centre.x - text_width(font, text, height) / 2, centre.y - height / 2}, height, colour);
 }
 
-int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int width, int height,
-                cv::Scalar colour, std::vector<std::string>& lines) {
-  const int line_step = height * 8 / 5;
+std::vector<std::string> filled_lines(const Font& font, const std::string& text, int width, int height) {
+  std::vector<std::string> lines;
   std::string line;
-  int y = origin.y;
-  for (char32_t c : utf8::decode(text)) {
+  for (const char32_t c : utf8::decode(text)) {
     std::string next = line;
     utf8::append(c, next);
     if (!line.empty() && text_width(font, next, height) > width) {
-      put(font, page, line, {origin.x, y}, height, colour);
-      lines.push_back(line);
-      y += line_step;
+      lines.push_back(std::move(line));
       next.clear();
       utf8::append(c, next);
     }
     line = std::move(next);
   }
-  if (!line.empty()) {
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int width, int height,
+                cv::Scalar colour, std::vector<std::string>& lines) {
+  const int line_step = height * 8 / 5;
+  int y = origin.y;
+  for (const std::string& line : filled_lines(font, text, width, height)) {
     put(font, page, line, {origin.x, y}, height, colour);
     lines.push_back(line);
+    y += line_step;
   }
-  return y + line_step;
+  return std::max(y, origin.y + line_step);
 }
 
 cv::Mat blank_page(int width, int height, std::mt19937& rng) {

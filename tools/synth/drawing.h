@@ -23,6 +23,9 @@ void put(const Font& font, cv::Mat& page, const std::string& text, cv::Point ori
 int text_width(const Font& font, const std::string& text, int height);
 void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::Point centre, int height,
                   cv::Scalar colour);
+// `text` in lines of at most `width` pixels at `height` (a single character wider than that on a line of
+// its own), each filled before the next, as a word processor wraps; none for no text.
+std::vector<std::string> filled_lines(const Font& font, const std::string& text, int width, int height);
 // Draws `text` wrapped to `width` pixels from (x, y), adding each line to `lines`; returns the y below
 // the last line.
 int put_wrapped(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int width, int height,

@@ -33,10 +33,9 @@ cv::Mat qr_image(const std::string& text, int size) {
 // The smallest print a cell's text shrinks to before it wraps instead (smaller, some fonts turn to blots).
 constexpr int kSmallestPrint = 20;
 
-// `text` in lines that each fit `width` at `size`: as few as can be, of even length (a label wrapped in a
-// narrow cell: 毕（结） over 业日期) or, `fill`ing each line before the next (a value), as a word processor
-// wraps.
-std::vector<std::string> lines_to_fit(const Font& font, const std::string& text, int width, int size, bool fill) {
+// `text` in as few lines as fit `width` at `size`, of even length: a label wrapped in a narrow cell
+// (毕（结） over 业日期).
+std::vector<std::string> even_lines(const Font& font, const std::string& text, int width, int size) {
   const std::vector<char32_t> chars = utf8::decode(text);
   std::size_t per_line = chars.size();
   for (std::size_t count = 1; count <= chars.size(); ++count) {
@@ -45,20 +44,10 @@ std::vector<std::string> lines_to_fit(const Font& font, const std::string& text,
     for (std::size_t i = 0; i < per_line; ++i) utf8::append(chars[i], widest);
     if (text_width(font, widest, size) <= width) break;
   }
-  std::vector<std::string> lines(1);
-  std::size_t on_line = 0;
-  for (const char32_t c : chars) {
-    std::string next = lines.back();
-    utf8::append(c, next);
-    const bool full = fill ? text_width(font, next, size) > width : on_line == per_line;
-    if (on_line > 0 && full) {
-      lines.emplace_back();
-      on_line = 0;
-      next.clear();
-      utf8::append(c, next);
-    }
-    lines.back() = std::move(next);
-    ++on_line;
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (i % per_line == 0) lines.emplace_back();
+    utf8::append(chars[i], lines.back());
   }
   return lines;
 }
@@ -72,10 +61,10 @@ void put_in_cell(const Font& font, cv::Mat& page, const std::string& text, cv::R
   std::vector<std::string> parts{text};
   if (wrap && text_width(font, text, size) > room) {
     size -= 2;
-    parts = lines_to_fit(font, text, room, size, true);
+    parts = filled_lines(font, text, room, size);
   } else {
     while (size > kSmallestPrint && text_width(font, text, size) > room) --size;
-    if (label && text_width(font, text, size) > room) parts = lines_to_fit(font, text, room, size, false);
+    if (label && text_width(font, text, size) > room) parts = even_lines(font, text, room, size);
   }
   const int step = size * 6 / 5;
   int y = cell.y + (cell.height - step * static_cast<int>(parts.size()) + (step - size)) / 2;
