@@ -200,6 +200,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_regular", {"普通高等学校", "学习期满"}},
       {"degree_award", {"学位证书", "学位授予单位："}},
       {"graduation_form", {"毕业证书", "层次："}},
+      {"graduation_blanks", {"毕业证书", " 专业"}},
+      {"degree_law", {"学位证书", "This is to certify"}},
+      {"graduation_spaced_labels", {"毕业证书", "姓　　名"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);
