@@ -203,6 +203,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_blanks", {"毕业证书", " 专业"}},
       {"degree_law", {"学位证书", "This is to certify"}},
       {"graduation_spaced_labels", {"毕业证书", "姓　　名"}},
+      {"graduation_bilingual", {"DIPLOMA", "This is to certify"}},
+      {"graduation_vocational", {"毕业证书", "同学（性别："}},
+      {"degree_certify", {"学位证书", "兹证明"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -33,6 +33,8 @@ struct CertificateText {
   std::string date;                 // The issue date as printed.
   std::string seal;                 // The issuer's name around the seal.
   bool ornaments = false;           // A row of repeated glyphs along the top and bottom borders.
+  std::vector<std::string> beside;  // Rows in a column right of the body, which then keeps to the left
+                                    // half (a translation).
 };
 
 // ID cards have one official layout; their families are the pages a card reaches us on.

@@ -247,10 +247,18 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   }
   const int size = uniform(rng, 34, 40);
   const cv::Point body_at = landscape ? cv::Point(370, 255) : cv::Point(150, 620);
-  const int body_width = landscape ? 1090 : 900;
+  const int page_body_width = landscape ? 1090 : 900;
+  const int body_width = text.beside.empty() ? page_body_width : page_body_width / 2 - 20;
   photo_box(page, landscape ? cv::Rect(uniform(rng, 110, 150), 250, 180, 240) : cv::Rect(510, 300, 180, 240));
   int y = body_at.y;
   if (!text.body.empty()) y = put_wrapped(body_font, page, text.body, body_at, body_width, size, kInk, out.lines);
+  int beside_y = body_at.y;
+  for (const std::string& row : text.beside) {
+    put(body_font, page, row, {body_at.x + body_width + 40, beside_y}, size * 3 / 4, kInk);
+    out.lines.push_back(row);
+    beside_y += size * 6 / 5;
+  }
+  y = std::max(y, beside_y);
   for (const std::string& label : text.labels) {
     put(body_font, page, label, {body_at.x, y}, size, kInk);
     out.lines.push_back(label);
@@ -264,7 +272,8 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
     put(body_font, page, text.footer[i], at, size, kInk);
     out.lines.push_back(text.footer[i]);
   }
-  const cv::Point number_at = landscape ? cv::Point(370, y + 85) : cv::Point(150, y + 270);
+  // Inside the border, however long the body ran.
+  const cv::Point number_at = landscape ? cv::Point(370, y + 85) : cv::Point(150, std::min(y + 270, page.rows - 140));
   const cv::Point date_at = landscape ? cv::Point(980, y + 170) : cv::Point(700, y + 160);
   out.lines.push_back("证书编号：" + text.number);
   out.lines.push_back(text.date);
