@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "rules/date.h"
+
 namespace mixtract {
 namespace {
 
@@ -88,6 +90,9 @@ void add_candidates(const FieldSpec& field, const ExpertOutput& output, const Ch
     }
     const Status check = check_field(field, candidate.value, context);
     if (!check.ok()) candidate.invalid_reason = check.message();
+    if (field.kind == FieldKind::kDate && unevenly_padded(candidate.raw)) {
+      candidate.confidence = std::min(candidate.confidence, kDoubtfulReading);
+    }
     result.candidates.push_back(std::move(candidate));
   }
 }

@@ -33,9 +33,11 @@ void stamp_candidates(std::string_view name, const Expert& expert, std::vector<C
 using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
 
 // Checks `output`'s candidates for the field and appends them to result.candidates (an ID number's
-// check character x written X).
+// check character x written X). A date read with its month and day padded unevenly (rules/date.h: a
+// digit probably lost) counts at most kDoubtfulReading, too little to accept or to dissent.
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result);
+inline constexpr double kDoubtfulReading = 0.4;
 
 // A valid value's confidence: its support, mapped through the route's calibration. Support combines
 // independent witnesses as 1 - the product of (1 - confidence); each witness counts once, with its most

@@ -213,4 +213,14 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+bool unevenly_padded(std::string_view text) {
+  if (!parse_date(text)) return false;
+  const auto parts = split_date(simplify(text));
+  if (!parts) return false;
+  const auto padded = [](const std::vector<char32_t>& part) { return part.size() == 2 && part[0] == U'0'; };
+  const auto single = [](const std::vector<char32_t>& part) { return part.size() == 1 && parse_arabic(part); };
+  const auto& [year, month, day] = *parts;
+  return year.size() == 4 && ((padded(month) && single(day)) || (single(month) && padded(day)));
+}
+
 }  // namespace mixtract

@@ -34,6 +34,12 @@ std::string to_arabic_chinese(const Date& date);
 // text is not exactly one valid date.
 std::optional<Date> parse_date(std::string_view text);
 
+// Whether a date's month and day are written in digits unevenly: one with a leading zero and the other a
+// single digit (2011年07月2日, 2011-7-02). A page pads both or neither, so such a reading has probably
+// lost a digit (under a seal, say). False for a date that is not year first or that parse_date does not
+// read.
+bool unevenly_padded(std::string_view text);
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_RULES_DATE_H_

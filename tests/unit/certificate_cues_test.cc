@@ -97,6 +97,38 @@ TEST_F(CertificateCuesTest, MixedNumeralsLabelsAndAnyOrder) {
   EXPECT_EQ(fact(facts, "major"), "法学");
 }
 
+TEST_F(CertificateCuesTest, AFormWithLetterSpacedLabelsAndNoColons) {
+  // OCR reads 姓　　名　　黄刚 as three lines of one row.
+  const auto facts = read({"毕业证书", "姓", "名", "黄刚", "性", "别", "男", "出生日期", "1993年03月28日", "专", "业",
+                           "土木工程", "层", "次", "本科", "毕业时间", "2015年07月", "2015年07月28日"});
+  EXPECT_EQ(fact(facts, "name"), "黄刚");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "1993-03-28");
+  EXPECT_EQ(fact(facts, "major"), "土木工程");
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(fact(facts, "issue_date"), "2015-07-28");
+  // 专业 at a line's start in a sentence is no label: the sentence's major stands, undoubted.
+  const auto sentence = read({"学生王五，性别男，1990年1月2日生，于2008年9月至2012年6月在本校会计学",
+                              "专业", "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});
+  EXPECT_EQ(fact(sentence, "major"), "会计学");
+  EXPECT_FLOAT_EQ(sentence.at("major").confidence, 0.99f);
+}
+
+TEST_F(CertificateCuesTest, AValueReadAcrossAGapInItsRowIsDoubtful) {
+  // 一九九五年六月二十四日 with 二十 under a seal: the detector read the two ends as two lines of one row.
+  OcrResult page = ocr_page({"学士学位证书", "李娜，女，1972年3月5日生。在中南大学法学专业完成了学士学位的学业要求，",
+                             "授予法学学士学位。", "一九九五年六月", "四日"});
+  page.lines[3].box = {Point{10, 100}, Point{150, 100}, Point{150, 120}, Point{10, 120}};
+  page.lines[4].box = {Point{195, 100}, Point{230, 100}, Point{230, 120}, Point{195, 120}};
+  auto facts = read_certificate_text(page, schools_, majors_);
+  EXPECT_EQ(fact(facts, "issue_date"), "1995-06-04");
+  EXPECT_FLOAT_EQ(facts.at("issue_date").confidence, kAcrossAGap);
+  // The same two pieces side by side, no gap between them: one line the detector split.
+  page.lines[4].box = {Point{152, 100}, Point{187, 100}, Point{187, 120}, Point{152, 120}};
+  facts = read_certificate_text(page, schools_, majors_);
+  EXPECT_FLOAT_EQ(facts.at("issue_date").confidence, 0.99f);
+}
+
 TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {
   const auto facts =
       read({"硕士学位证书", "张伟，男，1990年1月2日生。在四川大学法学专业学完博士研究生课程，授予法学博士学位。"});

@@ -58,6 +58,16 @@ TEST(DateTest, RejectsImpossibleOrMalformedDates) {
   EXPECT_TRUE(parse_date("2000-02-29").has_value());
 }
 
+TEST(DateTest, AMonthAndDayPaddedUnevenlyAreSeen) {
+  for (const char* text : {"2011年07月2日", "2011年7月02日", "2011-07-2", "2011.7.02"}) {
+    EXPECT_TRUE(unevenly_padded(text)) << text;
+  }
+  for (const char* text : {"2011年07月20日", "2011年7月2日", "2011年10月2日", "2011年7月20日", "二〇一一年七月二日",
+                           "2011年七月02日", "05/6/2018", "2011年07月", "not a date"}) {
+    EXPECT_FALSE(unevenly_padded(text)) << text;
+  }
+}
+
 TEST(DateTest, RoundTripsEveryDayOfALeapYear) {
   for (int month = 1; month <= 12; ++month) {
     for (int day = 1; day <= 31; ++day) {

@@ -65,6 +65,24 @@ TEST_F(RouteTest, AnIdNumbersLowercaseXFromAnyExpertIsAnUppercaseX) {
   EXPECT_TRUE(result.candidates[0].invalid_reason.empty()) << result.candidates[0].invalid_reason;
 }
 
+TEST_F(RouteTest, ADateReadWithItsMonthAndDayPaddedUnevenlyIsDoubtful) {
+  field_.kind = FieldKind::kDate;
+  field_.constraints = {};
+  Candidate lost_a_digit = make("number", "2011-07-02", 0.98);
+  lost_a_digit.raw = "2011年07月2日";  // 07月20日 under a seal.
+  outputs_["cheap"].candidates = {lost_a_digit};
+  FieldResult result = run();
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_DOUBLE_EQ(result.candidates[0].confidence, kDoubtfulReading);
+  // Against a whole reading it neither wins nor dissents.
+  Candidate whole = make("number", "2011-07-20", 0.95);
+  whole.raw = "2011年07月20日";
+  outputs_["dear"].candidates = {whole};
+  result = run();
+  EXPECT_EQ(result.value, "2011-07-20");
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
 TEST_F(RouteTest, EscalatesWhenUnsureAndKeepsTheBest) {
   outputs_["cheap"].candidates = {make("number", "1234", 0.6)};
   outputs_["dear"].candidates = {make("number", "1235", 0.7)};

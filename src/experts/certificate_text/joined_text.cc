@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "ocr/line_geometry.h"
 
 namespace mixtract {
 
@@ -16,6 +17,12 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
   out.confidence = 1;
   for (auto i = first; i < last; ++i)
     out.confidence = std::min(out.confidence, confidence[static_cast<std::size_t>(i)]);
+  for (auto i = first + 1; i < last; ++i) {
+    const int at = line[static_cast<std::size_t>(i)];
+    if (at != line[static_cast<std::size_t>(i - 1)] && after_gap[static_cast<std::size_t>(at)]) {
+      out.confidence = std::min(out.confidence, kAcrossAGap);
+    }
+  }
   out.line = first < static_cast<std::ptrdiff_t>(line.size()) ? line[static_cast<std::size_t>(first)] : -1;
   return out;
 }
@@ -40,6 +47,9 @@ JoinedText join_lines(const OcrResult& ocr) {
       joined.line.push_back(static_cast<int>(l));
     }
     joined.line_bytes.emplace_back(line_begin, joined.text.size());
+    const OcrLine* before = l > 0 ? &ocr.lines[l - 1] : nullptr;
+    joined.after_gap.push_back(before != nullptr && same_row(*before, line) &&
+                               left_of(line.box) - right_of(before->box) >= height_of(before->box));
   }
   return joined;
 }

@@ -29,11 +29,16 @@ struct JoinedText {
   std::vector<float> confidence;                                // Per character.
   std::vector<int> line;                                        // Per character.
   std::vector<std::pair<std::size_t, std::size_t>> line_bytes;  // Byte range of each OCR line.
+  // Per OCR line: it lies on the row of the line before it, a character's width or more to its right.
+  // What was printed in between was not read (under a seal, say).
+  std::vector<bool> after_gap;
 
   // The value covering bytes [begin, end) of `text`, line breaks dropped; its confidence is the lowest
-  // of its characters'.
+  // of its characters', and at most kAcrossAGap when it runs on across a gap in its row (one of
+  // 一九九五年六月 and 四日 read on either side of a seal's 二十).
   TextValue value(std::size_t begin, std::size_t end) const;
 };
+inline constexpr float kAcrossAGap = 0.4f;
 
 JoinedText join_lines(const OcrResult& ocr);
 
