@@ -48,8 +48,6 @@ class Extractor {
   // text is charged to the record as the analysis `kind`.
   const Schema* recognise(const Document& document, Record& record) const;
   void extract_fields(const Schema& schema, const Document& document, Record& record) const;
-  // Milliseconds spent so far reading the document's page (not yet charged to the record).
-  double page_reading_ms(const Document& document) const;
 
   std::vector<Schema> schemas_;
   std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts_;

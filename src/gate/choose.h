@@ -4,7 +4,6 @@
 #define MIXTRACT_GATE_CHOOSE_H_
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -29,8 +28,15 @@ struct ExpertOutput {
 // extraction runs them.
 void stamp_candidates(std::string_view name, const Expert& expert, std::vector<Candidate>& candidates);
 
-// Returns the output of the named expert for the current document, running it on first use.
-using ExpertOutputFn = std::function<const ExpertOutput&(std::string_view expert)>;
+// Where the gate gets what each expert proposed for the document in hand (expert_runner.h runs them;
+// tune replays what they proposed before).
+class ExpertSource {
+ public:
+  virtual ~ExpertSource() = default;
+  // The named expert's output for the document, the same each time it is asked; marked failed when the
+  // expert could not run.
+  virtual const ExpertOutput& output_of(std::string_view expert) = 0;
+};
 
 // Checks `output`'s candidates for the field and appends them to result.candidates (an ID number's
 // check character x written X). A date read with its month and day padded unevenly (rules/date.h: a

@@ -8,6 +8,7 @@
 #include "core/join.h"
 #include "core/utf8.h"
 #include "gate/choose.h"
+#include "gate/route.h"
 #include "mixtract/education.h"
 #include "rules/certificate_number.h"
 #include "rules/date.h"
@@ -438,14 +439,14 @@ void doubt_unknown_schools(const Schema& schema, const CheckContext& context, Re
 
 }  // namespace
 
-void reconcile(const Schema& schema, const CheckContext& context, const EscalateFn& escalate, Record& record) {
+void reconcile(const Schema& schema, const CheckContext& context, ExpertSource& experts, Record& record) {
   doubt_unknown_schools(schema, context, record);
   for (std::size_t c = 0; c < schema.fields.size(); ++c) {
     const FieldSpec& spec = schema.fields[c];
     if (spec.validator == Validator::kNone) continue;
     const std::vector<Link> links = links_of(schema, spec.validator, context);
     int disagreements = choose_jointly(schema, c, links, record);
-    if (disagreements != 0 && escalate(spec, record.fields[c])) {
+    if (disagreements != 0 && ask_rest_of_route(spec, experts, context, record.fields[c])) {
       disagreements = choose_jointly(schema, c, links, record);
       if (disagreements < 0) choose_best(spec, record.fields[c]);  // Updates the reason it is missing.
     }

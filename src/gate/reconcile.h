@@ -8,24 +8,20 @@
 #ifndef MIXTRACT_GATE_RECONCILE_H_
 #define MIXTRACT_GATE_RECONCILE_H_
 
-#include <functional>
-
+#include "gate/choose.h"
 #include "gate/field_check.h"
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
 
 namespace mixtract {
 
-// Adds the candidates of the field's not yet asked route experts to `result` (checked); false when
-// there was nothing left to ask.
-using EscalateFn = std::function<bool(const FieldSpec& field, FieldResult& result)>;
-
 // Links, by the code field's validator:
 //   graduation_number, degree_number: school code -> the field of kind school (through the school
 //     table, when it knows the code); year -> the field graduation_date; level -> the field of kind level.
 //   id_number: birth date -> the field birth_date; sex digit -> the field of kind gender.
 // REQUIRES: record.fields are schema.fields, in order.
-void reconcile(const Schema& schema, const CheckContext& context, const EscalateFn& escalate, Record& record);
+// A disputed code asks `experts` for the rest of its route (ask_rest_of_route).
+void reconcile(const Schema& schema, const CheckContext& context, ExpertSource& experts, Record& record);
 
 }  // namespace mixtract
 

@@ -17,12 +17,12 @@ bool budget_spent(const CostBudget& budget, const Cost& spent) {
 
 // Asks the route's experts in order until `settled()` or the budget is spent.
 template <class Settled>
-void ask_in_order(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context,
-                  FieldResult& result, Settled settled) {
+void ask_in_order(const FieldSpec& field, ExpertSource& experts, const CheckContext& context, FieldResult& result,
+                  Settled settled) {
   Cost spent;
   for (const std::string& expert : field.route.experts) {
     if (budget_spent(field.route.budget, spent)) break;
-    const ExpertOutput& output = output_of(expert);
+    const ExpertOutput& output = experts.output_of(expert);
     spent += output.cost;
     add_candidates(field, output, context, result);
     if (settled()) break;
@@ -135,28 +135,42 @@ class ConsensusVote {
 
 }  // namespace
 
-FieldResult run_route(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context) {
+FieldResult run_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context) {
   FieldResult result;
   result.field = field.name;
   result.label = field.label;
   switch (field.route.combine) {
     case Combine::kCascade:
-      ask_in_order(field, output_of, context, result, [&] { return confident(field, result); });
+      ask_in_order(field, experts, context, result, [&] { return confident(field, result); });
       choose_best(field, result);
       break;
     case Combine::kVote:
-      ask_in_order(field, output_of, context, result, [] { return false; });
+      ask_in_order(field, experts, context, result, [] { return false; });
       choose_by_vote(field, result);
       break;
     case Combine::kCharConsensus: {
       ConsensusVote vote(field.constraints.min_length.value_or(0));
-      ask_in_order(field, output_of, context, result,
+      ask_in_order(field, experts, context, result,
                    [&] { return vote.update(field, context, result) || confident(field, result); });
       choose_best(field, result);
       break;
     }
   }
   return result;
+}
+
+bool ask_rest_of_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context,
+                       FieldResult& result) {
+  bool added = false;
+  for (const std::string& name : field.route.experts) {
+    const bool asked = std::any_of(result.candidates.begin(), result.candidates.end(),
+                                   [&](const Candidate& c) { return c.expert == name; });
+    if (asked) continue;
+    const std::size_t before = result.candidates.size();
+    add_candidates(field, experts.output_of(name), context, result);
+    added = added || result.candidates.size() > before;
+  }
+  return added;
 }
 
 }  // namespace mixtract

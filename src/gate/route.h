@@ -31,7 +31,12 @@ namespace mixtract {
 //     whose confidence is the consensus' agreement (the smallest share of weight a position's winner
 //     has). Asking stops when the agreed value is valid (nothing left to escalate) or, as in the cascade,
 //     when a valid value is confident; then the most confident valid value is chosen.
-FieldResult run_route(const FieldSpec& field, const ExpertOutputFn& output_of, const CheckContext& context);
+FieldResult run_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context);
+
+// Adds to `result` the candidates of the field's route experts not yet asked (none of whose candidates it
+// holds), checked; false when that added none. Reconciliation's way of asking for more evidence.
+bool ask_rest_of_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context,
+                       FieldResult& result);
 
 inline constexpr std::string_view kConsensusExpert = "char_consensus";
 

@@ -231,18 +231,31 @@ bool in_split(const StudiedDocument& document, Split split) {
   return split == Split::kAll || document.held_out == (split == Split::kHeldOut);
 }
 
+// What the experts proposed for a studied document, as they proposed it; the experts asked are kept.
+class RecordedOutputs final : public ExpertSource {
+ public:
+  explicit RecordedOutputs(const StudiedDocument& document) : document_(document) {}
+
+  const ExpertOutput& output_of(std::string_view expert) override {
+    static const ExpertOutput kNotRun{{}, {}, true};
+    asked.emplace(expert);
+    const auto it = document_.outputs.find(expert);
+    return it == document_.outputs.end() ? kNotRun : it->second;
+  }
+
+  std::set<std::string, std::less<>> asked;
+
+ private:
+  const StudiedDocument& document_;
+};
+
 // The field's route replayed on one document; the experts it asked are added to `asked`.
 FieldResult replay(const Study& study, const StudiedDocument& document, const FieldSpec& field,
                    std::set<std::string, std::less<>>& asked) {
-  static const ExpertOutput kNotRun{{}, {}, true};
-  return run_route(
-      field,
-      [&](std::string_view expert) -> const ExpertOutput& {
-        asked.emplace(expert);
-        const auto it = document.outputs.find(expert);
-        return it == document.outputs.end() ? kNotRun : it->second;
-      },
-      study.context);
+  RecordedOutputs outputs(document);
+  FieldResult result = run_route(field, outputs, study.context);
+  asked.insert(outputs.asked.begin(), outputs.asked.end());
+  return result;
 }
 
 // What running `experts` on the document cost: their own cost, and each page reading they share once.

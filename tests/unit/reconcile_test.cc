@@ -47,6 +47,15 @@ Record cascaded(const Schema& schema, const CheckContext& context, const std::ve
   return record;
 }
 
+// No expert has more to say.
+class NothingMore final : public ExpertSource {
+ public:
+  const ExpertOutput& output_of(std::string_view) override { return nothing_; }
+
+ private:
+  ExpertOutput nothing_;
+};
+
 // A graduation certificate's school, level, date and number, filled from hand-made candidates the way the
 // cascade fills them; `later` holds what the number's route has left to ask.
 class ReconcileTest : public ::testing::Test {
@@ -61,19 +70,26 @@ class ReconcileTest : public ::testing::Test {
 
   void propose(const std::vector<Candidate>& candidates) { record_ = cascaded(schema_, context_, candidates); }
 
+  // The number's re-read (the rest of its route): what `later_` holds when reconciliation asks.
+  class Reread final : public ExpertSource {
+   public:
+    explicit Reread(ReconcileTest& test) : test_(test) {}
+    const ExpertOutput& output_of(std::string_view expert) override {
+      if (expert != "reread") return nothing_;
+      ++test_.escalations_;
+      output_.candidates = std::move(test_.later_);
+      test_.later_.clear();
+      return output_;
+    }
+
+   private:
+    ReconcileTest& test_;
+    ExpertOutput output_, nothing_;
+  };
+
   void run() {
-    reconcile(
-        schema_, context_,
-        [this](const FieldSpec& field, FieldResult& result) {
-          ++escalations_;
-          ExpertOutput output;
-          output.candidates = later_;
-          const std::size_t before = result.candidates.size();
-          add_candidates(field, output, context_, result);
-          later_.clear();
-          return result.candidates.size() > before;
-        },
-        record_);
+    Reread reread(*this);
+    reconcile(schema_, context_, reread, record_);
   }
 
   const FieldResult& field(const std::string& name) { return *record_.find(name); }
@@ -311,8 +327,8 @@ TEST(ReconcileIdTest, BirthDateAndSexMustMatchTheIdNumber) {
                                              make("birth_date", "1949-12-31", 0.99, "ocr"),
                                              make("id_number", "11010519491231002X", 0.99, "ocr")};
   Record record = cascaded(schema, context, candidates);
-  reconcile(
-      schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
+  NothingMore nothing;
+  reconcile(schema, context, nothing, record);
   // Sequence 002 is even: a woman. The card says 男, so both need review; the birth date agrees.
   EXPECT_EQ(record.find("gender")->status, FieldStatus::kNeedsReview);
   EXPECT_THAT(record.find("id_number")->reason, HasSubstr("says 女, 性别 reads 男"));
@@ -331,8 +347,8 @@ TEST(ReconcileIdTest, AnAddressOpeningMisreadIsCorrectedFromTheRegion) {
   auto run = [&](const std::string& address) {
     Record record = cascaded(
         schema, context, {make("address", address, 0.95, "ocr"), make("id_number", "36113019840601916X", 0.99, "ocr")});
-    reconcile(
-        schema, context, [](const FieldSpec&, FieldResult&) { return false; }, record);
+    NothingMore nothing;
+    reconcile(schema, context, nothing, record);
     return *record.find("address");
   };
   // 361130 is 江西省上饶市婺源县; the OCR lost 婺.

@@ -27,17 +27,25 @@ class RouteTest : public ::testing::Test {
     field_.route.accept_confidence = 0.9;
   }
 
+  // Hands out outputs_, noting who was asked.
+  class Outputs final : public ExpertSource {
+   public:
+    explicit Outputs(RouteTest& test) : test_(test) {}
+    const ExpertOutput& output_of(std::string_view name) override {
+      test_.asked_.emplace_back(name);
+      ExpertOutput& output = test_.outputs_[std::string(name)];
+      for (Candidate& c : output.candidates) c.expert = name;  // As the expert runner does.
+      return output;
+    }
+
+   private:
+    RouteTest& test_;
+  };
+
   FieldResult run() {
     asked_.clear();
-    return run_route(
-        field_,
-        [this](std::string_view name) -> const ExpertOutput& {
-          asked_.emplace_back(name);
-          ExpertOutput& output = outputs_[std::string(name)];
-          for (Candidate& c : output.candidates) c.expert = name;  // As the extractor does.
-          return output;
-        },
-        CheckContext{});
+    Outputs outputs(*this);
+    return run_route(field_, outputs, CheckContext{});
   }
 
   FieldSpec field_;
