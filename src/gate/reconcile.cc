@@ -1,6 +1,7 @@
 #include "gate/reconcile.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 

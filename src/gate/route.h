@@ -35,8 +35,7 @@ FieldResult run_route(const FieldSpec& field, ExpertSource& experts, const Check
 
 // Adds to `result` the candidates of the field's route experts not yet asked (none of whose candidates it
 // holds), checked; false when that added none. Reconciliation's way of asking for more evidence.
-bool ask_rest_of_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context,
-                       FieldResult& result);
+bool ask_rest_of_route(const FieldSpec& field, ExpertSource& experts, const CheckContext& context, FieldResult& result);
 
 inline constexpr std::string_view kConsensusExpert = "char_consensus";
 

@@ -1,6 +1,5 @@
 #include "mixtract/extractor.h"
 
-#include <algorithm>
 #include <chrono>
 
 #include "core/elapsed.h"
