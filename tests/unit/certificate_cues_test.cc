@@ -108,8 +108,8 @@ TEST_F(CertificateCuesTest, AFormWithLetterSpacedLabelsAndNoColons) {
   EXPECT_EQ(fact(facts, "level"), "本科");
   EXPECT_EQ(fact(facts, "issue_date"), "2015-07-28");
   // 专业 at a line's start in a sentence is no label: the sentence's major stands, undoubted.
-  const auto sentence = read({"学生王五，性别男，1990年1月2日生，于2008年9月至2012年6月在本校会计学",
-                              "专业", "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});
+  const auto sentence = read({"学生王五，性别男，1990年1月2日生，于2008年9月至2012年6月在本校会计学", "专业",
+                              "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});
   EXPECT_EQ(fact(sentence, "major"), "会计学");
   EXPECT_FLOAT_EQ(sentence.at("major").confidence, 0.99f);
 }
@@ -127,6 +127,43 @@ TEST_F(CertificateCuesTest, AValueReadAcrossAGapInItsRowIsDoubtful) {
   page.lines[4].box = {Point{152, 100}, Point{187, 100}, Point{187, 120}, Point{152, 120}};
   facts = read_certificate_text(page, schools_, majors_);
   EXPECT_FLOAT_EQ(facts.at("issue_date").confidence, 0.99f);
+}
+
+TEST_F(CertificateCuesTest, TheFactsInBracketsAfterACertifyingWord) {
+  const auto facts =
+      read({"中南大学", "博士学位证书", "兹证明赵敏（女，一九八一年十二月九日生）在",
+            "中南大学冶金工程专业完成了博士研究生学业，经", "答辩合格，授予工学博士学位。", "2012年6月28日"});
+  EXPECT_EQ(fact(facts, "name"), "赵敏");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "birth_date"), "1981-12-09");
+  EXPECT_EQ(fact(facts, "major"), "冶金工程");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+}
+
+TEST_F(CertificateCuesTest, AClassmateOfOurSchool) {
+  // 同学 after the name, the sex after a colon in brackets, 我校 for the school.
+  const auto facts = read({"毕业证书", "刘洋同学（性别：男），二〇〇一年三月十四日生，二〇一九年",
+                           "九月入学，二〇二二年六月毕业，在我校",
+                           "护理专业（三年制专科）学习期满，成绩合格，准予毕业。", "2022年6月20日"});
+  EXPECT_EQ(fact(facts, "name"), "刘洋");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "2001-03-14");
+  EXPECT_EQ(fact(facts, "major"), "护理");
+  EXPECT_EQ(fact(facts, "school"), "(none)");  // 我校 names none.
+  EXPECT_EQ(fact(facts, "issue_date"), "2022-06-20");
+}
+
+TEST_F(CertificateCuesTest, ATranslationBesideTheBodyAndAYearBrokenAcrossLines) {
+  // Each Chinese line shares its row with an English one; the birth year wraps after 199.
+  const auto facts = read({"毕业证书", "DIPLOMA", "学生陈雪，性别女，于199", "This is to certify that the",
+                           "6年11月3日出生，2014年9月", "bearer, born on November 3, 1996,",
+                           "至2018年6月在我校环境工程", "studied in the undergraduate", "专业四年制本科学习，修完全部",
+                           "programme of this university", "课程，成绩合格，准予毕业。", "二〇一八年六月三十日"});
+  EXPECT_EQ(fact(facts, "name"), "陈雪");
+  EXPECT_EQ(fact(facts, "birth_date"), "1996-11-03");
+  EXPECT_EQ(fact(facts, "major"), "环境工程");
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(fact(facts, "issue_date"), "2018-06-30");
 }
 
 TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {

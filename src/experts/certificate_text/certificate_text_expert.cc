@@ -51,15 +51,30 @@ std::size_t after_characters(const JoinedText& joined, std::size_t begin, std::s
 // What the reader knows: each fact's readings, in the order found (cue order, then text order).
 using Readings = std::map<std::string, std::vector<TextValue>, std::less<>>;
 
-// Splits the run 在四川大学计算机科学与技术专业 into the school and the major: after 本校 (no school), after
-// the longest school of the table the run starts with, else after the table's closest school found at
-// its start (allowing OCR errors; the table's spelling is taken), else after its first 大学 or 学院.
-void split_school_major(const JoinedText& joined, const Finding& run, const SchoolTable& schools, Readings& out) {
+// The number of characters the run starts with that are a word for the certificate's own school (本校,
+// 我校: the cue file's values for school that name none); 0 when it starts with none.
+std::size_t own_school_word(const CueSet& cues, const std::string& text) {
+  const std::vector<char32_t> chars = utf8::decode(text);
+  for (std::size_t length = 1; length <= std::min<std::size_t>(chars.size(), 4); ++length) {
+    if (cues.meaning("school", utf8::encode(std::vector<char32_t>(chars.begin(),
+                                                                  chars.begin() + static_cast<std::ptrdiff_t>(length))))
+            .empty()) {
+      return length;
+    }
+  }
+  return 0;
+}
+
+// Splits the run 在四川大学计算机科学与技术专业 into the school and the major: after a word for the
+// certificate's own school (在本校…, no school), after the longest school of the table the run starts
+// with, else after the table's closest school found at its start (allowing OCR errors; the table's
+// spelling is taken), else after its first 大学 or 学院.
+void split_school_major(const JoinedText& joined, const Finding& run, const CueSet& cues, const SchoolTable& schools,
+                        Readings& out) {
   const std::string& text = run.value.value;
-  std::size_t school_characters = 0;
+  std::size_t school_characters = own_school_word(cues, text);
   TextValue school = run.value;
-  if (text.starts_with("本校")) {
-    school_characters = 2;
+  if (school_characters > 0) {
     school.value.clear();
   } else if (const School* known = schools.longest_prefix_of(text); known != nullptr) {
     school.value = known->name;
@@ -263,7 +278,7 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   Readings readings;
   for (const Finding& finding : findings) {
     if (finding.fact == "school_major") {
-      split_school_major(joined, finding, schools, readings);
+      split_school_major(joined, finding, cues, schools, readings);
     } else if (std::optional<TextValue> value = normalised(cues, schools, finding)) {
       readings[finding.fact].push_back(*std::move(value));
     }

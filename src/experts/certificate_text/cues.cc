@@ -16,12 +16,14 @@ constexpr std::string_view kNumeral = "[0-9〇零Oo一二三四五六七八九�
 
 std::string shorthand(std::string_view name) {
   const std::string n(kNumeral);
+  // A year, a month or a day may break across lines anywhere (a narrow column wraps 198 / 4年).
+  const std::string year = n + "(?:\\n?" + n + "){3}\\n?年\\n?";
+  const std::string month = n + "(?:\\n?" + n + "){0,2}\\n?月";
+  const std::string day = n + "(?:\\n?" + n + "){0,2}\\n?日";
   if (name == "HAN") return "[\\p{Han}\\n]";
   if (name == "NAME") return "\\p{Han}{2,4}";
-  if (name == "MONTH") return n + "{4}\\n?年\\n?" + n + "{1,3}\\n?月";
-  if (name == "DATE") {
-    return "(?:" + n + "{4}\\n?年\\n?" + n + "{1,3}\\n?月\\n?" + n + "{1,3}\\n?日|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})";
-  }
+  if (name == "MONTH") return year + month;
+  if (name == "DATE") return "(?:" + year + month + "\\n?" + day + "|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})";
   if (name == "SCHOOL") return "\\p{Han}{2,20}?(?:大学|学院|学校|研究院|研究所)";
   return "";
 }

@@ -27,12 +27,29 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
   return out;
 }
 
+namespace {
+
+// Whether a line is written in Latin letters (an English translation): eight letters or more, and more
+// letters than Han characters.
+bool in_latin_letters(const std::string& text) {
+  std::size_t letters = 0, han = 0;
+  for (const char32_t c : utf8::decode(text)) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) ++letters;
+    if (utf8::is_han(c)) ++han;
+  }
+  return letters >= 8 && letters > han;
+}
+
+}  // namespace
+
 JoinedText join_lines(const OcrResult& ocr) {
   JoinedText joined;
+  joined.after_gap.resize(ocr.lines.size());
+  const OcrLine* before = nullptr;
   for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
     const OcrLine& line = ocr.lines[l];
-    if (l > 0) joined.text += '\n';
-    const std::size_t line_begin = joined.text.size();
+    if (in_latin_letters(line.text)) continue;  // A translation: the cues read Chinese.
+    if (before != nullptr) joined.text += '\n';
     const std::vector<char32_t> chars = utf8::decode(line.text);
     for (std::size_t i = 0; i < chars.size(); ++i) {
       char32_t c = chars[i];
@@ -46,10 +63,9 @@ JoinedText join_lines(const OcrResult& ocr) {
       joined.confidence.push_back(i < line.char_confidences.size() ? line.char_confidences[i] : line.confidence);
       joined.line.push_back(static_cast<int>(l));
     }
-    joined.line_bytes.emplace_back(line_begin, joined.text.size());
-    const OcrLine* before = l > 0 ? &ocr.lines[l - 1] : nullptr;
-    joined.after_gap.push_back(before != nullptr && same_row(*before, line) &&
-                               left_of(line.box) - right_of(before->box) >= height_of(before->box));
+    joined.after_gap[l] = before != nullptr && same_row(*before, line) &&
+                          left_of(line.box) - right_of(before->box) >= height_of(before->box);
+    before = &line;
   }
   return joined;
 }

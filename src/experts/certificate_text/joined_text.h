@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "mixtract/ocr.h"
@@ -24,12 +23,11 @@ struct TextValue {
 };
 
 struct JoinedText {
-  std::string text;                                             // UTF-8.
-  std::vector<std::size_t> byte_of;                             // Byte offset of each character.
-  std::vector<float> confidence;                                // Per character.
-  std::vector<int> line;                                        // Per character.
-  std::vector<std::pair<std::size_t, std::size_t>> line_bytes;  // Byte range of each OCR line.
-  // Per OCR line: it lies on the row of the line before it, a character's width or more to its right.
+  std::string text;                  // UTF-8.
+  std::vector<std::size_t> byte_of;  // Byte offset of each character.
+  std::vector<float> confidence;     // Per character.
+  std::vector<int> line;             // Per character.
+  // Per OCR line: it lies on the row of the line read before it, a character's width or more to its right.
   // What was printed in between was not read (under a seal, say).
   std::vector<bool> after_gap;
 
@@ -40,6 +38,8 @@ struct JoinedText {
 };
 inline constexpr float kAcrossAGap = 0.4f;
 
+// The lines joined, but for lines in Latin letters (eight or more, and more of them than Han
+// characters): a translation printed beside or under the body would cut its sentences.
 JoinedText join_lines(const OcrResult& ocr);
 
 }  // namespace mixtract
