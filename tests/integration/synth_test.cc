@@ -206,6 +206,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_bilingual", {"DIPLOMA", "This is to certify"}},
       {"graduation_vocational", {"毕业证书", "同学（性别："}},
       {"degree_certify", {"学位证书", "兹证明"}},
+      {"graduation_department", {"毕业证书", "在本校"}},
+      {"graduation_enrolled", {"毕业证书", "进入我校"}},
+      {"degree_award_first", {"学位证书", "同学在我校"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);
