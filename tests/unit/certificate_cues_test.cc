@@ -166,6 +166,46 @@ TEST_F(CertificateCuesTest, ATranslationBesideTheBodyAndAYearBrokenAcrossLines) 
   EXPECT_EQ(fact(facts, "issue_date"), "2018-06-30");
 }
 
+TEST_F(CertificateCuesTest, ADepartmentBetweenTheSchoolAndTheMajorIsNeither) {
+  // The major table knows 应用化学 and 会计学: cut after the department, undoubted.
+  auto facts = read({"学生何平，性别男，一九七五年三月十二日生，于一九九三年九月至一九九七年七月在本校化学系",
+                     "应用化学专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "应用化学");
+  EXPECT_FLOAT_EQ(facts.at("major").confidence, 0.99f);
+  facts = read({"研究生韦红，性别女，1990年5月1日生，于2012年9月至2015年6月在中南大学商学院会计学专业硕士研究生学习"});
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_EQ(fact(facts, "major"), "会计学");
+  // A major the table does not know: where the department ends is a guess, so it is doubtful.
+  facts = read({"学生何平，性别男，1975年3月12日生，在本校物理系光电信息科学与工程专业四年制本科学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "光电信息科学与工程");
+  EXPECT_LT(facts.at("major").confidence, 0.5f);
+  // 系 at a major's start is no department.
+  facts = read({"学生何平，性别男，1975年3月12日生，在本校系统工程专业四年制本科学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "系统工程");
+}
+
+TEST_F(CertificateCuesTest, EnrolledInOurSchoolAndASexAfterALineBreak) {
+  const auto facts = read({"毕业证书", "兹有梁静同学，女，一九九九年八月一日出生，二〇一七年九月进入我",
+                           "校土木工程专业学习，学制四年，修完本科教学计划规定的全部课程。"});
+  EXPECT_EQ(fact(facts, "name"), "梁静");
+  EXPECT_EQ(fact(facts, "major"), "土木工程");
+  const auto degree =
+      read({"学士学位证书", "经中南大学学位评定委员会审核，授予梁静（", "女，1999年8月1日生）工学学士学位。"});
+  EXPECT_EQ(fact(degree, "gender"), "女");
+}
+
+TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
+  // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
+  auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "授予黄刚");
+  EXPECT_LT(facts.at("name").confidence, 0.5f);
+  facts = read({"学士学位证书", "经中南大学学位评定委员会审核，授予许", "杰磊（男，1998年4月2日生）法学学士学位。"});
+  EXPECT_LT(facts.at("name").confidence, 0.5f);
+  facts = read({"学士学位证书", "欧阳娜娜，女，1998年4月2日生。在中南大学法学专业完成了学士学位的学业要求。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳娜娜");
+  EXPECT_FLOAT_EQ(facts.at("name").confidence, 0.99f);
+}
+
 TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {
   const auto facts =
       read({"硕士学位证书", "张伟，男，1990年1月2日生。在四川大学法学专业学完博士研究生课程，授予法学博士学位。"});

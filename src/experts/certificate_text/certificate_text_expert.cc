@@ -11,6 +11,7 @@
 #include "mixtract/education.h"
 #include "rules/date.h"
 #include "rules/plausibility.h"
+#include "rules/surnames.h"
 
 namespace mixtract {
 namespace {
@@ -65,12 +66,30 @@ std::size_t own_school_word(const CueSet& cues, const std::string& text) {
   return 0;
 }
 
+// The characters of a department or faculty that `major` starts with (化学系应用化学, 法学院法学): up to its
+// last 系 with two characters or more on each side, or 学院 with one or more before it and two or more
+// after; 0 when there is none.
+std::size_t department_characters(const std::string& major) {
+  const std::vector<char32_t> chars = utf8::decode(major);
+  for (std::size_t end = chars.size() >= 2 ? chars.size() - 2 : 0; end >= 3; --end) {
+    if (chars[end - 1] == U'系' || (chars[end - 2] == U'学' && chars[end - 1] == U'院')) return end;
+  }
+  return 0;
+}
+
+// A name that does not start with a common surname counts at most this much (review).
+constexpr float kUnsureName = 0.4f;
+
+// A major cut from after a department counts at most this much unless the major table knows it: where
+// the department ends is a guess.
+constexpr float kUnconfirmedCut = 0.4f;
+
 // Splits the run 在四川大学计算机科学与技术专业 into the school and the major: after a word for the
 // certificate's own school (在本校…, no school), after the longest school of the table the run starts
 // with, else after the table's closest school found at its start (allowing OCR errors; the table's
-// spelling is taken), else after its first 大学 or 学院.
+// spelling is taken), else after its first 大学 or 学院; a department or faculty between them is neither.
 void split_school_major(const JoinedText& joined, const Finding& run, const CueSet& cues, const SchoolTable& schools,
-                        Readings& out) {
+                        const MajorTable& majors, Readings& out) {
   const std::string& text = run.value.value;
   std::size_t school_characters = own_school_word(cues, text);
   TextValue school = run.value;
@@ -106,9 +125,14 @@ void split_school_major(const JoinedText& joined, const Finding& run, const CueS
       school_characters = utf8::length(school.value);
     }
   }
-  const std::size_t major_begin = after_characters(joined, run.begin, school_characters);
+  std::size_t major_begin = after_characters(joined, run.begin, school_characters);
   if (major_begin >= run.end) return;
   TextValue major = joined.value(major_begin, run.end);
+  if (const std::size_t department = department_characters(major.value); department > 0) {
+    major_begin = after_characters(joined, major_begin, department);
+    major = joined.value(major_begin, run.end);
+    if (!majors.contains(major.value)) major.confidence = std::min(major.confidence, kUnconfirmedCut);
+  }
   major.confidence *= run.weight;
   if (!school.value.empty() && plausibility_problem(FieldKind::kSchool, school.value, &schools).empty()) {
     out["school"].push_back(std::move(school));
@@ -141,6 +165,13 @@ std::optional<TextValue> normalised(const CueSet& cues, const SchoolTable& schoo
                            : fact == "school" ? FieldKind::kSchool
                                               : FieldKind::kMajor;
     if (!plausibility_problem(kind, value.value, &schools).empty()) return std::nullopt;
+    // A name a cue found that does not start with a common surname may have been read from the middle of
+    // a sentence (授予黄刚) or cut where it wrapped (杰磊 of 许杰磊), or be a rare surname: doubtful.
+    if (fact == "name") {
+      const std::size_t surname = surname_length(value.value);
+      if (surname == 0 || surname >= utf8::length(value.value))
+        value.confidence = std::min(value.confidence, kUnsureName);
+    }
   }
   return value;
 }
@@ -278,7 +309,7 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   Readings readings;
   for (const Finding& finding : findings) {
     if (finding.fact == "school_major") {
-      split_school_major(joined, finding, cues, schools, readings);
+      split_school_major(joined, finding, cues, schools, majors, readings);
     } else if (std::optional<TextValue> value = normalised(cues, schools, finding)) {
       readings[finding.fact].push_back(*std::move(value));
     }
