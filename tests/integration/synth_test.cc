@@ -209,6 +209,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_department", {"毕业证书", "在本校"}},
       {"graduation_enrolled", {"毕业证书", "进入我校"}},
       {"degree_award_first", {"学位证书", "同学在我校"}},
+      {"graduation_table_form", {"毕业证书", "所学专业"}},
+      {"graduation_narrow", {"毕业证书", "准予毕业"}},
+      {"degree_form", {"学位证书", "授予学位："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

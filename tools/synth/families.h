@@ -35,6 +35,7 @@ struct CertificateText {
   bool ornaments = false;           // A row of repeated glyphs along the top and bottom borders.
   std::vector<std::string> beside;  // Rows in a column right of the body, which then keeps to the left
                                     // half (a translation).
+  int body_width = 0;               // The body's width in pixels, centred on the page; 0 = the page's.
 };
 
 // ID cards have one official layout; their families are the pages a card reaches us on.

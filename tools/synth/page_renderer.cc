@@ -246,8 +246,10 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
     title_y += height + 20;
   }
   const int size = uniform(rng, 34, 40);
-  const cv::Point body_at = landscape ? cv::Point(370, 255) : cv::Point(150, 620);
-  const int page_body_width = landscape ? 1090 : 900;
+  const int page_body_width = text.body_width > 0 ? text.body_width : landscape ? 1090 : 900;
+  const cv::Point body_at = text.body_width > 0 ? cv::Point((page.cols - text.body_width) / 2, landscape ? 255 : 620)
+                            : landscape         ? cv::Point(370, 255)
+                                                : cv::Point(150, 620);
   const int body_width = text.beside.empty() ? page_body_width : page_body_width / 2 - 20;
   photo_box(page, landscape ? cv::Rect(uniform(rng, 110, 150), 250, 180, 240) : cv::Rect(510, 300, 180, 240));
   int y = body_at.y;
