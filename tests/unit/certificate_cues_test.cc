@@ -107,6 +107,12 @@ TEST_F(CertificateCuesTest, AFormWithLetterSpacedLabelsAndNoColons) {
   EXPECT_EQ(fact(facts, "major"), "土木工程");
   EXPECT_EQ(fact(facts, "level"), "本科");
   EXPECT_EQ(fact(facts, "issue_date"), "2015-07-28");
+  // Other words for the labels: 出生年月, 所学专业.
+  const auto other = read({"毕业证书", "姓名", "吴婷", "出生年月", "1990年2月8日", "所学专业", "护理学", "学历层次",
+                           "本科", "二〇一二年六月三十日"});
+  EXPECT_EQ(fact(other, "birth_date"), "1990-02-08");
+  EXPECT_EQ(fact(other, "major"), "护理学");
+  EXPECT_EQ(fact(other, "issue_date"), "2012-06-30");
   // 专业 at a line's start in a sentence is no label: the sentence's major stands, undoubted.
   const auto sentence = read({"学生王五，性别男，1990年1月2日生，于2008年9月至2012年6月在本校会计学", "专业",
                               "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});
