@@ -212,6 +212,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_table_form", {"毕业证书", "所学专业"}},
       {"graduation_narrow", {"毕业证书", "准予毕业"}},
       {"degree_form", {"学位证书", "授予学位："}},
+      {"graduation_this_student", {"毕业证书", "该生于"}},
+      {"graduation_dotted_dates", {"毕业证书", "在本校"}},
+      {"graduation_two_column_form", {"毕业证书", "专业名称："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);
