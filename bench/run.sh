@@ -27,7 +27,7 @@
 #   - layout families (leave-one-family-out): N certificates or ID cards of each family of `synth --families`, clean and
 #     photographed, through `extract` on the default settings, then `eval`: per family and field, and the
 #     development families against the held-out ones (written after the cues were last changed);
-#   - the built-in routes with and without an LLM: the held-out families, photographed, extracted on the
+#   - the built-in routes with and without an LLM: the first held-out families, photographed, extracted on the
 #     default settings and with --llm-url to a scripted server answering from the truth, always right
 #     and wrong on 20% of values: fields right, accepted, accepted wrong;
 #   - HTTP service: wrk against POST /v1/extract (one certificate, cached OCR) at 2 threads: requests/s,
@@ -112,7 +112,9 @@ ocr_section() {
   echo
 }
 
-# The folder of $count certificates of the held-out families at difficulty $1, rendered on first use.
+# The folder of $count certificates of the first held-out families (graduation_regular, degree_award,
+# graduation_form: development families since 2026-12-04, kept so that figures compare) at difficulty $1,
+# rendered on first use.
 held_out_set() {
   local data=$build/bench-data/escalation-$1-n$count${schools:+-moe}
   if [ ! -f "$data/truth.csv" ]; then
@@ -124,7 +126,7 @@ held_out_set() {
 }
 
 # Documents/s of the batch runner on 1 and 2 threads, same documents, one process each: the clean
-# documents, and the held-out families photographed (1,600-2,400 px photos, the pages users send).
+# documents, and the first held-out families photographed (1,600-2,400 px photos, the pages users send).
 scaling_section() {
   local data rows
   for data in "$build/bench-data/extract-clean-n$count${schools:+-moe}" "$(held_out_set photo)"; do
@@ -165,7 +167,7 @@ memory_section() {
 }
 
 # Memory along a long batch: `extract` on the default settings over $soak_count photographed certificates
-# (the held-out families' pages in turn, each file distinct: bench_pages --from), its RSS sampled every
+# (the first held-out families' pages in turn, each file distinct: bench_pages --from), its RSS sampled every
 # 30 s with its peak so far and the documents done; a row per tenth of the run and a bar for the eye.
 soak_section() {
   local dir work pid
@@ -500,13 +502,13 @@ families_section() {
   printf '%s\n' "${rows[@]}" | /usr/bin/python3 bench/families_table.py
 }
 
-# The built-in routes with an LLM and without: the held-out families, photographed, through `extract` on
+# The built-in routes with an LLM and without: the first held-out families, photographed, through `extract` on
 # the default settings, then with --llm-url to a scripted server answering from the truth (right, then
 # with a share of its values misread), then `eval`.
 escalation_section() {
   local run_dir data set wrong label llm server report
   run_dir=$(mktemp -d)
-  echo "### The built-in routes with and without an LLM (held-out families, $count documents a set; scripted server answering from the truth)"
+  echo "### The built-in routes with and without an LLM (the first held-out families, $count documents a set; scripted server answering from the truth)"
   echo
   echo "| set | run | s/document | fields right | accepted | accepted right (wrong) | documents asking the LLM |"
   echo "|---|---|---|---|---|---|---|"
