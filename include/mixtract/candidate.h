@@ -50,6 +50,11 @@ struct Candidate {
   std::string invalid_reason;  // Set by the gate when the value fails the field's checks; "" = valid.
 };
 
+// The most a reading may count whose own look says it may be wrong (a date padded unevenly, a value read
+// across a gap in its row, a name without a common surname): too little for the gate to accept it, or to
+// let it dissent from another reading.
+inline constexpr double kDoubtfulReading = 0.4;
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_CANDIDATE_H_

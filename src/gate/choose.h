@@ -43,7 +43,6 @@ class ExpertSource {
 // digit probably lost) counts at most kDoubtfulReading, too little to accept or to dissent.
 void add_candidates(const FieldSpec& field, const ExpertOutput& output, const CheckContext& context,
                     FieldResult& result);
-inline constexpr double kDoubtfulReading = 0.4;
 
 // A valid value's confidence: its support, mapped through the route's calibration. Support combines
 // independent witnesses as 1 - the product of (1 - confidence); each witness counts once, with its most

@@ -128,7 +128,7 @@ TEST_F(CertificateCuesTest, AValueReadAcrossAGapInItsRowIsDoubtful) {
   page.lines[4].box = {Point{195, 100}, Point{230, 100}, Point{230, 120}, Point{195, 120}};
   auto facts = read_certificate_text(page, schools_, majors_);
   EXPECT_EQ(fact(facts, "issue_date"), "1995-06-04");
-  EXPECT_FLOAT_EQ(facts.at("issue_date").confidence, kAcrossAGap);
+  EXPECT_FLOAT_EQ(facts.at("issue_date").confidence, static_cast<float>(kDoubtfulReading));
   // The same two pieces side by side, no gap between them: one line the detector split.
   page.lines[4].box = {Point{152, 100}, Point{187, 100}, Point{187, 120}, Point{152, 120}};
   facts = read_certificate_text(page, schools_, majors_);

@@ -25,17 +25,17 @@ enum class Layout {
 // What a certificate page shows, top to bottom.
 struct CertificateText {
   Layout layout = Layout::kLandscape;
-  std::vector<std::string> title;   // Centred; the last line is the largest.
-  std::string body;                 // The official sentence, wrapped to the page; "" = none.
-  std::vector<std::string> labels;  // Label rows below the body (姓名：张伟), one per row.
-  std::vector<std::string> footer;  // The issuer's rows (校名：四川大学, 校长：王建国).
-  std::string number;               // The certificate number, printed after 证书编号：.
-  std::string date;                 // The issue date as printed.
-  std::string seal;                 // The issuer's name around the seal.
-  bool ornaments = false;           // A row of repeated glyphs along the top and bottom borders.
-  std::vector<std::string> beside;  // Rows in a column right of the body, which then keeps to the left
-                                    // half (a translation).
-  int body_width = 0;               // The body's width in pixels, centred on the page; 0 = the page's.
+  std::vector<std::string> title;        // Centred; the last line is the largest.
+  std::string body;                      // The official sentence, wrapped to the page; "" = none.
+  std::vector<std::string> labels;       // Label rows below the body (姓名：张伟), one per row.
+  std::vector<std::string> footer;       // The issuer's rows (校名：四川大学, 校长：王建国).
+  std::string number;                    // The certificate number, printed after 证书编号：.
+  std::string date;                      // The issue date as printed.
+  std::string seal;                      // The issuer's name around the seal.
+  bool ornaments = false;                // A row of repeated glyphs along the top and bottom borders.
+  std::vector<std::string> beside = {};  // Rows in a column right of the body, which then keeps to the left
+                                         // half (a translation).
+  int body_width = 0;                    // The body's width in pixels, centred on the page; 0 = the page's.
 };
 
 // ID cards have one official layout; their families are the pages a card reaches us on.

@@ -37,6 +37,8 @@ std::optional<std::string> nearest_level(const std::string& text) {
   return tie ? std::nullopt : best;
 }
 
+constexpr float kDoubtful = static_cast<float>(kDoubtfulReading);
+
 // The byte offset in `joined.text` after `count` characters (line breaks not counted) from `begin`.
 std::size_t after_characters(const JoinedText& joined, std::size_t begin, std::size_t count) {
   std::size_t at = begin;
@@ -76,13 +78,6 @@ std::size_t department_characters(const std::string& major) {
   }
   return 0;
 }
-
-// A name that does not start with a common surname counts at most this much (review).
-constexpr float kUnsureName = 0.4f;
-
-// A major cut from after a department counts at most this much unless the major table knows it: where
-// the department ends is a guess.
-constexpr float kUnconfirmedCut = 0.4f;
 
 // Splits the run 在四川大学计算机科学与技术专业 into the school and the major: after a word for the
 // certificate's own school (在本校…, no school), after the longest school of the table the run starts
@@ -131,7 +126,8 @@ void split_school_major(const JoinedText& joined, const Finding& run, const CueS
   if (const std::size_t department = department_characters(major.value); department > 0) {
     major_begin = after_characters(joined, major_begin, department);
     major = joined.value(major_begin, run.end);
-    if (!majors.contains(major.value)) major.confidence = std::min(major.confidence, kUnconfirmedCut);
+    // Where the department ends is a guess, unless the major table knows what follows it.
+    if (!majors.contains(major.value)) major.confidence = std::min(major.confidence, kDoubtful);
   }
   major.confidence *= run.weight;
   if (!school.value.empty() && plausibility_problem(FieldKind::kSchool, school.value, &schools).empty()) {
@@ -170,7 +166,7 @@ std::optional<TextValue> normalised(const CueSet& cues, const SchoolTable& schoo
     if (fact == "name") {
       const std::size_t surname = surname_length(value.value);
       if (surname == 0 || surname >= utf8::length(value.value))
-        value.confidence = std::min(value.confidence, kUnsureName);
+        value.confidence = std::min(value.confidence, kDoubtful);
     }
   }
   return value;

@@ -19,8 +19,8 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
     out.confidence = std::min(out.confidence, confidence[static_cast<std::size_t>(i)]);
   for (auto i = first + 1; i < last; ++i) {
     const int at = line[static_cast<std::size_t>(i)];
-    if (at != line[static_cast<std::size_t>(i - 1)] && after_gap[static_cast<std::size_t>(at)]) {
-      out.confidence = std::min(out.confidence, kAcrossAGap);
+    if (at != line[static_cast<std::size_t>(i - 1)] && after_gap[static_cast<std::size_t>(at)] != 0) {
+      out.confidence = std::min(out.confidence, static_cast<float>(kDoubtfulReading));
     }
   }
   out.line = first < static_cast<std::ptrdiff_t>(line.size()) ? line[static_cast<std::size_t>(first)] : -1;
@@ -44,7 +44,7 @@ bool in_latin_letters(const std::string& text) {
 
 JoinedText join_lines(const OcrResult& ocr) {
   JoinedText joined;
-  joined.after_gap.resize(ocr.lines.size());
+  joined.after_gap.assign(ocr.lines.size(), 0);
   const OcrLine* before = nullptr;
   for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
     const OcrLine& line = ocr.lines[l];
@@ -64,7 +64,9 @@ JoinedText join_lines(const OcrResult& ocr) {
       joined.line.push_back(static_cast<int>(l));
     }
     joined.after_gap[l] = before != nullptr && same_row(*before, line) &&
-                          left_of(line.box) - right_of(before->box) >= height_of(before->box);
+                                  left_of(line.box) - right_of(before->box) >= height_of(before->box)
+                              ? 1
+                              : 0;
     before = &line;
   }
   return joined;

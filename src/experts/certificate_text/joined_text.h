@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mixtract/candidate.h"
 #include "mixtract/ocr.h"
 
 namespace mixtract {
@@ -29,14 +30,13 @@ struct JoinedText {
   std::vector<int> line;             // Per character.
   // Per OCR line: it lies on the row of the line read before it, a character's width or more to its right.
   // What was printed in between was not read (under a seal, say).
-  std::vector<bool> after_gap;
+  std::vector<char> after_gap;  // 1 or 0.
 
   // The value covering bytes [begin, end) of `text`, line breaks dropped; its confidence is the lowest
-  // of its characters', and at most kAcrossAGap when it runs on across a gap in its row (one of
+  // of its characters', and at most kDoubtfulReading when it runs on across a gap in its row (one of
   // 一九九五年六月 and 四日 read on either side of a seal's 二十).
   TextValue value(std::size_t begin, std::size_t end) const;
 };
-inline constexpr float kAcrossAGap = 0.4f;
 
 // The lines joined, but for lines in Latin letters (eight or more, and more of them than Han
 // characters): a translation printed beside or under the body would cut its sentences.
