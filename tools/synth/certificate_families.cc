@@ -1,0 +1,535 @@
+#include "certificate_families.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+
+#include "page_text.h"
+
+namespace mixtract::synth {
+namespace {
+
+int uniform(std::mt19937& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
+
+std::string official(std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 6> kNames{"王建国", "李文华", "张志明", "陈立新", "刘振华", "杨国强"};
+  return std::string(kNames[static_cast<std::size_t>(uniform(rng, 0, 5))]);
+}
+
+std::string rank_of(EducationLevel level) {
+  return level == EducationLevel::kBachelor ? "学士" : level == EducationLevel::kMaster ? "硕士" : "博士";
+}
+
+// 四 for 4: the length of a programme as printed (学制四年, 四年制).
+std::string years_in_words(const Credential& c) {
+  static constexpr std::array<std::string_view, 6> kYears{"", "一", "二", "三", "四", "五"};
+  const int years = c.graduation_date.year - c.start_date.year;
+  return std::string(kYears[static_cast<std::size_t>(std::clamp(years, 0, 5))]);
+}
+
+}  // namespace
+
+bool any_level(EducationLevel) {
+  return true;
+}
+bool degree_level(EducationLevel level) {
+  return level != EducationLevel::kJuniorCollege;
+}
+bool undergraduate_level(EducationLevel level) {
+  return level == EducationLevel::kBachelor || level == EducationLevel::kJuniorCollege;
+}
+bool graduate_level(EducationLevel level) {
+  return level == EducationLevel::kMaster || level == EducationLevel::kDoctor;
+}
+
+// --- Development families: the wordings the cues were written against. ---
+
+CertificateText graduation_classic(const Person& person, const Credential& c, std::mt19937& rng) {
+  const DateStyle style = uniform(rng, 0, 4) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          graduation_body(person, c, style),
+          {},
+          {"校名：" + c.school.name, "校（院）长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, style),
+          c.school.name};
+}
+
+CertificateText degree_classic(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          degree_body(person, c),
+          {},
+          {c.school.name, "学位评定委员会主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// 研究生王小明，性别男，1984年10月12日生，于2011年9月至2015年6月在本校金融学专业学习，学制四年，修完博士研究生
+// 培养计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_graduate(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"研究生毕业证书"},
+          "研究生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在本校" + c.major + "专业学习，学制" + years_in_words(c) + "年，修完" +
+              std::string(level_name(c.level)) + "培养计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// 王小明，男，一九八四年十月十二日生。在中南大学经济学专业学完硕士研究生课程，已通过硕士学位的课程考试和论文答辩，
+// 成绩合格。根据《中华人民共和国学位条例》的规定，授予经济学硕士学位。
+CertificateText degree_committee(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string studies =
+      c.level == EducationLevel::kBachelor
+          ? "修完本科课程，业已毕业"
+          : "学完" + std::string(level_name(c.level)) + "课程，已通过" + rank_of(c.level) + "学位的课程考试和论文答辩";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业" + studies +
+              "，成绩合格。根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// --- Held out until their failures were read (sessions 12 to 14, bench/RESULTS.md); developed on since. ---
+
+// 普通高等学校 / 毕业证书; 学生赵磊，男，1998年四月二日出生，自2016年9月起至2020年6月在中南大学会计学专业四年制本科
+// 学习期满，…; dates in mixed numerals; a row of ornaments along the border.
+CertificateText graduation_regular(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool undergraduate = !graduate_level(c.level);
+  CertificateText text{Layout::kLandscape,
+                       {"普通高等学校", "毕业证书"},
+                       "学生" + person.name + "，" + person.gender + "，" +
+                           format_date(person.birth_date, DateStyle::kMixed) + "出生，自" +
+                           year_month(c.start_date, DateStyle::kArabic) + "起至" +
+                           year_month(c.graduation_date, DateStyle::kArabic) + "在" + c.school.name + c.major + "专业" +
+                           (undergraduate ? years_in_words(c) + "年制" : "") + std::string(level_name(c.level)) +
+                           "学习期满，修完规定课程，成绩合格，准予毕业。",
+                       {},
+                       {"校名：" + c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kMixed),
+                       c.school.name};
+  text.ornaments = true;
+  return text;
+}
+
+// 学位证书; 李娜，女，1979年3月5日生，于…至…在本校材料科学与工程专业完成博士学位课程的学习，…授予工学博士学位。
+// The school only under 学位授予单位.
+CertificateText degree_award(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在本校" + c.major + "专业完成" + rank_of(c.level) +
+              "学位课程的学习，成绩合格，符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {"学位授予单位：" + c.school.name, "校长：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A form: no sentence, each fact after its label.
+CertificateText graduation_form(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"姓名：" + person.name + "　性别：" + person.gender,
+           "出生日期：" + format_date(person.birth_date, DateStyle::kArabic), "专业：" + c.major,
+           "层次：" + std::string(level_name(c.level)),
+           "学习时间：" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+               year_month(c.graduation_date, DateStyle::kArabic)},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement (2026-12-04, bd6ae8e); developed on since. ---
+
+namespace {
+
+// A date as a filled-in form prints it: each number stands apart from the printed 年, 月 and 日.
+std::string filled_in(const std::string& date) {
+  std::string out;
+  for (std::size_t i = 0; i < date.size();) {
+    const std::size_t length = (static_cast<unsigned char>(date[i]) & 0xE0) == 0xE0 ? 3 : 1;
+    const std::string glyph = date.substr(i, length);
+    if (glyph == "年" || glyph == "月" || glyph == "日") out += ' ';
+    out += glyph;
+    if (glyph == "年" || glyph == "月") out += ' ';
+    i += length;
+  }
+  return out;
+}
+
+// 1998年04月02日, 2016年09月: the zero-padded dates of a printed form.
+std::string padded(const Date& date, bool with_day) {
+  char text[32];
+  if (with_day) {
+    std::snprintf(text, sizeof text, "%d年%02d月%02d日", date.year, date.month, date.day);
+  } else {
+    std::snprintf(text, sizeof text, "%d年%02d月", date.year, date.month);
+  }
+  return text;
+}
+
+// English text in rows of at most `width` characters, broken between words.
+std::vector<std::string> word_rows(const std::string& text, std::size_t width) {
+  std::vector<std::string> rows{""};
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!rows.back().empty() && rows.back().size() + 1 + word.size() > width) rows.emplace_back();
+    rows.back() += (rows.back().empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return rows;
+}
+
+// April 2, 1998.
+std::string english_date(const Date& date, bool with_day = true) {
+  static constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
+  const std::string month(kMonths[static_cast<std::size_t>(date.month - 1)]);
+  return with_day ? month + " " + std::to_string(date.day) + ", " + std::to_string(date.year)
+                  : month + " " + std::to_string(date.year);
+}
+
+}  // namespace
+
+// A printed form whose blanks were filled in by hand or printer, each value standing apart:
+// 学生 赵磊 ，性别 男 ，1998 年 4 月 2 日生，于 2016 年 9 月至 2020 年 6 月在本校 会计学 专业 四 年制 本科 学习，…
+// (研究生 …在本校 会计学 专业 硕士研究生 学习，学制 三 年，…); the school printed only under the body.
+CertificateText graduation_blanks(const Person& person, const Credential& c, std::mt19937& rng) {
+  const DateStyle style = uniform(rng, 0, 1) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  const std::string study = graduate ? " " + level + " 学习，学制 " + years_in_words(c) + " 年，修完培养计划"
+                                     : " " + years_in_words(c) + " 年制 " + level + " 学习，修完教学计划";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          (graduate ? "研究生 " : "学生 ") + person.name + " ，性别 " + person.gender + " ，" +
+              filled_in(format_date(person.birth_date, style)) + "生，于 " +
+              filled_in(year_month(c.start_date, style)) + "至 " + filled_in(year_month(c.graduation_date, style)) +
+              "在本校 " + c.major + " 专业" + study + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The Degree Law's wording (2025) with an English translation under it:
+// 李娜，女，2002年3月5日生。在中南大学会计学专业完成了学士学位的学业要求，经审核符合《中华人民共和国学位法》规定的
+// 条件，授予管理学学士学位。 This is to certify that ...
+CertificateText degree_law(const Person& person, const Credential& c, std::mt19937& rng) {
+  const Date& born = person.birth_date;
+  const std::string english_rank = c.level == EducationLevel::kBachelor ? "Bachelor"
+                                   : c.level == EducationLevel::kMaster ? "Master"
+                                                                        : "Doctor";
+  const std::string english = "This is to certify that the holder, born on " + english_date(born) +
+                              ", has fulfilled the requirements of the Degree Law of the People's Republic of China "
+                              "and is hereby awarded the degree of " +
+                              english_rank + ".";
+  const std::string defence = c.level == EducationLevel::kBachelor ? "" : "，通过论文答辩";
+  return {Layout::kPortrait,
+          {"DEGREE CERTIFICATE", rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(born, DateStyle::kArabic) + "生。在" + c.school.name +
+              c.major + "专业完成了" + rank_of(c.level) + "学位的学业要求" + defence +
+              "，经审核符合《中华人民共和国学位法》规定的条件，授予" + c.degree + "。",
+          word_rows(english, 44),
+          {c.school.name, "校长：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A form with letter-spaced labels and no colons (姓　　名　　王小明), zero-padded dates, the study period
+// as 入学时间 and 毕业时间.
+CertificateText graduation_spaced_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string gap = "　　";
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"姓　　名" + gap + person.name, "性　　别" + gap + person.gender,
+           "出生日期" + gap + padded(person.birth_date, true), "专　　业" + gap + c.major,
+           "学　　制" + gap + years_in_words(c) + "年", "层　　次" + gap + std::string(level_name(c.level)),
+           "入学时间" + gap + padded(c.start_date, false), "毕业时间" + gap + padded(c.graduation_date, false)},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          padded(c.graduation_date, true),
+          c.school.name};
+}
+
+// --- Held out until their first measurement (2026-12-04, 2d7e2e3); developed on since. ---
+
+// Chinese and English side by side: the body in the left half, its translation in the right half, so
+// that OCR reads a Chinese and an English line on each row. 学生孙明，性别男，于1985年12月27日出生，2003年9月
+// 至2007年7月在我校…专业四年制本科学习，…
+CertificateText graduation_bilingual(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  const std::string programme = graduate ? level : years_in_words(c) + "年制" + level;
+  const std::string english_programme = graduate ? "graduate" : "undergraduate";
+  CertificateText text{Layout::kLandscape,
+                       {"毕业证书", "DIPLOMA"},
+                       (graduate ? "研究生" : "学生") + person.name + "，性别" + person.gender + "，于" +
+                           format_date(person.birth_date, DateStyle::kArabic) + "出生，" +
+                           year_month(c.start_date, DateStyle::kArabic) + "至" +
+                           year_month(c.graduation_date, DateStyle::kArabic) + "在我校" + c.major + "专业" + programme +
+                           "学习，修完全部课程，成绩合格，准予毕业。",
+                       {},
+                       {"校名：" + c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kChineseNumerals),
+                       c.school.name};
+  text.beside = word_rows("This is to certify that the bearer, born on " + english_date(person.birth_date) +
+                              ", studied in the " + english_programme + " programme of this university from " +
+                              english_date(c.start_date, false) + " to " + english_date(c.graduation_date, false) +
+                              ", completed all required courses and is allowed to graduate.",
+                          34);
+  return text;
+}
+
+// A vocational wording: the name before 同学, the sex after a colon in brackets, 入学 and 毕业 months
+// instead of a period, the programme in brackets: 孙明同学（性别：男），一九八五年十二月二十七日生，二〇〇三年
+// 九月入学，二〇〇七年七月毕业，在我校…专业（四年制本科）学习期满，…特发此证。
+CertificateText graduation_vocational(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          person.name + "同学（性别：" + person.gender + "），" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "入学，" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "毕业，在我校" + c.major + "专业（" +
+              years_in_words(c) + "年制" + std::string(level_name(c.level)) +
+              "）学习期满，成绩合格，准予毕业，特发此证。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// 兹证明 and the facts in brackets, the school on top: 兹证明李娜（女，一九七九年三月五日生）在中南大学材料科学
+// 与工程专业完成了博士研究生学业，经答辩合格，经中南大学学位评定委员会审定，授予工学博士学位。特发此证。
+CertificateText degree_certify(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string defence = c.level == EducationLevel::kBachelor ? "" : "，经答辩合格";
+  return {Layout::kPortrait,
+          {c.school.name, rank_of(c.level) + "学位证书"},
+          "兹证明" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生）在" + c.school.name + c.major +
+              "专业完成了" + std::string(level_name(c.level)) + "学业" + defence + "，经" + c.school.name +
+              "学位评定委员会审定，授予" + c.degree + "。特发此证。",
+          {},
+          {"学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement (2026-12-04, 40b070d); developed on since. ---
+
+namespace {
+
+// The department the major is taught in, as older certificates print it before the major (化学系应用化学
+// 专业) and newer ones print the faculty (信息科学与工程学院计算机科学与技术专业).
+std::string department_of(const Credential& c, std::mt19937& rng) {
+  static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kDepartments{
+      {"工学", {"机电工程系", "信息科学与工程学院"}},
+      {"法学", {"法律系", "法学院"}},
+      {"文学", {"中文系", "文学院"}},
+      {"管理学", {"管理系", "商学院"}},
+      {"医学", {"医学系", "临床医学院"}},
+      {"理学", {"数学系", "数学与统计学院"}}};
+  const auto it = kDepartments.find(c.discipline);
+  if (it == kDepartments.end()) return "";
+  return std::string(uniform(rng, 0, 1) == 0 ? it->second.first : it->second.second);
+}
+
+}  // namespace
+
+// 学生周敏，性别女，一九七五年三月十二日生，于一九九三年九月至一九九七年七月在本校数学系数学与应用数学专业四年制
+// 本科学习，…: the department (or faculty) between the school and the major.
+CertificateText graduation_department(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  const DateStyle style = uniform(rng, 0, 1) == 0 ? DateStyle::kArabic : DateStyle::kChineseNumerals;
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, style) + "生，于" + year_month(c.start_date, style) + "至" +
+              year_month(c.graduation_date, style) + "在本校" + department_of(c, rng) + c.major + "专业" +
+              (graduate ? level : years_in_words(c) + "年制" + level) + "学习，修完" +
+              (graduate ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, style),
+          c.school.name};
+}
+
+// 兹有王小明同学，男，一九九八年四月二日出生，二〇一六年九月进入我校会计学专业学习，学制四年，修完本科教学计划
+// 规定的全部课程，…: the major after 进入我校, the level only in 修完…计划.
+CertificateText graduation_enrolled(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string plan = graduate_level(c.level) ? "培养计划" : "教学计划";
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "兹有" + person.name + "同学，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "出生，" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "进入我校" + c.major + "专业学习，学制" +
+              years_in_words(c) + "年，修完" + std::string(level_name(c.level)) + plan +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The award first, the person inside it: 经中南大学学位评定委员会审核，授予王小明（男，1998年4月2日生）管理学
+// 学士学位。王小明同学在我校会计学专业完成了学士学位的学业要求。
+CertificateText degree_award_first(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "经" + c.school.name + "学位评定委员会审核，授予" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生）" + c.degree + "。" + person.name +
+              "同学在我校" + c.major + "专业完成了" + rank_of(c.level) + "学位的学业要求。",
+          {},
+          {c.school.name, "学位评定委员会主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// --- Held out until their first measurement (2026-12-04, 0c61ec7); developed on since. ---
+
+// A form of two label/value pairs a row, the labels in other words (出生年月, 所学专业, 学历层次, 学习期限).
+CertificateText graduation_table_form(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string gap = "　　";
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"姓　名" + gap + person.name + gap + "性　别" + gap + person.gender,
+           "出生年月" + gap + format_date(person.birth_date, DateStyle::kArabic), "所学专业" + gap + c.major,
+           "学历层次" + gap + std::string(level_name(c.level)),
+           "学习期限" + gap + year_month(c.start_date, DateStyle::kArabic) + "至" +
+               year_month(c.graduation_date, DateStyle::kArabic)},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The ordinary sentence in a narrow column of ten characters or so, so that names, dates and the
+// major break across lines wherever the column ends.
+CertificateText graduation_narrow(const Person& person, const Credential& c, std::mt19937& rng) {
+  CertificateText text{Layout::kPortrait,
+                       {"毕业证书"},
+                       graduation_body(person, c, DateStyle::kChineseNumerals),
+                       {},
+                       {c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kChineseNumerals),
+                       c.school.name};
+  text.body_width = uniform(rng, 360, 440);
+  return text;
+}
+
+// A degree certificate as a form, the degree after 授予学位：, the major after 学科专业：.
+CertificateText degree_form(const Person& person, const Credential& c, std::mt19937& /*rng*/) {
+  return {Layout::kLandscape,
+          {rank_of(c.level) + "学位证书"},
+          "",
+          {"姓名：" + person.name, "性别：" + person.gender,
+           "出生日期：" + format_date(person.birth_date, DateStyle::kArabic), "学科专业：" + c.major,
+           "授予学位：" + c.degree},
+          {"学位授予单位：" + c.school.name},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held-out families: written on 2026-12-04 after the fixes the twelve above showed. ---
+
+// The name alone at the start, then 该生: 王小明，男，1998年4月2日生。该生于2016年9月至2020年6月在本校会计学
+// 专业学习，修完了本科教学计划规定的全部课程，…
+CertificateText graduation_this_student(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string plan = graduate_level(c.level) ? "培养计划" : "教学计划";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生。该生于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业学习，修完了" +
+              std::string(level_name(c.level)) + plan + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// Dates with dots: 学生周敏，性别女，1998.04.02生，2016.09—2020.06在本校…专业四年制本科学习，…
+CertificateText graduation_dotted_dates(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto dotted = [](const Date& date, bool with_day) {
+    char text[32];
+    if (with_day) {
+      std::snprintf(text, sizeof text, "%d.%02d.%02d", date.year, date.month, date.day);
+    } else {
+      std::snprintf(text, sizeof text, "%d.%02d", date.year, date.month);
+    }
+    return std::string(text);
+  };
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  return {
+      Layout::kLandscape,
+      {"毕业证书"},
+      (graduate ? "研究生" : "学生") + person.name + "，性别" + person.gender + "，" + dotted(person.birth_date, true) +
+          "生，" + dotted(c.start_date, false) + "—" + dotted(c.graduation_date, false) + "在本校" + c.major + "专业" +
+          (graduate ? level : years_in_words(c) + "年制" + level) + "学习，修完规定的全部课程，成绩合格，准予毕业。",
+      {},
+      {"校名：" + c.school.name, "校长：" + official(rng)},
+      c.graduation_number,
+      dotted(c.graduation_date, true),
+      c.school.name};
+}
+
+// A form in two columns of 标签：值, in other words: 学生姓名, 专业名称, 培养层次, 入学年月, 毕业年月.
+CertificateText graduation_two_column_form(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string gap = "　　　";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "",
+          {"学生姓名：" + person.name + gap + "性　　别：" + person.gender,
+           "出生日期：" + format_date(person.birth_date, DateStyle::kArabic) + gap + "培养层次：" +
+               std::string(level_name(c.level)),
+           "专业名称：" + c.major,
+           "入学年月：" + year_month(c.start_date, DateStyle::kArabic) + gap + "毕业年月：" +
+               year_month(c.graduation_date, DateStyle::kArabic)},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+}  // namespace mixtract::synth

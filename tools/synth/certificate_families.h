@@ -1,0 +1,56 @@
+// The families of certificates (families.h): what each one's page says. The wording each family prints
+// is written beside its definition.
+#ifndef MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
+#define MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
+
+#include <random>
+
+#include "families.h"
+
+namespace mixtract::synth {
+
+// The levels a family prints.
+bool any_level(EducationLevel level);
+bool degree_level(EducationLevel level);         // 本科 and up: the levels with a degree.
+bool undergraduate_level(EducationLevel level);  // 专科 and 本科.
+bool graduate_level(EducationLevel level);       // 硕士 and 博士.
+
+// Development families: the wordings the cues were written against.
+CertificateText graduation_classic(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_classic(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_graduate(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_committee(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their failures were read (sessions 12 to 14, bench/RESULTS.md); developed on since.
+CertificateText graduation_regular(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_award(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_form(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement (2026-12-04, bd6ae8e); developed on since.
+CertificateText graduation_blanks(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_law(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_spaced_labels(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement (2026-12-04, 2d7e2e3); developed on since.
+CertificateText graduation_bilingual(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_vocational(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_certify(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement (2026-12-04, 40b070d); developed on since.
+CertificateText graduation_department(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_enrolled(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_award_first(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement (2026-12-04, 0c61ec7); developed on since.
+CertificateText graduation_table_form(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_narrow(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_form(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held-out families: written on 2026-12-04 after the fixes the twelve above showed.
+CertificateText graduation_this_student(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_dotted_dates(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_two_column_form(const Person& person, const Credential& c, std::mt19937& rng);
+
+}  // namespace mixtract::synth
+
+#endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
