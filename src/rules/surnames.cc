@@ -5,25 +5,21 @@
 
 #include "core/builtin_texts.h"
 #include "core/utf8.h"
+#include "io/csv_reader.h"
 
 namespace mixtract {
 namespace {
 
-// The surnames of data/surnames.csv: a header line, then one surname a line.
+// The surnames of data/surnames.csv: a header row, then one surname a row.
 const std::set<std::string, std::less<>>& surnames() {
   static const std::set<std::string, std::less<>> kSurnames = [] {
     std::set<std::string, std::less<>> out;
     for (const BuiltinText& text : builtin_data_texts()) {
       if (text.name != "surnames") continue;
-      std::string_view rest = text.text;
-      bool header = true;
-      while (!rest.empty()) {
-        const std::size_t end = rest.find('\n');
-        std::string_view line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!header && !line.empty()) out.emplace(line);
-        header = false;
+      const Result<CsvRows> rows = parse_csv(text.text, "<builtin:surnames.csv>");
+      if (!rows.ok()) continue;  // Not reached: the built-in list is read by the tests.
+      for (std::size_t row = 1; row < rows->size(); ++row) {
+        if (!(*rows)[row].empty() && !(*rows)[row][0].empty()) out.insert((*rows)[row][0]);
       }
     }
     return out;

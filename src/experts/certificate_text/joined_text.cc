@@ -15,11 +15,10 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
   const auto first = std::lower_bound(byte_of.begin(), byte_of.end(), begin) - byte_of.begin();
   const auto last = std::lower_bound(byte_of.begin(), byte_of.end(), end) - byte_of.begin();
   out.confidence = 1;
-  for (auto i = first; i < last; ++i)
-    out.confidence = std::min(out.confidence, confidence[static_cast<std::size_t>(i)]);
-  for (auto i = first + 1; i < last; ++i) {
-    const int at = line[static_cast<std::size_t>(i)];
-    if (at != line[static_cast<std::size_t>(i - 1)] && after_gap[static_cast<std::size_t>(at)] != 0) {
+  for (auto i = first; i < last; ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    out.confidence = std::min(out.confidence, confidence[at]);
+    if (i > first && line[at] != line[at - 1] && after_gap[static_cast<std::size_t>(line[at])] != 0) {
       out.confidence = std::min(out.confidence, static_cast<float>(kDoubtfulReading));
     }
   }
