@@ -262,19 +262,21 @@ bool school_refutes_code(const Schema& schema, std::size_t code_field, const std
 }
 
 // A number read with one digit lost, added or misread in the part that states the other fields (a
-// digit under a seal's ring): when a reading has exactly one code one digit away whose school is read on
-// the page and whose other linked fields agree with a reading of theirs, and no reading has another such
-// code, it is added (expert "derived"). A digit of the serial cannot be mended: every digit fits there.
-// Asked when no reading of the code is valid, or when the school read refutes the valid one.
+// digit under a seal's ring): when a reading has exactly one code one digit away whose linked fields
+// agree with a reading of theirs, and no reading has another such code, it is added (expert "derived").
+// The school read on the page checks the code's school part; where the seal hides the school as well,
+// every other linked field must be read and the code's school must be in the table. A digit of the
+// serial cannot be mended: every digit fits there. Asked when no reading of the code is valid, or when
+// the school read refutes the valid one.
 bool add_mended_code(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
                      const CheckContext& context, Record& record) {
   const FieldSpec& spec = schema.fields[code_field];
   FieldResult& code = record.fields[code_field];
-  const bool names_a_school = std::any_of(links.begin(), links.end(), [&](const Link& link) {
-    return schema.fields[link.field].kind == FieldKind::kSchool &&
-           record.fields[link.field].status != FieldStatus::kMissing;
+  const auto is_school = [&](const Link& link) { return schema.fields[link.field].kind == FieldKind::kSchool; };
+  const bool school_read = std::any_of(links.begin(), links.end(), [&](const Link& link) {
+    return is_school(link) && record.fields[link.field].status != FieldStatus::kMissing;
   });
-  if (spec.validator == Validator::kIdNumber || !names_a_school) return false;
+  if (spec.validator == Validator::kIdNumber || std::none_of(links.begin(), links.end(), is_school)) return false;
   // Each linked field read on the page has a reading that agrees (the school's runner-up counts: a seal
   // over 珠海分校 leaves 北京师范大学 ahead).
   const auto fits = [&](const std::string& mended) {
@@ -282,8 +284,8 @@ bool add_mended_code(const Schema& schema, std::size_t code_field, const std::ve
     if (!facts || !check_field(spec, mended, context).ok()) return false;
     return std::all_of(links.begin(), links.end(), [&](const Link& link) {
       const FieldResult& other = record.fields[link.field];
-      if (other.status == FieldStatus::kMissing) return true;
       const std::string expected = link.expected(*facts);
+      if (other.status == FieldStatus::kMissing) return is_school(link) ? !expected.empty() : school_read;
       return !expected.empty() &&
              std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
                return c.invalid_reason.empty() && link.agrees(expected, c.value);

@@ -271,8 +271,29 @@ TEST_F(ReconcileTest, ADigitLostInTheSchoolCodeIsMendedFromTheFieldsForReview) {
   run();
   EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
 
-  // Nor is a digit mended without the school to check it against.
+  // Nor is a digit mended with neither the school nor the year to check it against.
   propose({make("level", "本科", 0.95, "ocr"), make("certificate_number", "16101201905007614", 0.98, "ocr")});
+  run();
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
+}
+
+TEST_F(ReconcileTest, UnderASealThatHidesTheSchoolTooTheYearAndLevelPinTheLostDigit) {
+  // 114301201105437613 of 辽宁科技学院 read 11430120105437613 (a 1 of 2011 under the seal, which hides the
+  // school's name as well); the page reads 本科 and 二〇一一年七月二十日.
+  ASSERT_TRUE(use_schools("name,code_5\n辽宁科技学院,11430\n四川大学,10610\n"));
+  propose({make("level", "本科", 0.95, "ocr"), make("graduation_date", "2011-07-20", 0.95, "ocr"),
+           make("certificate_number", "11430120105437613", 0.98, "ocr")});
+  run();
+  EXPECT_EQ(field("certificate_number").value, "114301201105437613");
+  EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("certificate_number").reason, HasSubstr("mended"));
+  // The school stays for a person to read: a mended number is no witness.
+  EXPECT_EQ(field("school").status, FieldStatus::kMissing);
+
+  // A mending whose school code the table lacks is no mending.
+  ASSERT_TRUE(use_schools("name,code_5\n四川大学,10610\n"));
+  propose({make("level", "本科", 0.95, "ocr"), make("graduation_date", "2011-07-20", 0.95, "ocr"),
+           make("certificate_number", "11430120105437613", 0.98, "ocr")});
   run();
   EXPECT_EQ(field("certificate_number").status, FieldStatus::kMissing);
 }
