@@ -55,6 +55,9 @@ class OcrEngine {
   virtual const std::string& version() const = 0;
   // Reads an 8-bit BGR image. Fails only when the engine cannot run; an image without text gives no lines.
   virtual Result<OcrResult> read(const cv::Mat& bgr) const = 0;
+  // Reads it keeping the lines its detector is less sure of as well (a seal across a line lowers the
+  // detector's score along all of it); an engine without such a setting reads as read() does.
+  virtual Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const { return read(bgr); }
 };
 
 struct PpOcrOptions {
@@ -65,6 +68,7 @@ struct PpOcrOptions {
   int det_max_side = 960;            // The detector sees the page scaled down to at most this many pixels.
   float det_threshold = 0.3f;        // Probability above which a pixel is text.
   float box_threshold = 0.6f;        // Mean probability a box needs to be kept.
+  float faint_box_threshold = 0.5f;  // The same for read_faint_lines.
   float unclip_ratio = 1.5f;         // How far boxes grow around the detected text core.
   bool classify_orientation = true;  // Read lines found upside down turned too; the surer reading wins.
   int rec_batch = 6;                 // Lines recognised together (grouped by similar width).
@@ -97,6 +101,7 @@ struct RereadOptions {
   double target_text_height = 48;
   bool drop_red = false;
   bool whiten_faint = false;  // faint_whitened(): a seal's trace across a digit gone too.
+  bool faint_lines = false;   // Read with OcrEngine::read_faint_lines.
 };
 
 // The page with red ink faded out: its red channel, in which a red seal is as light as the paper and

@@ -55,6 +55,10 @@ class OcrService {
   // number), through reread: memoised, cached and charged the same way.
   Result<std::shared_ptr<const OcrResult>> read_without_red(const Document& document, std::string_view engine_name);
 
+  // The whole page read again by the named engine keeping the lines its detector is less sure of
+  // (OcrEngine::read_faint_lines: a seal across a whole line), through reread likewise.
+  Result<std::shared_ptr<const OcrResult>> read_faint_lines(const Document& document, std::string_view engine_name);
+
   // Milliseconds spent reading `document`'s page since the account was last taken, per engine: reads
   // computed, not those from the caches. Taking it empties it. The page is a shared analysis: its cost
   // is the document's, not that of the expert that happened to ask first.

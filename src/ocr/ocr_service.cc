@@ -25,6 +25,9 @@ class PooledEngine final : public OcrEngine {
   Result<OcrResult> read(const cv::Mat& bgr) const override {
     return pool_->run([&] { return engine_->read(bgr); });
   }
+  Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const override {
+    return pool_->run([&] { return engine_->read_faint_lines(bgr); });
+  }
 
  private:
   std::unique_ptr<OcrEngine> engine_;
@@ -71,7 +74,9 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
   for (const Point& p : region) key += fmt::format("|{:.0f},{:.0f}", p.x, p.y);
   key += fmt::format("|{}|{}|{:g}|{:d}|{:d}", options.margin, options.extend_right, options.target_text_height,
                      options.drop_red, options.whiten_faint);
-  if (options.extend_down > 0) key += fmt::format("|down={}", options.extend_down);  // Keys from before it stay.
+  // Keys from before these options stay.
+  if (options.extend_down > 0) key += fmt::format("|down={}", options.extend_down);
+  if (options.faint_lines) key += "|faint";
   return remembered(
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }
@@ -82,6 +87,16 @@ Result<std::shared_ptr<const OcrResult>> OcrService::read_without_red(const Docu
   RereadOptions options;
   options.margin = 0;
   options.drop_red = true;
+  return reread(document, engine_name, Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}},
+                options);
+}
+
+Result<std::shared_ptr<const OcrResult>> OcrService::read_faint_lines(const Document& document,
+                                                                      std::string_view engine_name) {
+  const auto width = static_cast<float>(document.image().cols), height = static_cast<float>(document.image().rows);
+  RereadOptions options;
+  options.margin = 0;
+  options.faint_lines = true;
   return reread(document, engine_name, Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}},
                 options);
 }

@@ -73,7 +73,7 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   // Room around the text helps detectors find it.
   const int pad = static_cast<int>(std::lround(16 * scale));
   cv::copyMakeBorder(crop, crop, pad, pad, pad, pad, cv::BORDER_REPLICATE);
-  MIXTRACT_ASSIGN_OR_RETURN(OcrResult result, engine.read(crop));
+  MIXTRACT_ASSIGN_OR_RETURN(OcrResult result, options.faint_lines ? engine.read_faint_lines(crop) : engine.read(crop));
   for (OcrLine& line : result.lines) {
     for (Point& p : line.box) {
       p.x = static_cast<float>((static_cast<double>(p.x) - pad) / scale + crop_rect.x);

@@ -267,5 +267,61 @@ TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   }
 }
 
+TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongTheFaintLines) {
+  // A red number with a red seal over its end, on a page the detector sees scaled down: the seal lowers
+  // the detector's score along the whole line, which the page's reading then drops, label and all; with
+  // red ink faded, the number goes with the seal.
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Mat page(1130, 1600, CV_8UC3, cv::Scalar(228, 234, 238));
+  font->putText(page, "证书编号：", {372, 812}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
+  font->putText(page, "103441200205802185", {515, 812}, 28, cv::Scalar(40, 40, 235), -1, cv::LINE_AA, false);
+  cv::Mat seal = page.clone();
+  const cv::Scalar red(70, 60, 225);
+  const cv::Point centre(775, 800);
+  const int radius = 70;
+  cv::circle(seal, centre, radius, red, 5, cv::LINE_AA);
+  const char* ring[] = {"浙", "江", "中", "医", "药", "大", "学"};
+  for (int k = 0; k < 7; ++k) {
+    const double angle = (200 + k * 23) * CV_PI / 180;
+    font->putText(seal, ring[k],
+                  {centre.x + static_cast<int>((radius - 28) * std::cos(angle)) - 10,
+                   centre.y + static_cast<int>((radius - 28) * std::sin(angle)) + 10},
+                  22, red, -1, cv::LINE_AA, false);
+  }
+  font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
+  std::vector<unsigned char> png;
+  cv::imencode(".png", page, png);
+  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  auto ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_THAT((*read)->text(), ::testing::Not(HasSubstr("证书编号")))
+      << "the detector keeps the line now: move the seal or thicken its ring";
+  const Result<std::shared_ptr<const OcrResult>> faint = ocr->read_faint_lines(document, "ppocr");
+  ASSERT_TRUE(faint.ok()) << faint.status().message();
+  EXPECT_THAT((*faint)->text(), HasSubstr("证书编号"));
+  EXPECT_THAT((*faint)->text(), HasSubstr("103441200205802185"));
+
+  // The re-reading expert looks there for a number whose label is in neither the page's reading nor
+  // the red-faded one.
+  ExpertOptions options;
+  options.ocr = ocr;
+  FieldSpec number;
+  number.name = "certificate_number";
+  number.kind = FieldKind::kCode;
+  number.validator = Validator::kGraduationNumber;
+  number.hints.labels = {"证书编号"};
+  const FieldSpec* fields[] = {&number};
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr_reread", options);
+  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+  ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+  std::vector<std::string> values;
+  for (const Candidate& candidate : *proposed) values.push_back(candidate.value);
+  EXPECT_THAT(values, ::testing::Contains("103441200205802185"));
+}
+
 }  // namespace
 }  // namespace mixtract

@@ -608,53 +608,64 @@ ExpertFactory OcrLabelExpert::factory(std::string engine, bool reread) {
   };
 }
 
+Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValue& found, const OcrResult& reading,
+                                       const FieldSpec& field, std::span<const FieldSpec* const> fields,
+                                       bool faint_lines, std::vector<Candidate>& out) const {
+  const Quad region = bounding_quad(reading, found.lines);
+  const float line_height = height_of(reading.lines[found.lines.front()].box);
+  const int extend_right = room_for_the_rest(field, found.candidate.value, line_height);
+  // Running text's next line may be one the page's reading missed (a lone 号).
+  const int extend_down = runs_on(field) ? static_cast<int>(1.5f * line_height) : 0;
+  const std::optional<Evidence> in_the_way = line_in_the_way(found, reading);
+  // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
+  // trace whitened as well (its ring across a digit); the gate weighs them all.
+  for (const int pass : {0, 1, 2}) {
+    RereadOptions options;
+    options.extend_right = extend_right;
+    options.extend_down = extend_down;
+    options.drop_red = pass > 0;
+    options.whiten_faint = pass == 2;
+    options.faint_lines = faint_lines;
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr_->reread(document, engine_, region, options));
+    std::optional<FoundValue> second = find_labelled_value(*again, field, fields);
+    if (!second) continue;
+    Evidence& evidence = second->candidate.evidence.front();
+    evidence.source = std::string(pass == 0   ? "reread:"
+                                  : pass == 1 ? "reread_without_red:"
+                                              : "reread_whitened:") +
+                      evidence.source;
+    out.push_back(candidate_of(*std::move(second), *again, in_the_way));
+  }
+  return Status();
+}
+
 Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
                                                        std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, engine_));
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
-    if (!found && reread_) {
-      // Not even the label was read (a seal over the whole line): the page again, red ink faded.
-      MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
-      std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields);
-      if (!second) continue;
+    if (found && !reread_) out.push_back(candidate_of(*std::move(found), *ocr));
+    if (!reread_) continue;
+    if (found) {
+      // Read the label's lines again, enlarged, and look for the value in that reading.
+      MIXTRACT_RETURN_IF_ERROR(propose_rereads(document, *found, *ocr, *field, fields, false, out));
+      continue;
+    }
+    // Not even the label was read (a seal over the whole line): the page again, red ink faded.
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
+    if (std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields)) {
       Evidence& evidence = second->candidate.evidence.front();
       evidence.source = "page_without_red:" + evidence.source;
       out.push_back(candidate_of(*std::move(second), *faded));
       continue;
     }
-    if (!found) continue;
-    if (!reread_) {
-      out.push_back(candidate_of(*std::move(found), *ocr));
-      continue;
-    }
-    // Read the label's lines again, enlarged, and look for the value in that reading.
-    const Quad region = bounding_quad(*ocr, found->lines);
-    const float line_height = height_of(ocr->lines[found->lines.front()].box);
-    const int extend_right = room_for_the_rest(*field, found->candidate.value, line_height);
-    // Running text's next line may be one the page's reading missed (a lone 号).
-    const int extend_down = runs_on(*field) ? static_cast<int>(1.5f * line_height) : 0;
-    const std::optional<Evidence> in_the_way = line_in_the_way(*found, *ocr);
-    // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
-    // trace whitened as well (its ring across a digit); the gate weighs them all.
-    for (const int pass : {0, 1, 2}) {
-      const bool drop_red = pass > 0;
-      RereadOptions options;
-      options.extend_right = extend_right;
-      options.extend_down = extend_down;
-      options.drop_red = drop_red;
-      options.whiten_faint = pass == 2;
-      MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
-                                ocr_->reread(document, engine_, region, options));
-      std::optional<FoundValue> second = find_labelled_value(*again, *field, fields);
-      if (!second) continue;
-      Evidence& evidence = second->candidate.evidence.front();
-      evidence.source = std::string(pass == 0   ? "reread:"
-                                    : pass == 1 ? "reread_without_red:"
-                                                : "reread_whitened:") +
-                        evidence.source;
-      out.push_back(candidate_of(*std::move(second), *again, in_the_way));
+    // A number every such page carries (a field with a validator) whose line the detector dropped, red
+    // ink (a red number under a red seal) or not: the page's faint lines too, and that line re-read.
+    if (field->validator == Validator::kNone) continue;
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faint, ocr_->read_faint_lines(document, engine_));
+    if (std::optional<FoundValue> third = find_labelled_value(*faint, *field, fields)) {
+      MIXTRACT_RETURN_IF_ERROR(propose_rereads(document, *third, *faint, *field, fields, true, out));
     }
   }
   return out;

@@ -24,7 +24,9 @@
 // found too short, room for the characters still missing; below running text, room for a next line the page's reading
 // missed) and enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too, and proposes
 // the value of each reading; where not even the label can be found on the page, it reads the whole page
-// again with red ink faded and looks there.
+// again with red ink faded and looks there, and for a number (a field with a validator) found there
+// neither, reads the page once more keeping the lines its detector is less sure of (a seal across the
+// line) and re-reads the number's line found there as above.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 
@@ -37,6 +39,8 @@
 #include "mixtract/registry.h"
 
 namespace mixtract {
+
+struct FoundValue;
 
 class OcrLabelExpert final : public Expert {
  public:
@@ -56,6 +60,12 @@ class OcrLabelExpert final : public Expert {
                                          std::span<const FieldSpec* const> fields) const override;
 
  private:
+  // Reads the lines of `found` in `reading` again, enlarged (see above), with the faint lines kept or not,
+  // and adds each reading's value to `out`.
+  Status propose_rereads(const Document& document, const FoundValue& found, const OcrResult& reading,
+                         const FieldSpec& field, std::span<const FieldSpec* const> fields, bool faint_lines,
+                         std::vector<Candidate>& out) const;
+
   std::string engine_;
   std::string name_;
   bool reread_;

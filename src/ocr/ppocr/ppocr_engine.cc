@@ -85,7 +85,14 @@ class PpOcrEngine final : public OcrEngine {
   std::string_view name() const override { return "ppocr"; }
   const std::string& version() const override { return version_; }
 
-  Result<OcrResult> read(const cv::Mat& bgr) const override {
+  Result<OcrResult> read(const cv::Mat& bgr) const override { return read_with(bgr, options_.box_threshold); }
+  Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const override {
+    return read_with(bgr, options_.faint_box_threshold);
+  }
+
+ private:
+  // Reads `bgr`, keeping the detector's boxes whose mean probability reaches `box_threshold`.
+  Result<OcrResult> read_with(const cv::Mat& bgr, float box_threshold) const {
     const auto start = Clock::now();
     OcrResult result;
     result.engine = "ppocr";
@@ -95,9 +102,9 @@ class PpOcrEngine final : public OcrEngine {
     if (bgr.empty() || bgr.type() != CV_8UC3) return Status::invalid_argument("OCR needs a non-empty 8-bit BGR image");
 
     auto det_start = Clock::now();
-    MIXTRACT_ASSIGN_OR_RETURN(std::vector<Quad> boxes, detect(bgr));
+    MIXTRACT_ASSIGN_OR_RETURN(std::vector<Quad> boxes, detect(bgr, box_threshold));
     if (const std::optional<cv::Rect> region = ppocr::zoom_region(boxes, bgr.size(), options_.det_max_side)) {
-      MIXTRACT_ASSIGN_OR_RETURN(boxes, detect(bgr(*region)));
+      MIXTRACT_ASSIGN_OR_RETURN(boxes, detect(bgr(*region), box_threshold));
       for (Quad& box : boxes) {
         for (Point& p : box) {
           p.x += static_cast<float>(region->x);
@@ -131,9 +138,8 @@ class PpOcrEngine final : public OcrEngine {
     return result;
   }
 
- private:
   // The text boxes of `bgr`, in its coordinates.
-  Result<std::vector<Quad>> detect(const cv::Mat& bgr) const {
+  Result<std::vector<Quad>> detect(const cv::Mat& bgr, float box_threshold) const {
     const ppocr::DetInput input = ppocr::prepare_det_input(bgr, options_.det_max_side);
     Result<OnnxModel::Output> detected = [&] {
       const Place place(detections_);
@@ -146,7 +152,7 @@ class PpOcrEngine final : public OcrEngine {
     const cv::Mat probability(input.height, input.width, CV_32F, const_cast<float*>(map.data.data()));
     ppocr::DbParams params;
     params.threshold = options_.det_threshold;
-    params.box_threshold = options_.box_threshold;
+    params.box_threshold = box_threshold;
     params.unclip_ratio = options_.unclip_ratio;
     return ppocr::db_postprocess(probability, params, input.scale_x, input.scale_y, bgr.cols, bgr.rows);
   }
@@ -257,9 +263,10 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   MIXTRACT_ASSIGN_OR_RETURN(ppocr::Alphabet alphabet, ppocr::Alphabet::load(options.model_dir / kKeys));
   std::ostringstream version;
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
-          << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
-          << " cls=" << (options.classify_orientation ? "both_ways" : "0") << " batch_width=" << options.rec_batch_width
-          << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters << " zoom_at=" << ppocr::kZoomBelow;
+          << " thr=" << options.det_threshold << "/" << options.box_threshold << "/" << options.faint_box_threshold
+          << " unclip=" << options.unclip_ratio << " cls=" << (options.classify_orientation ? "both_ways" : "0")
+          << " batch_width=" << options.rec_batch_width << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters
+          << " zoom_at=" << ppocr::kZoomBelow;
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
 }
