@@ -215,6 +215,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_this_student", {"毕业证书", "该生于"}},
       {"graduation_dotted_dates", {"毕业证书", "在本校"}},
       {"graduation_two_column_form", {"毕业证书", "专业名称："}},
+      {"graduation_completed", {"毕业证书", "入学，在我校"}},
+      {"degree_graduate_of", {"学位证书", "学位条例》的规定"}},
+      {"graduation_major_first", {"毕业证书", "兹有我校"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

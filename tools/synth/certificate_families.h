@@ -46,10 +46,15 @@ CertificateText graduation_table_form(const Person& person, const Credential& c,
 CertificateText graduation_narrow(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_form(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held-out families: written on 2026-12-04 after the fixes the twelve above showed.
+// Held out until their first measurement (2026-12-04, 961dc71); developed on since.
 CertificateText graduation_this_student(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_dotted_dates(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_two_column_form(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held-out families: written on 2026-12-04 after the fixes the fifteen above showed.
+CertificateText graduation_completed(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_graduate_of(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_major_first(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
