@@ -56,9 +56,13 @@ class OcrEngine {
   // Reads an 8-bit BGR image. Fails only when the engine cannot run; an image without text gives no lines.
   virtual Result<OcrResult> read(const cv::Mat& bgr) const = 0;
   // Reads it keeping the lines its detector is less sure of as well (a seal across a line lowers the
-  // detector's score along all of it); an engine without such a setting reads as read() does.
+  // detector's score along all of it): PP-OCR keeps boxes down to kFaintBoxThreshold. An engine without
+  // such a setting reads as read() does.
   virtual Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const { return read(bgr); }
 };
+
+// The mean probability a PP-OCR box needs in read_faint_lines (PpOcrOptions::box_threshold otherwise).
+inline constexpr float kFaintBoxThreshold = 0.5f;
 
 struct PpOcrOptions {
   // Holds ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx, ch_ppocr_mobile_v2.0_cls_infer.onnx and
@@ -68,7 +72,6 @@ struct PpOcrOptions {
   int det_max_side = 960;            // The detector sees the page scaled down to at most this many pixels.
   float det_threshold = 0.3f;        // Probability above which a pixel is text.
   float box_threshold = 0.6f;        // Mean probability a box needs to be kept.
-  float faint_box_threshold = 0.5f;  // The same for read_faint_lines.
   float unclip_ratio = 1.5f;         // How far boxes grow around the detected text core.
   bool classify_orientation = true;  // Read lines found upside down turned too; the surer reading wins.
   int rec_batch = 6;                 // Lines recognised together (grouped by similar width).

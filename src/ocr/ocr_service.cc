@@ -76,7 +76,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
                      options.drop_red, options.whiten_faint);
   // Keys from before these options stay.
   if (options.extend_down > 0) key += fmt::format("|down={}", options.extend_down);
-  if (options.faint_lines) key += "|faint";
+  if (options.faint_lines) key += fmt::format("|faint={:g}", kFaintBoxThreshold);
   return remembered(
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }

@@ -645,8 +645,10 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
-    if (found && !reread_) out.push_back(candidate_of(*std::move(found), *ocr));
-    if (!reread_) continue;
+    if (!reread_) {
+      if (found) out.push_back(candidate_of(*std::move(found), *ocr));
+      continue;
+    }
     if (found) {
       // Read the label's lines again, enlarged, and look for the value in that reading.
       MIXTRACT_RETURN_IF_ERROR(propose_rereads(document, *found, *ocr, *field, fields, false, out));
@@ -660,8 +662,8 @@ Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
       out.push_back(candidate_of(*std::move(second), *faded));
       continue;
     }
-    // A number every such page carries (a field with a validator) whose line the detector dropped, red
-    // ink (a red number under a red seal) or not: the page's faint lines too, and that line re-read.
+    // A number (a field with a validator) in neither reading: a seal across its line may have lowered the
+    // detector's score along all of it. The page's faint lines too, and the line found there re-read.
     if (field->validator == Validator::kNone) continue;
     MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faint, ocr_->read_faint_lines(document, engine_));
     if (std::optional<FoundValue> third = find_labelled_value(*faint, *field, fields)) {

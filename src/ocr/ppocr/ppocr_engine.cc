@@ -86,9 +86,7 @@ class PpOcrEngine final : public OcrEngine {
   const std::string& version() const override { return version_; }
 
   Result<OcrResult> read(const cv::Mat& bgr) const override { return read_with(bgr, options_.box_threshold); }
-  Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const override {
-    return read_with(bgr, options_.faint_box_threshold);
-  }
+  Result<OcrResult> read_faint_lines(const cv::Mat& bgr) const override { return read_with(bgr, kFaintBoxThreshold); }
 
  private:
   // Reads `bgr`, keeping the detector's boxes whose mean probability reaches `box_threshold`.
@@ -263,10 +261,9 @@ Result<std::unique_ptr<OcrEngine>> create_ppocr_engine(const PpOcrOptions& optio
   MIXTRACT_ASSIGN_OR_RETURN(ppocr::Alphabet alphabet, ppocr::Alphabet::load(options.model_dir / kKeys));
   std::ostringstream version;
   version << "PP-OCRv4-mobile/" << fingerprint(options.model_dir) << " side=" << options.det_max_side
-          << " thr=" << options.det_threshold << "/" << options.box_threshold << "/" << options.faint_box_threshold
-          << " unclip=" << options.unclip_ratio << " cls=" << (options.classify_orientation ? "both_ways" : "0")
-          << " batch_width=" << options.rec_batch_width << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters
-          << " zoom_at=" << ppocr::kZoomBelow;
+          << " thr=" << options.det_threshold << "/" << options.box_threshold << " unclip=" << options.unclip_ratio
+          << " cls=" << (options.classify_orientation ? "both_ways" : "0") << " batch_width=" << options.rec_batch_width
+          << " ornaments=dropped held=" << ppocr::kStepsOfTwoCharacters << " zoom_at=" << ppocr::kZoomBelow;
   return std::unique_ptr<OcrEngine>(std::make_unique<PpOcrEngine>(options, std::move(det), std::move(cls),
                                                                   std::move(rec), std::move(alphabet), version.str()));
 }
