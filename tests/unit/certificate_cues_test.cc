@@ -200,6 +200,20 @@ TEST_F(CertificateCuesTest, EnrolledInOurSchoolAndASexAfterALineBreak) {
   EXPECT_EQ(fact(degree, "gender"), "女");
 }
 
+TEST_F(CertificateCuesTest, AMajorAfterTheOwnSchoolsWordWithNoVerbBeforeIt) {
+  auto facts = read({"毕业证书", "兹有我校国际经济",
+                     "与贸易专业学生王小明，性别男，1998年4月2日生，自2016年9月至2020年6月修业四年，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "国际经济与贸易");
+  EXPECT_EQ(fact(facts, "name"), "王小明");
+  facts =
+      read({"毕业证书", "本校汉语言", "文学专业毕业生李娜，女，一九九九年八月一日生，修完本科教学计划的全部课程。"});
+  EXPECT_EQ(fact(facts, "major"), "汉语言文学");
+  EXPECT_EQ(fact(facts, "school"), "(none)");
+  // A committee's decision is no major: punctuation ends the run.
+  facts = read({"硕士学位证书", "经我校学位评定委员会审定，授予工商管理硕士专业学位。"});
+  EXPECT_EQ(fact(facts, "major"), "(none)");
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
