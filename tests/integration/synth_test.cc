@@ -218,6 +218,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_completed", {"毕业证书", "入学，在我校"}},
       {"degree_graduate_of", {"学位证书", "学位条例》的规定"}},
       {"graduation_major_first", {"毕业证书", "兹有我校"}},
+      {"graduation_cohort", {"毕业证书", "级"}},
+      {"degree_inline_labels", {"学位证书", "授予单位："}},
+      {"graduation_graduated_on", {"毕业证书", "出生于"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -532,7 +532,7 @@ CertificateText graduation_two_column_form(const Person& person, const Credentia
           c.school.name};
 }
 
-// --- Held-out families: written on 2026-12-04 after the fixes the fifteen above showed. ---
+// --- Held out until their first measurement (2026-12-04, f8e15cf); developed on since. ---
 
 // The name first, 出生, the month of enrolment only, the programme completed, dates in either numerals:
 // 王小明，男，一九九八年四月二日出生，二〇一六年九月入学，在我校会计学专业完成四年制本科学业，各科成绩合格，准予毕业。
@@ -581,6 +581,62 @@ CertificateText graduation_major_first(const Person& person, const Credential& c
               year_month(c.graduation_date, DateStyle::kChineseNumerals) + "修业" + years_in_words(c) + "年，完成" +
               std::string(level_name(c.level)) + (graduate ? "培养计划" : "教学计划") +
               "的全部课程，考核合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held-out families: written on 2026-12-04 after the fixes the eighteen above showed. ---
+
+// 兹证明 with the facts in brackets, the cohort year and a month of completion instead of a period:
+// 兹证明王小明（男，1998年4月2日出生）系我校2016级会计学专业学生，于2020年6月完成本科全部学业，…准予毕业。
+// The school signs with （章） after its name.
+CertificateText graduation_cohort(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "兹证明" + person.name + "（" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "出生）系我校" + std::to_string(c.start_date.year) + "级" + c.major + "专业" +
+              (graduate ? level : "学生") + "，于" + year_month(c.graduation_date, DateStyle::kArabic) + "完成" +
+              level + "全部学业，成绩合格，准予毕业。",
+          {},
+          {c.school.name + "（章）", "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A degree certificate as a form with several labels to a row and no colons (姓名　王小明　　性别　男　　出生日期
+// 1998年4月2日), the degree after 学位, the school after 授予单位：.
+CertificateText degree_inline_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {rank_of(c.level) + "学位证书"},
+          "",
+          {"姓名　" + person.name + "　　性别　" + person.gender + "　　出生日期　" +
+               format_date(person.birth_date, DateStyle::kArabic),
+           "专业　" + c.major, "学位　" + c.degree},
+          {"授予单位：" + c.school.name, "校长：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// 出生于 and the day of graduation inside the sentence: 学生王小明，女，出生于1998年4月2日，在本校法学专业修完
+// 四年制本科课程，于2020年6月30日毕业，成绩合格，特发此证。 The birth date in any numerals.
+CertificateText graduation_graduated_on(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<DateStyle, 3> kStyles{DateStyle::kArabic, DateStyle::kChineseNumerals, DateStyle::kMixed};
+  const DateStyle style = kStyles[static_cast<std::size_t>(uniform(rng, 0, 2))];
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "，" + person.gender + "，出生于" +
+              format_date(person.birth_date, style) + "，在本校" + c.major + "专业修完" +
+              (graduate ? level : years_in_words(c) + "年制" + level) + "课程，于" +
+              format_date(c.graduation_date, DateStyle::kArabic) + "毕业，成绩合格，特发此证。",
           {},
           {c.school.name, "校长：" + official(rng)},
           c.graduation_number,

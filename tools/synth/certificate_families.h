@@ -51,10 +51,15 @@ CertificateText graduation_this_student(const Person& person, const Credential& 
 CertificateText graduation_dotted_dates(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_two_column_form(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held-out families: written on 2026-12-04 after the fixes the fifteen above showed.
+// Held out until their first measurement (2026-12-04, f8e15cf); developed on since.
 CertificateText graduation_completed(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_of(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_major_first(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held-out families: written on 2026-12-04 after the fixes the eighteen above showed.
+CertificateText graduation_cohort(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_inline_labels(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_graduated_on(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 

@@ -39,9 +39,14 @@ constexpr Family kFamilies[] = {
     {"graduation_this_student", DocumentKind::kGraduationCertificate, false, any_level, graduation_this_student},
     {"graduation_dotted_dates", DocumentKind::kGraduationCertificate, false, any_level, graduation_dotted_dates},
     {"graduation_two_column_form", DocumentKind::kGraduationCertificate, false, any_level, graduation_two_column_form},
-    {"graduation_completed", DocumentKind::kGraduationCertificate, true, any_level, graduation_completed},
-    {"degree_graduate_of", DocumentKind::kDegreeCertificate, true, degree_level, degree_graduate_of},
-    {"graduation_major_first", DocumentKind::kGraduationCertificate, true, any_level, graduation_major_first},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commit f8e15cf);
+    // developed on since.
+    {"graduation_completed", DocumentKind::kGraduationCertificate, false, any_level, graduation_completed},
+    {"degree_graduate_of", DocumentKind::kDegreeCertificate, false, degree_level, degree_graduate_of},
+    {"graduation_major_first", DocumentKind::kGraduationCertificate, false, any_level, graduation_major_first},
+    {"graduation_cohort", DocumentKind::kGraduationCertificate, true, any_level, graduation_cohort},
+    {"degree_inline_labels", DocumentKind::kDegreeCertificate, true, degree_level, degree_inline_labels},
+    {"graduation_graduated_on", DocumentKind::kGraduationCertificate, true, any_level, graduation_graduated_on},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
