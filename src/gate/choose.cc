@@ -39,6 +39,14 @@ bool same_but_lookalikes(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Whether `c` was read on the page with red ink faded out (the evidence sources docs/output.md names): a
+// second look at what a red seal covers, not the same view read again.
+bool read_without_red(const Candidate& c) {
+  return std::any_of(c.evidence.begin(), c.evidence.end(), [](const Evidence& e) {
+    return e.source.find("without_red:") != std::string::npos || e.source.starts_with("reread_whitened:");
+  });
+}
+
 // The independent witnesses that read `value`, or the same printed characters with look-alikes read the
 // other way.
 std::size_t witnesses_reading(const FieldResult& result, std::string_view value) {
@@ -111,17 +119,20 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
     if (!c.invalid_reason.empty() || c.value == chosen.value || c.confidence < kDissentConfidence) continue;
     // The same characters read with a look-alike the other way: the surer reading stands (a QR code's).
     if (same_but_lookalikes(c.value, chosen.value)) continue;
-    // An expert that read both values (a page and its re-read) dissents only when it read this one more surely.
+    // An expert that read both values (a page and its re-read) dissents only when it read this one more surely
+    // in the same view: a reading with red ink faded out that differs from one as printed is what a seal hides.
     const bool backs_chosen = std::any_of(result.candidates.begin(), result.candidates.end(), [&](const Candidate& o) {
       return o.expert == c.expert && o.value == chosen.value && o.invalid_reason.empty() &&
-             o.confidence >= c.confidence;
+             o.confidence >= c.confidence && read_without_red(o) == read_without_red(c);
     });
     if (!backs_chosen && (dissent == nullptr || c.confidence > dissent->confidence)) dissent = &c;
   }
   if (dissent != nullptr) {
     result.status = FieldStatus::kNeedsReview;
+    const std::string view =
+        dissent->expert != chosen.expert ? "" : read_without_red(*dissent) ? " with red ink faded" : " as printed";
     result.reason = std::string(kExpertsDisagree) + ": " + chosen.expert + " reads '" + chosen.value + "', " +
-                    dissent->expert + " reads '" + dissent->value + "'";
+                    dissent->expert + view + " reads '" + dissent->value + "'";
     return;
   }
   const std::size_t read_by = witnesses_reading(result, chosen.value);

@@ -180,6 +180,29 @@ TEST_F(RouteTest, AnExpertReadingAnotherValueMoreSurelyThanTheChosenOneDissents)
   EXPECT_EQ(result.status, FieldStatus::kAccepted);
 }
 
+TEST_F(RouteTest, AReadingWithRedInkFadedDissentsFromTheSameExpertsReadingAsPrinted) {
+  // A seal's stroke across the last digit: as printed, the page and its re-read read 1284 alike; with red
+  // ink faded, the re-read reads 1282. A second look at what the seal covers, not the same view again.
+  const auto read_from = [](const std::string& value, double confidence, const std::string& source) {
+    Candidate c = make("number", value, confidence);
+    c.evidence.push_back({source, "证书编号：" + value, std::nullopt});
+    return c;
+  };
+  outputs_["cheap"].candidates = {read_from("1284", 0.86, "ocr_line:12")};
+  outputs_["dear"].candidates = {read_from("1284", 0.98, "reread:ocr_line:1"),
+                                 read_from("1282", 0.85, "reread_without_red:ocr_line:0")};
+  FieldResult result = run();
+  EXPECT_EQ(result.value, "1284");
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "experts disagree: dear reads '1284', dear with red ink faded reads '1282'");
+
+  // Two readings in one view: the surer one stands for the expert.
+  outputs_["dear"].candidates = {read_from("1284", 0.98, "reread_without_red:ocr_line:1"),
+                                 read_from("1282", 0.85, "reread_whitened:ocr_line:0")};
+  result = run();
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+}
+
 TEST_F(RouteTest, ARouteAskingForTwoWitnessesLeavesOneReadingInReview) {
   field_.constraints.pattern = "[A-Z0-9]{4}";
   field_.constraints.pattern_regex = std::make_shared<const re2::RE2>(field_.constraints.pattern);
