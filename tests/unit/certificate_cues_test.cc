@@ -214,6 +214,29 @@ TEST_F(CertificateCuesTest, AMajorAfterTheOwnSchoolsWordWithNoVerbBeforeIt) {
   EXPECT_EQ(fact(facts, "major"), "(none)");
 }
 
+TEST_F(CertificateCuesTest, TheCohortsYearBetweenSchoolAndMajor) {
+  auto facts = read({"毕业证书", "兹证明李娜（女，1999年8月1日出生）系本校2017级汉语言",
+                     "文学专业学生，于2021年6月完成本科全部学业，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "汉语言文学");
+  EXPECT_EQ(fact(facts, "school"), "(none)");
+  facts = read({"学生张伟，男，一九九七年五月十二日生，在中南大学 2015 级临床医学专业学习五年，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "临床医学");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+}
+
+TEST_F(CertificateCuesTest, AFormsLabelAndValueReadAsOneLine) {
+  auto facts =
+      read({"学士学位证书", "姓名刘杰", "性别女", "出生日期", "1975年7月25日", "专业法学", "学位", "法学学士学位"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "name"), "刘杰");
+  EXPECT_EQ(fact(facts, "birth_date"), "1975-07-25");
+  facts = read({"毕业证书", "所学专业会计学"});
+  EXPECT_EQ(fact(facts, "major"), "会计学");
+  // A sentence wrapped before 专业 is no label.
+  facts = read({"毕业证书", "学生张伟，性别男，1997年5月12日生，在本校会计学", "专业学习，修完了全部课程。"});
+  EXPECT_EQ(fact(facts, "major"), "会计学");
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
