@@ -221,6 +221,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_cohort", {"毕业证书", "级"}},
       {"degree_inline_labels", {"学位证书", "授予单位："}},
       {"graduation_graduated_on", {"毕业证书", "出生于"}},
+      {"graduation_native_place", {"毕业证书", "人，"}},
+      {"degree_semicolons", {"学位证书", "；性别："}},
+      {"graduation_dash_period", {"毕业证书", "同学，"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -588,7 +588,7 @@ CertificateText graduation_major_first(const Person& person, const Credential& c
           c.school.name};
 }
 
-// --- Held-out families: written on 2026-12-04 after the fixes the eighteen above showed. ---
+// --- Held out until their first measurement (2026-12-04, 7ab5cfd); developed on since. ---
 
 // 兹证明 with the facts in brackets, the cohort year and a month of completion instead of a period:
 // 兹证明王小明（男，1998年4月2日出生）系我校2016级会计学专业学生，于2020年6月完成本科全部学业，…准予毕业。
@@ -637,6 +637,67 @@ CertificateText graduation_graduated_on(const Person& person, const Credential& 
               format_date(person.birth_date, style) + "，在本校" + c.major + "专业修完" +
               (graduate ? level : years_in_words(c) + "年制" + level) + "课程，于" +
               format_date(c.graduation_date, DateStyle::kArabic) + "毕业，成绩合格，特发此证。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held-out families: written on 2026-12-04 after the fixes the twenty-one above showed. ---
+
+// An older wording with the native place and no level named (the number and the file say it): 学生王小明，男，
+// 四川成都人，一九七五年三月十二日生，于一九九三年九月至一九九七年七月在本校数学与应用数学专业学习，学制四年，修完
+// 教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_native_place(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto short_name = [](std::string name) {
+    for (const std::string_view suffix : {"省", "市", "自治区", "壮族", "回族", "维吾尔"}) {
+      if (name.ends_with(suffix)) name.erase(name.size() - suffix.size());
+    }
+    return name;
+  };
+  const std::string native_place = short_name(person.region.province) +
+                                   short_name(person.region.city.empty() ? person.region.county : person.region.city);
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "，" + person.gender + "，" + native_place + "人，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业学习，学制" +
+              years_in_words(c) + "年，修完" + (graduate ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The facts two rows of 标签：值 joined by semicolons (姓名：王小明；性别：男；出生日期：1998年4月2日), the school
+// after 学位授予单位（盖章）：.
+CertificateText degree_semicolons(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {rank_of(c.level) + "学位证书"},
+          "",
+          {"姓名：" + person.name + "；性别：" + person.gender + "；出生日期：" +
+               format_date(person.birth_date, DateStyle::kArabic),
+           "专业：" + c.major + "；学位：" + c.degree},
+          {"学位授予单位（盖章）：" + c.school.name, "校长：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The period with a dash and no 于, the school named in the sentence, the level in brackets: 王小明同学，女，
+// 1998年4月2日出生，2016年9月—2020年6月在中南大学法学专业（本科）学习，修业期满，成绩合格，准予毕业。
+CertificateText graduation_dash_period(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          person.name + "同学，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "出生，" + year_month(c.start_date, DateStyle::kArabic) + "—" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在" + c.school.name + c.major + "专业（" +
+              std::string(level_name(c.level)) + "）学习，修业期满，成绩合格，准予毕业。",
           {},
           {c.school.name, "校长：" + official(rng)},
           c.graduation_number,
