@@ -237,6 +237,17 @@ TEST_F(CertificateCuesTest, AFormsLabelAndValueReadAsOneLine) {
   EXPECT_EQ(fact(facts, "major"), "会计学");
 }
 
+TEST_F(CertificateCuesTest, AValueAfterAColonEndsAtASemicolon) {
+  const auto facts = read({"学士学位证书", "姓名：刘杰；性别：女；出生日期：1975年7月25日",
+                           "专业：国际经济与贸易；学位：经济学学士学位", "校名：中南大学；校长：王建国"});
+  EXPECT_EQ(fact(facts, "major"), "国际经济与贸易");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_EQ(fact(facts, "degree"), "经济学学士学位");
+  EXPECT_EQ(fact(facts, "birth_date"), "1975-07-25");
+  // The semicolon read as a colon.
+  EXPECT_EQ(fact(read({"专业：临床医学：学位：医学博士学位"}), "major"), "临床医学");
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
