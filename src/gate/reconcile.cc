@@ -311,71 +311,78 @@ bool add_mended_code(const Schema& schema, std::size_t code_field, const std::ve
   return true;
 }
 
+// Settles one field the code states, `expected` its value by the code: filled in or cut short, confirmed,
+// or disputed; returns the dispute, if any.
+std::optional<std::string> settle_link(const FieldSpec& code_spec, const FieldResult& code, const Link& link,
+                                       const std::string& expected, const FieldSpec& spec, FieldResult& other) {
+  // The code states the whole value, and the field has none, or only the value's beginning (a school
+  // name read up to a seal: 中国传媒大学 of 中国传媒大学南广学院): the code's value is taken.
+  const bool cut_short =
+      spec.kind == FieldKind::kSchool && expected.size() > other.value.size() && expected.starts_with(other.value);
+  if (link.whole_value && (other.status == FieldStatus::kMissing || cut_short)) {
+    Candidate derived = derived_from(
+        code, spec, expected,
+        other.status == FieldStatus::kMissing ? code.confidence : std::min(code.confidence, other.confidence));
+    if (cut_short) derived.evidence.push_back({"read", other.value + " (cut short)", std::nullopt});
+    other.candidates.push_back(std::move(derived));
+    choose(spec, other.candidates.size() - 1, other);
+    return std::nullopt;
+  }
+  if (other.status == FieldStatus::kMissing) return std::nullopt;
+  if (link.agrees(expected, other.value)) {
+    // A code that states only part of the value (the year of a date) confirms that part, not the rest:
+    // 2003-08-21 agrees with a number's 2003 and may still be a misread 2003-06-21.
+    if (!link.whole_value) return std::nullopt;
+    other.confidence = combined(other.confidence, code.confidence);
+    // The code confirms the value: enough to settle low confidence or a dissenting expert.
+    // The code is a witness of its own.
+    const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree) ||
+                         other.reason.starts_with(kFewWitnesses);
+    if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence && settled) {
+      other.status = FieldStatus::kAccepted;
+      other.reason.clear();
+    }
+    return std::nullopt;
+  }
+  const std::string dispute =
+      code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
+  // A school read less surely than the code that names another, whose name the page's reading fits
+  // no worse (a name under a seal, a misreading corrected to the wrong school), or whose runner-up is
+  // the code's school read up to a seal (内蒙古师范大学 of 内蒙古师范大学鸿德学院, behind a 文华学院 made of
+  // the rest): the code's school is the better guess to show; a person decides.
+  const bool runner_up_cut_short =
+      std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
+        return c.invalid_reason.empty() && c.value.size() < expected.size() && expected.starts_with(c.value);
+      });
+  const bool code_surer = other.confidence < code.confidence && code.confidence >= code_spec.route.accept_confidence &&
+                          share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value);
+  if (spec.kind == FieldKind::kSchool && link.whole_value && (code_surer || runner_up_cut_short)) {
+    other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
+    choose(spec, other.candidates.size() - 1, other);
+  }
+  mark_review(other, "disagrees with " + dispute);
+  return dispute;
+}
+
 void settle(const Schema& schema, std::size_t code_field, const std::vector<Link>& links, Record& record) {
   FieldResult& code = record.fields[code_field];
-  const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, code.value);
+  const FieldSpec& code_spec = schema.fields[code_field];
+  const std::optional<CodeFacts> facts = facts_of(code_spec.validator, code.value);
   if (!facts) return;
   std::vector<std::string> disputes;
   for (const Link& link : links) {
-    const FieldSpec& spec = schema.fields[link.field];
-    FieldResult& other = record.fields[link.field];
     const std::string expected = link.expected(*facts);
     if (expected.empty()) continue;
-    // The code states the whole value, and the field has none, or only the value's beginning (a school
-    // name read up to a seal: 中国传媒大学 of 中国传媒大学南广学院): the code's value is taken.
-    const bool cut_short =
-        spec.kind == FieldKind::kSchool && expected.size() > other.value.size() && expected.starts_with(other.value);
-    if (link.whole_value && (other.status == FieldStatus::kMissing || cut_short)) {
-      Candidate derived = derived_from(
-          code, spec, expected,
-          other.status == FieldStatus::kMissing ? code.confidence : std::min(code.confidence, other.confidence));
-      if (cut_short) derived.evidence.push_back({"read", other.value + " (cut short)", std::nullopt});
-      other.candidates.push_back(std::move(derived));
-      choose(spec, other.candidates.size() - 1, other);
-      continue;
+    if (std::optional<std::string> dispute = settle_link(code_spec, code, link, expected, schema.fields[link.field],
+                                                         record.fields[link.field])) {
+      disputes.push_back(*std::move(dispute));
     }
-    if (other.status == FieldStatus::kMissing) continue;
-    if (link.agrees(expected, other.value)) {
-      // A code that states only part of the value (the year of a date) confirms that part, not the rest:
-      // 2003-08-21 agrees with a number's 2003 and may still be a misread 2003-06-21.
-      if (!link.whole_value) continue;
-      other.confidence = combined(other.confidence, code.confidence);
-      // The code confirms the value: enough to settle low confidence or a dissenting expert.
-      // The code is a witness of its own.
-      const bool settled = other.reason.starts_with(kLowConfidence) || other.reason.starts_with(kExpertsDisagree) ||
-                           other.reason.starts_with(kFewWitnesses);
-      if (other.status == FieldStatus::kNeedsReview && other.confidence >= spec.route.accept_confidence && settled) {
-        other.status = FieldStatus::kAccepted;
-        other.reason.clear();
-      }
-      continue;
-    }
-    const std::string dispute =
-        code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
-    // A school read less surely than the code that names another, whose name the page's reading fits
-    // no worse (a name under a seal, a misreading corrected to the wrong school), or whose runner-up is
-    // the code's school read up to a seal (内蒙古师范大学 of 内蒙古师范大学鸿德学院, behind a 文华学院 made of
-    // the rest): the code's school is the better guess to show; a person decides.
-    const bool runner_up_cut_short =
-        std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
-          return c.invalid_reason.empty() && c.value.size() < expected.size() && expected.starts_with(c.value);
-        });
-    const bool code_surer = other.confidence < code.confidence &&
-                            code.confidence >= schema.fields[code_field].route.accept_confidence &&
-                            share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value);
-    if (spec.kind == FieldKind::kSchool && link.whole_value && (code_surer || runner_up_cut_short)) {
-      other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
-      choose(spec, other.candidates.size() - 1, other);
-    }
-    mark_review(other, "disagrees with " + dispute);
-    disputes.push_back(dispute);
   }
   if (!disputes.empty()) {
     mark_review(code, "disagrees: " + join(disputes, "; "));
     return;
   }
   // Other readings of the code that the fields refute do not leave it in doubt.
-  const FieldSpec& code_spec = schema.fields[code_field];
   if (code.status == FieldStatus::kNeedsReview && code.reason.starts_with(kExpertsDisagree) &&
       code.confidence >= code_spec.route.accept_confidence && refuted_alternatives(schema, code_field, links, record)) {
     code.status = FieldStatus::kAccepted;
