@@ -1,4 +1,5 @@
 // parse_reply_json: the JSON object in what a model wrote, read the way a person would.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,22 +42,20 @@ Status unreadable(const std::string& what, std::string_view reply) {
   return Status::invalid_argument(what + " (--log-level debug logs the reply)");
 }
 
-}  // namespace
-
-Result<nlohmann::json> parse_reply_json(std::string_view reply) {
-  // The object starts at the first opening brace, ASCII or full-width; code fences and prose before it
-  // are skipped, and whatever follows its closing brace.
-  std::size_t start = std::string_view::npos;
+// Where the object starts: the first opening brace, ASCII or full-width (code fences and prose before it
+// skipped); npos when there is none.
+std::size_t object_start(std::string_view reply) {
   for (std::size_t i = 0; i < reply.size(); i += sequence_length(static_cast<unsigned char>(reply[i]))) {
     const std::string_view ch = reply.substr(i, sequence_length(static_cast<unsigned char>(reply[i])));
-    if (ch == "{" || ascii_for(ch) == '{') {
-      start = i;
-      break;
-    }
+    if (ch == "{" || ascii_for(ch) == '{') return i;
   }
-  if (start == std::string_view::npos) {
-    return unreadable("the reply holds no JSON object", reply);
-  }
+  return std::string_view::npos;
+}
+
+// The object that starts at `start`, up to its closing brace, as plain JSON: a string opened with “ closed
+// with ”, full-width punctuation outside strings made ASCII, a comma before a closing bracket dropped;
+// whatever follows is left. nullopt when it is cut short.
+std::optional<std::string> plain_json_object(std::string_view reply, std::size_t start) {
   std::string out;
   int depth = 0;
   std::string_view closing;  // Of the string being copied; "" = outside strings.
@@ -98,13 +97,22 @@ Result<nlohmann::json> parse_reply_json(std::string_view reply) {
       ++depth;
     }
     out += c;
-    if (depth == 0) break;
+    if (depth == 0) return out;
   }
-  if (depth != 0) {
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<nlohmann::json> parse_reply_json(std::string_view reply) {
+  const std::size_t start = object_start(reply);
+  if (start == std::string_view::npos) return unreadable("the reply holds no JSON object", reply);
+  const std::optional<std::string> object = plain_json_object(reply, start);
+  if (!object) {
     return unreadable("the reply's JSON object is cut short after " + std::to_string(reply.size() - start) + " bytes",
                       reply);
   }
-  nlohmann::json json = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json json = nlohmann::json::parse(*object, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
     return unreadable("the reply is not valid JSON", reply);
   }
