@@ -644,7 +644,7 @@ CertificateText graduation_graduated_on(const Person& person, const Credential& 
           c.school.name};
 }
 
-// --- Held-out families: written on 2026-12-04 after the fixes the twenty-one above showed. ---
+// --- Held out until their first measurement (2026-12-04, ec3e933); developed on since. ---
 
 // An older wording with the native place and no level named (the number and the file say it): 学生王小明，男，
 // 四川成都人，一九七五年三月十二日生，于一九九三年九月至一九九七年七月在本校数学与应用数学专业学习，学制四年，修完

@@ -61,7 +61,7 @@ CertificateText graduation_cohort(const Person& person, const Credential& c, std
 CertificateText degree_inline_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_graduated_on(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held-out families: written on 2026-12-04 after the fixes the twenty-one above showed.
+// Held out until their first measurement (2026-12-04, ec3e933); developed on since.
 CertificateText graduation_native_place(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_semicolons(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_dash_period(const Person& person, const Credential& c, std::mt19937& rng);

@@ -49,9 +49,11 @@ constexpr Family kFamilies[] = {
     {"graduation_cohort", DocumentKind::kGraduationCertificate, false, any_level, graduation_cohort},
     {"degree_inline_labels", DocumentKind::kDegreeCertificate, false, degree_level, degree_inline_labels},
     {"graduation_graduated_on", DocumentKind::kGraduationCertificate, false, any_level, graduation_graduated_on},
-    {"graduation_native_place", DocumentKind::kGraduationCertificate, true, any_level, graduation_native_place},
-    {"degree_semicolons", DocumentKind::kDegreeCertificate, true, degree_level, degree_semicolons},
-    {"graduation_dash_period", DocumentKind::kGraduationCertificate, true, any_level, graduation_dash_period},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commit ec3e933);
+    // developed on since. Write the next set, held out, before the cues change again.
+    {"graduation_native_place", DocumentKind::kGraduationCertificate, false, any_level, graduation_native_place},
+    {"degree_semicolons", DocumentKind::kDegreeCertificate, false, degree_level, degree_semicolons},
+    {"graduation_dash_period", DocumentKind::kGraduationCertificate, false, any_level, graduation_dash_period},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
