@@ -119,6 +119,42 @@ std::string first_sheet_part(zip_t* archive) {
   return fallback;
 }
 
+// The workbook's shared strings, in order; none when it has no such part.
+Result<std::vector<std::string>> shared_strings(zip_t* archive, const std::string& source) {
+  std::vector<std::string> shared;
+  const std::optional<std::string> xml = read_part(archive, "xl/sharedStrings.xml");
+  if (!xml) return shared;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml->data(), xml->size())) {
+    return Status::invalid_argument(source + ": xl/sharedStrings.xml is not valid XML");
+  }
+  for (const pugi::xml_node& item : doc.child("sst").children("si")) shared.push_back(string_item_text(item));
+  return shared;
+}
+
+// The text of one cell as the spreadsheet shows it: a shared or inline string, TRUE / FALSE, a number, a
+// date (a number in one of the `dates` styles) as YYYY-MM-DD.
+Result<std::string> cell_text(const pugi::xml_node& cell, const std::vector<std::string>& shared,
+                              const std::set<int>& dates, const std::string& source) {
+  const std::string type = cell.attribute("t").value();
+  const std::string raw = cell.child("v").text().get();
+  if (type == "s") {
+    const int index = cell.child("v").text().as_int(-1);
+    if (index < 0 || static_cast<std::size_t>(index) >= shared.size()) {
+      return Status::invalid_argument(source + ": cell " + cell.attribute("r").value() + " points at shared string " +
+                                      raw + ", which does not exist");
+    }
+    return shared[static_cast<std::size_t>(index)];
+  }
+  if (type == "inlineStr") return string_item_text(cell.child("is"));
+  if (type == "b") return std::string(raw == "1" ? "TRUE" : "FALSE");
+  if ((type.empty() || type == "n") && !raw.empty() && dates.contains(cell.attribute("s").as_int(-1))) {
+    const double serial = cell.child("v").text().as_double();
+    if (serial >= 61 && serial < 2958466) return serial_to_iso(serial);
+  }
+  return raw;  // A number, "str" (formula text), "e" (error value).
+}
+
 }  // namespace
 
 Result<CsvRows> read_xlsx_first_sheet(const std::filesystem::path& path) {
@@ -130,14 +166,7 @@ Result<CsvRows> read_xlsx_first_sheet(const std::filesystem::path& path) {
                                     ": not a readable .xlsx file (it is not a zip archive); save it from "
                                     "your spreadsheet program as .xlsx or .csv");
   }
-  std::vector<std::string> shared;
-  if (const std::optional<std::string> xml = read_part(archive.get(), "xl/sharedStrings.xml")) {
-    pugi::xml_document doc;
-    if (!doc.load_buffer(xml->data(), xml->size())) {
-      return Status::invalid_argument(source + ": xl/sharedStrings.xml is not valid XML");
-    }
-    for (const pugi::xml_node& item : doc.child("sst").children("si")) shared.push_back(string_item_text(item));
-  }
+  MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::string> shared, shared_strings(archive.get(), source));
   const std::set<int> dates = date_styles(archive.get());
   const std::string part = first_sheet_part(archive.get());
   const std::optional<std::string> sheet_xml = read_part(archive.get(), part);
@@ -157,29 +186,7 @@ Result<CsvRows> read_xlsx_first_sheet(const std::filesystem::path& path) {
         return Status::invalid_argument(source + ": cell reference '" + reference.value() + "' is malformed");
       }
       next_column = column + 1;
-      const std::string type = cell.attribute("t").value();
-      const std::string raw = cell.child("v").text().get();
-      std::string text;
-      if (type == "s") {
-        const int index = cell.child("v").text().as_int(-1);
-        if (index < 0 || static_cast<std::size_t>(index) >= shared.size()) {
-          return Status::invalid_argument(source + ": cell " + reference.value() + " points at shared string " + raw +
-                                          ", which does not exist");
-        }
-        text = shared[static_cast<std::size_t>(index)];
-      } else if (type == "inlineStr") {
-        text = string_item_text(cell.child("is"));
-      } else if (type == "b") {
-        text = raw == "1" ? "TRUE" : "FALSE";
-      } else if (type.empty() || type == "n") {
-        text = raw;
-        if (!raw.empty() && dates.contains(cell.attribute("s").as_int(-1))) {
-          const double serial = cell.child("v").text().as_double();
-          if (serial >= 61 && serial < 2958466) text = serial_to_iso(serial);
-        }
-      } else {
-        text = raw;  // "str" (formula text), "e" (error value).
-      }
+      MIXTRACT_ASSIGN_OR_RETURN(std::string text, cell_text(cell, shared, dates, source));
       if (cells.size() <= static_cast<std::size_t>(column)) cells.resize(static_cast<std::size_t>(column) + 1);
       cells[static_cast<std::size_t>(column)] = std::move(text);
     }
