@@ -188,6 +188,26 @@ Result<std::shared_ptr<LocalLlm>> LocalLlm::load(const LocalLlmOptions& options)
   return llm;
 }
 
+namespace {
+
+// The system and user messages in the model's chat template, ready for the assistant's turn; `model` names
+// it in errors.
+Result<std::string> chat_prompt(const Api& api, const std::string& chat_template, const std::string& model,
+                                const std::string& system, const std::string& user) {
+  const llama_chat_message messages[] = {{"system", system.c_str()}, {"user", user.c_str()}};
+  std::vector<char> prompt(2 * (system.size() + user.size()) + 256);
+  int32_t length =
+      api.apply_template(chat_template.c_str(), messages, 2, true, prompt.data(), static_cast<int32_t>(prompt.size()));
+  if (length > static_cast<int32_t>(prompt.size())) {
+    prompt.resize(static_cast<std::size_t>(length));
+    length = api.apply_template(chat_template.c_str(), messages, 2, true, prompt.data(), length);
+  }
+  if (length < 0) return Status::unsupported(model + ": llama.cpp does not know the model's chat template");
+  return std::string(prompt.data(), static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
 Result<ChatReply> LocalLlm::chat(const ChatRequest& request) const {
   if (!request.image.empty()) {
     return Status::unsupported("the local model " + state_->name + " reads text only, not images");
@@ -201,18 +221,11 @@ Result<ChatReply> LocalLlm::chat(const ChatRequest& request) const {
     MIXTRACT_ASSIGN_OR_RETURN(grammar, json_schema_grammar(request.reply_schema));
     system += "\nReply with one JSON object that follows this JSON schema: " + request.reply_schema.dump();
   }
-  const llama_chat_message messages[] = {{"system", system.c_str()}, {"user", request.user.c_str()}};
-  std::vector<char> prompt(2 * (system.size() + request.user.size()) + 256);
-  int32_t length = api.apply_template(s.chat_template.c_str(), messages, 2, true, prompt.data(),
-                                      static_cast<int32_t>(prompt.size()));
-  if (length > static_cast<int32_t>(prompt.size())) {
-    prompt.resize(static_cast<std::size_t>(length));
-    length = api.apply_template(s.chat_template.c_str(), messages, 2, true, prompt.data(), length);
-  }
-  if (length < 0) return Status::unsupported(s.name + ": llama.cpp does not know the model's chat template");
+  MIXTRACT_ASSIGN_OR_RETURN(const std::string prompt, chat_prompt(api, s.chat_template, s.name, system, request.user));
 
   std::lock_guard lock(s.mutex);
   const llama_vocab* vocab = api.model_vocab(s.model);
+  const auto length = static_cast<int32_t>(prompt.size());
   const int32_t needed = -api.tokenize(vocab, prompt.data(), length, nullptr, 0, true, true);
   std::vector<llama_token> tokens(static_cast<std::size_t>(std::max(needed, 0)));
   if (needed <= 0 || api.tokenize(vocab, prompt.data(), length, tokens.data(), needed, true, true) != needed) {
