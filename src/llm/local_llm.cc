@@ -206,6 +206,23 @@ Result<std::string> chat_prompt(const Api& api, const std::string& chat_template
   return std::string(prompt.data(), static_cast<std::size_t>(length));
 }
 
+// A sampler that takes the likeliest token (temperature 0), within `grammar` unless it is "". The caller
+// frees it.
+Result<llama_sampler*> greedy_sampler(const Api& api, const llama_vocab* vocab, const std::string& grammar,
+                                      const std::string& model) {
+  llama_sampler* sampler = api.chain_new(api.chain_default_params());
+  if (!grammar.empty()) {
+    llama_sampler* constrained = api.grammar(vocab, grammar.c_str(), "root");
+    if (constrained == nullptr) {
+      api.sampler_free(sampler);
+      return Status::internal(model + ": the reply's grammar does not parse");
+    }
+    api.chain_add(sampler, constrained);
+  }
+  api.chain_add(sampler, api.greedy());
+  return sampler;
+}
+
 }  // namespace
 
 Result<ChatReply> LocalLlm::chat(const ChatRequest& request) const {
@@ -237,16 +254,7 @@ Result<ChatReply> LocalLlm::chat(const ChatRequest& request) const {
                                     std::to_string(s.context_tokens) + " tokens");
   }
   api.memory_clear(api.memory(s.context), true);
-  llama_sampler* sampler = api.chain_new(api.chain_default_params());
-  if (!grammar.empty()) {
-    llama_sampler* constrained = api.grammar(vocab, grammar.c_str(), "root");
-    if (constrained == nullptr) {
-      api.sampler_free(sampler);
-      return Status::internal(s.name + ": the reply's grammar does not parse");
-    }
-    api.chain_add(sampler, constrained);
-  }
-  api.chain_add(sampler, api.greedy());  // Temperature 0.
+  MIXTRACT_ASSIGN_OR_RETURN(llama_sampler * sampler, greedy_sampler(api, vocab, grammar, s.name));
 
   ChatReply reply;
   reply.model = s.name;
