@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -87,6 +88,49 @@ bert::PieceLabel best_label(const float* logits, std::size_t count) {
   return {best, 1.0 / sum};
 }
 
+// The network's scores for a batch of windows: [rows, width, labels], each row [CLS] + the window's pieces
+// + [SEP], padded to the widest.
+struct BatchLogits {
+  OnnxModel::Output logits;
+  std::size_t width = 0;
+};
+Result<BatchLogits> batch_logits(const bert::WordPiece& vocabulary, OnnxModel& network, std::size_t labels,
+                                 std::span<const Window> batch, const std::vector<bert::Tokens>& tokens) {
+  const std::size_t rows = batch.size();
+  std::size_t width = 0;
+  for (const Window& w : batch) width = std::max(width, w.end - w.begin + 2);
+  std::vector<std::int64_t> ids(rows * width, vocabulary.padding()), mask(rows * width, 0), types(rows * width, 0);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const Window& w = batch[r];
+    std::int64_t* row = &ids[r * width];
+    row[0] = vocabulary.begin_marker();
+    std::copy(tokens[w.text].ids.begin() + static_cast<std::ptrdiff_t>(w.begin),
+              tokens[w.text].ids.begin() + static_cast<std::ptrdiff_t>(w.end), row + 1);
+    row[w.end - w.begin + 1] = vocabulary.end_marker();
+    std::fill_n(&mask[r * width], w.end - w.begin + 2, 1);
+  }
+  std::vector<const std::vector<std::int64_t>*> inputs;
+  for (const std::string& name : network.input_names()) {
+    inputs.push_back(name == "input_ids" ? &ids : name == "attention_mask" ? &mask : &types);
+  }
+  Result<OnnxModel::Output> out =
+      network.run(inputs, {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(width)});
+  if (!out.ok()) {
+    return Status::internal(out.status().message() + " (a window of " + std::to_string(width) +
+                            " tokens: if the model allows fewer positions, lower max_tokens)");
+  }
+  if (out->shape.size() != 3 || out->shape[0] != static_cast<std::int64_t>(rows) ||
+      out->shape[1] != static_cast<std::int64_t>(width) || out->shape[2] != static_cast<std::int64_t>(labels)) {
+    std::string shape;
+    for (std::int64_t d : out->shape) shape += (shape.empty() ? "" : ", ") + std::to_string(d);
+    return Status::invalid_argument(network.path() + ": the output is [" + shape + "], expected [" +
+                                    std::to_string(rows) + ", " + std::to_string(width) + ", " +
+                                    std::to_string(labels) + "] for " + std::to_string(labels) +
+                                    " labels; do the labels match the model?");
+  }
+  return BatchLogits{std::move(out).value(), width};
+}
+
 }  // namespace
 
 Result<BertTagger> BertTagger::load(const std::filesystem::path& folder, const BertOptions& options) {
@@ -141,46 +185,17 @@ Result<std::vector<std::vector<TaggedSpan>>> BertTagger::entities(const std::vec
 
   for (std::size_t first = 0; first < all_windows.size(); first += m.options.batch) {
     const std::size_t rows = std::min(m.options.batch, all_windows.size() - first);
-    std::size_t width = 0;
-    for (std::size_t r = 0; r < rows; ++r)
-      width = std::max(width, all_windows[first + r].end - all_windows[first + r].begin + 2);
-    std::vector<std::int64_t> ids(rows * width, m.vocabulary.padding()), mask(rows * width, 0), types(rows * width, 0);
-    for (std::size_t r = 0; r < rows; ++r) {
-      const Window& w = all_windows[first + r];
-      std::int64_t* row = &ids[r * width];
-      row[0] = m.vocabulary.begin_marker();
-      std::copy(tokens[w.text].ids.begin() + static_cast<std::ptrdiff_t>(w.begin),
-                tokens[w.text].ids.begin() + static_cast<std::ptrdiff_t>(w.end), row + 1);
-      row[w.end - w.begin + 1] = m.vocabulary.end_marker();
-      std::fill_n(&mask[r * width], w.end - w.begin + 2, 1);
-    }
-    std::vector<const std::vector<std::int64_t>*> inputs;
-    for (const std::string& name : m.network->input_names()) {
-      inputs.push_back(name == "input_ids" ? &ids : name == "attention_mask" ? &mask : &types);
-    }
-    Result<OnnxModel::Output> out =
-        m.network->run(inputs, {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(width)});
-    if (!out.ok()) {
-      return Status::internal(out.status().message() + " (a window of " + std::to_string(width) +
-                              " tokens: if the model allows fewer positions, lower max_tokens)");
-    }
-    if (out->shape.size() != 3 || out->shape[0] != static_cast<std::int64_t>(rows) ||
-        out->shape[1] != static_cast<std::int64_t>(width) ||
-        out->shape[2] != static_cast<std::int64_t>(m.labels.size())) {
-      std::string shape;
-      for (std::int64_t d : out->shape) shape += (shape.empty() ? "" : ", ") + std::to_string(d);
-      return Status::invalid_argument(m.network->path() + ": the output is [" + shape + "], expected [" +
-                                      std::to_string(rows) + ", " + std::to_string(width) + ", " +
-                                      std::to_string(m.labels.size()) + "] for " + std::to_string(m.labels.size()) +
-                                      " labels; do the labels match the model?");
-    }
+    const std::span<const Window> batch(all_windows.data() + first, rows);
+    MIXTRACT_ASSIGN_OR_RETURN(const BatchLogits out,
+                              batch_logits(m.vocabulary, *m.network, m.labels.size(), batch, tokens));
+    const std::size_t width = out.width;
     for (std::size_t r = 0; r < rows; ++r) {
       const Window& w = all_windows[first + r];
       for (std::size_t piece = w.begin; piece < w.end; ++piece) {
         const auto margin = static_cast<std::ptrdiff_t>(std::min(piece - w.begin, w.end - 1 - piece));
         if (margin <= margins[w.text][piece]) continue;
         margins[w.text][piece] = margin;
-        const float* logits = &out->data[(r * width + piece - w.begin + 1) * m.labels.size()];
+        const float* logits = &out.logits.data[(r * width + piece - w.begin + 1) * m.labels.size()];
         labels[w.text][piece] = best_label(logits, m.labels.size());
       }
     }
