@@ -90,12 +90,10 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
   return stores;
 }
 
-ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options,
-                     std::shared_ptr<JobBackend> queue)
-    : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options), std::move(queue))) {
-  State& s = *state_;
-  const Result<std::string> prefix = random_hex(4);
-  s.id_prefix = prefix.ok() ? *prefix : "0";
+namespace {
+
+// The reception's and httplib's limits and timeouts, from the options.
+void set_limits(ApiServer::State& s) {
   // httplib's threads only pass each connection to the reception, whose handler threads answer the
   // requests once they have arrived whole.
   s.http.new_task_queue = [] { return new httplib::ThreadPool(2); };
@@ -112,50 +110,56 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   s.http.set_read_timeout(s.options.read_timeout_seconds, 0);
   s.http.set_write_timeout(s.options.read_timeout_seconds, 0);
   s.http.set_keep_alive_timeout(std::min(5, s.options.read_timeout_seconds));
+}
 
-  s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
-    res.set_header(kRequestId, s.id_prefix + "-" + std::to_string(++s.next_id));
-    // The body limit holds only for bodies framed by Content-Length: httplib reads chunked bodies, and
-    // inflates compressed ones, whole, whatever their size. Such bodies are refused before they are read.
-    if (req.has_header("Transfer-Encoding") ||
-        (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")) {
-      const bool chunked = req.has_header("Transfer-Encoding");
-      res.set_header("Connection", "close");
-      send_error(res, chunked ? 411 : 415, chunked ? "length_required" : "unsupported_encoding",
-                 chunked ? "send the body with a Content-Length header: chunked bodies are not taken"
-                         : "send the body uncompressed: compressed bodies (Content-Encoding) are not taken");
-      s.metrics.request_done(route_of(req.path), res.status, 0);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.path == "/healthz" || req.path == "/openapi.json" || req.path == "/review" ||
-        req.path.starts_with("/review/")) {
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    std::string key = key_of(req);
-    if (s.options.require_keys) {
-      if (!s.keys.holder(key)) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        send_error(res, 401, "unauthorized",
-                   key.empty()
-                       ? "an API key is needed: Authorization: Bearer KEY (make one with mixtract serve --new-key NAME)"
-                       : "the API key is not valid");
-        s.metrics.request_done(route_of(req.path), 401, 0);
-        return httplib::Server::HandlerResponse::Handled;
-      }
-    } else {
-      key = req.remote_addr;  // without keys, each client address has its own limit
-    }
-    int retry_after = 0;
-    if (!s.limiter.allow(key, Clock::now(), retry_after)) {
-      res.set_header("Retry-After", std::to_string(retry_after));
-      send_error(res, 429, "rate_limited",
-                 "more than " + std::to_string(s.options.rate_per_minute) + " requests a minute; try again in " +
-                     std::to_string(retry_after) + " s");
-      s.metrics.request_done(route_of(req.path), 429, 0);
-      return httplib::Server::HandlerResponse::Handled;
-    }
+// Before routing: a request id for every request; bodies not framed by Content-Length, requests without a
+// valid key (where keys are required) and requests over the rate limit are answered here.
+httplib::Server::HandlerResponse admit(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  res.set_header(kRequestId, s.id_prefix + "-" + std::to_string(++s.next_id));
+  // The body limit holds only for bodies framed by Content-Length: httplib reads chunked bodies, and
+  // inflates compressed ones, whole, whatever their size. Such bodies are refused before they are read.
+  if (req.has_header("Transfer-Encoding") ||
+      (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")) {
+    const bool chunked = req.has_header("Transfer-Encoding");
+    res.set_header("Connection", "close");
+    send_error(res, chunked ? 411 : 415, chunked ? "length_required" : "unsupported_encoding",
+               chunked ? "send the body with a Content-Length header: chunked bodies are not taken"
+                       : "send the body uncompressed: compressed bodies (Content-Encoding) are not taken");
+    s.metrics.request_done(route_of(req.path), res.status, 0);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  if (req.path == "/healthz" || req.path == "/openapi.json" || req.path == "/review" ||
+      req.path.starts_with("/review/")) {
     return httplib::Server::HandlerResponse::Unhandled;
-  });
+  }
+  std::string key = key_of(req);
+  if (s.options.require_keys) {
+    if (!s.keys.holder(key)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      send_error(res, 401, "unauthorized",
+                 key.empty()
+                     ? "an API key is needed: Authorization: Bearer KEY (make one with mixtract serve --new-key NAME)"
+                     : "the API key is not valid");
+      s.metrics.request_done(route_of(req.path), 401, 0);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+  } else {
+    key = req.remote_addr;  // without keys, each client address has its own limit
+  }
+  int retry_after = 0;
+  if (!s.limiter.allow(key, Clock::now(), retry_after)) {
+    res.set_header("Retry-After", std::to_string(retry_after));
+    send_error(res, 429, "rate_limited",
+               "more than " + std::to_string(s.options.rate_per_minute) + " requests a minute; try again in " +
+                   std::to_string(retry_after) + " s");
+    s.metrics.request_done(route_of(req.path), 429, 0);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+// Errors httplib meets itself (no route, too large, unreadable) and exceptions, as JSON errors.
+void set_error_handlers(ApiServer::State& s) {
   s.http.set_error_handler([&s](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message = res.status == 404 ? "no such route: " + req.method + " " + req.path + " (see /openapi.json)"
@@ -168,6 +172,20 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   s.http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send_error(res, 500, "internal", "an internal error; the server's log has it under this request id");
   });
+}
+
+}  // namespace
+
+ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores stores, ServerOptions options,
+                     std::shared_ptr<JobBackend> queue)
+    : state_(std::make_unique<State>(std::move(extractors), std::move(stores), std::move(options), std::move(queue))) {
+  State& s = *state_;
+  const Result<std::string> prefix = random_hex(4);
+  s.id_prefix = prefix.ok() ? *prefix : "0";
+  set_limits(s);
+  s.http.set_pre_routing_handler(
+      [&s](const httplib::Request& req, httplib::Response& res) { return admit(s, req, res); });
+  set_error_handlers(s);
 
   s.http.Get("/healthz", guarded(s, "/healthz", [](const httplib::Request&, httplib::Response& res) {
                send_json(res, {{"status", "ok"}});
