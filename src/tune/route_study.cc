@@ -133,19 +133,9 @@ void study_document(const Study& study, const ExpertMap& experts, const std::str
   for (auto& [name, output] : out.outputs) stamp_candidates(name, *experts.find(name)->second, output.candidates);
 }
 
-}  // namespace
-
-Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std::filesystem::path& docs,
-                        const ExpertRegistry& registry, const ExpertOptions& options,
-                        const StudyOptions& study_options) {
-  if (study_options.held_out < 0 || study_options.held_out >= 1) {
-    return Status::invalid_argument("the held-out share must be at least 0 and below 1");
-  }
-  Study study;
-  study.schema = schema;
-  study.schools = schools_of(options);
-  study.regions = options.regions;
-  study.context = CheckContext{study.schools.get(), study.regions.get(), 0};
+// The study's experts, each created once; their names and page reads noted in `study`.
+Result<ExpertMap> create_experts(const ExpertRegistry& registry, const ExpertOptions& options,
+                                 const StudyOptions& study_options, Study& study) {
   ExpertMap experts;
   for (const std::string& name : study_options.experts) {
     if (experts.contains(name)) continue;
@@ -155,6 +145,14 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
     study.experts.push_back(name);
     experts.emplace(name, std::move(expert).value());
   }
+  return experts;
+}
+
+// The truth table's documents of the schema's kind (and of the held-out share, if only it is studied) with
+// their labelled values, added to `study`; their paths in the same order. A file not found is a problem noted.
+Result<std::vector<std::filesystem::path>> add_labelled_documents(const Schema& schema, const EvalTable& truth,
+                                                                  const std::filesystem::path& docs,
+                                                                  const StudyOptions& study_options, Study& study) {
   const auto columns = truth_columns(schema, truth);
   if (columns.empty()) {
     return Status::invalid_argument(truth.source + " has no column for any field of schema " + schema.name +
@@ -184,6 +182,25 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
     paths.push_back(path);
     study.documents.push_back(std::move(document));
   }
+  return paths;
+}
+
+}  // namespace
+
+Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std::filesystem::path& docs,
+                        const ExpertRegistry& registry, const ExpertOptions& options,
+                        const StudyOptions& study_options) {
+  if (study_options.held_out < 0 || study_options.held_out >= 1) {
+    return Status::invalid_argument("the held-out share must be at least 0 and below 1");
+  }
+  Study study;
+  study.schema = schema;
+  study.schools = schools_of(options);
+  study.regions = options.regions;
+  study.context = CheckContext{study.schools.get(), study.regions.get(), 0};
+  MIXTRACT_ASSIGN_OR_RETURN(const ExpertMap experts, create_experts(registry, options, study_options, study));
+  MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> paths,
+                            add_labelled_documents(schema, truth, docs, study_options, study));
 
   // Documents in parallel; each keeps its own slot, so the order is the truth table's.
   const std::string context = cache_context(schema, options);
