@@ -162,11 +162,10 @@ void Reception::release(const std::string& address) {
   if (--per_address_[address] == 0) per_address_.erase(address);
 }
 
-bool Reception::receive(Connection& c) {
+bool Reception::linger(Connection& c) {
   char buffer[64 << 10];
-  // At most 16 buffers a turn while lingering, so that a client that floods cannot hold this thread.
-  for (int turn = 0; c.lingering; ++turn) {
-    if (turn == 16) return true;
+  // At most 16 buffers a turn, so that a client that floods cannot hold this thread.
+  for (int turn = 0; turn < 16; ++turn) {
     const ssize_t n = recv(c.socket, buffer, sizeof buffer, 0);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return true;
     if (n > 0) {
@@ -177,6 +176,36 @@ bool Reception::receive(Connection& c) {
     release(c.address);
     return false;
   }
+  return true;
+}
+
+void Reception::headers_arrived(Connection& c, std::size_t header_end) {
+  c.header_end = header_end;
+  const std::string_view headers(c.bytes.data(), c.header_end);
+  std::size_t length = 0;
+  if (const auto value = header_value(headers, "content-length")) {
+    const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), length);
+    if (error != std::errc() || end != value->data() + value->size()) length = 0;  // The routes answer 400.
+  }
+  // A body not framed by its length, or too large, is not received: the routes answer 411/415/413,
+  // and the connection, on which it may still come, is not kept.
+  if (header_value(headers, "transfer-encoding") || length > limits_.max_body_bytes) {
+    length = 0;
+    c.body_left_unread = true;
+  }
+  c.wanted = c.header_end + length;
+  c.deadline += std::chrono::seconds(length / limits_.min_body_bytes_per_second);
+  if (length > 0 && header_value(headers, "expect") == std::optional<std::string_view>("100-continue")) {
+    // The client waits for this before it sends the body. (httplib sends its own 100 when it takes the
+    // request; a client takes any number of 1xx answers before the final one.)
+    constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    (void)!send(c.socket, kContinue.data(), kContinue.size(), MSG_NOSIGNAL);
+  }
+}
+
+bool Reception::receive(Connection& c) {
+  if (c.lingering) return linger(c);
+  char buffer[64 << 10];
   while (c.header_end == 0 || c.bytes.size() < c.wanted) {
     const std::size_t room = c.header_end == 0 ? sizeof buffer : std::min(sizeof buffer, c.wanted - c.bytes.size());
     const ssize_t n = recv(c.socket, buffer, room, 0);
@@ -197,27 +226,7 @@ bool Reception::receive(Connection& c) {
       release(c.address);
       return false;
     }
-    c.header_end = blank + 4;
-    const std::string_view headers(c.bytes.data(), c.header_end);
-    std::size_t length = 0;
-    if (const auto value = header_value(headers, "content-length")) {
-      const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), length);
-      if (error != std::errc() || end != value->data() + value->size()) length = 0;  // The routes answer 400.
-    }
-    // A body not framed by its length, or too large, is not received: the routes answer 411/415/413,
-    // and the connection, on which it may still come, is not kept.
-    if (header_value(headers, "transfer-encoding") || length > limits_.max_body_bytes) {
-      length = 0;
-      c.body_left_unread = true;
-    }
-    c.wanted = c.header_end + length;
-    c.deadline += std::chrono::seconds(length / limits_.min_body_bytes_per_second);
-    if (length > 0 && header_value(headers, "expect") == std::optional<std::string_view>("100-continue")) {
-      // The client waits for this before it sends the body. (httplib sends its own 100 when it takes the
-      // request; a client takes any number of 1xx answers before the final one.)
-      constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      (void)!send(c.socket, kContinue.data(), kContinue.size(), MSG_NOSIGNAL);
-    }
+    headers_arrived(c, blank + 4);
   }
   const bool pipelined = c.bytes.size() > c.wanted;
   c.bytes.resize(c.wanted);  // Whatever a client sent after its request is not answered, nor is it kept open.
@@ -263,6 +272,22 @@ void Reception::hand_on(Connection& c, bool may_keep_open) {
   });
 }
 
+bool Reception::stays_open(Connection& c, bool readable, Clock::time_point now) {
+  if (readable && !receive(c)) return false;
+  if (now < c.deadline) return true;
+  if (c.lingering || (c.kept && c.bytes.empty())) {
+    close(c.socket);
+    release(c.address);
+    return false;
+  }
+  refuse(c.socket, 408, "timeout",
+         "the request did not arrive within its time: " + std::to_string(limits_.header_deadline.count()) +
+             " s for the headers, and the body at " + std::to_string(limits_.min_body_bytes_per_second >> 10) +
+             " KiB/s or faster");
+  release(c.address);
+  return false;
+}
+
 void Reception::receive_loop() {
   std::vector<std::unique_ptr<Connection>> connections;
   std::vector<pollfd> polled;
@@ -296,22 +321,7 @@ void Reception::receive_loop() {
     const Clock::time_point now = Clock::now();
     std::size_t kept = 0;
     for (std::size_t i = 0; i < connections.size(); ++i) {
-      Connection& c = *connections[i];
-      bool open = true;
-      if (polled[i + 1].revents != 0) open = receive(c);
-      if (open && now >= c.deadline && (c.lingering || (c.kept && c.bytes.empty()))) {
-        close(c.socket);
-        release(c.address);
-        open = false;
-      } else if (open && now >= c.deadline) {
-        refuse(c.socket, 408, "timeout",
-               "the request did not arrive within its time: " + std::to_string(limits_.header_deadline.count()) +
-                   " s for the headers, and the body at " + std::to_string(limits_.min_body_bytes_per_second >> 10) +
-                   " KiB/s or faster");
-        release(c.address);
-        open = false;
-      }
-      if (open) connections[kept++] = std::move(connections[i]);
+      if (stays_open(*connections[i], polled[i + 1].revents != 0, now)) connections[kept++] = std::move(connections[i]);
     }
     connections.resize(kept);
   }

@@ -69,6 +69,12 @@ class Reception {
   void receive_loop();
   // Reads what `c` has sent; false when it is done with (handed on or closed).
   bool receive(Connection& c);
+  // Reads and drops what a connection answered and shut for writing still sends; false once it is closed.
+  bool linger(Connection& c);
+  // Notes the headers that end at `header_end` in `c`: the body's length, whether it is received at all.
+  void headers_arrived(Connection& c, std::size_t header_end);
+  // False when `c`, read or not this turn (`readable`), is closed: done with, or past its deadline.
+  bool stays_open(Connection& c, bool readable, std::chrono::steady_clock::time_point now);
   void refuse(int socket, int status, const std::string& code, const std::string& message);
   void hand_on(Connection& c, bool may_keep_open);
   void release(const std::string& address);
