@@ -183,6 +183,34 @@ int run_serve(const ServeArgs& args, const GlobalOptions& global) {
   return kExitOk;
 }
 
+// What one request, client or document may take, and how long the service keeps what it was sent.
+void add_limit_options(CLI::App& sub, ServeArgs& args) {
+  sub.add_option("--max-upload-mb", args.max_upload_mb, "Largest request body")
+      ->default_val(20)
+      ->check(CLI::Range(1, 1024));
+  sub.add_option("--max-megapixels", args.max_megapixels, "Largest decoded image")
+      ->default_val(40)
+      ->check(CLI::Range(1, 200));
+  sub.add_option("--rate-limit", args.rate_limit, "Requests a minute per key (per address without keys); 0: none")
+      ->default_val(120)
+      ->check(CLI::Range(0, 1000000));
+  sub.add_option("--workers", args.workers, "Documents extracted at once; default one per core")
+      ->check(CLI::Range(0, 256));
+  sub.add_option("--read-timeout", args.read_timeout,
+                 "Seconds a client may take to send a request's headers; its body may take 1 s more per 64 KiB "
+                 "(else 408)")
+      ->default_val(10)
+      ->check(CLI::Range(1, 3600));
+  sub.add_option("--keep-days", args.keep_days,
+                 "Days review pages and jobs are kept; older ones are deleted (checked hourly); 0: forever")
+      ->default_val(30)
+      ->check(CLI::Range(0, 36500));
+  sub.add_option("--connections-per-client", args.connections_per_client,
+                 "Connections one client address may hold at once; more are answered 503")
+      ->default_val(16)
+      ->check(CLI::Range(1, 10000));
+}
+
 }  // namespace
 
 void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {
@@ -203,30 +231,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, const ConfigV
                   "Write the reviewed documents' pages and a truth.csv of the people's decisions into DIR, for "
                   "mixtract tune and eval, and exit");
   sub->add_flag("--no-auth", args->no_auth, "Ask for no API key (only on a loopback address)");
-  sub->add_option("--max-upload-mb", args->max_upload_mb, "Largest request body")
-      ->default_val(20)
-      ->check(CLI::Range(1, 1024));
-  sub->add_option("--max-megapixels", args->max_megapixels, "Largest decoded image")
-      ->default_val(40)
-      ->check(CLI::Range(1, 200));
-  sub->add_option("--rate-limit", args->rate_limit, "Requests a minute per key (per address without keys); 0: none")
-      ->default_val(120)
-      ->check(CLI::Range(0, 1000000));
-  sub->add_option("--workers", args->workers, "Documents extracted at once; default one per core")
-      ->check(CLI::Range(0, 256));
-  sub->add_option("--read-timeout", args->read_timeout,
-                  "Seconds a client may take to send a request's headers; its body may take 1 s more per 64 KiB "
-                  "(else 408)")
-      ->default_val(10)
-      ->check(CLI::Range(1, 3600));
-  sub->add_option("--keep-days", args->keep_days,
-                  "Days review pages and jobs are kept; older ones are deleted (checked hourly); 0: forever")
-      ->default_val(30)
-      ->check(CLI::Range(0, 36500));
-  sub->add_option("--connections-per-client", args->connections_per_client,
-                  "Connections one client address may hold at once; more are answered 503")
-      ->default_val(16)
-      ->check(CLI::Range(1, 10000));
+  add_limit_options(*sub, *args);
   sub->add_option("--queue", args->queue,
                   "Send batch jobs (POST /v1/jobs) to the workers of this job queue, redis://HOST[:PORT]/STREAM "
                   "(docs/scale-out.md), instead of extracting them here; start the workers with this command's "
