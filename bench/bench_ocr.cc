@@ -60,6 +60,51 @@ bool contains(const std::vector<char32_t>& haystack, const std::vector<char32_t>
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
 }
 
+// Counts over the pages read: characters wrong (the edit distance of each printed line to the closest
+// line read) and printed, lines and lines read exactly, long numbers and those read exactly on the page and
+// on a re-read of their label's line.
+struct Tally {
+  std::size_t errors = 0, truth_chars = 0, lines = 0, exact_lines = 0, numbers = 0, numbers_exact = 0, reread_exact = 0;
+};
+
+// Adds one page's reading, against the lines it printed, to `tally`.
+void score_page(const nlohmann::json& page, const mixtract::OcrResult& result, const mixtract::Document& document,
+                const mixtract::OcrEngine& reread_engine, Tally& tally) {
+  std::vector<std::vector<char32_t>> read;
+  for (const mixtract::OcrLine& line : result.lines) read.push_back(squeeze(line.text));
+  for (const std::string printed : page["lines"]) {
+    const std::vector<char32_t> truth = squeeze(printed);
+    std::size_t best = truth.size();
+    for (const auto& candidate : read) best = std::min(best, edit_distance(truth, candidate));
+    tally.errors += best;
+    tally.truth_chars += truth.size();
+    ++tally.lines;
+    tally.exact_lines += best == 0 ? 1 : 0;
+    // A long number after its label: 证书编号：N or 公民身份号码 N.
+    for (const std::string label : {"证书编号：", "公民身份号码 "}) {
+      if (printed.rfind(label, 0) != 0) continue;
+      const std::vector<char32_t> number = squeeze(printed.substr(label.size()));
+      const std::vector<char32_t> label_chars = squeeze(label.substr(0, label.size() - (label.back() == ' ' ? 1 : 3)));
+      ++tally.numbers;
+      bool found = false;
+      for (const auto& candidate : read) found = found || contains(candidate, number);
+      tally.numbers_exact += found ? 1 : 0;
+      // Re-read the line that holds the label, as the local-crop route does.
+      for (std::size_t i = 0; i < read.size(); ++i) {
+        if (!contains(read[i], label_chars)) continue;
+        mixtract::Result<mixtract::OcrResult> again =
+            mixtract::reread_region(reread_engine, document.image(), result.lines[i].box);
+        bool hit = false;
+        if (again.ok()) {
+          for (const mixtract::OcrLine& line : again->lines) hit = hit || contains(squeeze(line.text), number);
+        }
+        tally.reread_exact += hit ? 1 : 0;
+        break;
+      }
+    }
+  }
+}
+
 int run(const std::string& engine_name, const std::string& docs, const std::string& set, const std::string& deps_dir,
         int det_max_side) {
   // PP-OCR is loaded once: it is the engine under test or the re-reader (or both).
@@ -82,7 +127,7 @@ int run(const std::string& engine_name, const std::string& docs, const std::stri
   }
   std::vector<double> total_ms, detect_ms, classify_ms, recognise_ms;
   double inference = 0, wall = 0;
-  std::size_t errors = 0, truth_chars = 0, lines = 0, exact_lines = 0, numbers = 0, numbers_exact = 0, reread_exact = 0;
+  Tally tally;
   for (std::string row; std::getline(lines_file, row);) {
     const nlohmann::json page = nlohmann::json::parse(row);
     mixtract::Result<mixtract::Document> document =
@@ -103,52 +148,20 @@ int run(const std::string& engine_name, const std::string& docs, const std::stri
     recognise_ms.push_back(t.recognise_ms);
     inference += t.detect_ms + t.classify_ms + t.recognise_ms;
     wall += t.total_ms;
-    std::vector<std::vector<char32_t>> read;
-    for (const mixtract::OcrLine& line : result->lines) read.push_back(squeeze(line.text));
-    for (const std::string printed : page["lines"]) {
-      const std::vector<char32_t> truth = squeeze(printed);
-      std::size_t best = truth.size();
-      for (const auto& candidate : read) best = std::min(best, edit_distance(truth, candidate));
-      errors += best;
-      truth_chars += truth.size();
-      ++lines;
-      exact_lines += best == 0 ? 1 : 0;
-      // A long number after its label: 证书编号：N or 公民身份号码 N.
-      for (const std::string label : {"证书编号：", "公民身份号码 "}) {
-        if (printed.rfind(label, 0) != 0) continue;
-        const std::vector<char32_t> number = squeeze(printed.substr(label.size()));
-        const std::vector<char32_t> label_chars =
-            squeeze(label.substr(0, label.size() - (label.back() == ' ' ? 1 : 3)));
-        ++numbers;
-        bool found = false;
-        for (const auto& candidate : read) found = found || contains(candidate, number);
-        numbers_exact += found ? 1 : 0;
-        // Re-read the line that holds the label, as the local-crop route does.
-        for (std::size_t i = 0; i < read.size(); ++i) {
-          if (!contains(read[i], label_chars)) continue;
-          mixtract::Result<mixtract::OcrResult> again =
-              mixtract::reread_region(reread_engine, document->image(), result->lines[i].box);
-          bool hit = false;
-          if (again.ok()) {
-            for (const mixtract::OcrLine& line : again->lines) hit = hit || contains(squeeze(line.text), number);
-          }
-          reread_exact += hit ? 1 : 0;
-          break;
-        }
-      }
-    }
+    score_page(page, *result, *document, reread_engine, tally);
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   char overhead[32] = "n/a";  // Tesseract does not separate inference from the rest.
   if (engine_name == "ppocr")
     std::snprintf(overhead, sizeof overhead, "%.1f", 100 * (wall - inference) / std::max(wall, 1e-9));
-  std::printf("%s\t%s\t%zu\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%.0f\t%.2f\t%.1f\t%zu\t%zu\t%zu\n", engine_name.c_str(),
-              set.c_str(), total_ms.size(), median(total_ms), median(detect_ms), median(classify_ms),
-              median(recognise_ms), overhead, static_cast<double>(usage.ru_maxrss) / 1024.0,
-              100.0 * static_cast<double>(errors) / static_cast<double>(std::max<std::size_t>(truth_chars, 1)),
-              100.0 * static_cast<double>(exact_lines) / static_cast<double>(std::max<std::size_t>(lines, 1)),
-              numbers_exact, numbers, reread_exact);
+  std::printf(
+      "%s\t%s\t%zu\t%.0f\t%.0f\t%.0f\t%.0f\t%s\t%.0f\t%.2f\t%.1f\t%zu\t%zu\t%zu\n", engine_name.c_str(), set.c_str(),
+      total_ms.size(), median(total_ms), median(detect_ms), median(classify_ms), median(recognise_ms), overhead,
+      static_cast<double>(usage.ru_maxrss) / 1024.0,
+      100.0 * static_cast<double>(tally.errors) / static_cast<double>(std::max<std::size_t>(tally.truth_chars, 1)),
+      100.0 * static_cast<double>(tally.exact_lines) / static_cast<double>(std::max<std::size_t>(tally.lines, 1)),
+      tally.numbers_exact, tally.numbers, tally.reread_exact);
   return 0;
 }
 
