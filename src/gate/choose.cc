@@ -129,8 +129,9 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
   }
   if (dissent != nullptr) {
     result.status = FieldStatus::kNeedsReview;
-    const std::string view =
-        dissent->expert != chosen.expert ? "" : read_without_red(*dissent) ? " with red ink faded" : " as printed";
+    const std::string view = dissent->expert != chosen.expert ? ""
+                             : read_without_red(*dissent)     ? " with red ink faded"
+                                                              : " as printed";
     result.reason = std::string(kExpertsDisagree) + ": " + chosen.expert + " reads '" + chosen.value + "', " +
                     dissent->expert + view + " reads '" + dissent->value + "'";
     return;
