@@ -373,8 +373,8 @@ void settle(const Schema& schema, std::size_t code_field, const std::vector<Link
   for (const Link& link : links) {
     const std::string expected = link.expected(*facts);
     if (expected.empty()) continue;
-    if (std::optional<std::string> dispute = settle_link(code_spec, code, link, expected, schema.fields[link.field],
-                                                         record.fields[link.field])) {
+    if (std::optional<std::string> dispute =
+            settle_link(code_spec, code, link, expected, schema.fields[link.field], record.fields[link.field])) {
       disputes.push_back(*std::move(dispute));
     }
   }
