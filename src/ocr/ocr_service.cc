@@ -34,6 +34,12 @@ class PooledEngine final : public OcrEngine {
   std::shared_ptr<WorkerPool> pool_;
 };
 
+// The whole of `document`'s page as a region to read again.
+Quad whole_page(const Document& document) {
+  const auto width = static_cast<float>(document.image().cols), height = static_cast<float>(document.image().rows);
+  return Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}};
+}
+
 }  // namespace
 
 OcrService::OcrService(OcrServiceOptions options) : options_(std::move(options)) {
@@ -83,22 +89,18 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
 
 Result<std::shared_ptr<const OcrResult>> OcrService::read_without_red(const Document& document,
                                                                       std::string_view engine_name) {
-  const auto width = static_cast<float>(document.image().cols), height = static_cast<float>(document.image().rows);
   RereadOptions options;
   options.margin = 0;
   options.drop_red = true;
-  return reread(document, engine_name, Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}},
-                options);
+  return reread(document, engine_name, whole_page(document), options);
 }
 
 Result<std::shared_ptr<const OcrResult>> OcrService::read_faint_lines(const Document& document,
                                                                       std::string_view engine_name) {
-  const auto width = static_cast<float>(document.image().cols), height = static_cast<float>(document.image().rows);
   RereadOptions options;
   options.margin = 0;
   options.faint_lines = true;
-  return reread(document, engine_name, Quad{Point{0, 0}, Point{width, 0}, Point{width, height}, Point{0, height}},
-                options);
+  return reread(document, engine_name, whole_page(document), options);
 }
 
 Result<std::shared_ptr<const OcrResult>> OcrService::remembered(const std::string& key, const Document& document,
