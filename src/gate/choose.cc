@@ -41,7 +41,7 @@ bool same_but_lookalikes(std::string_view a, std::string_view b) {
 
 // Whether `c` was read on the page with red ink faded out (the evidence sources docs/output.md names): a
 // second look at what a red seal covers, not the same view read again.
-bool read_without_red(const Candidate& c) {
+bool red_faded_reading(const Candidate& c) {
   return std::any_of(c.evidence.begin(), c.evidence.end(), [](const Evidence& e) {
     return e.source.find("without_red:") != std::string::npos || e.source.starts_with("reread_whitened:");
   });
@@ -123,14 +123,14 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
     // in the same view: a reading with red ink faded out that differs from one as printed is what a seal hides.
     const bool backs_chosen = std::any_of(result.candidates.begin(), result.candidates.end(), [&](const Candidate& o) {
       return o.expert == c.expert && o.value == chosen.value && o.invalid_reason.empty() &&
-             o.confidence >= c.confidence && read_without_red(o) == read_without_red(c);
+             o.confidence >= c.confidence && red_faded_reading(o) == red_faded_reading(c);
     });
     if (!backs_chosen && (dissent == nullptr || c.confidence > dissent->confidence)) dissent = &c;
   }
   if (dissent != nullptr) {
     result.status = FieldStatus::kNeedsReview;
     const std::string view = dissent->expert != chosen.expert ? ""
-                             : read_without_red(*dissent)     ? " with red ink faded"
+                             : red_faded_reading(*dissent)    ? " with red ink faded"
                                                               : " as printed";
     result.reason = std::string(kExpertsDisagree) + ": " + chosen.expert + " reads '" + chosen.value + "', " +
                     dissent->expert + view + " reads '" + dissent->value + "'";
