@@ -224,6 +224,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_native_place", {"毕业证书", "人，"}},
       {"degree_semicolons", {"学位证书", "；性别："}},
       {"graduation_dash_period", {"毕业证书", "同学，"}},
+      {"graduation_pursued", {"研究生毕业证书", "学科攻读"}},
+      {"degree_discipline", {"学位证书", "学位条例"}},
+      {"graduation_id_number", {"毕业证书", "身份证号码"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

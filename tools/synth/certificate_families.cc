@@ -705,4 +705,59 @@ CertificateText graduation_dash_period(const Person& person, const Credential& c
           c.school.name};
 }
 
+// --- Held out (set 9): written before the cues were ever run on them. ---
+
+// A graduate certificate that names the discipline (学科) instead of a 专业 and the degree pursued instead of
+// the level: 研究生王小明，男，一九八四年十月十二日生，于二〇一一年九月入学，在我校化学工程与技术学科攻读博士学位，
+// 学制四年，修完培养计划规定的全部课程，成绩合格，论文答辩通过，准予毕业。
+CertificateText graduation_pursued(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"研究生毕业证书"},
+          "研究生" + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "入学，在我校" + c.major + "学科攻读" +
+              rank_of(c.level) + "学位，学制" + years_in_words(c) +
+              "年，修完培养计划规定的全部课程，成绩合格，论文答辩通过，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The older Degree Regulations wording, sentence by sentence, with 学科专业 for graduates: 王小明，男，1984年10月12日
+// 生。在中南大学经济学学科专业学完硕士研究生课程，并通过论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，
+// 授予经济学硕士学位。 (本科: 在中南大学会计学专业完成了本科学习计划，业已毕业。) The chairman signs without a colon.
+CertificateText degree_discipline(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string study = c.level == EducationLevel::kBachelor
+                                ? "专业完成了本科学习计划，业已毕业。"
+                                : "学科专业学完" + std::string(level_name(c.level)) + "课程，并通过论文答辩，成绩合格。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
+              c.school.name + c.major + study + "根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主　席　" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The holder's identity number in the sentence and no birth date printed (as 自学考试 certificates do):
+// 王小明，性别男，身份证号码430102199804020011，于2016年9月至2020年6月在本校会计学专业（本科）学习，修完教学计划
+// 规定的全部课程，成绩合格，准予毕业。 An 18-digit number beside the 18-digit certificate number.
+CertificateText graduation_id_number(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          person.name + "，性别" + person.gender + "，身份证号码" + person.id_number + "，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在本校" + c.major + "专业（" + std::string(level_name(c.level)) + "）学习，修完" +
+              (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

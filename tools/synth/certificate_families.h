@@ -66,6 +66,11 @@ CertificateText graduation_native_place(const Person& person, const Credential& 
 CertificateText degree_semicolons(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_dash_period(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out (set 9): written before the cues were ever run on them.
+CertificateText graduation_pursued(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_discipline(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_id_number(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
