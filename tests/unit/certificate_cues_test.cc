@@ -248,6 +248,40 @@ TEST_F(CertificateCuesTest, AValueAfterAColonEndsAtASemicolon) {
   EXPECT_EQ(fact(read({"专业：临床医学：学位：医学博士学位"}), "major"), "临床医学");
 }
 
+TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
+  // 学科专业 broken between 学 and 科: the major is what comes before it.
+  auto facts = read({"博士学位证书", "王芳，女，一九八七年三月九日生。在北京大学中国语言文学学",
+                     "科专业学完博士研究生课程，通过论文答辩，授予文学博士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "中国语言文学");
+  EXPECT_EQ(fact(facts, "school"), "北京大学");
+  // No 专业 at all: a graduate's discipline, the verb after it.
+  facts = read({"研究生毕业证书",
+                "研究生李强，男，1985年6月2日生，2008年9月进入本校管理科学与工程学科学习，"
+                "修完规定课程，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "管理科学与工程");
+  EXPECT_EQ(fact(facts, "school"), "(none)");
+  facts = read({"毕业证书", "研究生周敏，女，1990年1月2日生，在我校材料科学与工程学科攻读硕士学位，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "材料科学与工程");
+}
+
+TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
+  auto facts = read({"毕业证书", "赵敏，身份证号：110105199003071220，于二〇〇八年九月至二〇一二年七月在本校",
+                     "法学专业学习，成绩合格，准予毕业。"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1990-03-07");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_THAT(facts.at("birth_date").note, HasSubstr("identity number 110105199003071220"));
+  facts = read({"毕业证书", "学生孙磊（公民身份号码42010619850611003", "8）在本校会计学专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1985-06-11");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  // A check character that does not match: a digit misread, so nothing is taken from it.
+  facts = read({"毕业证书", "赵敏，身份证号110105199003071221，在本校法学专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "birth_date"), "(none)");
+  // The date printed comes first; an identity number that says otherwise halves its confidence.
+  facts = read({"毕业证书", "学生赵敏，性别女，1990年3月8日生，身份证号码110105199003071220，在本校法学专业学习。"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1990-03-08");
+  EXPECT_THAT(facts.at("birth_date").note, HasSubstr("cues disagree: also read '1990-03-07'"));
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
@@ -319,6 +353,12 @@ TEST(PlausibilityTest, AMajorCutWhereItWrappedIsNoMajor) {
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "交通设备与", nullptr), HasSubstr("cut short"));
   EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "机械设计制造及其自动化", nullptr), "");
   EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "电气工程及其自动化", nullptr), "");
+}
+
+TEST(PlausibilityTest, AMajorEndsBeforeTheWordThatMarksIt) {
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "经济学学科", nullptr), HasSubstr("marks a major"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "法学专业", nullptr), HasSubstr("marks a major"));
+  EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "学科教学（语文）", nullptr), "");
 }
 
 }  // namespace

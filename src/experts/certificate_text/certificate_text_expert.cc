@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 
 #include <re2/re2.h>
@@ -10,6 +11,7 @@
 #include "core/utf8.h"
 #include "mixtract/education.h"
 #include "rules/date.h"
+#include "rules/id_number.h"
 #include "rules/plausibility.h"
 #include "rules/surnames.h"
 
@@ -172,6 +174,21 @@ std::optional<TextValue> normalised(const CueSet& cues, const SchoolTable& schoo
   return value;
 }
 
+// The birth date and the sex an identity number gives, when it is a valid one (its check character right);
+// after what the page prints, so that where both are read a difference halves the confidence (resolved).
+void add_identity_facts(const Finding& finding, Readings& derived) {
+  const Result<IdNumber> id = parse_id_number(finding.value.value);
+  if (!id.ok()) return;
+  TextValue birth = finding.value;
+  birth.confidence *= finding.weight;
+  birth.note = "from the identity number " + finding.value.value;
+  TextValue gender = birth;
+  birth.value = to_iso(id->birth_date);
+  gender.value = id->male() ? "男" : "女";
+  derived["birth_date"].push_back(std::move(birth));
+  derived["gender"].push_back(std::move(gender));
+}
+
 // The issue date when no cue marks it: the last date on the page that is not the birth date.
 std::optional<TextValue> last_other_date(const JoinedText& joined, const std::vector<Finding>& findings) {
   static const re2::RE2 kDate(expand_cue("({DATE})"));
@@ -302,10 +319,12 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   const JoinedText joined = join_lines(ocr);
   if (!cues.reads(joined)) return {};
   const std::vector<Finding> findings = cues.find(joined);
-  Readings readings;
+  Readings readings, derived;
   for (const Finding& finding : findings) {
     if (finding.fact == "school_major") {
       split_school_major(joined, finding, cues, schools, majors, readings);
+    } else if (finding.fact == "id_number") {
+      add_identity_facts(finding, derived);
     } else if (std::optional<TextValue> value = normalised(cues, schools, finding)) {
       readings[finding.fact].push_back(*std::move(value));
     }
@@ -315,6 +334,7 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
     if (!date) date = damaged_issue_date(joined, readings);
     if (date) readings["issue_date"].push_back(*std::move(date));
   }
+  for (auto& [fact, values] : derived) std::move(values.begin(), values.end(), std::back_inserter(readings[fact]));
   std::map<std::string, TextValue> out = resolved(readings);
   correct_against_tables(schools, majors, out);
   return out;

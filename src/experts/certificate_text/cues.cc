@@ -41,7 +41,7 @@ Status cue_error(const YAML::Node& node, std::string_view source, std::size_t in
 const std::vector<std::string_view>& cue_facts() {
   static const std::vector<std::string_view> kFacts{"name",      "gender", "birth_date", "study_start",
                                                     "study_end", "school", "major",      "school_major",
-                                                    "level",     "degree", "issue_date"};
+                                                    "level",     "degree", "issue_date", "id_number"};
   return kFacts;
 }
 

@@ -30,7 +30,7 @@ struct Finding {
 };
 
 // The facts a cue may name: name, gender, birth_date, study_start, study_end, school, major,
-// school_major, level, degree, issue_date.
+// school_major, level, degree, issue_date, id_number.
 const std::vector<std::string_view>& cue_facts();
 
 class CueSet {
