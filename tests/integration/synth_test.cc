@@ -227,6 +227,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_pursued", {"研究生毕业证书", "学科攻读"}},
       {"degree_discipline", {"学位证书", "学位条例"}},
       {"graduation_id_number", {"毕业证书", "身份证号码"}},
+      {"graduation_adult", {"成人高等教育", "毕业证书"}},
+      {"degree_regulations_first", {"学位证书", "根据"}},
+      {"graduation_school_heading", {"毕业证书", "学习年限"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -729,9 +729,9 @@ CertificateText graduation_pursued(const Person& person, const Credential& c, st
 // 生。在中南大学经济学学科专业学完硕士研究生课程，并通过论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，
 // 授予经济学硕士学位。 (本科: 在中南大学会计学专业完成了本科学习计划，业已毕业。) The chairman signs without a colon.
 CertificateText degree_discipline(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string study = c.level == EducationLevel::kBachelor
-                                ? "专业完成了本科学习计划，业已毕业。"
-                                : "学科专业学完" + std::string(level_name(c.level)) + "课程，并通过论文答辩，成绩合格。";
+  const std::string study = c.level == EducationLevel::kBachelor ? "专业完成了本科学习计划，业已毕业。"
+                                                                 : "学科专业学完" + std::string(level_name(c.level)) +
+                                                                       "课程，并通过论文答辩，成绩合格。";
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
           person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
@@ -757,6 +757,60 @@ CertificateText graduation_id_number(const Person& person, const Credential& c, 
           {c.school.name, "校长：" + official(rng)},
           c.graduation_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out (set 10): written before the cues were ever run on them. ---
+
+// An adult-education certificate (成人高等教育) with the mode of study before the major: 学生王小明，性别男，
+// 1980年5月12日生，于2008年3月至2011年1月在本校函授汉语言文学专业专科学习，修完教学计划规定的全部课程，成绩合格，
+// 准予毕业。 (业余 or 脱产 in place of 函授.)
+CertificateText graduation_adult(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 3> kModes{"函授", "业余", "脱产"};
+  const std::string mode(kModes[static_cast<std::size_t>(uniform(rng, 0, 2))]);
+  return {Layout::kLandscape,
+          {"成人高等教育", "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + mode + c.major + "专业" +
+              std::string(level_name(c.level)) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The regulations first and the holder inside the sentence: 根据《中华人民共和国学位条例》的规定，王小明（男，
+// 一九九八年四月二日生）在我校法学专业完成了学士学位要求，经我校学位评定委员会审议通过，授予法学学士学位。
+CertificateText degree_regulations_first(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string defence = c.level == EducationLevel::kBachelor ? "" : "并通过学位论文答辩，";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "根据《中华人民共和国学位条例》的规定，" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生）在我校" + c.major + "专业完成了" +
+              rank_of(c.level) + "学位要求，" + defence + "经我校学位评定委员会审议通过，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school only as the heading over the title, the sex after the birth date and the length of study as
+// 学习年限: 中南大学 / 毕业证书 / 王小明，一九九八年四月二日生，性别男，自…至…在本校…专业学习，学习年限四年，…
+CertificateText graduation_school_heading(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string level(level_name(c.level));
+  return {Layout::kLandscape,
+          {c.school.name, "毕业证书"},
+          person.name + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，性别" +
+              person.gender + "，自" + year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" + level +
+              "学习，学习年限" + years_in_words(c) + "年，完成了规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
           c.school.name};
 }
 

@@ -71,6 +71,11 @@ CertificateText graduation_pursued(const Person& person, const Credential& c, st
 CertificateText degree_discipline(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_id_number(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out (set 10): written before the cues were ever run on them.
+CertificateText graduation_adult(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_regulations_first(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_school_heading(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_

@@ -58,6 +58,10 @@ constexpr Family kFamilies[] = {
     {"graduation_pursued", DocumentKind::kGraduationCertificate, true, graduate_level, graduation_pursued},
     {"degree_discipline", DocumentKind::kDegreeCertificate, true, degree_level, degree_discipline},
     {"graduation_id_number", DocumentKind::kGraduationCertificate, true, any_level, graduation_id_number},
+    // Set 10, held out: written before the cues were ever run on them.
+    {"graduation_adult", DocumentKind::kGraduationCertificate, true, undergraduate_level, graduation_adult},
+    {"degree_regulations_first", DocumentKind::kDegreeCertificate, true, degree_level, degree_regulations_first},
+    {"graduation_school_heading", DocumentKind::kGraduationCertificate, true, any_level, graduation_school_heading},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
