@@ -38,6 +38,7 @@ class Extractor {
   struct Tables {
     std::shared_ptr<const SchoolTable> schools;
     std::shared_ptr<const RegionTable> regions;
+    std::shared_ptr<const MajorTable> majors;
   };
 
   Extractor(std::vector<Schema> schemas, std::map<std::string, std::shared_ptr<const Expert>, std::less<>> experts,

@@ -1,6 +1,7 @@
-// The table of majors (专业): names as the Ministry of Education's catalogue spells them, for correcting
-// OCR errors in the majors read from certificates. Users may supply their own list; a starter list of
-// about a hundred common undergraduate majors is built in.
+// The table of majors (专业): names as the Ministry of Education's catalogues spell them, for correcting
+// OCR errors in the majors read from certificates and for doubting the majors it lacks. Built in: about
+// 600 names of the undergraduate, graduate and vocational catalogues (data/majors.csv); users may supply
+// their own list.
 #ifndef MIXTRACT_MAJOR_TABLE_H_
 #define MIXTRACT_MAJOR_TABLE_H_
 
@@ -17,11 +18,15 @@ namespace mixtract {
 
 class MajorTable {
  public:
-  // Common majors of the undergraduate catalogue (计算机科学与技术, 法学, 临床医学, ...).
-  static MajorTable starter();
+  // The built-in table (data/majors.csv).
+  static MajorTable builtin();
 
   // Reads a CSV whose header has a name column (name, 专业名称 or 专业). Errors name the file and line.
   static Result<MajorTable> load_csv(const std::filesystem::path& path);
+  // The same from the CSV's text; `source` names it in errors.
+  static Result<MajorTable> parse_csv_text(std::string_view text, std::string_view source);
+  // `base` with the names of `added`.
+  static MajorTable with_additions(const MajorTable& base, const MajorTable& added);
 
   bool contains(std::string_view name) const { return names_.contains(name); }
 

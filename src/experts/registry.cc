@@ -11,8 +11,8 @@ std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options) {
 }
 
 std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options) {
-  static const auto starter = std::make_shared<const MajorTable>(MajorTable::starter());
-  return options.majors ? options.majors : starter;
+  static const auto builtin = std::make_shared<const MajorTable>(MajorTable::builtin());
+  return options.majors ? options.majors : builtin;
 }
 
 Status ExpertRegistry::add(std::string name, std::string description, ExpertFactory factory) {

@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "mixtract/major_table.h"
 #include "mixtract/region_table.h"
 #include "mixtract/schema.h"
 #include "mixtract/school_table.h"
@@ -17,6 +18,7 @@ struct CheckContext {
   const SchoolTable* schools = nullptr;  // School codes are looked up when the table is complete().
   const RegionTable* regions = nullptr;  // ID numbers' province codes are looked up when set.
   int latest_year = 0;                   // No date or number year after this; 0 = this year + 1.
+  const MajorTable* majors = nullptr;    // A major read by one witness and not in it is for review.
 };
 
 // OK, or InvalidArgument naming the field, the value and what is wrong.

@@ -447,10 +447,29 @@ void doubt_unknown_schools(const Schema& schema, const CheckContext& context, Re
   }
 }
 
+// A major the table of majors lacks may be a rarer one, or words around it read into it (经济学学科 of
+// 经济学学科专业): for a person to decide unless two independent witnesses read it.
+void doubt_unknown_majors(const Schema& schema, const CheckContext& context, Record& record) {
+  if (context.majors == nullptr) return;
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    FieldResult& field = record.fields[i];
+    if (schema.fields[i].kind != FieldKind::kMajor || field.status != FieldStatus::kAccepted) continue;
+    if (context.majors->contains(field.value)) continue;
+    std::set<std::string, std::less<>> witnesses;
+    for (const Candidate& c : field.candidates) {
+      if (c.invalid_reason.empty() && c.value == field.value)
+        witnesses.insert(c.witness.empty() ? c.expert : c.witness);
+    }
+    if (witnesses.size() < 2)
+      mark_review(field, "'" + field.value + "' is not in the table of majors (--majors adds yours)");
+  }
+}
+
 }  // namespace
 
 void reconcile(const Schema& schema, const CheckContext& context, ExpertSource& experts, Record& record) {
   doubt_unknown_schools(schema, context, record);
+  doubt_unknown_majors(schema, context, record);
   for (std::size_t c = 0; c < schema.fields.size(); ++c) {
     const FieldSpec& spec = schema.fields[c];
     if (spec.validator == Validator::kNone) continue;

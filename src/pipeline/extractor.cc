@@ -39,7 +39,7 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
       }
     }
   }
-  Tables tables{schools_of(options), options.regions};
+  Tables tables{schools_of(options), options.regions, majors_of(options)};
   return Extractor(std::move(schemas), std::move(experts), std::move(tables), options.ocr);
 }
 
@@ -54,7 +54,7 @@ const Schema* Extractor::recognise(const Document& document, Record& record) con
     return nullptr;
   }
   const auto start = std::chrono::steady_clock::now();
-  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
+  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0, tables_.majors.get()};
   Recognition recognition = recognise_schema((*ocr)->text(), schemas_, context);
   record.schema_reason = std::move(recognition.reason);
   const double ms = ms_since(start);
@@ -89,7 +89,7 @@ Record Extractor::extract(const Document& document) const {
 
 void Extractor::extract_fields(const Schema& schema, const Document& document, Record& record) const {
   ExpertRunner experts(schema, document, experts_, ocr_.get(), record);
-  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0};
+  const CheckContext context{tables_.schools.get(), tables_.regions.get(), 0, tables_.majors.get()};
   for (const FieldSpec& field : schema.fields) record.fields.push_back(run_route(field, experts, context));
   reconcile(schema, context, experts, record);
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/builtin_texts.h"
 #include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "io/csv_reader.h"
@@ -24,116 +25,28 @@ void MajorTable::add(std::string name) {
   names_.insert(std::move(name));
 }
 
-// The starter table: about a hundred common majors of the Ministry's catalogue.
-constexpr std::string_view kStarterMajors[] = {
-    "哲学",
-    "经济学",
-    "金融学",
-    "国际经济与贸易",
-    "财政学",
-    "法学",
-    "社会学",
-    "政治学与行政学",
-    "思想政治教育",
-    "教育学",
-    "学前教育",
-    "小学教育",
-    "体育教育",
-    "汉语言文学",
-    "汉语国际教育",
-    "英语",
-    "日语",
-    "俄语",
-    "法语",
-    "德语",
-    "翻译",
-    "新闻学",
-    "广告学",
-    "历史学",
-    "数学与应用数学",
-    "信息与计算科学",
-    "物理学",
-    "应用物理学",
-    "化学",
-    "应用化学",
-    "生物科学",
-    "生物技术",
-    "地理科学",
-    "心理学",
-    "应用心理学",
-    "统计学",
-    "机械工程",
-    "机械设计制造及其自动化",
-    "材料科学与工程",
-    "能源与动力工程",
-    "电气工程及其自动化",
-    "电子信息工程",
-    "通信工程",
-    "自动化",
-    "计算机科学与技术",
-    "软件工程",
-    "网络工程",
-    "信息安全",
-    "物联网工程",
-    "数据科学与大数据技术",
-    "人工智能",
-    "土木工程",
-    "建筑学",
-    "城乡规划",
-    "给排水科学与工程",
-    "测绘工程",
-    "化学工程与工艺",
-    "制药工程",
-    "交通运输",
-    "交通工程",
-    "环境工程",
-    "环境科学",
-    "食品科学与工程",
-    "生物医学工程",
-    "临床医学",
-    "口腔医学",
-    "预防医学",
-    "中医学",
-    "药学",
-    "中药学",
-    "护理学",
-    "医学影像学",
-    "工商管理",
-    "市场营销",
-    "会计学",
-    "财务管理",
-    "人力资源管理",
-    "旅游管理",
-    "行政管理",
-    "公共事业管理",
-    "信息管理与信息系统",
-    "工程管理",
-    "物流管理",
-    "电子商务",
-    "农学",
-    "园艺",
-    "动物医学",
-    "林学",
-    "音乐学",
-    "美术学",
-    "视觉传达设计",
-    "环境设计",
-    "产品设计",
-    "数字媒体艺术",
-    "舞蹈学",
-    "戏剧影视文学",
-    "广播电视编导",
-};
+MajorTable MajorTable::builtin() {
+  for (const BuiltinText& text : builtin_data_texts()) {
+    if (text.name != "majors") continue;
+    Result<MajorTable> table = parse_csv_text(text.text, "<builtin:majors.csv>");
+    if (table.ok()) return *std::move(table);
+  }
+  return {};  // Not reached: the built-in list is checked by the tests.
+}
 
-MajorTable MajorTable::starter() {
-  MajorTable table;
-  for (std::string_view name : kStarterMajors) table.add(std::string(name));
+MajorTable MajorTable::with_additions(const MajorTable& base, const MajorTable& added) {
+  MajorTable table = base;
+  for (const std::string& name : added.names_) table.add(name);
   return table;
 }
 
 Result<MajorTable> MajorTable::load_csv(const std::filesystem::path& path) {
-  const std::string source = path.string();
   MIXTRACT_ASSIGN_OR_RETURN(const std::string text, read_csv_text(path));
+  return parse_csv_text(text, path.string());
+}
+
+Result<MajorTable> MajorTable::parse_csv_text(std::string_view text, std::string_view source_name) {
+  const std::string source(source_name);
   MIXTRACT_ASSIGN_OR_RETURN(CsvRows rows, parse_csv(text, source));
   if (rows.empty()) return Status::invalid_argument(source + ": the major table is empty");
   int column = -1;

@@ -197,7 +197,8 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   study.schema = schema;
   study.schools = schools_of(options);
   study.regions = options.regions;
-  study.context = CheckContext{study.schools.get(), study.regions.get(), 0};
+  study.majors = majors_of(options);
+  study.context = CheckContext{study.schools.get(), study.regions.get(), 0, study.majors.get()};
   MIXTRACT_ASSIGN_OR_RETURN(const ExpertMap experts, create_experts(registry, options, study_options, study));
   MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> paths,
                             add_labelled_documents(schema, truth, docs, study_options, study));

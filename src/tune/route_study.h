@@ -41,6 +41,7 @@ struct Study {
   std::map<std::string, std::vector<std::string>, std::less<>> page_reads;  // Expert -> OCR engines it reads.
   std::shared_ptr<const SchoolTable> schools;                               // What `context` points to.
   std::shared_ptr<const RegionTable> regions;
+  std::shared_ptr<const MajorTable> majors;
   CheckContext context;
   std::vector<StudiedDocument> documents;
   std::vector<std::string> problems;  // Truth rows skipped (no such file, unreadable) and why.

