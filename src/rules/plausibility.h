@@ -18,7 +18,8 @@ namespace mixtract {
 //           may follow) and holds no title or label word (证书, 毕业, 学位, 本校, 委员会, ...) and is no
 //           generic phrase (普通高等学校, 高等学校).
 //   major:  holds no title or label word (证书, 毕业, 学位, 本校, 大学, 学院, 性别, 出生) and does not end
-//           with a connective (及其, 及, 与, 和, 、: a name cut where it wrapped) or with 学科 or 专业.
+//           with a connective (及其, 及, 与, 和, 、: a name cut where it wrapped) or with 学科 or 专业, and
+//           does not start with a mode of study (函授, 业余, 脱产, 夜大, 网络教育, 全日制, 非全日制).
 // Other kinds: "" (their constraints and validators judge them).
 std::string plausibility_problem(FieldKind kind, std::string_view value, const SchoolTable* schools);
 

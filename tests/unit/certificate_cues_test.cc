@@ -282,6 +282,21 @@ TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
   EXPECT_THAT(facts.at("birth_date").note, HasSubstr("cues disagree: also read '1990-03-07'"));
 }
 
+TEST_F(CertificateCuesTest, AModeOfStudyBeforeTheMajorIsNotPartOfIt) {
+  auto facts = read({"成人高等教育毕业证书", "学生钱进，性别男，1979年11月3日生，于2005年3月至2008年1月在本校夜大",
+                     "学机械设计制造及其自动化专业本科学习，成绩合格，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "机械设计制造及其自动化");
+  facts = read({"毕业证书", "学生钱进，性别男，一九七九年十一月三日生，在中南大学函授法学专业专科学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "业余会计学", nullptr), HasSubstr("mode of study"));
+}
+
+TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
+  const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
+  EXPECT_EQ(fact(facts, "gender"), "女");
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});

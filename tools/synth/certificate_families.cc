@@ -705,7 +705,7 @@ CertificateText graduation_dash_period(const Person& person, const Credential& c
           c.school.name};
 }
 
-// --- Held out (set 9): written before the cues were ever run on them. ---
+// --- Held out until their first measurement (2026-12-04, 68f8121); developed on since. ---
 
 // A graduate certificate that names the discipline (学科) instead of a 专业 and the degree pursued instead of
 // the level: 研究生王小明，男，一九八四年十月十二日生，于二〇一一年九月入学，在我校化学工程与技术学科攻读博士学位，
@@ -760,7 +760,7 @@ CertificateText graduation_id_number(const Person& person, const Credential& c, 
           c.school.name};
 }
 
-// --- Held out (set 10): written before the cues were ever run on them. ---
+// --- Held out until their first measurement (2026-12-04, b19247a); developed on since. ---
 
 // An adult-education certificate (成人高等教育) with the mode of study before the major: 学生王小明，性别男，
 // 1980年5月12日生，于2008年3月至2011年1月在本校函授汉语言文学专业专科学习，修完教学计划规定的全部课程，成绩合格，

@@ -66,12 +66,12 @@ CertificateText graduation_native_place(const Person& person, const Credential& 
 CertificateText degree_semicolons(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_dash_period(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out (set 9): written before the cues were ever run on them.
+// Held out until their first measurement (2026-12-04, 68f8121); developed on since.
 CertificateText graduation_pursued(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_discipline(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_id_number(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out (set 10): written before the cues were ever run on them.
+// Held out until their first measurement (2026-12-04, b19247a); developed on since.
 CertificateText graduation_adult(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_regulations_first(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_school_heading(const Person& person, const Credential& c, std::mt19937& rng);

@@ -54,14 +54,16 @@ constexpr Family kFamilies[] = {
     {"graduation_native_place", DocumentKind::kGraduationCertificate, false, any_level, graduation_native_place},
     {"degree_semicolons", DocumentKind::kDegreeCertificate, false, degree_level, degree_semicolons},
     {"graduation_dash_period", DocumentKind::kGraduationCertificate, false, any_level, graduation_dash_period},
-    // Set 9, held out: written before the cues were ever run on them.
-    {"graduation_pursued", DocumentKind::kGraduationCertificate, true, graduate_level, graduation_pursued},
-    {"degree_discipline", DocumentKind::kDegreeCertificate, true, degree_level, degree_discipline},
-    {"graduation_id_number", DocumentKind::kGraduationCertificate, true, any_level, graduation_id_number},
-    // Set 10, held out: written before the cues were ever run on them.
-    {"graduation_adult", DocumentKind::kGraduationCertificate, true, undergraduate_level, graduation_adult},
-    {"degree_regulations_first", DocumentKind::kDegreeCertificate, true, degree_level, degree_regulations_first},
-    {"graduation_school_heading", DocumentKind::kGraduationCertificate, true, any_level, graduation_school_heading},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commit 68f8121);
+    // developed on since.
+    {"graduation_pursued", DocumentKind::kGraduationCertificate, false, graduate_level, graduation_pursued},
+    {"degree_discipline", DocumentKind::kDegreeCertificate, false, degree_level, degree_discipline},
+    {"graduation_id_number", DocumentKind::kGraduationCertificate, false, any_level, graduation_id_number},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commit b19247a);
+    // developed on since. Write the next set, held out, before the cues change again.
+    {"graduation_adult", DocumentKind::kGraduationCertificate, false, undergraduate_level, graduation_adult},
+    {"degree_regulations_first", DocumentKind::kDegreeCertificate, false, degree_level, degree_regulations_first},
+    {"graduation_school_heading", DocumentKind::kGraduationCertificate, false, any_level, graduation_school_heading},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.

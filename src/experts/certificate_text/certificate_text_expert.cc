@@ -84,7 +84,8 @@ std::size_t department_characters(const std::string& major) {
 // Splits the run 在四川大学计算机科学与技术专业 into the school and the major: after a word for the
 // certificate's own school (在本校…, no school), after the longest school of the table the run starts
 // with, else after the table's closest school found at its start (allowing OCR errors; the table's
-// spelling is taken), else after its first 大学 or 学院; a department or faculty between them is neither.
+// spelling is taken), else after its first 大学 or 学院; a department or faculty between them is neither;
+// a major that is not plausible (rules/plausibility.h) is left out.
 void split_school_major(const JoinedText& joined, const Finding& run, const CueSet& cues, const SchoolTable& schools,
                         const MajorTable& majors, Readings& out) {
   const std::string& text = run.value.value;
@@ -135,7 +136,7 @@ void split_school_major(const JoinedText& joined, const Finding& run, const CueS
   if (!school.value.empty() && plausibility_problem(FieldKind::kSchool, school.value, &schools).empty()) {
     out["school"].push_back(std::move(school));
   }
-  out["major"].push_back(std::move(major));
+  if (plausibility_problem(FieldKind::kMajor, major.value, &schools).empty()) out["major"].push_back(std::move(major));
 }
 
 // A finding as the value of its fact, or nullopt when it cannot be one: dates must be real dates,
