@@ -4,6 +4,7 @@
 #include "experts/certificate_text/certificate_text_expert.h"
 #include "experts/file_name/file_name_expert.h"
 #include "experts/llm/llm_expert.h"
+#include "experts/major_table/major_table_expert.h"
 #include "experts/ner/ner_expert.h"
 #include "experts/ocr_label/ocr_label_expert.h"
 #include "experts/page_pattern/page_pattern_expert.h"
@@ -40,6 +41,8 @@ ExpertRegistry ExpertRegistry::with_builtins() {
        &QrCodeExpert::create},
       {"school_table", "school names of the school table found in the page text, OCR errors corrected",
        &SchoolTableExpert::create},
+      {"major_table", "the one name of the table of majors found in the page text, whatever wording marks it",
+       &MajorTableExpert::create},
       {"lac_ner", "LAC's persons, schools (organisations) and majors in the PP-OCRv4 page text",
        NerExpert::factory(NerEngine::kLac)},
       {"jieba_ner", "jieba's persons, schools and majors (the tables' names kept whole) in the PP-OCRv4 page text",

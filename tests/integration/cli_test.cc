@@ -220,7 +220,7 @@ TEST_F(CliTest, RouteWithUnknownExpertListsTheKnownOnes) {
       r.output,
       HasSubstr("unknown expert 'gpt9'; known experts: bert_ner, certificate_text, certificate_text_without_red, "
                 "file_name, jieba_ner, lac_ner, llm_text, llm_text_region, llm_vision, llm_vision_field, "
-                "llm_vision_ocr, page_pattern, ppocr, ppocr_reread, qr_code, school_table, tesseract"));
+                "llm_vision_ocr, major_table, page_pattern, ppocr, ppocr_reread, qr_code, school_table, tesseract"));
 }
 
 TEST_F(CliTest, ConfigFileSetsDefaultsAndRejectsUnknownKeys) {

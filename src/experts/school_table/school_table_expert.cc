@@ -3,39 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/utf8.h"
+#include "experts/page_chars.h"
 
 namespace mixtract {
-namespace {
-
-// The page's characters in reading order, punctuation and spaces left out (OCR adds and drops them,
-// and names are matched without them), each with its line and confidence.
-struct PageChars {
-  std::u32string text;
-  std::vector<std::size_t> line;
-  std::vector<float> confidence;
-};
-
-PageChars page_chars(const OcrResult& ocr) {
-  PageChars page;
-  for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
-    const OcrLine& line = ocr.lines[l];
-    const std::vector<char32_t> chars = utf8::decode(line.text);
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-      if (!utf8::is_word_character(chars[i])) continue;
-      page.text.push_back(chars[i]);
-      page.line.push_back(l);
-      page.confidence.push_back(i < line.char_confidences.size() ? line.char_confidences[i] : line.confidence);
-    }
-  }
-  return page;
-}
-
-}  // namespace
 
 std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& schools, const std::string& field,
                                     std::size_t max_results) {
-  const PageChars page = page_chars(ocr);
+  const PageChars page = PageChars::of(ocr);
   std::vector<Candidate> out;
   const std::vector<SchoolTable::Match> matches = schools.find_in_text(page.text, max_results);
   for (const SchoolTable::Match& match : matches) {
@@ -48,16 +22,10 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
     Candidate candidate;
     candidate.field = field;
     candidate.value = match.school->name;
-    candidate.raw = utf8::encode(std::vector<char32_t>(page.text.begin() + static_cast<std::ptrdiff_t>(match.begin),
-                                                       page.text.begin() + static_cast<std::ptrdiff_t>(match.end)));
-    const float lowest = *std::min_element(page.confidence.begin() + static_cast<std::ptrdiff_t>(match.begin),
-                                           page.confidence.begin() + static_cast<std::ptrdiff_t>(match.end));
-    candidate.confidence = lowest * std::pow(0.8, static_cast<double>(match.distance + (inside_longer ? 1 : 0)));
-    const std::size_t first_line = page.line[match.begin];
-    const std::size_t last_line = page.line[match.end - 1];
-    for (std::size_t l = first_line; l <= last_line; ++l) {
-      candidate.evidence.push_back({"ocr_line:" + std::to_string(l), ocr.lines[l].text, ocr.lines[l].box});
-    }
+    candidate.raw = page.slice(match.begin, match.end);
+    candidate.confidence = page.lowest_confidence(match.begin, match.end) *
+                           std::pow(0.8, static_cast<double>(match.distance + (inside_longer ? 1 : 0)));
+    candidate.evidence = page.evidence(ocr, match.begin, match.end);
     if (inside_longer) {
       candidate.evidence.push_back(
           {"school_table", "the page reads on past '" + candidate.value + "': a longer name?", std::nullopt});
