@@ -230,6 +230,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_adult", {"成人高等教育", "毕业证书"}},
       {"degree_regulations_first", {"学位证书", "根据"}},
       {"graduation_school_heading", {"毕业证书", "学习年限"}},
+      {"graduation_student_number", {"毕业证书", "学号"}},
+      {"degree_bilingual_labels", {"学位证书", "Major："}},
+      {"graduation_seasons", {"毕业证书", "秋季入学"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

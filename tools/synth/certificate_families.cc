@@ -814,4 +814,64 @@ CertificateText graduation_school_heading(const Person& person, const Credential
           c.school.name};
 }
 
+// --- Held out (set 11): written before the cues were ever run on them. ---
+
+// 生于 before the date, a student number and the year of graduation (届): 王小明，男，生于1998年4月2日，
+// 学号201601012345，系我校2020届会计学专业本科毕业生，学习期满，成绩合格，准予毕业。
+CertificateText graduation_student_number(const Person& person, const Credential& c, std::mt19937& rng) {
+  char student_number[16];
+  std::snprintf(student_number, sizeof student_number, "%d%02d%06d", c.start_date.year, uniform(rng, 1, 40),
+                uniform(rng, 1, 999999));
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          person.name + "，" + person.gender + "，生于" + format_date(person.birth_date, DateStyle::kArabic) +
+              "，学号" + student_number + "，系我校" + std::to_string(c.graduation_date.year) + "届" + c.major +
+              "专业" + (graduate ? std::string(level_name(c.level)) : std::string(level_name(c.level)) + "毕业生") +
+              "，学习期满，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A degree form whose labels carry their English beside the Chinese: 姓名 Name：王小明, 出生日期 Date of
+// Birth：1998年4月2日, 专业 Major：会计学, 学位 Degree：管理学学士学位; the school after 学位授予单位 Awarding
+// Institution：.
+CertificateText degree_bilingual_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"DEGREE CERTIFICATE", rank_of(c.level) + "学位证书"},
+          "",
+          {"姓名 Name：" + person.name, "性别 Sex：" + person.gender,
+           "出生日期 Date of Birth：" + format_date(person.birth_date, DateStyle::kArabic), "专业 Major：" + c.major,
+           "学位 Degree：" + c.degree},
+          {"学位授予单位 Awarding Institution：" + c.school.name, "校长 President：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The study period in seasons and the programme completed as 学业: 王小明同学，女，一九九八年四月二日生，
+// 二〇一六年秋季入学，二〇二〇年夏季毕业，在本校会计学专业完成四年制本科学业，成绩合格，特发此证。
+CertificateText graduation_seasons(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  const std::string level(level_name(c.level));
+  const auto year_of = [](const Date& date) {  // 二〇一六年九月 -> 二〇一六年
+    const std::string written = year_month(date, DateStyle::kChineseNumerals);
+    return written.substr(0, written.find("年") + std::string_view("年").size());
+  };
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          person.name + "同学，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生，" + year_of(c.start_date) + "秋季入学，" + year_of(c.graduation_date) + "夏季毕业，在本校" +
+              c.major + "专业完成" + (graduate ? level : years_in_words(c) + "年制" + level) +
+              "学业，成绩合格，特发此证。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
