@@ -295,6 +295,19 @@ TEST_F(CertificateCuesTest, AModeOfStudyBeforeTheMajorIsNotPartOfIt) {
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
   const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "name"), "何丽");  // Inside the sentence, before the bracket.
+}
+
+TEST_F(CertificateCuesTest, EnglishBesideAChineseLabelIsLeftOut) {
+  const auto facts =
+      read({"学士学位证书", "姓名 Name：周敏", "性别 Sex：女", "出生日期 Date of Birth：1990年1月2日",
+            "专业 Major：法学", "学位授予单位 Awarding Institution：中南大学", "授予日期 Date：二OO二年七月一日"});
+  EXPECT_EQ(fact(facts, "name"), "周敏");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "birth_date"), "1990-01-02");
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  EXPECT_EQ(fact(facts, "issue_date"), "2002-07-01");  // OO for 〇〇 is no English word.
 }
 
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {

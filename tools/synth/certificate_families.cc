@@ -814,7 +814,7 @@ CertificateText graduation_school_heading(const Person& person, const Credential
           c.school.name};
 }
 
-// --- Held out (set 11): written before the cues were ever run on them. ---
+// --- Held out until their first measurement (2026-12-04, 0996fb0); developed on since. ---
 
 // 生于 before the date, a student number and the year of graduation (届): 王小明，男，生于1998年4月2日，
 // 学号201601012345，系我校2020届会计学专业本科毕业生，学习期满，成绩合格，准予毕业。

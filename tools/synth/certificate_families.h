@@ -76,7 +76,7 @@ CertificateText graduation_adult(const Person& person, const Credential& c, std:
 CertificateText degree_regulations_first(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_school_heading(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out (set 11): written before the cues were ever run on them.
+// Held out until their first measurement (2026-12-04, 0996fb0); developed on since.
 CertificateText graduation_student_number(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_bilingual_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_seasons(const Person& person, const Credential& c, std::mt19937& rng);

@@ -28,15 +28,39 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
 
 namespace {
 
-// Whether a line is written in Latin letters (an English translation): eight letters or more, and more
-// letters than Han characters.
+// Whether a line is written in Latin letters (an English translation): it starts with a letter rather
+// than a Han character (出生日期 Date of Birth：… is a Chinese label with its English), holds eight letters
+// or more, and more letters than Han characters.
 bool in_latin_letters(const std::string& text) {
   std::size_t letters = 0, han = 0;
+  bool starts_latin = false;
   for (const char32_t c : utf8::decode(text)) {
-    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) ++letters;
+    const bool letter = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+    if (letters + han == 0) starts_latin = letter;
+    if (letter) ++letters;
     if (utf8::is_han(c)) ++han;
   }
-  return letters >= 8 && letters > han;
+  return starts_latin && letters >= 8 && letters > han;
+}
+
+// Which characters of a line are English words beside Chinese (姓名 Name：, 出生日期 Date of Birth：): runs of
+// two Latin letters or more, unless every letter could be a digit misread (二OO二年: O for 〇).
+std::vector<bool> english_words(const std::vector<char32_t>& chars) {
+  const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+  const auto digit_like = [](char32_t c) {
+    return std::u32string_view(U"OoIlSZB").find(c) != std::u32string_view::npos;
+  };
+  std::vector<bool> out(chars.size(), false);
+  for (std::size_t begin = 0; begin < chars.size();) {
+    std::size_t end = begin;
+    while (end < chars.size() && letter(chars[end])) ++end;
+    if (end - begin >= 2 && !std::all_of(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         chars.begin() + static_cast<std::ptrdiff_t>(end), digit_like)) {
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(begin), out.begin() + static_cast<std::ptrdiff_t>(end), true);
+    }
+    begin = end == begin ? begin + 1 : end;
+  }
+  return out;
 }
 
 }  // namespace
@@ -50,7 +74,9 @@ JoinedText join_lines(const OcrResult& ocr) {
     if (in_latin_letters(line.text)) continue;  // A translation: the cues read Chinese.
     if (before != nullptr) joined.text += '\n';
     const std::vector<char32_t> chars = utf8::decode(line.text);
+    const std::vector<bool> english = english_words(chars);
     for (std::size_t i = 0; i < chars.size(); ++i) {
+      if (english[i]) continue;  // The label's translation: the cues read Chinese.
       char32_t c = chars[i];
       if (c >= 0xFF01 && c <= 0xFF5E && c != U'，' && c != U'：' && c != U'（' && c != U'）') c -= 0xFEE0;
       if (c == U',') c = U'，';
