@@ -41,6 +41,12 @@ TEST_F(MajorTableExpertTest, ANameThatNamesSomethingElseIsNoMajor) {
   // Two characters only beside 专业.
   EXPECT_EQ(major({"毕业证书", "英语六级合格"}), "(none)");
   EXPECT_EQ(major({"毕业证书", "专业：英语"}), "英语");
+  // Part of a longer name whose other characters were misread.
+  EXPECT_EQ(major({"在本校机械设汁制造及其自动化专业学习"}), "(none)");
+  EXPECT_EQ(major({"在本校数学每应用数学专业学习"}), "(none)");
+  EXPECT_EQ(major({"在本校应用数学专业学习"}), "应用数学");
+  EXPECT_EQ(major({"在本校电子信息工程专业学习"}), "电子信息工程");  // Not 电子信息工程技术 misread.
+  EXPECT_EQ(major({"在本校数学与应用数学专业学习"}), "数学与应用数学");
 }
 
 TEST_F(MajorTableExpertTest, TwoMajorsNamedGiveNone) {

@@ -28,6 +28,10 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
 
 namespace {
 
+bool latin_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
 // Whether a line is written in Latin letters (an English translation): it starts with a letter rather
 // than a Han character (出生日期 Date of Birth：… is a Chinese label with its English), holds eight letters
 // or more, and more letters than Han characters.
@@ -35,7 +39,7 @@ bool in_latin_letters(const std::string& text) {
   std::size_t letters = 0, han = 0;
   bool starts_latin = false;
   for (const char32_t c : utf8::decode(text)) {
-    const bool letter = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+    const bool letter = latin_letter(c);
     if (letters + han == 0) starts_latin = letter;
     if (letter) ++letters;
     if (utf8::is_han(c)) ++han;
@@ -46,14 +50,13 @@ bool in_latin_letters(const std::string& text) {
 // Which characters of a line are English words beside Chinese (姓名 Name：, 出生日期 Date of Birth：): runs of
 // two Latin letters or more, unless every letter could be a digit misread (二OO二年: O for 〇).
 std::vector<bool> english_words(const std::vector<char32_t>& chars) {
-  const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
   const auto digit_like = [](char32_t c) {
     return std::u32string_view(U"OoIlSZB").find(c) != std::u32string_view::npos;
   };
   std::vector<bool> out(chars.size(), false);
   for (std::size_t begin = 0; begin < chars.size();) {
     std::size_t end = begin;
-    while (end < chars.size() && letter(chars[end])) ++end;
+    while (end < chars.size() && latin_letter(chars[end])) ++end;
     if (end - begin >= 2 && !std::all_of(chars.begin() + static_cast<std::ptrdiff_t>(begin),
                                          chars.begin() + static_cast<std::ptrdiff_t>(end), digit_like)) {
       std::fill(out.begin() + static_cast<std::ptrdiff_t>(begin), out.begin() + static_cast<std::ptrdiff_t>(end), true);

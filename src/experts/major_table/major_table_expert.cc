@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "experts/page_chars.h"
 
@@ -30,12 +31,33 @@ bool names_something_else(const std::u32string& text, const Found& found) {
          !preceded_by(text, found.begin, U"专业");
 }
 
-// Every place a name of the table is read, the longest where names overlap.
+// Whether the name read at [begin, end) is part of a longer name of the table whose other characters were
+// misread (机械 and 自动化 of 机械设计制造及其自动化 read 机械设计制政及其自动化): the characters around it, as many
+// as the longer name has, are within one edit per four characters of it, and at most half of the longer
+// name's other characters differ (电子信息工程专业 is no misread 电子信息工程技术).
+bool part_of_a_longer_name(const std::u32string& text, const Found& found, const std::vector<std::u32string>& names) {
+  const std::u32string_view read(text.data() + found.begin, found.end - found.begin);
+  for (const std::u32string& name : names) {
+    if (name.size() <= read.size()) continue;
+    for (std::size_t at = name.find(read); at != std::u32string::npos; at = name.find(read, at + 1)) {
+      if (at > found.begin || found.begin - at + name.size() > text.size()) continue;
+      const std::size_t distance = edit_distance(text.substr(found.begin - at, name.size()), name);
+      if (distance <= name.size() / 4 && 2 * distance <= name.size() - read.size()) return true;
+    }
+  }
+  return false;
+}
+
+// Every place a name of the table is read, the longest where names overlap, and none that is part of a
+// longer name misread.
 std::vector<Found> names_read(const std::u32string& text, const MajorTable& majors) {
-  std::vector<Found> all;
+  std::vector<std::u32string> names;
   for (const std::string& name : majors.names()) {
     const std::vector<char32_t> chars = utf8::decode(name);
-    const std::u32string wanted(chars.begin(), chars.end());
+    names.emplace_back(chars.begin(), chars.end());
+  }
+  std::vector<Found> all;
+  for (const std::u32string& wanted : names) {
     for (std::size_t at = text.find(wanted); at != std::u32string::npos; at = text.find(wanted, at + 1)) {
       all.push_back({at, at + wanted.size()});
     }
@@ -45,7 +67,7 @@ std::vector<Found> names_read(const std::u32string& text, const MajorTable& majo
     const bool inside_longer = std::any_of(all.begin(), all.end(), [&](const Found& other) {
       return other.begin <= f.begin && f.end <= other.end && other.end - other.begin > f.end - f.begin;
     });
-    if (!inside_longer) longest.push_back(f);
+    if (!inside_longer && !part_of_a_longer_name(text, f, names)) longest.push_back(f);
   }
   return longest;
 }

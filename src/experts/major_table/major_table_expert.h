@@ -2,10 +2,12 @@
 // wording marks them, and proposes the major when exactly one name is found. A name is found exactly
 // (characters read wrong find nothing), the longest where names overlap (数学与应用数学, not 数学), and is
 // no major where it names something else: followed by 学士, 硕士 or 博士 (法学学士学位: a degree's
-// category), by 大学, 学院, 院, 系 or 校 (音乐学院, 化学系: a school or a department), or inside a school of
-// the school table. A name of two characters (法学, 英语) counts only beside 专业. Confidence: the lowest
-// OCR confidence of its characters, at most kUnmarkedMajor, below the routes' accept_confidence: what no
-// cue marks is accepted only when another expert reads the same.
+// category), by 大学, 学院, 院, 系 or 校 (音乐学院, 化学系: a school or a department), inside a school of the
+// school table, or part of a longer name of the table whose other characters were misread (自动化 of
+// 机械设计制政及其自动化). A
+// name of two characters (法学, 英语) counts only beside 专业. Confidence: the lowest OCR confidence of its characters,
+// at most kUnmarkedMajor, below the routes' accept_confidence: what no cue marks is accepted only when another expert
+// reads the same.
 #ifndef MIXTRACT_EXPERTS_MAJOR_TABLE_MAJOR_TABLE_EXPERT_H_
 #define MIXTRACT_EXPERTS_MAJOR_TABLE_MAJOR_TABLE_EXPERT_H_
 
