@@ -310,6 +310,23 @@ TEST_F(CertificateCuesTest, EnglishBesideAChineseLabelIsLeftOut) {
   EXPECT_EQ(fact(facts, "issue_date"), "2002-07-01");  // OO for 〇〇 is no English word.
 }
 
+TEST_F(CertificateCuesTest, ANameThatOpensASentenceWithNoWordBeforeIt) {
+  EXPECT_EQ(fact(read({"毕业证书", "周敏，性别女，公民身份号码110105199003071220，在本校法学专业学习。"}), "name"),
+            "周敏");
+  EXPECT_EQ(fact(read({"毕业证书", "钱进，男，生于一九七九年十一月三日，在本校法学专业学习。"}), "name"), "钱进");
+  auto facts = read({"中南大学", "毕业证书", "孙丽娟，1979年11月3日生，性别女，在本校会计学专业学习。"});
+  EXPECT_EQ(fact(facts, "name"), "孙丽娟");
+  EXPECT_EQ(fact(facts, "birth_date"), "1979-11-03");
+  facts = read({"学士学位证书", "经本校学位评定委员会审核，授予韩梅（女，1990年1月2日",
+                "生）法学学士学位。韩梅同学在我校法学专业完成学业。"});
+  EXPECT_EQ(fact(facts, "name"), "韩梅");
+  EXPECT_EQ(fact(read({"学士学位证书", "法学学士学位。欧阳娜娜同学在本校完成学业。"}), "name"), "欧阳娜娜");
+  // A name broken across lines is not read from its end.
+  facts = read({"学士学位证书", "授予韩刚敏（女，1973年8月9日生）管理学学士学位。韩", "刚敏同学在我校完成学业。"});
+  EXPECT_EQ(fact(facts, "name"), "韩刚敏");
+  EXPECT_FLOAT_EQ(facts.at("name").confidence, 0.99f);
+}
+
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
   // Read from a line that starts inside the sentence: 授予黄刚（男，… and 杰磊（男，… of 许杰磊.
   auto facts = read({"学士学位证书", "授予黄刚（男，1998年4月2日生）法学学士学位。"});
