@@ -22,7 +22,8 @@ bool preceded_by(const std::u32string& text, std::size_t at, std::u32string_view
   return at >= word.size() && text.compare(at - word.size(), word.size(), word) == 0;
 }
 
-// Whether the name read at [begin, end) names something other than the holder's major (header).
+// Whether the name read at [begin, end) names something other than the holder's major: a degree's category,
+// a school or a department after it, or a name of two characters away from 专业 (the header's rules).
 bool names_something_else(const std::u32string& text, const Found& found) {
   for (std::u32string_view after : {U"学士", U"硕士", U"博士", U"大学", U"学院", U"院", U"系", U"校"}) {
     if (followed_by(text, found.end, after)) return true;
