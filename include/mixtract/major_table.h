@@ -41,6 +41,8 @@ class MajorTable {
 
   std::size_t size() const { return names_.size(); }
   const std::set<std::string, std::less<>>& names() const { return names_; }
+  // The names as code points, in the order they were added: for finding them in a text.
+  const std::vector<std::u32string>& decoded_names() const { return decoded_; }
 
  private:
   std::set<std::string, std::less<>> names_;

@@ -47,8 +47,8 @@ bool red_faded_reading(const Candidate& c) {
   });
 }
 
-// The independent witnesses that read `value`, or the same printed characters with look-alikes read the
-// other way.
+}  // namespace
+
 std::size_t witnesses_reading(const FieldResult& result, std::string_view value) {
   std::set<std::string, std::less<>> witnesses;
   for (const Candidate& c : result.candidates) {
@@ -58,8 +58,6 @@ std::size_t witnesses_reading(const FieldResult& result, std::string_view value)
   }
   return witnesses.size();
 }
-
-}  // namespace
 
 void stamp_candidates(std::string_view name, const Expert& expert, std::vector<Candidate>& candidates) {
   for (Candidate& candidate : candidates) {

@@ -58,6 +58,10 @@ struct Best {
 };
 std::optional<Best> best_valid(const FieldSpec& field, const FieldResult& result);
 
+// The independent witnesses that read `value` validly, or the same printed characters with look-alikes read
+// the other way (O and 0, I and 1, ...).
+std::size_t witnesses_reading(const FieldResult& result, std::string_view value);
+
 // Makes result.candidates[index] the field's value: accepted when its confidence reaches
 // accept_confidence and no expert reads a different valid value with confidence >= kDissentConfidence
 // (an expert that also read the chosen value dissents only when it read the other more surely) and as

@@ -455,12 +455,7 @@ void doubt_unknown_majors(const Schema& schema, const CheckContext& context, Rec
     FieldResult& field = record.fields[i];
     if (schema.fields[i].kind != FieldKind::kMajor || field.status != FieldStatus::kAccepted) continue;
     if (context.majors->contains(field.value)) continue;
-    std::set<std::string, std::less<>> witnesses;
-    for (const Candidate& c : field.candidates) {
-      if (c.invalid_reason.empty() && c.value == field.value)
-        witnesses.insert(c.witness.empty() ? c.expert : c.witness);
-    }
-    if (witnesses.size() < 2)
+    if (witnesses_reading(field, field.value) < 2)
       mark_review(field, "'" + field.value + "' is not in the table of majors (--majors adds yours)");
   }
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/edit_distance.h"
-#include "core/utf8.h"
 #include "experts/page_chars.h"
 
 namespace mixtract {
@@ -52,11 +51,7 @@ bool part_of_a_longer_name(const std::u32string& text, const Found& found, const
 // Every place a name of the table is read, the longest where names overlap, and none that is part of a
 // longer name misread.
 std::vector<Found> names_read(const std::u32string& text, const MajorTable& majors) {
-  std::vector<std::u32string> names;
-  for (const std::string& name : majors.names()) {
-    const std::vector<char32_t> chars = utf8::decode(name);
-    names.emplace_back(chars.begin(), chars.end());
-  }
+  const std::vector<std::u32string>& names = majors.decoded_names();
   std::vector<Found> all;
   for (const std::u32string& wanted : names) {
     for (std::size_t at = text.find(wanted); at != std::u32string::npos; at = text.find(wanted, at + 1)) {
