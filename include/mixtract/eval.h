@@ -58,6 +58,8 @@ struct FieldScore {
   std::string field;
   int total = 0;  // Rows whose truth has a value for this field.
   int correct = 0;
+  int accepted = 0;  // Of `total`, those the prediction marks accepted, and of those, the right ones.
+  int accepted_correct = 0;
   double accuracy() const { return total == 0 ? 0.0 : static_cast<double>(correct) / total; }
 };
 

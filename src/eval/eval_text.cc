@@ -93,7 +93,12 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
 nlohmann::json eval_report_to_json(const EvalReport& r) {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldScore& f : r.fields) {
-    fields.push_back({{"field", f.field}, {"correct", f.correct}, {"total", f.total}, {"accuracy", f.accuracy()}});
+    fields.push_back({{"field", f.field},
+                      {"correct", f.correct},
+                      {"total", f.total},
+                      {"accuracy", f.accuracy()},
+                      {"accepted", f.accepted},
+                      {"accepted_correct", f.accepted_correct}});
   }
   nlohmann::json wrong = nlohmann::json::array();
   for (const WrongField& w : r.wrong) {

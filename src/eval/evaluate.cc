@@ -77,6 +77,8 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
     all_correct = all_correct && correct;
     if (guess.confidence) scored.push_back({*guess.confidence, correct});
     if (guess.accepted) {
+      ++score.accepted;
+      score.accepted_correct += correct ? 1 : 0;
       ++report.accepted;
       report.accepted_correct += correct ? 1 : 0;
     }

@@ -233,6 +233,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_student_number", {"毕业证书", "学号"}},
       {"degree_bilingual_labels", {"学位证书", "Major："}},
       {"graduation_seasons", {"毕业证书", "秋季入学"}},
+      {"graduation_certify_that", {"毕业证书", "兹证明"}},
+      {"degree_equivalent", {"学位证书", "学位评定委员会"}},
+      {"graduation_college", {"毕业证书", "学院"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

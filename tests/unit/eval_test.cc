@@ -157,6 +157,9 @@ TEST_F(EvalTest, CoverageCurveFindsTheThresholds) {
   for (int i = 0; i < 50; ++i) add(0.5, i < 20);
   const EvalReport report = evaluate(read("t.csv", truth), read("p.jsonl", pred));
   EXPECT_EQ(report.total, 250);
+  ASSERT_EQ(report.fields.size(), 1u);  // Each field counts what was accepted and how much of it was right.
+  EXPECT_EQ(report.fields[0].accepted, 250);
+  EXPECT_EQ(report.fields[0].accepted_correct, 219);
   ASSERT_EQ(report.curve.size(), 3u);
   EXPECT_DOUBLE_EQ(report.curve[0].coverage, 100.0 / 250);
   EXPECT_DOUBLE_EQ(report.curve[1].precision, 199.0 / 200);

@@ -874,4 +874,73 @@ CertificateText graduation_seasons(const Person& person, const Credential& c, st
           c.school.name};
 }
 
+// --- Held out until their first measurement. ---
+
+// A certificate that certifies, with the sex and the birth date labelled inside a bracket and the level as
+// 学历: 兹证明王小明同学（性别：男，出生日期：1998年4月2日）于2016年9月入学，2020年6月毕业于我校会计学专业，本科学历，
+// 修完规定的全部课程，成绩合格，特此证明。
+CertificateText graduation_certify_that(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "兹证明" + person.name + "同学（性别：" + person.gender + "，出生日期：" +
+              format_date(person.birth_date, DateStyle::kArabic) + "）于" +
+              year_month(c.start_date, DateStyle::kArabic) + "入学，" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "毕业于我校" + c.major + "专业，" +
+              std::string(level_name(c.level)) + "学历，修完规定的全部课程，成绩合格，特此证明。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A second bachelor's degree, or a graduate degree earned with equivalent qualifications (同等学力):
+// 王小明，男，一九九〇年一月一日生，已在中南大学会计学专业完成第二学士学位的学习，成绩合格，经审核符合《中华人民
+// 共和国学位条例》的规定，授予管理学学士学位。 / 王小明，男，一九八四年十月十二日生，以同等学力身份在中南大学经济学
+// 专业通过硕士学位课程考试和论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，授予经济学硕士学位。
+CertificateText degree_equivalent(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder =
+      person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，";
+  const std::string body =
+      c.level == EducationLevel::kBachelor
+          ? holder + "已在" + c.school.name + c.major +
+                "专业完成第二学士学位的学习，成绩合格，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree +
+                "。"
+          : holder + "以同等学力身份在" + c.school.name + c.major + "专业通过" + rank_of(c.level) +
+                "学位课程考试和论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          body,
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The college before the major and a two-character name spaced to the width of three (王　明): 学生王　明，性别女，
+// 1998年4月2日生，于2016年9月至2020年6月在本校外国语学院英语专业学习，完成四年制本科教学计划规定的全部课程，成绩
+// 合格，准予毕业。
+CertificateText graduation_college(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 8> kColleges{
+      "文学院", "理学院", "工学院", "商学院", "外国语学院", "经济与管理学院", "公共管理学院", "信息科学与工程学院"};
+  const std::string college(kColleges[static_cast<std::size_t>(uniform(rng, 0, 7))]);
+  std::string name = person.name;
+  if (name.size() == 2 * std::string_view("王").size()) name.insert(name.size() / 2, "　");
+  const std::string plan = graduate_level(c.level)
+                               ? std::string(level_name(c.level)) + "培养计划"
+                               : years_in_words(c) + "年制" + std::string(level_name(c.level)) + "教学计划";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + college + c.major + "专业学习，完成" +
+              plan + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

@@ -81,6 +81,11 @@ CertificateText graduation_student_number(const Person& person, const Credential
 CertificateText degree_bilingual_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_seasons(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement.
+CertificateText graduation_certify_that(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_equivalent(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_college(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
