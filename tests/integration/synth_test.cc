@@ -236,6 +236,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_certify_that", {"毕业证书", "兹证明"}},
       {"degree_equivalent", {"学位证书", "学位评定委员会"}},
       {"graduation_college", {"毕业证书", "学院"}},
+      {"graduation_school_first", {"毕业证书", "级学生"}},
+      {"degree_field_of_study", {"学位证书", "学位评定委员会"}},
+      {"graduation_research_direction", {"研究生毕业证书", "研究方向"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -943,4 +943,62 @@ CertificateText graduation_college(const Person& person, const Credential& c, st
           c.school.name};
 }
 
+// The school and the major open the sentence, the holder after them: 中南大学会计学专业2016级学生王小明，男，
+// 1998年4月2日生，于2016年9月至2020年6月在我校学习，修完本科教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_school_first(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string plan = std::string(level_name(c.level)) + (graduate_level(c.level) ? "培养计划" : "教学计划");
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          c.school.name + c.major + "专业" + std::to_string(c.start_date.year) + "级学生" + person.name + "，" +
+              person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在我校学习，修完" + plan + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A graduate's field (领域) of a professional degree in place of a 专业: 王小明，男，一九八四年十月十二日生，在中南大学
+// 计算机技术领域攻读硕士专业学位，完成了规定的课程学习，成绩合格，通过了学位论文答辩。根据《中华人民共和国学位条例》
+// 的规定，授予工学硕士学位。 (本科: 在中南大学会计学专业完成了本科学业，….)
+CertificateText degree_field_of_study(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string studies =
+      c.level == EducationLevel::kBachelor
+          ? c.major + "专业完成了本科学业，成绩合格"
+          : c.major + "领域攻读" + rank_of(c.level) + "专业学位，完成了规定的课程学习，成绩合格，通过了学位论文答辩";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生，在" + c.school.name + studies + "。根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A graduate certificate with the college before the major and the research direction after it in brackets:
+// 研究生王小明，女，1984年10月12日生，于2011年9月至2014年6月在我校经济学院金融学专业（研究方向：公司金融）攻读
+// 硕士学位，修完培养计划规定的全部课程，成绩合格，毕业论文答辩通过，准予毕业。
+CertificateText graduation_research_direction(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 6> kDirections{"理论与方法", "应用研究", "数据分析",
+                                                               "政策研究",   "系统设计", "比较研究"};
+  static constexpr std::array<std::string_view, 4> kColleges{"研究生院", "经济学院", "理学院", "人文学院"};
+  return {Layout::kLandscape,
+          {"研究生毕业证书"},
+          "研究生" + person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在我校" +
+              std::string(kColleges[static_cast<std::size_t>(uniform(rng, 0, 3))]) + c.major + "专业（研究方向：" +
+              std::string(kDirections[static_cast<std::size_t>(uniform(rng, 0, 5))]) + "）攻读" + rank_of(c.level) +
+              "学位，修完培养计划规定的全部课程，成绩合格，毕业论文答辩通过，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

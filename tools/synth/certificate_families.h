@@ -85,6 +85,9 @@ CertificateText graduation_seasons(const Person& person, const Credential& c, st
 CertificateText graduation_certify_that(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_equivalent(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_college(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_school_first(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_field_of_study(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_research_direction(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 

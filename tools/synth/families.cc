@@ -73,6 +73,10 @@ constexpr Family kFamilies[] = {
     {"graduation_certify_that", DocumentKind::kGraduationCertificate, true, any_level, graduation_certify_that},
     {"degree_equivalent", DocumentKind::kDegreeCertificate, true, degree_level, degree_equivalent},
     {"graduation_college", DocumentKind::kGraduationCertificate, true, any_level, graduation_college},
+    {"graduation_school_first", DocumentKind::kGraduationCertificate, true, any_level, graduation_school_first},
+    {"degree_field_of_study", DocumentKind::kDegreeCertificate, true, degree_level, degree_field_of_study},
+    {"graduation_research_direction", DocumentKind::kGraduationCertificate, true, graduate_level,
+     graduation_research_direction},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
