@@ -43,8 +43,8 @@ std::string plausibility_problem(FieldKind kind, std::string_view value, const S
     case FieldKind::kName: return holds_one_of(value, kLabelWords, "a name");
     case FieldKind::kSchool: return school_problem(value, schools);
     case FieldKind::kMajor: {
-      static constexpr std::string_view kNotInMajors[] = {"证书", "毕业", "学位", "本校",
-                                                          "大学", "学院", "性别", "出生"};
+      static constexpr std::string_view kNotInMajors[] = {"证书", "毕业", "学位", "本校", "大学",
+                                                          "学院", "性别", "出生", "攻读"};
       if (std::string problem = holds_one_of(value, kNotInMajors, "a major"); !problem.empty()) return problem;
       // A name cut where it wrapped: 机械设计制造及其 (自动化 on the next line).
       static constexpr std::string_view kConnectives[] = {"及其", "及", "与", "和", "、"};
@@ -55,8 +55,8 @@ std::string plausibility_problem(FieldKind kind, std::string_view value, const S
       for (std::string_view mode : {"函授", "业余", "脱产", "夜大", "网络教育", "全日制", "非全日制"}) {
         if (value.starts_with(mode)) return "starts with " + std::string(mode) + ": a mode of study, not a major";
       }
-      // The word that marks a major read into it: 经济学学科 (of 经济学学科专业).
-      for (std::string_view marker : {"学科", "专业"}) {
+      // The word that marks a major read into it: 经济学学科 (of 经济学学科专业), 软件工程领域.
+      for (std::string_view marker : {"学科", "专业", "领域"}) {
         if (value.ends_with(marker)) return "ends with " + std::string(marker) + ": the word that marks a major";
       }
       return "";

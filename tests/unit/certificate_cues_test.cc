@@ -185,6 +185,10 @@ TEST_F(CertificateCuesTest, ADepartmentBetweenTheSchoolAndTheMajorIsNeither) {
   facts = read({"学生何平，性别男，1975年3月12日生，在本校物理系量子信息科学专业四年制本科学习，准予毕业。"});
   EXPECT_EQ(fact(facts, "major"), "量子信息科学");
   EXPECT_LT(facts.at("major").confidence, 0.5f);
+  // A college named 院 without 学: 研究生院.
+  facts = read({"研究生王芳，女，1986年2月3日生，于2010年9月至2013年6月在我校研究生院会",
+                "计学专业（研究方向：审计理论）攻读硕士学位，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "会计学");
   // 系 at a major's start is no department.
   facts = read({"学生何平，性别男，1975年3月12日生，在本校系统工程专业四年制本科学习，准予毕业。"});
   EXPECT_EQ(fact(facts, "major"), "系统工程");
@@ -262,6 +266,11 @@ TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
   EXPECT_EQ(fact(facts, "school"), "(none)");
   facts = read({"毕业证书", "研究生周敏，女，1990年1月2日生，在我校材料科学与工程学科攻读硕士学位，准予毕业。"});
   EXPECT_EQ(fact(facts, "major"), "材料科学与工程");
+  // A professional degree's field (领域), with 专业学位 after it: the run up to that 专业 is no major.
+  facts = read({"硕士学位证书", "陈静，女，一九九一年五月六日生，在浙江大学电子信息工程领",
+                "域攻读硕士专业学位，完成了规定的课程学习，授予工学硕士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "电子信息工程");
+  EXPECT_EQ(fact(facts, "school"), "浙江大学");
 }
 
 TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
@@ -325,6 +334,38 @@ TEST_F(CertificateCuesTest, ANameThatOpensASentenceWithNoWordBeforeIt) {
   facts = read({"学士学位证书", "授予韩刚敏（女，1973年8月9日生）管理学学士学位。韩", "刚敏同学在我校完成学业。"});
   EXPECT_EQ(fact(facts, "name"), "韩刚敏");
   EXPECT_FLOAT_EQ(facts.at("name").confidence, 0.99f);
+}
+
+TEST_F(CertificateCuesTest, ANameBrokenAcrossLines) {
+  auto facts = read(
+      {"毕业证书", "四川大学法学专业2015级学生黄晓", "东，男，1997年2月8日生，于2015年9月至2019年6月在我校学习。"});
+  EXPECT_EQ(fact(facts, "name"), "黄晓东");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  facts = read({"毕业证书", "学生郑", "洁，性别女，1990年1月2日生，准予毕业。"});
+  EXPECT_EQ(fact(facts, "name"), "郑洁");
+  // A form's name fills its line: the next line's label is no part of it.
+  facts = read({"学位证书", "姓名", "韩敏", "性别", "女", "专业", "临床医学"});
+  EXPECT_EQ(fact(facts, "name"), "韩敏");
+  facts = read({"毕业证书", "学生姓名：何丽宇", "性", "别：女"});
+  EXPECT_EQ(fact(facts, "name"), "何丽宇");
+}
+
+TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
+  // 一九七〇 read 一九七: 1970 fits an issue in 1992 (1907 does not); only for review.
+  auto facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。",
+                     "一九九二年六月二十九日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1970-03-14");
+  EXPECT_LE(facts.at("birth_date").confidence, static_cast<float>(kDoubtfulReading));
+  EXPECT_THAT(facts.at("birth_date").note, HasSubstr("一九七"));
+  // 二〇〇〇 read 二: three put back.
+  facts = read({"学士学位证书", "赵浩，男，二年一月七日生，在闽江学院法学专业完成学业。", "二〇二三年七月三日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+  // Two of three lost (二○): put back either way, one year.
+  facts = read({"学士学位证书", "赵浩，男，二○年一月七日生，在闽江学院法学专业完成学业。", "二〇二三年七月三日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+  // Two years fit (一九二〇 and 一九〇二, both 14 to 70 years before 1960): nothing.
+  facts = read({"学士学位证书", "赵浩，男，一九二年一月七日生，在闽江学院法学专业完成学业。", "一九六〇年七月一日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "(none)");
 }
 
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {
@@ -404,6 +445,8 @@ TEST(PlausibilityTest, AMajorEndsBeforeTheWordThatMarksIt) {
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "经济学学科", nullptr), HasSubstr("marks a major"));
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "法学专业", nullptr), HasSubstr("marks a major"));
   EXPECT_EQ(plausibility_problem(FieldKind::kMajor, "学科教学（语文）", nullptr), "");
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "软件工程领域", nullptr), HasSubstr("marks a major"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "软件工程领域攻读硕士", nullptr), HasSubstr("攻读"));
 }
 
 }  // namespace

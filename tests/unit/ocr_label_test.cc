@@ -93,6 +93,24 @@ TEST(FindLabelledValueTest, ValueBelowItsLabelAndAddressOverTwoLines) {
   EXPECT_FALSE(find_labelled_value(page, address, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, ANameThatEndsItsLineMayGoOnAtTheNextOnesStart) {
+  const FieldSpec name = field_of("name", FieldKind::kName, "学生");
+  const FieldSpec* fields[] = {&name};
+  OcrResult page;
+  page.lines = {line_at("四川大学法学专业2015级学生刘伟", 50, 100),
+                line_at("思，女，1997年2月8日生，于2015年", 50, 140)};
+  std::optional<FoundValue> found = find_labelled_value(page, name, fields);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->candidate.value, "刘伟");
+  EXPECT_LE(found->candidate.confidence, kDoubtfulReading);
+  // A form's next label after a colon is no part of the name; nor is a name already four characters long.
+  page.lines[1] = line_at("性别：女", 50, 140);
+  EXPECT_GT(find_labelled_value(page, name, fields)->candidate.confidence, 0.9);
+  page.lines[0] = line_at("学生欧阳文华", 50, 100);
+  page.lines[1] = line_at("思，女", 50, 140);
+  EXPECT_GT(find_labelled_value(page, name, fields)->candidate.confidence, 0.9);
+}
+
 TEST(FindLabelledValueTest, ALineInTheWayOfTheNextLineLeavesTheValueInDoubt) {
   // A photocopy's use, written across the card in the place of the address's second line (号 hidden
   // beneath it): as high as the print, but running on far past where the address wrapped.

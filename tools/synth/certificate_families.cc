@@ -874,7 +874,7 @@ CertificateText graduation_seasons(const Person& person, const Credential& c, st
           c.school.name};
 }
 
-// --- Held out until their first measurement. ---
+// --- Held out until their first measurement (2026-12-04, cd7fcfb and 0c5954b); developed on since. ---
 
 // A certificate that certifies, with the sex and the birth date labelled inside a bracket and the level as
 // 学历: 兹证明王小明同学（性别：男，出生日期：1998年4月2日）于2016年9月入学，2020年6月毕业于我校会计学专业，本科学历，

@@ -81,7 +81,7 @@ CertificateText graduation_student_number(const Person& person, const Credential
 CertificateText degree_bilingual_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_seasons(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement.
+// Held out until their first measurement (2026-12-04, cd7fcfb and 0c5954b: sets 12 and 13); developed on since.
 CertificateText graduation_certify_that(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_equivalent(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_college(const Person& person, const Credential& c, std::mt19937& rng);

@@ -69,13 +69,14 @@ constexpr Family kFamilies[] = {
     {"graduation_student_number", DocumentKind::kGraduationCertificate, false, any_level, graduation_student_number},
     {"degree_bilingual_labels", DocumentKind::kDegreeCertificate, false, degree_level, degree_bilingual_labels},
     {"graduation_seasons", DocumentKind::kGraduationCertificate, false, any_level, graduation_seasons},
-    // Held out: written after the cues were last changed (2026-12-04, 386ebbc).
-    {"graduation_certify_that", DocumentKind::kGraduationCertificate, true, any_level, graduation_certify_that},
-    {"degree_equivalent", DocumentKind::kDegreeCertificate, true, degree_level, degree_equivalent},
-    {"graduation_college", DocumentKind::kGraduationCertificate, true, any_level, graduation_college},
-    {"graduation_school_first", DocumentKind::kGraduationCertificate, true, any_level, graduation_school_first},
-    {"degree_field_of_study", DocumentKind::kDegreeCertificate, true, degree_level, degree_field_of_study},
-    {"graduation_research_direction", DocumentKind::kGraduationCertificate, true, graduate_level,
+    // These six were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commits cd7fcfb and
+    // 0c5954b: sets 12 and 13, the same extraction); developed on since.
+    {"graduation_certify_that", DocumentKind::kGraduationCertificate, false, any_level, graduation_certify_that},
+    {"degree_equivalent", DocumentKind::kDegreeCertificate, false, degree_level, degree_equivalent},
+    {"graduation_college", DocumentKind::kGraduationCertificate, false, any_level, graduation_college},
+    {"graduation_school_first", DocumentKind::kGraduationCertificate, false, any_level, graduation_school_first},
+    {"degree_field_of_study", DocumentKind::kDegreeCertificate, false, degree_level, degree_field_of_study},
+    {"graduation_research_direction", DocumentKind::kGraduationCertificate, false, graduate_level,
      graduation_research_direction},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed

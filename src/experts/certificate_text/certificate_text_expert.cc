@@ -1,6 +1,7 @@
 #include "experts/certificate_text/certificate_text_expert.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <iterator>
 #include <optional>
@@ -70,13 +71,12 @@ std::size_t own_school_word(const CueSet& cues, const std::string& text) {
   return 0;
 }
 
-// The characters of a department or faculty that `major` starts with (化学系应用化学, 法学院法学): up to its
-// last 系 with two characters or more on each side, or 学院 with one or more before it and two or more
-// after; 0 when there is none.
+// The characters of a department, faculty or college that `major` starts with (化学系应用化学, 法学院法学,
+// 研究生院会计学): up to its last 系 or 院 with two characters or more on each side; 0 when there is none.
 std::size_t department_characters(const std::string& major) {
   const std::vector<char32_t> chars = utf8::decode(major);
   for (std::size_t end = chars.size() >= 2 ? chars.size() - 2 : 0; end >= 3; --end) {
-    if (chars[end - 1] == U'系' || (chars[end - 2] == U'学' && chars[end - 1] == U'院')) return end;
+    if (chars[end - 1] == U'系' || chars[end - 1] == U'院') return end;
   }
   return 0;
 }
@@ -274,6 +274,59 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
   return std::nullopt;
 }
 
+// The years a Chinese-numeral year read with some of its 〇 lost (一九七 of 一九七〇, 二 of 二〇〇〇; OCR drops
+// the round 〇 most) may have been: each way of putting the lost 〇 back that gives a year from 1900 to 9999.
+std::vector<int> years_with_zeros_put_back(const std::vector<char32_t>& read) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  std::vector<int> years;
+  const std::size_t lost = 4 - read.size();
+  for (unsigned mask = 0; mask < 16; ++mask) {  // Bit i set: digit i of the year is a 〇 put back.
+    if (static_cast<std::size_t>(std::popcount(mask)) != lost) continue;
+    int year = 0;
+    for (std::size_t i = 0, next = 0; i < 4; ++i) {
+      year = year * 10 + static_cast<int>((mask >> i & 1U) != 0 ? 0 : kDigits.find(read[next++]));
+    }
+    if (year >= 1900 && std::find(years.begin(), years.end(), year) == years.end()) years.push_back(year);
+  }
+  return years;
+}
+
+// The birth date when no whole one was read: a Chinese-numeral date before 生 or 出生 whose year lost one to
+// three 〇 (一九七年三月十四日生), when putting them back gives one year that fits: 14 to 70 years before the
+// issue date. Only for review: the reading is a guess.
+std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, const Readings& readings) {
+  const auto issued = readings.find("issue_date");
+  if (issued == readings.end()) return std::nullopt;
+  const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
+  static const re2::RE2 kDamaged(
+      "(([一二三四五六七八九〇]{1,3})\\n?年\\n?([一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日)"
+      ")"
+      "\\n?(?:出生|生)");
+  static const re2::RE2 kNumeralBefore("[〇零Oo0-9一二三四五六七八九十]\\n?$");
+  re2::StringPiece rest(joined.text);
+  re2::StringPiece whole, year_read, month_day;
+  while (re2::RE2::FindAndConsume(&rest, kDamaged, &whole, &year_read, &month_day)) {
+    const std::size_t begin = static_cast<std::size_t>(whole.data() - joined.text.data());
+    // A year whose first characters are at the end of the line before is whole (一九 / 七〇年…).
+    if (re2::RE2::PartialMatch(re2::StringPiece(joined.text.data(), begin), kNumeralBefore)) continue;
+    std::vector<int> fitting;
+    for (int year : years_with_zeros_put_back(utf8::decode(std::string_view(year_read)))) {
+      if (year <= issue_year - 14 && year >= issue_year - 70) fitting.push_back(year);
+    }
+    if (fitting.size() != 1) continue;
+    std::string rest_of_date(month_day);
+    std::erase(rest_of_date, '\n');
+    const std::optional<Date> date = parse_date(std::to_string(fitting.front()) + "年" + rest_of_date);
+    if (!date) continue;
+    TextValue value = joined.value(begin, begin + whole.size());
+    value.value = to_iso(*date);
+    value.confidence = std::min(value.confidence, kDoubtful);
+    value.note = "year read '" + std::string(year_read) + "', its lost 〇 put back";
+    return value;
+  }
+  return std::nullopt;
+}
+
 // The first reading of each fact; where a later cue read another value, at half the confidence, saying so.
 std::map<std::string, TextValue> resolved(const Readings& readings) {
   std::map<std::string, TextValue> out;
@@ -336,6 +389,11 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
     if (date) readings["issue_date"].push_back(*std::move(date));
   }
   for (auto& [fact, values] : derived) std::move(values.begin(), values.end(), std::back_inserter(readings[fact]));
+  if (!readings.contains("birth_date")) {
+    if (std::optional<TextValue> date = birth_date_with_zeros_lost(joined, readings)) {
+      readings["birth_date"].push_back(*std::move(date));
+    }
+  }
   std::map<std::string, TextValue> out = resolved(readings);
   correct_against_tables(schools, majors, out);
   return out;

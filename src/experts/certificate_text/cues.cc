@@ -21,7 +21,7 @@ std::string shorthand(std::string_view name) {
   const std::string month = n + "(?:\\n?" + n + "){0,2}\\n?月";
   const std::string day = n + "(?:\\n?" + n + "){0,2}\\n?日";
   if (name == "HAN") return "[\\p{Han}\\n]";
-  if (name == "NAME") return "\\p{Han}{2,4}";
+  if (name == "NAME") return "\\p{Han}(?:\\n?\\p{Han}){1,3}";  // A name may break across lines too.
   if (name == "MONTH") return year + month;
   if (name == "DATE") return "(?:" + year + month + "\\n?" + day + "|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})";
   if (name == "SCHOOL") return "\\p{Han}{2,20}?(?:大学|学院|学校|研究院|研究所)";

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 
+#include <re2/re2.h>
+
 #include "core/utf8.h"
 #include "experts/ocr_label/joined_lines.h"
 #include "experts/ocr_label/label_match.h"
@@ -422,6 +424,21 @@ void continue_text_below(const OcrResult& ocr, const FieldSpec& field, std::span
   }
 }
 
+// A name that ends its line may go on at the next line's start, as a sentence wraps (学生刘伟 / 思，女，…):
+// doubtful when the next line opens with one or two Han characters and a comma and the whole would still be a
+// name's length.
+void doubt_name_cut_at_line_end(const OcrResult& ocr, std::size_t value_line, FoundValue& found) {
+  if (value_line + 1 >= ocr.lines.size()) return;
+  static const re2::RE2 kTail("^(\\p{Han}{1,2})[，,]");
+  std::string tail;
+  if (!re2::RE2::PartialMatch(ocr.lines[value_line + 1].text, kTail, &tail)) return;
+  Candidate& candidate = found.candidate;
+  if (utf8::length(candidate.value) + utf8::length(tail) > 4) return;
+  candidate.confidence = std::min(candidate.confidence, kDoubtfulReading);
+  candidate.evidence.push_back(
+      {"ocr_label", "the name ends its line and may go on at the next one's start ('" + tail + "')", std::nullopt});
+}
+
 // The value of the field's label `label`, printed on line `index`: after it on its line, else on the line
 // line_after_label gives; nullopt when neither holds one.
 std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& field,
@@ -448,9 +465,10 @@ std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& 
   candidate.confidence = lowest_confidence(holder, hit->first, hit->count);
   candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
   continue_code_beside(ocr, field, label, *hit, value_line, found);
-  if (runs_on(field) && hit->first + hit->count == utf8::length(holder.text)) {
+  const bool ends_its_line = hit->first + hit->count == utf8::length(holder.text);
+  if (runs_on(field) && ends_its_line)
     continue_text_below(ocr, field, all_fields, index, value_line, hit->first, found);
-  }
+  if (field.kind == FieldKind::kName && ends_its_line) doubt_name_cut_at_line_end(ocr, value_line, found);
   return found;
 }
 
