@@ -239,6 +239,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_school_first", {"毕业证书", "级学生"}},
       {"degree_field_of_study", {"学位证书", "学位评定委员会"}},
       {"graduation_research_direction", {"研究生毕业证书", "研究方向"}},
+      {"graduation_self_study", {"毕业证书", "自学考试"}},
+      {"graduation_form_long_labels", {"毕业证书", "学生姓名："}},
+      {"graduation_reviewed", {"毕业证书", "经审核"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1001,4 +1001,56 @@ CertificateText graduation_research_direction(const Person& person, const Creden
           c.school.name};
 }
 
+// --- Held out until their first measurement. ---
+
+// A self-study examination certificate (高等教育自学考试): the holder passes the examinations, the level in
+// brackets after the major, the school only as the examining school: 王小明，男，1998年4月2日生，参加高等教育自学考试，
+// 完成会计学专业（本科）全部课程，成绩合格，经审定准予毕业。 / 主考学校：中南大学.
+CertificateText graduation_self_study(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"高等教育自学考试", "毕业证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，参加高等教育自学考试，完成" + c.major + "专业（" + std::string(level_name(c.level)) +
+              "）全部课程，成绩合格，经审定准予毕业。",
+          {},
+          {"主考学校：" + c.school.name, "主任：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A form with longer labels: 学生姓名：王小明, 性　　别：男, 出生年月日：1998年4月2日, 所学专业：会计学,
+// 学习层次：本科; the school after 发证学校 with （盖章） after it.
+CertificateText graduation_form_long_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"学生姓名：" + person.name, "性　　别：" + person.gender,
+           "出生年月日：" + format_date(person.birth_date, DateStyle::kArabic), "所学专业：" + c.major,
+           "学习层次：" + std::string(level_name(c.level)),
+           "修业年限：" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+               year_month(c.graduation_date, DateStyle::kArabic)},
+          {"发证学校：" + c.school.name + "（盖章）", "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The holder's identity number in brackets after the name, and 经审核 before the verdict: 经审核，王小明（女，
+// 身份证号：430102199804020011）于二〇一六年九月至二〇二〇年六月在本校会计学专业本科学习，修完规定课程，成绩合格，
+// 准予毕业，特发此证。 No birth date printed: it is in the identity number.
+CertificateText graduation_reviewed(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "经审核，" + person.name + "（" + person.gender + "，身份证号：" + person.id_number + "）于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              std::string(level_name(c.level)) + "学习，修完规定课程，成绩合格，准予毕业，特发此证。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

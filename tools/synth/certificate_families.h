@@ -89,6 +89,11 @@ CertificateText graduation_school_first(const Person& person, const Credential& 
 CertificateText degree_field_of_study(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_research_direction(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement.
+CertificateText graduation_self_study(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_form_long_labels(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_reviewed(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
