@@ -113,6 +113,11 @@ TEST_F(CertificateCuesTest, AFormWithLetterSpacedLabelsAndNoColons) {
   EXPECT_EQ(fact(other, "birth_date"), "1990-02-08");
   EXPECT_EQ(fact(other, "major"), "护理学");
   EXPECT_EQ(fact(other, "issue_date"), "2012-06-30");
+  // 出生年月日 before the date, the issue date printed before it in reading order.
+  const auto full =
+      read({"毕业证书", "2013年7月1日", "学生姓名：孙倩", "出生年月日：1991年3月5日", "所学专业：护理学"});
+  EXPECT_EQ(fact(full, "birth_date"), "1991-03-05");
+  EXPECT_EQ(fact(full, "issue_date"), "2013-07-01");
   // 专业 at a line's start in a sentence is no label: the sentence's major stands, undoubted.
   const auto sentence = read({"学生王五，性别男，1990年1月2日生，于2008年9月至2012年6月在本校会计学", "专业",
                               "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"});

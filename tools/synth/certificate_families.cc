@@ -1001,7 +1001,7 @@ CertificateText graduation_research_direction(const Person& person, const Creden
           c.school.name};
 }
 
-// --- Held out until their first measurement. ---
+// --- Held out until their first measurement (2026-12-04, fbae323); developed on since. ---
 
 // A self-study examination certificate (高等教育自学考试): the holder passes the examinations, the level in
 // brackets after the major, the school only as the examining school: 王小明，男，1998年4月2日生，参加高等教育自学考试，

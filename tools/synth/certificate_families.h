@@ -89,7 +89,7 @@ CertificateText graduation_school_first(const Person& person, const Credential& 
 CertificateText degree_field_of_study(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_research_direction(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement.
+// Held out until their first measurement (2026-12-04, fbae323: set 14); developed on since.
 CertificateText graduation_self_study(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_long_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_reviewed(const Person& person, const Credential& c, std::mt19937& rng);
