@@ -298,10 +298,9 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
   const auto issued = readings.find("issue_date");
   if (issued == readings.end()) return std::nullopt;
   const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
-  static const re2::RE2 kDamaged(
-      "(([一二三四五六七八九〇]{1,3})\\n?年\\n?([一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日)"
-      ")"
-      "\\n?(?:出生|生)");
+  // Groups: the whole date, its year as read, its month and day.
+  static const std::string kMonthDay = "[一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日";
+  static const re2::RE2 kDamaged("(([一二三四五六七八九〇]{1,3})\\n?年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
   static const re2::RE2 kNumeralBefore("[〇零Oo0-9一二三四五六七八九十]\\n?$");
   re2::StringPiece rest(joined.text);
   re2::StringPiece whole, year_read, month_day;

@@ -466,8 +466,9 @@ std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& 
   candidate.evidence.push_back({"ocr_line:" + std::to_string(value_line), holder.text, holder.box});
   continue_code_beside(ocr, field, label, *hit, value_line, found);
   const bool ends_its_line = hit->first + hit->count == utf8::length(holder.text);
-  if (runs_on(field) && ends_its_line)
+  if (runs_on(field) && ends_its_line) {
     continue_text_below(ocr, field, all_fields, index, value_line, hit->first, found);
+  }
   if (field.kind == FieldKind::kName && ends_its_line) doubt_name_cut_at_line_end(ocr, value_line, found);
   return found;
 }
