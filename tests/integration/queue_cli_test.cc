@@ -191,6 +191,14 @@ TEST_F(QueueCliTest, ATerminatedWorkerFinishesTheDocumentInHandFirst) {
   EXPECT_THAT(testing::read_file(path("worker-0.log")), HasSubstr(std::to_string(done) + " document(s) extracted"));
 }
 
+TEST_F(QueueCliTest, AWorkerBusierThanItsIdleTimeIsNotIdle) {
+  // Each document takes longer than the 0.2 s allowed idle: the worker still takes all six, one by one.
+  (void)submit(path("docs"));
+  wait_for(start_worker({"-j", "1", "--exit-when-idle", "0.2"}));
+  EXPECT_THAT(testing::read_file(path("worker-0.log")), HasSubstr(": 6 document(s) extracted"));
+  EXPECT_EQ(results_stored(), 6);
+}
+
 TEST_F(QueueCliTest, ADocumentSubmittedAgainIsNotExtractedAgain) {
   const std::string file = first_image();
   (void)submit(file);

@@ -61,8 +61,11 @@ class Worker {
         continue;
       }
       if (!next->has_value()) continue;
+      ++busy_;
+      Status status = handle(*stream, **next);
       last_work_ = Clock::now();
-      if (Status status = handle(*stream, **next); !status.ok()) {
+      --busy_;
+      if (!status.ok()) {
         say(status.message());
         stream.reset();
       }
@@ -119,8 +122,9 @@ class Worker {
     return Status();
   }
 
+  // Idle: no thread has a document in hand, and none finished one for --exit-when-idle seconds.
   bool idle_long_enough() const {
-    return options_.exit_when_idle_s > 0 &&
+    return options_.exit_when_idle_s > 0 && busy_ == 0 &&
            std::chrono::duration<double>(Clock::now() - last_work_.load()).count() >= options_.exit_when_idle_s;
   }
 
@@ -134,6 +138,7 @@ class Worker {
   const std::string settings_;
   const Extractor& extractor_;
   std::atomic<Clock::time_point> last_work_ = Clock::now();
+  std::atomic<int> busy_ = 0;
   std::atomic<std::size_t> done_ = 0;
   std::atomic<std::size_t> dead_ = 0;
   mutable std::mutex print_;
@@ -193,7 +198,8 @@ void add_worker_command(CLI::App& app, const GlobalOptions& global, const Config
       ->default_val(300)
       ->check(CLI::Range(0.01, 86400.0));
   sub->add_option("--exit-when-idle", options->exit_when_idle_s,
-                  "Stop after this many seconds with nothing to do (0 = run until stopped)")
+                  "Stop after this many seconds with no document in hand and none in the queue (0 = run until "
+                  "stopped)")
       ->default_val(0)
       ->check(CLI::Range(0.0, 1e9));
   sub->footer(
