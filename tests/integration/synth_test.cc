@@ -242,6 +242,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_self_study", {"毕业证书", "自学考试"}},
       {"graduation_form_long_labels", {"毕业证书", "学生姓名："}},
       {"graduation_reviewed", {"毕业证书", "经审核"}},
+      {"graduation_trainee", {"毕业证书", "学员"}},
+      {"degree_comrade", {"学位证书", "同志"}},
+      {"graduation_form_graduate_labels", {"毕业证书", "毕业生姓名："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1053,4 +1053,65 @@ CertificateText graduation_reviewed(const Person& person, const Credential& c, s
           c.school.name};
 }
 
+// --- Held out until their first measurement. ---
+
+// A trainee (学员) of adult education who entered the school (入校) and studied at a level (本科层次), the end
+// of study as 学习期满 with its month, the labels inside the sentence: 学员王小明，性别：男，出生日期：1998年4月2日，
+// 于2016年9月入校，在本校会计学专业进行本科层次学习，2020年6月学习期满，成绩合格，准予毕业。 Mixed numerals on
+// the issue date.
+CertificateText graduation_trainee(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学员" + person.name + "，性别：" + person.gender + "，出生日期：" +
+              format_date(person.birth_date, DateStyle::kArabic) + "，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "入校，在本校" + c.major + "专业进行" +
+              std::string(level_name(c.level)) + "层次学习，" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "学习期满，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kMixed),
+          c.school.name};
+}
+
+// An older degree wording that calls the holder 同志, the college before the major, and the committee that
+// reviewed it named in the sentence: 王小明同志，男，一九八四年十月十二日生，在中南大学经济学院经济学专业攻读硕士
+// 学位，完成了规定的课程学习，成绩合格，学位论文答辩通过。经中南大学学位评定委员会审定，授予经济学硕士学位。
+// (本科: …专业完成了本科学习计划，成绩合格。经….)
+CertificateText degree_comrade(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 4> kColleges{"经济学院", "理学院", "工学院", "人文学院"};
+  const std::string studies =
+      c.level == EducationLevel::kBachelor
+          ? "专业完成了本科学习计划，成绩合格。"
+          : "专业攻读" + rank_of(c.level) + "学位，完成了规定的课程学习，成绩合格，学位论文答辩通过。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "同志，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生，在" + c.school.name + std::string(kColleges[static_cast<std::size_t>(uniform(rng, 0, 3))]) +
+              c.major + studies + "经" + c.school.name + "学位评定委员会审定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A form whose labels name a graduate (毕业生姓名), the birth as 出生时间, the level in brackets after the major
+// and the study period after 学习时间 with a dash: 毕业生姓名：王小明, 性　别：男, 出生时间：1998年4月2日,
+// 专　业：会计学（本科）, 学习时间：2016年9月—2020年6月; the school after 毕业学校：.
+CertificateText graduation_form_graduate_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"毕业生姓名：" + person.name, "性　别：" + person.gender,
+           "出生时间：" + format_date(person.birth_date, DateStyle::kArabic),
+           "专　业：" + c.major + "（" + std::string(level_name(c.level)) + "）",
+           "学习时间：" + year_month(c.start_date, DateStyle::kArabic) + "—" +
+               year_month(c.graduation_date, DateStyle::kArabic)},
+          {"毕业学校：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

@@ -94,6 +94,11 @@ CertificateText graduation_self_study(const Person& person, const Credential& c,
 CertificateText graduation_form_long_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_reviewed(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement.
+CertificateText graduation_trainee(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_comrade(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_form_graduate_labels(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_

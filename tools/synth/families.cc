@@ -79,11 +79,16 @@ constexpr Family kFamilies[] = {
     {"graduation_research_direction", DocumentKind::kGraduationCertificate, false, graduate_level,
      graduation_research_direction},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-04, commit fbae323);
-    // developed on since. Write the next set, held out, before the cues change again.
+    // developed on since.
     {"graduation_self_study", DocumentKind::kGraduationCertificate, false, undergraduate_level, graduation_self_study},
     {"graduation_form_long_labels", DocumentKind::kGraduationCertificate, false, any_level,
      graduation_form_long_labels},
     {"graduation_reviewed", DocumentKind::kGraduationCertificate, false, any_level, graduation_reviewed},
+    // Held out: written after the cues last changed (set 15).
+    {"graduation_trainee", DocumentKind::kGraduationCertificate, true, undergraduate_level, graduation_trainee},
+    {"degree_comrade", DocumentKind::kDegreeCertificate, true, degree_level, degree_comrade},
+    {"graduation_form_graduate_labels", DocumentKind::kGraduationCertificate, true, any_level,
+     graduation_form_graduate_labels},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
