@@ -7,9 +7,10 @@
 namespace mixtract {
 namespace {
 
-// Words printed as labels on certificates and ID cards; a name holding one was read from the wrong place.
-constexpr std::string_view kLabelWords[] = {"姓名", "性别", "民族", "出生", "住址", "学生", "证书", "编号",
-                                            "学校", "校名", "专业", "日期", "号码", "学位", "毕业"};
+// Words printed as labels on certificates and ID cards, or beside a name (学员王小明, 王小明同志); a name
+// holding one was read from the wrong place.
+constexpr std::string_view kLabelWords[] = {"姓名", "性别", "民族", "出生", "住址", "学生", "学员", "同学", "同志",
+                                            "证书", "编号", "学校", "校名", "专业", "日期", "号码", "学位", "毕业"};
 
 // Words of a document's title or set phrases, never part of a school's or a major's name.
 constexpr std::string_view kTitleWords[] = {"证书", "毕业", "学位", "本校", "委员会", "性别", "出生", "编号"};
@@ -59,6 +60,9 @@ std::string plausibility_problem(FieldKind kind, std::string_view value, const S
       for (std::string_view marker : {"学科", "专业", "领域"}) {
         if (value.ends_with(marker)) return "ends with " + std::string(marker) + ": the word that marks a major";
       }
+      // The level printed after it read into it: 会计学（本科）.
+      static const re2::RE2 kLevelInBrackets(".*[（(](?:专科|本科|硕士|博士|研究生).*[）)]");
+      if (re2::RE2::FullMatch(value, kLevelInBrackets)) return "ends with the level in brackets, not part of a major";
       return "";
     }
     default: return "";

@@ -306,6 +306,42 @@ TEST_F(CertificateCuesTest, AModeOfStudyBeforeTheMajorIsNotPartOfIt) {
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "业余会计学", nullptr), HasSubstr("mode of study"));
 }
 
+TEST_F(CertificateCuesTest, AWordOfAddressAfterTheNameIsNotPartOfIt) {
+  auto facts = read({"硕士学位证书", "周敏同志，女，一九七九年十一月三日生，在中南大学文学院汉语言文",
+                     "学专业攻读硕士学位，论文答辩通过。授予文学硕士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "周敏");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "birth_date"), "1979-11-03");
+  facts =
+      read({"学士学位证书", "经中南大学学位评定委员会审核。钱进同", "志在本校法学专业完成了学业，授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "钱进");
+  EXPECT_THAT(plausibility_problem(FieldKind::kName, "钱进同志", nullptr), HasSubstr("同志"));
+}
+
+TEST_F(CertificateCuesTest, TheNameAfterTheWordForATrainee) {
+  const auto facts = read({"毕业证书", "学员钱进，性别：男，出生日期：一九七九年十一月三日，于二〇〇五年三月入",
+                           "校，在本校法学专业进行专科层次学习，二〇〇八年一月学习期满，准予毕业。"});
+  EXPECT_EQ(fact(facts, "name"), "钱进");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "1979-11-03");
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "level"), "专科");
+}
+
+TEST_F(CertificateCuesTest, AFormsMajorWithTheLevelInBracketsAfterIt) {
+  auto facts = read({"毕业证书", "毕业生姓名：钱进", "性　别：男", "出生时间：一九七九年十一月三日",
+                     "专　业：机械设计制造及其自动化(专科)", "学习时间：2005年3月—2008年1月", "毕业学校：中南大学"});
+  EXPECT_EQ(fact(facts, "name"), "钱进");
+  EXPECT_EQ(fact(facts, "birth_date"), "1979-11-03");
+  EXPECT_EQ(fact(facts, "major"), "机械设计制造及其自动化");
+  EXPECT_EQ(fact(facts, "level"), "专科");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  facts = read({"毕业证书", "专业：学科教学（语文）", "学历：硕士研究生"});
+  EXPECT_EQ(fact(facts, "major"), "学科教学（语文）");  // A bracket that is part of the major stays.
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "会计学（硕士研究生）", nullptr), HasSubstr("level in brackets"));
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "法学(本科)", nullptr), HasSubstr("level in brackets"));
+}
+
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
   const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");
@@ -415,6 +451,22 @@ TEST(CueSetTest, ANewWordingIsALine) {
   ASSERT_TRUE(facts.contains("name"));
   EXPECT_EQ(facts.at("name").value, "周杰");  // The cue's words broken across lines.
   EXPECT_EQ(expand_cue("学生~[男女]"), "学\\n?生\\n?[^\\p{Han}\\d]{0,3}[男女]");
+}
+
+TEST(CueSetTest, ACueNamesAListOfWords) {
+  Result<CueSet> cues = CueSet::parse(
+      "page_words: [文凭]\nwords: {TITLE: [先生, 女士]}\ncues: ['授予(?P<name>{NAME}?){TITLE}']", "mine.yaml");
+  ASSERT_TRUE(cues.ok()) << cues.status().message();
+  const auto facts = read_certificate_text(ocr_page({"文凭", "兹授予周杰先", "生本文凭。"}), SchoolTable::starter(),
+                                           MajorTable::builtin(), *cues);
+  ASSERT_TRUE(facts.contains("name"));
+  EXPECT_EQ(facts.at("name").value, "周杰");
+  EXPECT_THAT(CueSet::parse("words: {title: [先生]}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
+              HasSubstr("capitals"));
+  EXPECT_THAT(CueSet::parse("words: {NAME: [先生]}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
+              HasSubstr("none of HAN, NAME"));
+  EXPECT_THAT(CueSet::parse("words: {TITLE: []}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
+              HasSubstr("one or more words"));
 }
 
 TEST(PlausibilityTest, ASchoolIsASchool) {

@@ -36,6 +36,22 @@ Status cue_error(const YAML::Node& node, std::string_view source, std::size_t in
   return Status::invalid_argument(where(node, source) + ": cues[" + std::to_string(index) + "]: " + what);
 }
 
+// The file's `words:`, each list named in capitals; none when absent.
+Result<WordLists> word_lists(const YAML::Node& lists, std::string_view source) {
+  WordLists words;
+  if (!lists) return words;
+  MIXTRACT_ASSIGN_OR_RETURN(YamlMap named, YamlMap::of(lists, source, "words"));
+  for (const auto& entry : lists) {
+    const std::string name = entry.first.Scalar();
+    if (!RE2::FullMatch(name, "[A-Z_]+") || !shorthand(name).empty()) {
+      return named.error(name, "a list's name is written in capitals and is none of HAN, NAME, DATE, MONTH, SCHOOL");
+    }
+    MIXTRACT_ASSIGN_OR_RETURN(words[name], named.string_list(name));
+    if (words[name].empty()) return named.error(name, "expected a list of one or more words");
+  }
+  return words;
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& cue_facts() {
@@ -45,7 +61,7 @@ const std::vector<std::string_view>& cue_facts() {
   return kFacts;
 }
 
-std::string expand_cue(std::string_view cue) {
+std::string expand_cue(std::string_view cue, const WordLists& words) {
   const std::vector<char32_t> chars = utf8::decode(cue);
   std::string out;
   bool in_class = false;
@@ -60,7 +76,12 @@ std::string expand_cue(std::string_view cue) {
       const auto close = std::find(chars.begin() + static_cast<std::ptrdiff_t>(i), chars.end(), U'}');
       const std::string name =
           utf8::encode(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(i) + 1, close));
-      if (const std::string expanded = shorthand(name); !expanded.empty()) {
+      std::string expanded = shorthand(name);
+      if (const auto list = words.find(name); expanded.empty() && list != words.end()) {
+        for (const std::string& word : list->second) expanded += (expanded.empty() ? "(?:" : "|") + expand_cue(word);
+        expanded += ")";
+      }
+      if (!expanded.empty()) {
         out += expanded;
         i = static_cast<std::size_t>(close - chars.begin());
         continue;
@@ -81,9 +102,10 @@ std::string expand_cue(std::string_view cue) {
 Result<CueSet> CueSet::parse(std::string_view yaml_text, std::string_view source) {
   MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(yaml_text, source));
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
-  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"page_words", "values", "cues"}));
+  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"page_words", "words", "values", "cues"}));
   CueSet set;
   MIXTRACT_ASSIGN_OR_RETURN(set.page_words_, top.string_list("page_words"));
+  MIXTRACT_ASSIGN_OR_RETURN(const WordLists words, word_lists(top.get("words"), source));
   if (const YAML::Node values = top.get("values")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap facts, YamlMap::of(values, source, "values"));
     for (const auto& entry : values) {
@@ -113,7 +135,7 @@ Result<CueSet> CueSet::parse(std::string_view yaml_text, std::string_view source
     }
     RE2::Options options;
     options.set_log_errors(false);
-    cue.regex = std::make_shared<const re2::RE2>(expand_cue(pattern), options);
+    cue.regex = std::make_shared<const re2::RE2>(expand_cue(pattern, words), options);
     if (!cue.regex->ok()) return cue_error(node, source, i, "'" + pattern + "': " + cue.regex->error());
     for (const auto& [name, group] : cue.regex->NamedCapturingGroups()) {
       if (std::find(cue_facts().begin(), cue_facts().end(), name) == cue_facts().end()) {

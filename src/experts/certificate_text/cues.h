@@ -61,10 +61,13 @@ class CueSet {
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> values_;
 };
 
+// The cue file's named lists of words (words: ADDRESS: [同学, 同志]), which a cue names as {ADDRESS}.
+using WordLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+
 // A cue as RE2 syntax: an optional line break after each Han character written outside [...] and not
-// followed by a quantifier, and the shorthands (~, {HAN}, {NAME}, {DATE}, {MONTH}, {SCHOOL}) expanded.
-// Exposed for tests.
-std::string expand_cue(std::string_view cue);
+// followed by a quantifier, the shorthands (~, {HAN}, {NAME}, {DATE}, {MONTH}, {SCHOOL}) expanded, and each
+// {LIST} of `words` made an alternative of its words (each expanded as a cue). Exposed for tests.
+std::string expand_cue(std::string_view cue, const WordLists& words = {});
 
 }  // namespace mixtract
 
