@@ -342,6 +342,17 @@ TEST_F(CertificateCuesTest, AFormsMajorWithTheLevelInBracketsAfterIt) {
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "法学(本科)", nullptr), HasSubstr("level in brackets"));
 }
 
+TEST_F(CertificateCuesTest, AFormsNameAboveTheSexWhenItsLabelWasLost) {
+  // 姓　　名 spaced so wide that OCR found 姓 alone.
+  const auto facts =
+      read({"毕业证书", "姓", "钱进", "性", "别", "男", "出生日期", "1979年11月03日", "专", "业", "法学"});
+  EXPECT_EQ(fact(facts, "name"), "钱进");
+  EXPECT_LT(facts.at("name").confidence, 0.9);  // No label says so: for review unless another expert agrees.
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  // A label above the sex is no name.
+  EXPECT_EQ(fact(read({"毕业证书", "学生姓名", "性别", "男", "本校法学专业"}), "name"), "(none)");
+}
+
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
   const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");
