@@ -245,6 +245,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_trainee", {"毕业证书", "学员"}},
       {"degree_comrade", {"学位证书", "同志"}},
       {"graduation_form_graduate_labels", {"毕业证书", "毕业生姓名："}},
+      {"graduation_vocational_college", {"毕业证书", "院长"}},
+      {"degree_graduate_named_last", {"学位证书", "授予条件"}},
+      {"graduation_online", {"毕业证书", "网络教育学院"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1053,7 +1053,7 @@ CertificateText graduation_reviewed(const Person& person, const Credential& c, s
           c.school.name};
 }
 
-// --- Held out until their first measurement. ---
+// --- Held out until their first measurement (2026-12-04, 9e864c8: set 15); developed on since. ---
 
 // A trainee (学员) of adult education who entered the school (入校) and studied at a level (本科层次), the end
 // of study as 学习期满 with its month, the labels inside the sentence: 学员王小明，性别：男，出生日期：1998年4月2日，
@@ -1111,6 +1111,65 @@ CertificateText graduation_form_graduate_labels(const Person& person, const Cred
           {"毕业学校：" + c.school.name, "校长：" + official(rng)},
           c.graduation_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement. ---
+
+// A vocational college that calls itself 本院 (or 我院) where a university says 本校, and the programme as
+// 三年制高职（专科）: 学生王小明，性别男，1998年4月2日生，于2016年9月至2019年6月在本院汽车检测与维修技术专业
+// 三年制高职（专科）学习，修完规定的全部课程，成绩合格，准予毕业。 (本科: 四年制本科.) The college signs as 院长.
+CertificateText graduation_vocational_college(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string own = uniform(rng, 0, 1) == 0 ? "本院" : "我院";
+  const std::string programme = c.level == EducationLevel::kJuniorCollege ? years_in_words(c) + "年制高职（专科）"
+                                                                          : years_in_words(c) + "年制本科";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在" + own + c.major + "专业" + programme +
+              "学习，修完规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "院长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The holder named last, as a graduate of the school and major, the birth date before the sex in brackets:
+// 经审核，中南大学会计学专业本科毕业生王小明（1998年4月2日生，男）符合学士学位授予条件，授予管理学学士学位。
+// (硕士, 博士: …专业硕士研究生王小明（…）完成了学位论文答辩，符合硕士学位授予条件，….)
+CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = c.level == EducationLevel::kBachelor ? "本科毕业生" : std::string(level_name(c.level));
+  const std::string passed = c.level == EducationLevel::kBachelor ? "" : "完成了学位论文答辩，";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "经审核，" + c.school.name + c.major + "专业" + holder + person.name + "（" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，" + person.gender + "）" + passed + "符合" +
+              rank_of(c.level) + "学位授予条件，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// An online-education certificate (网络教育) whose programme names where it starts (专科起点本科 for a bachelor
+// who came from a 专科, 高中起点专科): 学生王小明，性别男，一九九八年四月二日生，于二〇一六年九月至二〇一八年七月
+// 在本校网络教育学院会计学专业（专科起点本科）学习，修完教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_online(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string start = c.level == EducationLevel::kBachelor ? "专科起点本科" : "高中起点专科";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校网络教育学院" + c.major + "专业（" +
+              start + "）学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
           c.school.name};
 }
 

@@ -94,10 +94,15 @@ CertificateText graduation_self_study(const Person& person, const Credential& c,
 CertificateText graduation_form_long_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_reviewed(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement.
+// Held out until their first measurement (2026-12-04, 9e864c8: set 15); developed on since.
 CertificateText graduation_trainee(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_comrade(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_graduate_labels(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement.
+CertificateText graduation_vocational_college(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_online(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
