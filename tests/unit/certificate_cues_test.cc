@@ -353,6 +353,16 @@ TEST_F(CertificateCuesTest, AFormsNameAboveTheSexWhenItsLabelWasLost) {
   EXPECT_EQ(fact(read({"毕业证书", "学生姓名", "性别", "男", "本校法学专业"}), "name"), "(none)");
 }
 
+TEST_F(CertificateCuesTest, AGraduateNamedBeforeABracketWithTheBirthDate) {
+  auto facts = read({"硕士学位证书", "经审核，中山大学法学专业硕士研究生钱进（一九七九年十一月三日生，男）完成",
+                     "了学位论文答辩，符合硕士学位授予条件，授予法学硕士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "钱进");
+  EXPECT_EQ(fact(facts, "birth_date"), "1979-11-03");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  facts = read({"学士学位证书", "经审核，中南大学会计学专业本科毕业生欧阳", "晓明（1998年4月2日生，女）符合条件。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳晓明");
+}
+
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
   const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");
