@@ -1114,7 +1114,7 @@ CertificateText graduation_form_graduate_labels(const Person& person, const Cred
           c.school.name};
 }
 
-// --- Held out until their first measurement. ---
+// --- Held out until their first measurement (2026-12-04, d01978e: set 16); developed on since. ---
 
 // A vocational college that calls itself 本院 (or 我院) where a university says 本校, and the programme as
 // 三年制高职（专科）: 学生王小明，性别男，1998年4月2日生，于2016年9月至2019年6月在本院汽车检测与维修技术专业

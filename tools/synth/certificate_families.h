@@ -99,7 +99,7 @@ CertificateText graduation_trainee(const Person& person, const Credential& c, st
 CertificateText degree_comrade(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_graduate_labels(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement.
+// Held out until their first measurement (2026-12-04, d01978e: set 16); developed on since.
 CertificateText graduation_vocational_college(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_online(const Person& person, const Credential& c, std::mt19937& rng);
