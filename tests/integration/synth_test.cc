@@ -248,6 +248,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_vocational_college", {"毕业证书", "院长"}},
       {"degree_graduate_named_last", {"学位证书", "授予条件"}},
       {"graduation_online", {"毕业证书", "网络教育学院"}},
+      {"graduation_that_student", {"毕业证书", "该生"}},
+      {"degree_part_time", {"学位证书", "，系"}},
+      {"graduation_programme", {"毕业证书", "）学习"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

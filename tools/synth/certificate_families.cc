@@ -1173,4 +1173,64 @@ CertificateText graduation_online(const Person& person, const Credential& c, std
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 17. ---
+
+// The holder introduced in a sentence of its own, then called 该生 (this student); the study's start after 进入
+// and its end before 修完, with no 至 between them: 王小明，男，一九九八年四月二日出生。该生于二〇一六年九月进入我校
+// 会计学专业学习，二〇二〇年六月修完本科全部课程，成绩合格，准予毕业。
+CertificateText graduation_that_student(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "出生。该生于" + year_month(c.start_date, DateStyle::kChineseNumerals) + "进入我校" + c.major +
+              "专业学习，" + year_month(c.graduation_date, DateStyle::kChineseNumerals) + "修完" +
+              std::string(level_name(c.level)) + "全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A degree for part-time study: the holder is 系 (is) a graduate of the school, with the mode of study between the
+// school and the major for a bachelor and after the major for a graduate: 王小明，女，1990年3月1日生，系中南大学
+// 成人高等教育会计学专业本科毕业生。经审核，符合《中华人民共和国学位条例》的规定，授予管理学学士学位。 (硕士, 博士:
+// …系中南大学会计学专业非全日制硕士研究生，已通过硕士学位论文答辩。经审核，….)
+CertificateText degree_part_time(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = c.level == EducationLevel::kBachelor
+                                 ? c.school.name + "成人高等教育" + c.major + "专业本科毕业生。"
+                                 : c.school.name + c.major + "专业非全日制" + std::string(level_name(c.level)) +
+                                       "，已通过" + rank_of(c.level) + "学位论文答辩。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生，系" +
+              holder + "经审核，符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A programme named in brackets after the major (中外合作办学, 国际班, 实验班), the level inside the plan that was
+// completed: 学生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在本校会计学专业（中外合作办学）学习，修完
+// 四年制本科教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_programme(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 3> kProgrammes{"中外合作办学", "国际班", "实验班"};
+  const std::string plan = graduate_level(c.level) ? "培养计划" : "教学计划";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业（" +
+              std::string(kProgrammes[static_cast<std::size_t>(uniform(rng, 0, 2))]) + "）学习，修完" +
+              years_in_words(c) + "年制" + std::string(level_name(c.level)) + plan +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

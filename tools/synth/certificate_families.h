@@ -104,6 +104,11 @@ CertificateText graduation_vocational_college(const Person& person, const Creden
 CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_online(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 17.
+CertificateText graduation_that_student(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_part_time(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_programme(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_

@@ -96,6 +96,10 @@ constexpr Family kFamilies[] = {
      graduation_vocational_college},
     {"degree_graduate_named_last", DocumentKind::kDegreeCertificate, false, degree_level, degree_graduate_named_last},
     {"graduation_online", DocumentKind::kGraduationCertificate, false, undergraduate_level, graduation_online},
+    // Held out: measured once before any cue changes for them (leave-one-family-out).
+    {"graduation_that_student", DocumentKind::kGraduationCertificate, true, any_level, graduation_that_student},
+    {"degree_part_time", DocumentKind::kDegreeCertificate, true, degree_level, degree_part_time},
+    {"graduation_programme", DocumentKind::kGraduationCertificate, true, any_level, graduation_programme},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
