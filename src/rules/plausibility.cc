@@ -53,7 +53,8 @@ std::string plausibility_problem(FieldKind kind, std::string_view value, const S
         if (value.ends_with(connective)) return "ends with " + std::string(connective) + ": cut short where it wrapped";
       }
       // A mode of study read into it: 函授汉语言文学 (of 在本校函授汉语言文学专业).
-      for (std::string_view mode : {"函授", "业余", "脱产", "夜大", "网络教育", "全日制", "非全日制"}) {
+      for (std::string_view mode : {"函授", "业余", "脱产", "夜大", "网络教育", "全日制", "非全日制", "成人高等教育",
+                                    "继续教育", "远程教育", "开放教育"}) {
         if (value.starts_with(mode)) return "starts with " + std::string(mode) + ": a mode of study, not a major";
       }
       // The word that marks a major read into it: 经济学学科 (of 经济学学科专业), 软件工程领域.

@@ -20,7 +20,8 @@ namespace mixtract {
 //   major:  holds no title or label word (证书, 毕业, 学位, 本校, 大学, 学院, 性别, 出生) nor 攻读, and does
 //           not end with a connective (及其, 及, 与, 和, 、: a name cut where it wrapped) or with 学科, 专业 or
 //           领域 (the word that marks it), and
-//           does not start with a mode of study (函授, 业余, 脱产, 夜大, 网络教育, 全日制, 非全日制) nor end
+//           does not start with a mode of study (函授, 业余, 脱产, 夜大, 网络教育, 全日制, 非全日制,
+//           成人高等教育, 继续教育, 远程教育, 开放教育) nor end
 //           with a level in brackets (会计学（本科）).
 // Other kinds: "" (their constraints and validators judge them).
 std::string plausibility_problem(FieldKind kind, std::string_view value, const SchoolTable* schools);

@@ -304,6 +304,13 @@ TEST_F(CertificateCuesTest, AModeOfStudyBeforeTheMajorIsNotPartOfIt) {
   EXPECT_EQ(fact(facts, "major"), "法学");
   EXPECT_EQ(fact(facts, "school"), "中南大学");
   EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "业余会计学", nullptr), HasSubstr("mode of study"));
+  facts = read({"学士学位证书", "刘芳，女，1990年3月1日生，系中南大学成人高等",
+                "教育会计学专业本科毕业生。授予管理学学士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "会计学");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  facts = read({"毕业证书", "学生钱进，性别男，1979年11月3日生，在本校继续教育学院汉语言文学专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "汉语言文学");
+  EXPECT_THAT(plausibility_problem(FieldKind::kMajor, "成人高等教育法学", nullptr), HasSubstr("mode of study"));
 }
 
 TEST_F(CertificateCuesTest, AWordOfAddressAfterTheNameIsNotPartOfIt) {
@@ -361,6 +368,19 @@ TEST_F(CertificateCuesTest, AGraduateNamedBeforeABracketWithTheBirthDate) {
   EXPECT_EQ(fact(facts, "gender"), "男");
   facts = read({"学士学位证书", "经审核，中南大学会计学专业本科毕业生欧阳", "晓明（1998年4月2日生，女）符合条件。"});
   EXPECT_EQ(fact(facts, "name"), "欧阳晓明");
+}
+
+TEST_F(CertificateCuesTest, TheLevelAProgrammeLedToNotTheOneItStartedFrom) {
+  auto facts =
+      read({"毕业证书", "学生王芳，性别女，一九九九年一月二日生，在本校法学专业（专科", "起点本科）学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(facts.at("level").note, "");  // 专科 is where it started, not a second reading.
+  facts =
+      read({"毕业证书", "学员刘洋，男，2001年5月6日生，于2019年3月至2021年7月在本校会计专业（高中起点专科）学习。"});
+  EXPECT_EQ(fact(facts, "level"), "专科");
+  facts = read({"毕业证书", "学生赵敏，性别女，1990年3月8日生，在本校护理学专业专升本学习，成绩合格，准予毕业。"});
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(fact(facts, "major"), "护理学");
 }
 
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
