@@ -251,6 +251,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_that_student", {"毕业证书", "该生"}},
       {"degree_part_time", {"学位证书", "，系"}},
       {"graduation_programme", {"毕业证书", "）学习"}},
+      {"degree_graduated_from", {"学位证书", "毕业于"}},
+      {"graduation_born_before_sex", {"毕业证书", "族，于"}},
+      {"graduation_stamped_issuer", {"毕业证书", "发证单位："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

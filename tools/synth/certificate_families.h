@@ -104,10 +104,15 @@ CertificateText graduation_vocational_college(const Person& person, const Creden
 CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_online(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 17.
+// Held out until their first measurement (2026-12-04, 40fcafe: set 17); developed on since.
 CertificateText graduation_that_student(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_part_time(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_programme(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 18.
+CertificateText degree_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_born_before_sex(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_stamped_issuer(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
