@@ -43,7 +43,7 @@ def main():
         print("| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s (%d) |" % (
             family, group, subset, r["documents"], speed, " | ".join(cells),
             pct(r["correct"], r["total"]), pct(r["documents_all_correct"], r["documents"]),
-            pct(r["accepted"], r["total"]), pct(r["accepted_correct"], r["accepted"]), wrong))
+            pct(r["accepted"], r["reviewed"]), pct(r["accepted_correct"], r["accepted"]), wrong))
     print()
     print("| group | documents | " + " | ".join(FIELDS) +
           " | all fields | documents all right | accepted | accepted right (wrong) | 姓名 from the page alone (wrong accepted) |")
@@ -69,7 +69,7 @@ def main():
                 cells.append(pct(right, count))
             print("| %s | %d | %s | %s | %s | %s | %s (%d) | %s |" % (
                 kind + " " + group, total("documents"), " | ".join(cells), pct(total("correct"), total("total")),
-                pct(total("documents_all_correct"), total("documents")), pct(total("accepted"), total("total")),
+                pct(total("documents_all_correct"), total("documents")), pct(total("accepted"), total("reviewed")),
                 pct(total("accepted_correct"), total("accepted")), total("accepted") - total("accepted_correct"),
                 names))
     print()

@@ -310,7 +310,7 @@ import json, sys
 r = json.load(sys.stdin)
 pct = lambda a, b: "%.1f%% (%d/%d)" % (100.0 * a / b, a, b) if b else "-"
 print("| %s | %s | %s | %s | %s | %s |" % (sys.argv[1], pct(r["correct"], r["total"]),
-      pct(r["documents_all_correct"], r["documents"]), pct(r["accepted"], r["total"]),
+      pct(r["documents_all_correct"], r["documents"]), pct(r["accepted"], r["reviewed"]),
       pct(r["accepted_correct"], r["accepted"]), sys.argv[2]))' "$name" "$(cat "$run_dir/time")"
   done
   echo
@@ -562,7 +562,7 @@ subset, label, seconds, r, results = sys.argv[1], sys.argv[2], float(sys.argv[3]
 asked = sum(1 for line in open(results) if any(n.startswith("llm_") for n in json.loads(line).get("expert_costs", {})))
 pct = lambda a, b: "%.1f%%" % (100.0 * a / b) if b else "-"
 print("| %s | %s | %.2f | %s | %s | %s (%d) | %d |" % (subset, label, seconds / max(r["documents"], 1),
-      pct(r["correct"], r["total"]), pct(r["accepted"], r["total"]), pct(r["accepted_correct"], r["accepted"]),
+      pct(r["correct"], r["total"]), pct(r["accepted"], r["reviewed"]), pct(r["accepted_correct"], r["accepted"]),
       r["accepted"] - r["accepted_correct"], asked))
 ' "$set" "$label" "$(cat "$run_dir/time")" "$report" "$run_dir/out.jsonl"
     done

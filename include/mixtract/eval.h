@@ -39,6 +39,9 @@ struct EvalTable {
   std::string source;                // The file it was read from.
   std::vector<std::string> columns;  // Value columns in table order (the key column excluded).
   std::vector<EvalRow> rows;         // Unique by file.
+  // Columns that are no field a person reviews: a mixtract record's 文书类型, the kind of document recognised,
+  // which carries no status. Not counted where the share of fields accepted is reckoned.
+  std::vector<std::string> unreviewed_columns;
 };
 
 struct EvalTableOptions {
@@ -78,7 +81,7 @@ struct WrongField {
 struct CoveragePoint {
   double threshold = 0;
   double precision = 0;  // Share of accepted fields that are right.
-  double coverage = 0;   // Share of all scored fields that are accepted (those without a confidence never are).
+  double coverage = 0;   // Share of the reviewed fields that are accepted (those without a confidence never are).
 };
 
 struct EvalReport {
@@ -96,6 +99,7 @@ struct EvalReport {
   std::vector<CoveragePoint> curve;                        // Empty when the predictions carry no confidences.
   std::optional<CoveragePoint> at_99;                      // Largest coverage with precision >= 99%, when reachable.
   std::optional<CoveragePoint> at_995;                     // Same at 99.5%.
+  int reviewed = 0;          // Scored fields but those of the predictions' unreviewed columns.
   int accepted = 0;          // Scored fields the predictions marked accepted (mixtract records).
   int accepted_correct = 0;  // Of those, right.
 

@@ -111,18 +111,21 @@ std::optional<Quad> chosen_box(const nlohmann::ordered_json& field) {
 }
 
 // One JSONL line: a mixtract record (source + fields) or a flat object of column -> value.
-Result<EvalRow> row_from_json(const nlohmann::ordered_json& object, const EvalTableOptions& options,
-                              std::vector<std::string>& columns, const std::string& where) {
+Result<EvalRow> row_from_json(const nlohmann::ordered_json& object, const EvalTableOptions& options, EvalTable& table,
+                              const std::string& where) {
   EvalRow row;
-  auto note_column = [&](const std::string& column) {
+  auto note = [](std::vector<std::string>& columns, const std::string& column) {
     if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
   };
+  auto note_column = [&](const std::string& column) { note(table.columns, column); };
+  auto note_unreviewed = [&](const std::string& column) { note(table.unreviewed_columns, column); };
   if (object.contains("fields") && object["fields"].is_object() && object.contains("source")) {
     row.source = json_scalar_text(object["source"]);
     if (object.contains("schema_title")) {
       const std::string column = mapped(options, "文书类型");
       row.cells[column].value = json_scalar_text(object["schema_title"]);
       note_column(column);
+      note_unreviewed(column);
     }
     for (const auto& [name, field] : object["fields"].items()) {
       if (!field.is_object()) return Status::invalid_argument(where + ": fields." + name + " is not an object");
@@ -177,7 +180,7 @@ Result<EvalTable> read_jsonl(const std::string& text, const std::string& source,
       return Status::invalid_argument(source + ":" + std::to_string(number) + ": not a JSON object");
     }
     MIXTRACT_ASSIGN_OR_RETURN(EvalRow row,
-                              row_from_json(object, options, table.columns, source + ":" + std::to_string(number)));
+                              row_from_json(object, options, table, source + ":" + std::to_string(number)));
     MIXTRACT_RETURN_IF_ERROR(add_row(table, seen, std::move(row), where));
   }
   if (table.rows.empty()) return Status::invalid_argument(source + ": no rows");

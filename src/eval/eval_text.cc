@@ -56,8 +56,8 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
   out += line;
   if (r.accepted > 0) {
     std::snprintf(line, sizeof line, "accepted without review: %d/%d fields (%s), of which %d right (precision %s)\n",
-                  r.accepted, r.total, percent(static_cast<double>(r.accepted) / r.total).c_str(), r.accepted_correct,
-                  percent(static_cast<double>(r.accepted_correct) / r.accepted).c_str());
+                  r.accepted, r.reviewed, percent(static_cast<double>(r.accepted) / r.reviewed).c_str(),
+                  r.accepted_correct, percent(static_cast<double>(r.accepted_correct) / r.accepted).c_str());
     out += line;
   }
   if (!r.curve.empty()) out += coverage_line("99%", r.at_99) + coverage_line("99.5%", r.at_995);
@@ -119,6 +119,7 @@ nlohmann::json eval_report_to_json(const EvalReport& r) {
           {"accuracy", r.accuracy()},
           {"documents", r.documents},
           {"documents_all_correct", r.documents_all_correct},
+          {"reviewed", r.reviewed},
           {"accepted", r.accepted},
           {"accepted_correct", r.accepted_correct},
           {"wrong", wrong},

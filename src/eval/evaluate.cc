@@ -120,8 +120,12 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
   for (const FieldScore& score : report.fields) {
     report.total += score.total;
     report.correct += score.correct;
+    const auto& unreviewed = predictions.unreviewed_columns;
+    if (std::find(unreviewed.begin(), unreviewed.end(), score.field) == unreviewed.end()) {
+      report.reviewed += score.total;
+    }
   }
-  report.curve = coverage_curve(std::move(scored), report.total);
+  report.curve = coverage_curve(std::move(scored), report.reviewed);
   report.at_99 = best_at(report.curve, 0.99);
   report.at_995 = best_at(report.curve, 0.995);
   return report;

@@ -140,6 +140,32 @@ TEST_F(EvalTest, ReadsMixtractRecordsWithConfidenceAndBox) {
   EXPECT_FALSE(row.cells.at("证书编号").confidence.has_value());  // Missing: nothing to accept.
 }
 
+TEST_F(EvalTest, TheKindOfDocumentIsScoredButNotCountedAmongTheFieldsToAccept) {
+  const EvalTable truth =
+      read("t.csv", "文件,文书类型,姓名,证书编号\na.jpg,毕业证书,张三,123\nb.jpg,毕业证书,李四,456\n");
+  const EvalTable pred =
+      read("p.jsonl",
+           R"({"source":"a.jpg","schema_title":"毕业证书","fields":{"name":{"label":"姓名","value":"张三",)"
+           R"("confidence":0.95,"status":"accepted"},"number":{"label":"证书编号","value":"123","confidence":0.5,)"
+           R"("status":"needs_review"}}})"
+           "\n"
+           R"({"source":"b.jpg","schema_title":"毕业证书","fields":{"name":{"label":"姓名","value":"李四",)"
+           R"("confidence":0.95,"status":"accepted"},"number":{"label":"证书编号","value":"456","confidence":0.95,)"
+           R"("status":"accepted"}}})"
+           "\n");
+  EXPECT_THAT(pred.unreviewed_columns, ElementsAre("文书类型"));
+  const EvalReport report = evaluate(truth, pred);
+  EXPECT_EQ(report.total, 6);  // 文书类型 is scored: the kind recognised may be wrong.
+  EXPECT_EQ(report.correct, 6);
+  EXPECT_EQ(report.reviewed, 4);
+  EXPECT_EQ(report.accepted, 3);
+  EXPECT_THAT(format_eval_text(report), HasSubstr("accepted without review: 3/4 fields (75.00%)"));
+  ASSERT_TRUE(report.at_99.has_value());
+  EXPECT_DOUBLE_EQ(report.at_99->coverage, 1.0);  // All four fields, whatever the threshold.
+  // A table of another tool has no such column: every column is one to review.
+  EXPECT_TRUE(read("q.csv", "文件,文书类型,姓名\na.jpg,毕业证书,张三\n").unreviewed_columns.empty());
+}
+
 TEST_F(EvalTest, CoverageCurveFindsTheThresholds) {
   // 200 fields: confidence 0.99 -> right (100), 0.9 -> 99 right 1 wrong, 0.5 -> 40 right 60 wrong... as rows.
   std::string truth = "文件,值\n";
