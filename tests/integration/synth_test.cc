@@ -254,6 +254,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"degree_graduated_from", {"学位证书", "毕业于"}},
       {"graduation_born_before_sex", {"毕业证书", "族，于"}},
       {"graduation_stamped_issuer", {"毕业证书", "发证单位："}},
+      {"graduation_proof", {"毕业证明书", "特此证明"}},
+      {"degree_thesis", {"学位证书", "》"}},
+      {"graduation_full_width", {"毕业证书", "编号：１"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1233,7 +1233,7 @@ CertificateText graduation_programme(const Person& person, const Credential& c, 
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 18. ---
+// --- Held out until their first measurement (2026-12-04, db63f97: set 18); developed on since. ---
 
 // A degree whose holder graduated from (毕业于) the school and major, the month of graduation before it: 王小明，女，
 // 1998年4月2日生，2020年6月毕业于中南大学会计学专业。经审核，符合《中华人民共和国学位条例》的规定，授予管理学学士
@@ -1285,6 +1285,85 @@ CertificateText graduation_stamped_issuer(const Person& person, const Credential
           {"发证单位：" + c.school.name + "（盖章）", "校长：" + official(rng) + "（签字）"},
           c.graduation_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 19. ---
+
+// A proof of graduation (毕业证明书) issued years later for a lost certificate: the graduation's day inside the
+// sentence, the date printed under the body the proof's own: 学生王小明，性别男，1998年4月2日生，于2016年9月至
+// 2020年6月在我校会计学专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，于2020年6月30日准予毕业。因原
+// 毕业证书遗失，特此证明。
+CertificateText graduation_proof(const Person& person, const Credential& c, std::mt19937& rng) {
+  const Date issued{c.graduation_date.year + uniform(rng, 1, 6), uniform(rng, 1, 12), uniform(rng, 1, 28)};
+  return {Layout::kPortrait,
+          {"毕业证明书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在我校" + c.major + "专业" + years_in_words(c) +
+              "年制" + std::string(level_name(c.level)) + "学习，修完教学计划规定的全部课程，成绩合格，于" +
+              format_date(c.graduation_date, DateStyle::kArabic) + "准予毕业。因原毕业证书遗失，特此证明。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(issued, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A degree that names the thesis (whose title may hold words such as 大学) and, for a graduate, its supervisor:
+// 王小明，男，一九九〇年一月二日生。在中南大学会计学专业攻读硕士学位，在李文华教授指导下完成学位论文《中国大学生
+// 创业意愿的影响因素研究》，通过论文答辩。经中南大学学位评定委员会审核，授予管理学硕士学位。 (学士: …专业完成了本科
+// 学业，毕业论文《…》答辩通过，成绩合格。经….)
+CertificateText degree_thesis(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 4> kTheses{
+      "中国大学生创业意愿的影响因素研究", "基于深度学习的图像识别方法研究", "城市化进程中的土地利用变化研究",
+      "新媒体环境下高校学生学习行为研究"};
+  const std::string thesis = "《" + std::string(kTheses[static_cast<std::size_t>(uniform(rng, 0, 3))]) + "》";
+  const std::string studies = c.level == EducationLevel::kBachelor
+                                  ? "专业完成了本科学业，毕业论文" + thesis + "答辩通过，成绩合格。"
+                                  : "专业攻读" + rank_of(c.level) + "学位，在" + official(rng) +
+                                        "教授指导下完成学位论文" + thesis + "，通过论文答辩。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + studies + "经" + c.school.name + "学位评定委员会审核，授予" +
+              c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// Digits set full-width (１９９８年４月２日), as some certificate fonts print them, in the body, the number and
+// the date:
+// 学生王小明，性别男，１９９８年４月２日生，于２０１６年９月至２０２０年６月在本校会计学专业四年制本科学习，….
+CertificateText graduation_full_width(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto full_width = [](const std::string& text) {
+    std::string out;
+    for (const char ch : text) {
+      if (ch >= '0' && ch <= '9') {
+        out += "\xEF\xBC";  // U+FF10 (０) + the digit: EF BC 90 + digit.
+        out += static_cast<char>(0x90 + (ch - '0'));
+      } else {
+        out += ch;
+      }
+    }
+    return out;
+  };
+  const std::string plan = graduate_level(c.level) ? "培养计划" : "教学计划";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          full_width("学生" + person.name + "，性别" + person.gender + "，" +
+                     format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+                     year_month(c.start_date, DateStyle::kArabic) + "至" +
+                     year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业" +
+                     years_in_words(c) + "年制" + std::string(level_name(c.level)) + "学习，修完" + plan +
+                     "规定的全部课程，成绩合格，准予毕业。"),
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          full_width(c.graduation_number),
+          full_width(format_date(c.graduation_date, DateStyle::kArabic)),
           c.school.name};
 }
 

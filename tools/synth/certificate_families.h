@@ -109,10 +109,15 @@ CertificateText graduation_that_student(const Person& person, const Credential& 
 CertificateText degree_part_time(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_programme(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 18.
+// Held out until their first measurement (2026-12-04, db63f97: set 18); developed on since.
 CertificateText degree_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_born_before_sex(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_stamped_issuer(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 19.
+CertificateText graduation_proof(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_thesis(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_full_width(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
