@@ -68,9 +68,9 @@ struct FieldConstraints {
 struct FieldHints {
   std::vector<std::string> labels;   // Printed labels next to the value (证书编号).
   std::vector<std::string> aliases;  // Other column names for the field in user spreadsheets.
-  // The fact of a certificate's text that fills the field (data/certificate_cues.yaml: issue_date,
-  // study_end, ...); "" = the fact named like the field.
-  std::string fact;
+  // The facts of a certificate's text that fill the field, the first one read taken
+  // (data/certificate_cues.yaml: graduated_on, issue_date, study_end, ...); empty = the fact named like the field.
+  std::vector<std::string> facts;
 };
 
 // Limits on what the gate may spend on one field of one document; 0 = no limit.

@@ -78,8 +78,7 @@ Result<FieldHints> parse_hints(const YamlMap& map) {
   FieldHints hints;
   MIXTRACT_ASSIGN_OR_RETURN(hints.labels, map.string_list("labels"));
   MIXTRACT_ASSIGN_OR_RETURN(hints.aliases, map.string_list("aliases"));
-  MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> fact, map.optional_string("fact"));
-  hints.fact = fact.value_or("");
+  MIXTRACT_ASSIGN_OR_RETURN(hints.facts, map.text_or_list("fact"));
   return hints;
 }
 

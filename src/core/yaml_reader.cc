@@ -122,4 +122,13 @@ Result<std::vector<std::string>> YamlMap::string_list(std::string_view key) cons
   return out;
 }
 
+Result<std::vector<std::string>> YamlMap::text_or_list(std::string_view key) const {
+  const YAML::Node child = get(key);
+  if (child && child.IsScalar()) {
+    if (child.Scalar().empty()) return error(key, "expected non-empty text or a list, such as [a, b]");
+    return std::vector<std::string>{child.Scalar()};
+  }
+  return string_list(key);
+}
+
 }  // namespace mixtract

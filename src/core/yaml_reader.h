@@ -38,6 +38,8 @@ class YamlMap {
   Result<std::optional<long long>> optional_integer(std::string_view key) const;
   Result<std::optional<bool>> optional_bool(std::string_view key) const;
   Result<std::vector<std::string>> string_list(std::string_view key) const;  // Absent = empty.
+  // A list, or one text standing for a list of one (fact: issue_date). Absent = empty.
+  Result<std::vector<std::string>> text_or_list(std::string_view key) const;
 
   // "<source>:<line>: <path.key>: <what>", the form of every error about `key`.
   Status error(std::string_view key, std::string_view what) const;

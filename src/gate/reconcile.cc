@@ -311,6 +311,25 @@ bool add_mended_code(const Schema& schema, std::size_t code_field, const std::ve
   return true;
 }
 
+// The fields a mended code states whole that the page did not give (a school under the same seal as the
+// number) filled from it, for a person to confirm as the code is: the fields it was mended from cannot
+// confirm what it says of the others.
+void fill_from_mended_code(const Schema& schema, std::size_t code_field, const std::vector<Link>& links,
+                           Record& record) {
+  const FieldResult& code = record.fields[code_field];
+  const std::optional<CodeFacts> facts = facts_of(schema.fields[code_field].validator, code.value);
+  if (!facts) return;
+  for (const Link& link : links) {
+    const std::string expected = link.expected(*facts);
+    FieldResult& other = record.fields[link.field];
+    if (!link.whole_value || expected.empty() || other.status != FieldStatus::kMissing) continue;
+    const FieldSpec& spec = schema.fields[link.field];
+    other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
+    choose(spec, other.candidates.size() - 1, other);
+    mark_review(other, "stated by " + code.label + " " + code.value + ", itself mended");
+  }
+}
+
 // Settles one field the code states, `expected` its value by the code: filled in or cut short, confirmed,
 // or disputed; returns the dispute, if any.
 std::optional<std::string> settle_link(const FieldSpec& code_spec, const FieldResult& code, const Link& link,
@@ -479,6 +498,7 @@ void reconcile(const Schema& schema, const CheckContext& context, ExpertSource& 
       choose_jointly(schema, c, links, record);
       // The fields it was mended from cannot confirm it as well: a person looks.
       mark_review(record.fields[c], "one digit mended to agree with the fields it states");
+      fill_from_mended_code(schema, c, links, record);
       continue;
     }
     if (disagreements < 0) continue;  // No valid code: the other fields stand on their own.

@@ -218,7 +218,7 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   FieldSpec date;
   date.name = "graduation_date";
   date.kind = FieldKind::kDate;
-  date.hints.fact = "issue_date";
+  date.hints.facts = {"issue_date"};
   const FieldSpec* fields[] = {&date};
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::map<std::string, std::string> found;

@@ -383,6 +383,21 @@ TEST_F(CertificateCuesTest, TheLevelAProgrammeLedToNotTheOneItStartedFrom) {
   EXPECT_EQ(fact(facts, "major"), "护理学");
 }
 
+TEST_F(CertificateCuesTest, TheDayOfGraduationASentenceStatesIsNotTheProofsDate) {
+  auto facts =
+      read({"毕业证明书", "学生王芳，性别女，1999年1月2日生，于2017年9月至2021年6月在我校法学专业学习，",
+            "成绩合格，于2021年6月", "28日准予毕业。因原毕业证书遗失，特此证明。", "武汉大学", "2024年3月5日"});
+  EXPECT_EQ(fact(facts, "graduated_on"), "2021-06-28");
+  EXPECT_EQ(fact(facts, "issue_date"), "2024-03-05");
+  facts = read(
+      {"毕业证明书", "刘洋，男，一九八〇年五月六日生，于二〇〇二年七月一日毕业，特此证明。", "二〇一〇年三月五日"});
+  EXPECT_EQ(fact(facts, "graduated_on"), "2002-07-01");
+  // A date before a form's next label is no day of graduation: 毕业 must end the clause (生于… / 毕业学校：…).
+  facts = read({"毕业证书", "姓名：刘洋", "生于1980年5月6日", "毕业学校：武汉大学", "2002年7月1日"});
+  EXPECT_EQ(fact(facts, "graduated_on"), "(none)");
+  EXPECT_EQ(fact(facts, "issue_date"), "2002-07-01");
+}
+
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
   const auto facts = read({"学士学位证书", "依照学位条例，何丽（女·", "1990年1月2日生）在本校法学专业完成学业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");

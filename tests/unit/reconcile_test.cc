@@ -287,8 +287,11 @@ TEST_F(ReconcileTest, UnderASealThatHidesTheSchoolTooTheYearAndLevelPinTheLostDi
   EXPECT_EQ(field("certificate_number").value, "114301201105437613");
   EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
   EXPECT_THAT(field("certificate_number").reason, HasSubstr("mended"));
-  // The school stays for a person to read: a mended number is no witness.
-  EXPECT_EQ(field("school").status, FieldStatus::kMissing);
+  // The school the number states is shown, for a person to confirm: a mended number is no witness.
+  EXPECT_EQ(field("school").value, "辽宁科技学院");
+  EXPECT_EQ(field("school").expert, "derived");
+  EXPECT_EQ(field("school").status, FieldStatus::kNeedsReview);
+  EXPECT_THAT(field("school").reason, HasSubstr("itself mended"));
 
   // A mending whose school code the table lacks is no mending.
   ASSERT_TRUE(use_schools("name,code_5\n四川大学,10610\n"));

@@ -1295,7 +1295,9 @@ CertificateText graduation_stamped_issuer(const Person& person, const Credential
 // 2020年6月在我校会计学专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，于2020年6月30日准予毕业。因原
 // 毕业证书遗失，特此证明。
 CertificateText graduation_proof(const Person& person, const Credential& c, std::mt19937& rng) {
-  const Date issued{c.graduation_date.year + uniform(rng, 1, 6), uniform(rng, 1, 12), uniform(rng, 1, 28)};
+  // Years later, but no later than 2026 (the last graduation is in 2025).
+  const Date issued{std::min(c.graduation_date.year + uniform(rng, 1, 6), 2026), uniform(rng, 1, 12),
+                    uniform(rng, 1, 28)};
   return {Layout::kPortrait,
           {"毕业证明书"},
           "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +

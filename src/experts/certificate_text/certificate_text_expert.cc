@@ -145,7 +145,7 @@ std::optional<TextValue> normalised(const CueSet& cues, const SchoolTable& schoo
   TextValue value = finding.value;
   value.confidence *= finding.weight;
   const std::string& fact = finding.fact;
-  if (fact == "birth_date" || fact == "issue_date") {
+  if (fact == "birth_date" || fact == "issue_date" || fact == "graduated_on") {
     const std::optional<Date> date = parse_date(value.raw);
     if (!date) return std::nullopt;
     value.value = to_iso(*date);
@@ -414,7 +414,11 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
   const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_, *majors_);
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
-    const auto it = values.find(field->hints.fact.empty() ? field->name : field->hints.fact);
+    auto it = values.end();
+    for (const std::string& fact :
+         field->hints.facts.empty() ? std::vector<std::string>{field->name} : field->hints.facts) {
+      if (it == values.end()) it = values.find(fact);
+    }
     if (it == values.end()) continue;
     Candidate candidate;
     candidate.field = field->name;

@@ -3,7 +3,8 @@
 // breaks: a name after 学生 / 研究生 or before ，男，; a birth date before 生; the study period 于…至…; the
 // major before 专业; the school after 校名 or 在, before 学位评定委员会, or as a heading; the level, the
 // degree after 授予; the issue date under a label or else the last date that is not the birth date.
-// A field is filled by the fact its schema names (FieldHints::fact), else the fact of its own name. A
+// A field is filled by the first fact read of those its schema names (FieldHints::facts), else by the fact
+// of its own name. A
 // value's confidence is the lowest OCR confidence of its characters times the cue's weight.
 // "certificate_text_without_red" does the same on the page read again with red ink faded out, for what
 // a seal covers (the issue date is where seals are stamped).

@@ -55,9 +55,9 @@ Result<WordLists> word_lists(const YAML::Node& lists, std::string_view source) {
 }  // namespace
 
 const std::vector<std::string_view>& cue_facts() {
-  static const std::vector<std::string_view> kFacts{"name",      "gender", "birth_date", "study_start",
-                                                    "study_end", "school", "major",      "school_major",
-                                                    "level",     "degree", "issue_date", "id_number"};
+  static const std::vector<std::string_view> kFacts{
+      "name",         "gender", "birth_date", "study_start", "study_end", "school",      "major",
+      "school_major", "level",  "degree",     "issue_date",  "id_number", "graduated_on"};
   return kFacts;
 }
 

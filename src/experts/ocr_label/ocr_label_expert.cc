@@ -358,13 +358,15 @@ std::optional<FoundValue> code_without_label(const OcrResult& ocr, const FieldSp
 }
 
 // How far right of a label's lines to read again: two line heights (a value's end under a seal), and for
-// a code shorter than its field allows, room for the characters still missing (a digit is narrower than
-// a line is high), since a seal can hide the rest of a number from the page's line finder.
-int room_for_the_rest(const FieldSpec& field, const std::string& value, float line_height) {
+// a code shorter than its field allows, room for the characters still missing, since a seal can hide the
+// rest of a number from the page's line finder. Each missing character is given the width the lines'
+// characters have on average, and at least 0.7 of a line height: a digit is narrower than a line is high,
+// but digits set full-width or letter-spaced (１ ４ １ ６ …) are as wide as the label's Han characters.
+int room_for_the_rest(const FieldSpec& field, const std::string& value, float line_height, float char_width) {
   const std::size_t wanted = field.kind == FieldKind::kCode ? field.constraints.max_length.value_or(0) : 0;
   const std::size_t found = utf8::length(value);
   const std::size_t missing = wanted > found ? wanted - found : 0;
-  return static_cast<int>(line_height * (2 + 0.7f * static_cast<float>(missing)));
+  return static_cast<int>(2 * line_height + std::max(0.7f * line_height, char_width) * static_cast<float>(missing));
 }
 
 // A code whose value ends its box, continued by the digits that open the box beside it on its row (a
@@ -632,7 +634,11 @@ Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValu
                                        bool faint_lines, std::vector<Candidate>& out) const {
   const Quad region = bounding_quad(reading, found.lines);
   const float line_height = height_of(reading.lines[found.lines.front()].box);
-  const int extend_right = room_for_the_rest(field, found.candidate.value, line_height);
+  std::size_t characters = 0;
+  for (const std::size_t line : found.lines) characters += utf8::length(reading.lines[line].text);
+  const float char_width =
+      (right_of(region) - left_of(region)) / static_cast<float>(std::max<std::size_t>(characters, 1));
+  const int extend_right = room_for_the_rest(field, found.candidate.value, line_height, char_width);
   // Running text's next line may be one the page's reading missed (a lone 号).
   const int extend_down = runs_on(field) ? static_cast<int>(1.5f * line_height) : 0;
   const std::optional<Evidence> in_the_way = line_in_the_way(found, reading);
