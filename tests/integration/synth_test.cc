@@ -257,6 +257,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_proof", {"毕业证明书", "特此证明"}},
       {"degree_thesis", {"学位证书", "》"}},
       {"graduation_full_width", {"毕业证书", "编号：１"}},
+      {"graduation_level_in_title", {"普通高等学校", "毕业证书"}},
+      {"graduation_chsi_note", {"毕业证书", "学生信息网"}},
+      {"degree_short_sentences", {"学位证书", "生。"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

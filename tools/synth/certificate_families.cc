@@ -1288,7 +1288,7 @@ CertificateText graduation_stamped_issuer(const Person& person, const Credential
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 19. ---
+// --- Held out until their first measurement (2026-12-04, 2477c4d: set 19); developed on since. ---
 
 // A proof of graduation (毕业证明书) issued years later for a lost certificate: the graduation's day inside the
 // sentence, the date printed under the body the proof's own: 学生王小明，性别男，1998年4月2日生，于2016年9月至
@@ -1366,6 +1366,57 @@ CertificateText graduation_full_width(const Person& person, const Credential& c,
           {c.school.name, "校长：" + official(rng)},
           full_width(c.graduation_number),
           full_width(format_date(c.graduation_date, DateStyle::kArabic)),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 20. ---
+
+// The level in the title only (普通高等学校 / 本科毕业证书, 硕士研究生毕业证书), the body naming none:
+// 学生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在本校会计学专业学习，学制四年，修完规定的全部课程，
+// 成绩合格，准予毕业。
+CertificateText graduation_level_in_title(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"普通高等学校", std::string(level_name(c.level)) + "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业学习，学制" +
+              years_in_words(c) + "年，修完规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A note under the body on where the certificate can be checked, whose words (学生信息网, 高等教育, 注册) are
+// no field: 本证书已在中国高等教育学生信息网注册，可登录www.chsi.com.cn查询。 The body as 学生…性别…生，于…至…在本校
+// …专业…学习.
+CertificateText graduation_chsi_note(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          graduation_body(person, c, DateStyle::kChineseNumerals),
+          {"本证书已在中国高等教育学生信息网注册，", "可登录www.chsi.com.cn查询。"},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A degree's facts in short sentences of their own, the school and major without 在 before them:
+// 王小明，男。1998年4月2日生。中南大学会计学专业本科毕业。经审核，授予管理学学士学位。 (硕士, 博士: …专业硕士研究生
+// 毕业，通过学位论文答辩。经审核，….)
+CertificateText degree_short_sentences(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string studied = c.level == EducationLevel::kBachelor
+                                  ? "本科毕业。"
+                                  : std::string(level_name(c.level)) + "毕业，通过学位论文答辩。";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "。" + format_date(person.birth_date, DateStyle::kArabic) + "生。" +
+              c.school.name + c.major + "专业" + studied + "经审核，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
           c.school.name};
 }
 

@@ -114,10 +114,15 @@ CertificateText degree_graduated_from(const Person& person, const Credential& c,
 CertificateText graduation_born_before_sex(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_stamped_issuer(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 19.
+// Held out until their first measurement (2026-12-04, 2477c4d: set 19); developed on since.
 CertificateText graduation_proof(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_thesis(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_full_width(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 20.
+CertificateText graduation_level_in_title(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_chsi_note(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_short_sentences(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
