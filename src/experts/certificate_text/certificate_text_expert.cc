@@ -417,7 +417,7 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
     auto it = values.end();
     for (const std::string& fact :
          field->hints.facts.empty() ? std::vector<std::string>{field->name} : field->hints.facts) {
-      if (it == values.end()) it = values.find(fact);
+      if ((it = values.find(fact)) != values.end()) break;
     }
     if (it == values.end()) continue;
     Candidate candidate;

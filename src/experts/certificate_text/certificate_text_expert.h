@@ -4,8 +4,7 @@
 // major before 专业; the school after 校名 or 在, before 学位评定委员会, or as a heading; the level, the
 // degree after 授予; the issue date under a label or else the last date that is not the birth date.
 // A field is filled by the first fact read of those its schema names (FieldHints::facts), else by the fact
-// of its own name. A
-// value's confidence is the lowest OCR confidence of its characters times the cue's weight.
+// of its own name. A value's confidence is the lowest OCR confidence of its characters times the cue's weight.
 // "certificate_text_without_red" does the same on the page read again with red ink faded out, for what
 // a seal covers (the issue date is where seals are stamped).
 #ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
