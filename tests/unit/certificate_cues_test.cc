@@ -485,6 +485,18 @@ TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {
   EXPECT_THAT(facts.at("level").note, HasSubstr("cues disagree: also read '硕士研究生'"));
 }
 
+TEST_F(CertificateCuesTest, TheDegreeWhoseShiWasReadAsTu) {
+  // 土 for 士, where the line breaks after it: 学土 is no word, 学士学位 is meant.
+  auto facts =
+      read({"学士学位证书", "周敏，女。1990年1月2日生。中南大学法学专业本科毕业。经审核，授予法学学土", "学位。"});
+  EXPECT_EQ(fact(facts, "degree"), "法学学士学位");
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  EXPECT_EQ(fact(read({"硕士学位证书", "授予工程硕土学位。"}), "degree"), "工程硕士学位");
+  // 土 elsewhere is as read: 土木工程.
+  facts = read({"学士学位证书", "周敏，女，在中南大学土木工程专业完成学业，授予工学学士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "土木工程");
+}
+
 TEST_F(CertificateCuesTest, PagesWithoutCertificateWordsGiveNothing) {
   EXPECT_TRUE(read({"姓名 张伟", "性别 男 民族 汉", "出生 1990年1月2日", "公民身份号码 11010519900102002X"}).empty());
 }
@@ -523,6 +535,20 @@ TEST(CueSetTest, ACueNamesAListOfWords) {
               HasSubstr("none of HAN, NAME"));
   EXPECT_THAT(CueSet::parse("words: {TITLE: []}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
               HasSubstr("one or more words"));
+}
+
+TEST(CueSetTest, AMisreadingIsALine) {
+  Result<CueSet> cues = CueSet::parse(
+      "page_words: [文凭]\nmisreadings: {持证大: 持证人}\ncues: ['持证人~(?P<name>{NAME})~[，。]']", "mine.yaml");
+  ASSERT_TRUE(cues.ok()) << cues.status().message();
+  const auto facts = read_certificate_text(ocr_page({"文凭", "持证", "大：周杰。"}), SchoolTable::starter(),
+                                           MajorTable::builtin(), *cues);
+  ASSERT_TRUE(facts.contains("name"));
+  EXPECT_EQ(facts.at("name").value, "周杰");
+  EXPECT_THAT(CueSet::parse("misreadings: {持证大: 持证}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
+              HasSubstr("'持证' must be as many characters as '持证大'"));
+  EXPECT_THAT(CueSet::parse("misreadings: {持证O: 持证〇}\ncues: ['(?P<name>x)']", "c.yaml").status().message(),
+              HasSubstr("each of the same kind"));
 }
 
 TEST(PlausibilityTest, ASchoolIsASchool) {

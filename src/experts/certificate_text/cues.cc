@@ -52,6 +52,34 @@ Result<WordLists> word_lists(const YAML::Node& lists, std::string_view source) {
   return words;
 }
 
+// The file's `misreadings:` (学土学位: 学士学位), each read as a cue (a line may break after a Han character)
+// and meant as characters of the same UTF-8 lengths, so that the text's offsets stay as they are.
+Result<std::vector<std::pair<std::shared_ptr<const re2::RE2>, std::string>>> misreadings(const YAML::Node& entries,
+                                                                                         std::string_view source) {
+  std::vector<std::pair<std::shared_ptr<const re2::RE2>, std::string>> out;
+  if (!entries) return out;
+  MIXTRACT_ASSIGN_OR_RETURN(YamlMap map, YamlMap::of(entries, source, "misreadings"));
+  for (const auto& entry : entries) {
+    const std::string read = entry.first.Scalar(), meant = entry.second.Scalar();
+    const std::vector<char32_t> read_chars = utf8::decode(read), meant_chars = utf8::decode(meant);
+    const bool same_lengths =
+        std::equal(read_chars.begin(), read_chars.end(), meant_chars.begin(), meant_chars.end(),
+                   [](char32_t a, char32_t b) { return utf8::encode({a}).size() == utf8::encode({b}).size(); });
+    if (read.empty() || !same_lengths) {
+      return map.error(read, "'" + meant + "' must be as many characters as '" + read + "', each of the same kind");
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    std::string pattern = RE2::QuoteMeta(read);
+    pattern.insert(0, 1, '(');  // (Not "(" + ...: GCC 12 warns of an overlap that is not there.)
+    pattern += ')';
+    auto regex = std::make_shared<const re2::RE2>(expand_cue(pattern), options);
+    if (!regex->ok()) return map.error(read, regex->error());
+    out.emplace_back(std::move(regex), meant);
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& cue_facts() {
@@ -102,10 +130,11 @@ std::string expand_cue(std::string_view cue, const WordLists& words) {
 Result<CueSet> CueSet::parse(std::string_view yaml_text, std::string_view source) {
   MIXTRACT_ASSIGN_OR_RETURN(YAML::Node root, parse_yaml(yaml_text, source));
   MIXTRACT_ASSIGN_OR_RETURN(YamlMap top, YamlMap::of(root, source, ""));
-  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"page_words", "words", "values", "cues"}));
+  MIXTRACT_RETURN_IF_ERROR(top.check_keys({"page_words", "words", "misreadings", "values", "cues"}));
   CueSet set;
   MIXTRACT_ASSIGN_OR_RETURN(set.page_words_, top.string_list("page_words"));
   MIXTRACT_ASSIGN_OR_RETURN(const WordLists words, word_lists(top.get("words"), source));
+  MIXTRACT_ASSIGN_OR_RETURN(set.misreadings_, misreadings(top.get("misreadings"), source));
   if (const YAML::Node values = top.get("values")) {
     MIXTRACT_ASSIGN_OR_RETURN(YamlMap facts, YamlMap::of(values, source, "values"));
     for (const auto& entry : values) {
@@ -166,7 +195,26 @@ bool CueSet::reads(const JoinedText& text) const {
                      [&](const std::string& word) { return text.text.find(word) != std::string::npos; });
 }
 
-std::vector<Finding> CueSet::find(const JoinedText& text) const {
+JoinedText CueSet::mended(const JoinedText& read) const {
+  JoinedText text = read;
+  for (const auto& [misread, meant_text] : misreadings_) {
+    re2::StringPiece rest(text.text), found;
+    while (RE2::FindAndConsume(&rest, *misread, &found)) {
+      // The characters found, line breaks passed over, become the meant ones, one by one.
+      std::size_t at = static_cast<std::size_t>(found.data() - text.text.data());
+      for (const char32_t c : utf8::decode(meant_text)) {
+        if (text.text[at] == '\n') ++at;
+        const std::string meant = utf8::encode({c});
+        std::copy(meant.begin(), meant.end(), text.text.begin() + static_cast<std::ptrdiff_t>(at));
+        at += meant.size();
+      }
+    }
+  }
+  return text;
+}
+
+std::vector<Finding> CueSet::find(const JoinedText& read) const {
+  const JoinedText text = mended(read);
   std::vector<Finding> findings;
   for (std::size_t c = 0; c < cues_.size(); ++c) {
     const Cue& cue = cues_[c];
