@@ -260,6 +260,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_level_in_title", {"普通高等学校", "毕业证书"}},
       {"graduation_chsi_note", {"毕业证书", "学生信息网"}},
       {"degree_short_sentences", {"学位证书", "生。"}},
+      {"degree_discipline_in_brackets", {"学位证书", "学科（专业）"}},
+      {"degree_name_alone", {"学位证书", "兹授予"}},
+      {"graduation_issued_later", {"毕业日期：", "发证日期："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

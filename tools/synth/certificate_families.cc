@@ -1369,7 +1369,7 @@ CertificateText graduation_full_width(const Person& person, const Credential& c,
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 20. ---
+// --- Held out until their first measurement (2026-12-04, 9a07121: set 20); developed on since. ---
 
 // The level in the title only (普通高等学校 / 本科毕业证书, 硕士研究生毕业证书), the body naming none:
 // 学生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在本校会计学专业学习，学制四年，修完规定的全部课程，
@@ -1417,6 +1417,63 @@ CertificateText degree_short_sentences(const Person& person, const Credential& c
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 21. ---
+
+// A degree's discipline written 学科（专业）, as the degree regulations' forms print it: 王小明，男，一九九〇年一月
+// 二日生。在中南大学法学学科（专业）学完硕士研究生课程，成绩合格，并通过硕士学位论文答辩，经本学位评定委员会审核，授予
+// 法学硕士学位。 (学士: …学科（专业）完成了本科学习计划，业已毕业，经审核符合…的规定，授予….)
+CertificateText degree_discipline_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string studied = c.level == EducationLevel::kBachelor
+                                  ? "完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位条例》的规定"
+                                  : "学完" + std::string(level_name(c.level)) + "课程，成绩合格，并通过" +
+                                        rank_of(c.level) + "学位论文答辩，经本学位评定委员会审核";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "学科（专业）" + studied + "，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A degree that names its holder alone on a row of its own under 兹授予, the facts on the rows below it, and no
+// sentence: 兹授予 / 王小明 / （男，1998年4月2日生） / 中南大学 会计学专业 / 管理学学士学位.
+CertificateText degree_name_alone(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {
+      Layout::kPortrait,
+      {rank_of(c.level) + "学位证书"},
+      "",
+      {"兹授予", person.name, "（" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生）",
+       c.school.name + "　" + c.major + "专业", c.degree},
+      {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+      c.degree_number,
+      format_date(c.graduation_date, DateStyle::kArabic),
+      c.school.name};
+}
+
+// Two dates under labels, the day of graduation above the later day the certificate was issued on: 学生王小明，性别男，
+// 1998年4月2日生，在本校会计学专业完成了四年制本科的学习，成绩合格，准予毕业。 / 毕业日期：2020年6月30日 /
+// 发证日期：2020年7月9日 (研究生: …完成了硕士研究生的学习，….)
+CertificateText graduation_issued_later(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
+                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
+                                    : std::string(level_name(c.level));
+  const Date& graduated = c.graduation_date;
+  const Date issued = graduated.month < 12 ? Date{graduated.year, graduated.month + 1, uniform(rng, 1, 28)}
+                                           : Date{graduated.year, 12, 31};
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，在本校" + c.major + "专业完成了" + programme + "的学习，成绩合格，准予毕业。",
+          {"毕业日期：" + format_date(graduated, DateStyle::kArabic)},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          "发证日期：" + format_date(issued, DateStyle::kArabic),
           c.school.name};
 }
 

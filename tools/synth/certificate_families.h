@@ -119,10 +119,15 @@ CertificateText graduation_proof(const Person& person, const Credential& c, std:
 CertificateText degree_thesis(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_full_width(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 20.
+// Held out until their first measurement (2026-12-04, 9a07121: set 20); developed on since.
 CertificateText graduation_level_in_title(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_chsi_note(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_short_sentences(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 21.
+CertificateText degree_discipline_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_name_alone(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_issued_later(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
