@@ -276,6 +276,13 @@ TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
                 "域攻读硕士专业学位，完成了规定的课程学习，授予工学硕士学位。"});
   EXPECT_EQ(fact(facts, "major"), "电子信息工程");
   EXPECT_EQ(fact(facts, "school"), "浙江大学");
+  // 学科（专业）, as the degree regulations' forms print it, in either brackets and broken after the bracket.
+  facts = read(
+      {"硕士学位证书", "赵刚，男，1990年1月2日生，在湘潭大学法学学科（", "专业）攻读硕士学位，授予法学硕士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "湘潭大学");
+  facts = read({"学士学位证书", "赵刚，男，1990年1月2日生，在我校英语学科(专业)完成学业，授予文学学士学位。"});
+  EXPECT_EQ(fact(facts, "major"), "英语");
 }
 
 TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
