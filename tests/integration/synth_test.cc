@@ -263,6 +263,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"degree_discipline_in_brackets", {"学位证书", "学科（专业）"}},
       {"degree_name_alone", {"学位证书", "兹授予"}},
       {"graduation_issued_later", {"毕业日期：", "发证日期："}},
+      {"graduation_major_code", {"毕业证书", "）专业"}},
+      {"graduation_minor", {"毕业证书", "辅修专业"}},
+      {"degree_joint_training", {"学位证书", "（其间在"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1420,7 +1420,7 @@ CertificateText degree_short_sentences(const Person& person, const Credential& c
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 21. ---
+// --- Held out until their first measurement (2026-12-04, 5383f14: set 21); developed on since. ---
 
 // A degree's discipline written 学科（专业）, as the degree regulations' forms print it: 王小明，男，一九九〇年一月
 // 二日生。在中南大学法学学科（专业）学完硕士研究生课程，成绩合格，并通过硕士学位论文答辩，经本学位评定委员会审核，授予
@@ -1474,6 +1474,76 @@ CertificateText graduation_issued_later(const Person& person, const Credential& 
           {"校名：" + c.school.name, "校长：" + official(rng)},
           c.graduation_number,
           "发证日期：" + format_date(issued, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 22. ---
+
+// The major with its code in the catalogue in brackets (会计学（120203K）): 学生王小明，性别男，1998年4月2日生，于…至…
+// 在本校会计学（120203K）专业四年制本科学习，修完…，准予毕业。 The codes are made up, of the catalogue's form.
+CertificateText graduation_major_code(const Person& person, const Credential& c, std::mt19937& rng) {
+  char code[16];
+  std::snprintf(code, sizeof code, "%02d%02d%02d%s", uniform(rng, 1, 13), uniform(rng, 1, 9), uniform(rng, 1, 12),
+                uniform(rng, 0, 2) == 0 ? "K" : "");
+  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
+                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
+                                    : std::string(level_name(c.level));
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "（" + code + "）专业" +
+              programme + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A second major studied beside the first (辅修), named after it in the same sentence: 学生王小明，性别男，一九九八年
+// 四月二日生，于…至…在本校会计学专业四年制本科学习，同时修读法学辅修专业，修完…，准予毕业。
+CertificateText graduation_minor(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 6> kMinors{"金融学", "法学", "英语", "经济学", "心理学", "新闻学"};
+  std::string minor(kMinors[static_cast<std::size_t>(uniform(rng, 0, 5))]);
+  if (minor == c.major) minor = "国际经济与贸易";
+  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
+                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
+                                    : std::string(level_name(c.level));
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" + programme +
+              "学习，同时修读" + minor + "辅修专业，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A second school in the sentence, where part of the study was done (联合培养, 交换学习): 王小明，男，1990年1月2日生。
+// 在中南大学会计学专业学完硕士研究生课程（其间在香港大学联合培养一年），并通过硕士学位论文答辩，经审核，授予管理学
+// 硕士学位。 (学士: …完成了本科学习计划（其间在香港大学交换学习一学期），业已毕业，经审核….)
+CertificateText degree_joint_training(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 5> kHosts{"香港大学", "清华大学", "复旦大学", "南京大学",
+                                                          "中国科学院大学"};
+  std::string host(kHosts[static_cast<std::size_t>(uniform(rng, 0, 4))]);
+  if (host == c.school.name) host = "澳门大学";
+  const std::string studied = c.level == EducationLevel::kBachelor
+                                  ? "完成了本科学习计划（其间在" + host + "交换学习一学期），业已毕业"
+                                  : "学完" + std::string(level_name(c.level)) + "课程（其间在" + host +
+                                        "联合培养一年），并通过" + rank_of(c.level) + "学位论文答辩";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
+              c.school.name + c.major + "专业" + studied + "，经审核，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
           c.school.name};
 }
 

@@ -124,10 +124,15 @@ CertificateText graduation_level_in_title(const Person& person, const Credential
 CertificateText graduation_chsi_note(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_short_sentences(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 21.
+// Held out until their first measurement (2026-12-04, 5383f14: set 21); developed on since.
 CertificateText degree_discipline_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_name_alone(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_issued_later(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 22.
+CertificateText graduation_major_code(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_minor(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_joint_training(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
