@@ -403,6 +403,12 @@ TEST_F(CertificateCuesTest, TheDayOfGraduationASentenceStatesIsNotTheProofsDate)
   facts = read({"毕业证书", "姓名：刘洋", "生于1980年5月6日", "毕业学校：武汉大学", "2002年7月1日"});
   EXPECT_EQ(fact(facts, "graduated_on"), "(none)");
   EXPECT_EQ(fact(facts, "issue_date"), "2002-07-01");
+  // Two labelled dates, the later one first in reading order: each is its own fact, neither in doubt.
+  facts = read({"毕业证书", "发证日期：二〇一一年九月一日", "学生刘洋，性别男，在本校法学专业完成学业，准予毕业。",
+                "毕业日期", "：2011年7月", "8日"});
+  EXPECT_EQ(fact(facts, "graduated_on"), "2011-07-08");
+  EXPECT_EQ(fact(facts, "issue_date"), "2011-09-01");
+  EXPECT_EQ(facts.at("graduated_on").note, "");
 }
 
 TEST_F(CertificateCuesTest, TheSexAfterABracketWhateverTheCommaWasReadAs) {
