@@ -285,6 +285,16 @@ TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
   EXPECT_EQ(fact(facts, "major"), "英语");
 }
 
+TEST_F(CertificateCuesTest, TheMajorsCodeInBracketsIsNoPartOfIt) {
+  // The catalogue's code between the major and 专业, broken across lines inside the bracket.
+  auto facts = read({"毕业证书", "学生赵刚，性别男，1990年1月2日生，于2008年9月至2012年6月在我校英语（0502",
+                     "01）专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "英语");
+  facts = read({"毕业证书", "学生赵刚，性别男，在湘潭大学法学(030101K)专业完成学业，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "湘潭大学");
+}
+
 TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
   auto facts = read({"毕业证书", "赵敏，身份证号：110105199003071220，于二〇〇八年九月至二〇一二年七月在本校",
                      "法学专业学习，成绩合格，准予毕业。"});
@@ -470,6 +480,10 @@ TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   // 二〇〇〇 read 二: three put back.
   facts = read({"学士学位证书", "赵浩，男，二年一月七日生，在闽江学院法学专业完成学业。", "二〇二三年七月三日"});
   EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+  // One lost and one kept read as a letter O (二O二 of 二〇〇二): 2002, not 2020, fits a graduation in 2023.
+  facts = read({"毕业证书", "学生周瑞，性别女，二O二年十一月五日生，于二O二〇年九月至二〇二三年六月在本校学习。",
+                "二〇二三年六月三十日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "2002-11-05");
   // Two of three lost (二○): put back either way, one year.
   facts = read({"学士学位证书", "赵浩，男，二○年一月七日生，在闽江学院法学专业完成学业。", "二〇二三年七月三日"});
   EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");

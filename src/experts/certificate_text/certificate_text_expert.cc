@@ -275,16 +275,18 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
 }
 
 // The years a Chinese-numeral year read with some of its 〇 lost (一九七 of 一九七〇, 二 of 二〇〇〇; OCR drops
-// the round 〇 most) may have been: each way of putting the lost 〇 back that gives a year from 1900 to 9999.
+// the round 〇 most, and reads a kept one as O or 0: 二O二 of 二〇〇二) may have been: each way of putting the lost
+// 〇 back that gives a year from 1900 to 9999.
 std::vector<int> years_with_zeros_put_back(const std::vector<char32_t>& read) {
   static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  const auto digit = [](char32_t c) { return c == U'O' || c == U'o' || c == U'0' ? std::size_t{0} : kDigits.find(c); };
   std::vector<int> years;
   const std::size_t lost = 4 - read.size();
   for (unsigned mask = 0; mask < 16; ++mask) {  // Bit i set: digit i of the year is a 〇 put back.
     if (static_cast<std::size_t>(std::popcount(mask)) != lost) continue;
     int year = 0;
     for (std::size_t i = 0, next = 0; i < 4; ++i) {
-      year = year * 10 + static_cast<int>((mask >> i & 1U) != 0 ? 0 : kDigits.find(read[next++]));
+      year = year * 10 + static_cast<int>((mask >> i & 1U) != 0 ? 0 : digit(read[next++]));
     }
     if (year >= 1900 && std::find(years.begin(), years.end(), year) == years.end()) years.push_back(year);
   }
@@ -300,7 +302,7 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
   const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
   // Groups: the whole date, its year as read, its month and day.
   static const std::string kMonthDay = "[一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日";
-  static const re2::RE2 kDamaged("(([一二三四五六七八九〇]{1,3})\\n?年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
+  static const re2::RE2 kDamaged("(([一二三四五六七八九〇Oo0]{1,3})\\n?年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
   static const re2::RE2 kNumeralBefore("[〇零Oo0-9一二三四五六七八九十]\\n?$");
   re2::StringPiece rest(joined.text);
   re2::StringPiece whole, year_read, month_day;
