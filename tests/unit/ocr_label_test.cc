@@ -27,6 +27,14 @@ TEST(ValueAfterLabelTest, CutsByKind) {
             "上海市普陀区光明路79号");  // A stray stroke.
 }
 
+TEST(ValueAfterLabelTest, AColonReadAsAnotherMark) {
+  EXPECT_EQ(value_of("证书编号.128381201306290115", "证书编号", FieldKind::kCode), "128381201306290115");
+  EXPECT_EQ(value_of("证书编号·128381201306290115", "证书编号", FieldKind::kCode), "128381201306290115");
+  EXPECT_EQ(value_of("发证日期，2013年7月5日", "发证日期", FieldKind::kDate), "2013-07-05");
+  EXPECT_EQ(value_of("姓名；张伟", "姓名", FieldKind::kName), "张伟");
+  EXPECT_EQ(value_of("TOTAL.12.50", "TOTAL", FieldKind::kAmount), "12.50");
+}
+
 TEST(ValueAfterLabelTest, NothingUsableFollows) {
   EXPECT_EQ(value_of("证书编号：", "证书编号", FieldKind::kCode), "<none>");
   EXPECT_EQ(value_of("证书编号：ABC", "证书编号", FieldKind::kCode), "<none>");

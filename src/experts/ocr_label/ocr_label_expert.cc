@@ -98,6 +98,10 @@ std::optional<LabelledValue> value_after_label(const std::string& line, std::str
   const std::size_t at = find_label(chars, wanted, 0);
   if (at == std::string::npos) return std::nullopt;
   std::size_t begin = at + wanted.size();
+  // OCR may read the colon as a mark of a like shape (证书编号.1283…, 姓名，张伟): one right after the label is
+  // passed over too.
+  constexpr std::u32string_view kColonLike = U".·,，;；";
+  if (begin < chars.size() && kColonLike.find(chars[begin]) != std::u32string_view::npos) ++begin;
   while (begin < chars.size() && is_separator(chars[begin])) ++begin;
   Taken taken;
   switch (kind) {
