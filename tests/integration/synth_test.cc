@@ -266,6 +266,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_major_code", {"毕业证书", "）专业"}},
       {"graduation_minor", {"毕业证书", "辅修专业"}},
       {"degree_joint_training", {"学位证书", "（其间在"}},
+      {"graduation_transfer", {"毕业证书", "转入本校"}},
+      {"graduation_reissued", {"补发日期：", "作废"}},
+      {"graduation_hyphen_dates", {"毕业证书", "出生日期"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

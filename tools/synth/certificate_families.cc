@@ -30,6 +30,12 @@ std::string years_in_words(const Credential& c) {
   return std::string(kYears[static_cast<std::size_t>(std::clamp(years, 0, 5))]);
 }
 
+// The programme as a sentence names it: 四年制本科, 三年制专科; 硕士研究生 (a graduate's has no length).
+std::string programme_of(const Credential& c) {
+  const std::string level(level_name(c.level));
+  return graduate_level(c.level) ? level : years_in_words(c) + "年制" + level;
+}
+
 }  // namespace
 
 bool any_level(EducationLevel) {
@@ -1460,9 +1466,7 @@ CertificateText degree_name_alone(const Person& person, const Credential& c, std
 // 1998年4月2日生，在本校会计学专业完成了四年制本科的学习，成绩合格，准予毕业。 / 毕业日期：2020年6月30日 /
 // 发证日期：2020年7月9日 (研究生: …完成了硕士研究生的学习，….)
 CertificateText graduation_issued_later(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
-                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
-                                    : std::string(level_name(c.level));
+  const std::string programme = programme_of(c);
   const Date& graduated = c.graduation_date;
   const Date issued = graduated.month < 12 ? Date{graduated.year, graduated.month + 1, uniform(rng, 1, 28)}
                                            : Date{graduated.year, 12, 31};
@@ -1477,7 +1481,7 @@ CertificateText graduation_issued_later(const Person& person, const Credential& 
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 22. ---
+// --- Held out until their first measurement (2026-12-04, 883f01b: set 22); developed on since. ---
 
 // The major with its code in the catalogue in brackets (会计学（120203K）): 学生王小明，性别男，1998年4月2日生，于…至…
 // 在本校会计学（120203K）专业四年制本科学习，修完…，准予毕业。 The codes are made up, of the catalogue's form.
@@ -1485,9 +1489,7 @@ CertificateText graduation_major_code(const Person& person, const Credential& c,
   char code[16];
   std::snprintf(code, sizeof code, "%02d%02d%02d%s", uniform(rng, 1, 13), uniform(rng, 1, 9), uniform(rng, 1, 12),
                 uniform(rng, 0, 2) == 0 ? "K" : "");
-  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
-                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
-                                    : std::string(level_name(c.level));
+  const std::string programme = programme_of(c);
   return {Layout::kLandscape,
           {"毕业证书"},
           "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
@@ -1507,9 +1509,7 @@ CertificateText graduation_minor(const Person& person, const Credential& c, std:
   static constexpr std::array<std::string_view, 6> kMinors{"金融学", "法学", "英语", "经济学", "心理学", "新闻学"};
   std::string minor(kMinors[static_cast<std::size_t>(uniform(rng, 0, 5))]);
   if (minor == c.major) minor = "国际经济与贸易";
-  const std::string programme = c.level == EducationLevel::kBachelor || c.level == EducationLevel::kJuniorCollege
-                                    ? years_in_words(c) + "年制" + std::string(level_name(c.level))
-                                    : std::string(level_name(c.level));
+  const std::string programme = programme_of(c);
   return {Layout::kLandscape,
           {"毕业证书"},
           "学生" + person.name + "，性别" + person.gender + "，" +
@@ -1544,6 +1544,78 @@ CertificateText degree_joint_training(const Person& person, const Credential& c,
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 23. ---
+
+// A student who entered another school and transferred (转入) to this one, which the sentence names only as 本校:
+// 学生王小明，性别男，1998年4月2日生，2016年9月考入湘潭大学，2017年9月转入本校会计学专业学习，2020年6月修完四年制本科
+// 教学计划规定的全部课程，成绩合格，准予毕业。 / 校名：中南大学.
+CertificateText graduation_transfer(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 5> kFirst{"湘潭大学", "长沙理工大学", "扬州大学", "西南大学",
+                                                          "河北大学"};
+  std::string first(kFirst[static_cast<std::size_t>(uniform(rng, 0, 4))]);
+  if (first == c.school.name) first = "宁波大学";
+  const Date moved{c.start_date.year + 1, 9, 1};
+  const std::string programme = programme_of(c);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，" + year_month(c.start_date, DateStyle::kArabic) + "考入" + first + "，" +
+              year_month(moved, DateStyle::kArabic) + "转入本校" + c.major + "专业学习，" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "修完" + programme +
+              "教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A certificate issued again (补发) for a lost one: the lost certificate's number, as valid as the new one and
+// of the same school, year and level, is written in the sentence; the day it was issued again under it:
+// 学生王小明，性别男，…准予毕业。本证书系补发，原证书（编号：104861202005950129）作废。 / 补发日期：2023年3月5日.
+CertificateText graduation_reissued(const Person& person, const Credential& c, std::mt19937& rng) {
+  std::string lost = c.graduation_number;
+  char serial[8];
+  std::snprintf(serial, sizeof serial, "%04d", uniform(rng, 0, 9999));
+  lost.replace(lost.size() - 4, 4, serial);
+  if (lost == c.graduation_number) lost.back() = lost.back() == '0' ? '1' : '0';
+  const Date reissued{std::min(c.graduation_date.year + uniform(rng, 1, 6), 2026), uniform(rng, 1, 12),
+                      uniform(rng, 1, 28)};
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          graduation_body(person, c, DateStyle::kArabic) + "本证书系补发，原证书（编号：" + lost + "）作废。",
+          {"补发日期：" + format_date(reissued, DateStyle::kArabic)},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// Dates with hyphens, as a form filled in by a computer prints them: 学生王小明，性别男，出生日期1998-04-02，
+// 2016-09至2020-06在本校会计学专业四年制本科学习，…准予毕业。 / 2020-06-30.
+CertificateText graduation_hyphen_dates(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto hyphenated = [](const Date& date, bool with_day) {
+    char text[16];
+    if (with_day) {
+      std::snprintf(text, sizeof text, "%d-%02d-%02d", date.year, date.month, date.day);
+    } else {
+      std::snprintf(text, sizeof text, "%d-%02d", date.year, date.month);
+    }
+    return std::string(text);
+  };
+  const std::string programme = programme_of(c);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，出生日期" + hyphenated(person.birth_date, true) + "，" +
+              hyphenated(c.start_date, false) + "至" + hyphenated(c.graduation_date, false) + "在本校" + c.major +
+              "专业" + programme + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          hyphenated(c.graduation_date, true),
           c.school.name};
 }
 

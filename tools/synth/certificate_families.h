@@ -129,10 +129,15 @@ CertificateText degree_discipline_in_brackets(const Person& person, const Creden
 CertificateText degree_name_alone(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_issued_later(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 22.
+// Held out until their first measurement (2026-12-04, 883f01b: set 22); developed on since.
 CertificateText graduation_major_code(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_minor(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_joint_training(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 23.
+CertificateText graduation_transfer(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_reissued(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_hyphen_dates(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
