@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
@@ -247,6 +248,37 @@ TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   // Without a validator to judge it, a line of the right length is no evidence.
   number.validator = Validator::kNone;
   EXPECT_FALSE(find_labelled_value(page, number, fields).has_value());
+}
+
+TEST(FindLabelledValueTest, TheLongerLabelWhereverItIsBeforeAShorterOneAbove) {
+  // A certificate issued again names the lost one's number in its sentence after 编号; the number is the one
+  // after 证书编号 below it.
+  FieldSpec number = field_of("certificate_number", FieldKind::kCode, "证书编号");
+  number.hints.labels = {"编号", "证书编号"};
+  number.constraints.min_length = number.constraints.max_length = 18;
+  const FieldSpec* fields[] = {&number};
+  OcrResult page;
+  page.lines = {line_at("准予毕业。原证书（编号：104861202005950129）", 100, 300), line_at("已作废。", 100, 340),
+                line_at("证书编号：104861202005957311", 100, 700)};
+  std::optional<FoundValue> found = find_labelled_value(page, number, fields);
+  EXPECT_EQ(found->candidate.value, "104861202005957311");
+  // The other number is named as evidence against it: which one the page means, a person decides.
+  const std::optional<Evidence> other = another_labelled_code(page, number, *found);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(other->source, "ocr_line:0");
+  EXPECT_THAT(other->text, ::testing::HasSubstr("another 编号 on the page: 104861202005950129"));
+  // 原证书编号 holds the longer label itself: the first line that has it is taken, still in doubt.
+  page.lines[0] = line_at("原证书编号：104861202005950129，已作废。", 100, 300);
+  found = find_labelled_value(page, number, fields);
+  EXPECT_TRUE(another_labelled_code(page, number, *found).has_value());
+  // The same number twice, or a part of one, is no other number.
+  page.lines[0] = line_at("编号：104861202005957311", 100, 300);
+  EXPECT_FALSE(another_labelled_code(page, number, *find_labelled_value(page, number, fields)).has_value());
+  page.lines[0] = line_at("编号：1048612", 100, 300);
+  EXPECT_FALSE(another_labelled_code(page, number, *find_labelled_value(page, number, fields)).has_value());
+  page.lines[0] = line_at("准予毕业。原证书（编号：104861202005950129）", 100, 300);
+  page.lines.pop_back();  // The shorter label where the longer one is nowhere.
+  EXPECT_EQ(find_labelled_value(page, number, fields)->candidate.value, "104861202005950129");
 }
 
 TEST(FindLabelledValueTest, InATableTheValueIsTheCellToTheRightWhereverItWasReadInOrder) {

@@ -483,16 +483,17 @@ std::optional<FoundValue> value_of_label(const OcrResult& ocr, const FieldSpec& 
 // fallbacks.
 std::optional<FoundValue> labelled_value_in(const OcrResult& ocr, const FieldSpec& field,
                                             std::span<const FieldSpec* const> all_fields) {
-  // Longer labels first: 证书编号 before 编号.
+  // Longer labels first, wherever they are on the page: 证书编号 before 编号 (a sentence above may name another
+  // certificate's 编号); of labels as long, the schema's first.
   std::vector<std::string> labels = field.hints.labels;
   std::stable_sort(labels.begin(), labels.end(),
                    [](const std::string& a, const std::string& b) { return utf8::length(a) > utf8::length(b); });
   // Labels as printed on any line first, so that a misreading allowed for (授予学位 in 学位授予单位, one
   // character off) does not take another field's label.
   for (const bool misread : {false, true}) {
-    for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
-      const std::string& text = ocr.lines[index].text;
-      for (const std::string& wanted : labels) {
+    for (const std::string& wanted : labels) {
+      for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+        const std::string& text = ocr.lines[index].text;
         const std::optional<PrintedLabel> printed = printed_label(text, wanted, misread);
         if (!printed || part_of_another_label(text, *printed, wanted, field, all_fields)) continue;
         const std::string& label = printed->text;
@@ -668,35 +669,62 @@ Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValu
   return Status();
 }
 
+std::optional<Evidence> another_labelled_code(const OcrResult& ocr, const FieldSpec& field, const FoundValue& found) {
+  if (field.kind != FieldKind::kCode) return std::nullopt;
+  const std::string& value = found.candidate.value;
+  for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
+    if (std::find(found.lines.begin(), found.lines.end(), index) != found.lines.end()) continue;
+    for (const std::string& label : field.hints.labels) {
+      const std::optional<LabelledValue> other =
+          value_after_label(ocr.lines[index].text, label, field.kind, code_letters(field));
+      if (!other || other->value.size() != value.size() || other->value == value) continue;
+      return Evidence{"ocr_line:" + std::to_string(index),
+                      "another " + label + " on the page: " + other->value + " (" + ocr.lines[index].text + ")",
+                      ocr.lines[index].box};
+    }
+  }
+  return std::nullopt;
+}
+
+Status OcrLabelExpert::propose_field(const Document& document, std::optional<FoundValue> found, const OcrResult& ocr,
+                                     const FieldSpec& field, std::span<const FieldSpec* const> fields,
+                                     std::vector<Candidate>& out) const {
+  if (!reread_) {
+    if (found) out.push_back(candidate_of(*std::move(found), ocr));
+    return Status();
+  }
+  // Read the label's lines again, enlarged, and look for the value in that reading.
+  if (found) return propose_rereads(document, *found, ocr, field, fields, false, out);
+  // Not even the label was read (a seal over the whole line): the page again, red ink faded.
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
+  if (std::optional<FoundValue> second = find_labelled_value(*faded, field, fields)) {
+    Evidence& evidence = second->candidate.evidence.front();
+    evidence.source = "page_without_red:" + evidence.source;
+    out.push_back(candidate_of(*std::move(second), *faded));
+    return Status();
+  }
+  // A number (a field with a validator) in neither reading: a seal across its line may have lowered the
+  // detector's score along all of it. The page's faint lines too, and the line found there re-read.
+  if (field.validator == Validator::kNone) return Status();
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faint, ocr_->read_faint_lines(document, engine_));
+  if (std::optional<FoundValue> third = find_labelled_value(*faint, field, fields)) {
+    return propose_rereads(document, *third, *faint, field, fields, true, out);
+  }
+  return Status();
+}
+
 Result<std::vector<Candidate>> OcrLabelExpert::propose(const Document& document,
                                                        std::span<const FieldSpec* const> fields) const {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr, ocr_->read(document, engine_));
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     std::optional<FoundValue> found = find_labelled_value(*ocr, *field, fields);
-    if (!reread_) {
-      if (found) out.push_back(candidate_of(*std::move(found), *ocr));
-      continue;
-    }
-    if (found) {
-      // Read the label's lines again, enlarged, and look for the value in that reading.
-      MIXTRACT_RETURN_IF_ERROR(propose_rereads(document, *found, *ocr, *field, fields, false, out));
-      continue;
-    }
-    // Not even the label was read (a seal over the whole line): the page again, red ink faded.
-    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
-    if (std::optional<FoundValue> second = find_labelled_value(*faded, *field, fields)) {
-      Evidence& evidence = second->candidate.evidence.front();
-      evidence.source = "page_without_red:" + evidence.source;
-      out.push_back(candidate_of(*std::move(second), *faded));
-      continue;
-    }
-    // A number (a field with a validator) in neither reading: a seal across its line may have lowered the
-    // detector's score along all of it. The page's faint lines too, and the line found there re-read.
-    if (field->validator == Validator::kNone) continue;
-    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faint, ocr_->read_faint_lines(document, engine_));
-    if (std::optional<FoundValue> third = find_labelled_value(*faint, *field, fields)) {
-      MIXTRACT_RETURN_IF_ERROR(propose_rereads(document, *third, *faint, *field, fields, true, out));
+    const std::optional<Evidence> other = found ? another_labelled_code(*ocr, *field, *found) : std::nullopt;
+    const std::size_t first = out.size();
+    MIXTRACT_RETURN_IF_ERROR(propose_field(document, std::move(found), *ocr, *field, fields, out));
+    for (std::size_t i = first; other && i < out.size(); ++i) {
+      out[i].confidence = std::min(out[i].confidence, kDoubtfulReading);
+      out[i].evidence.push_back(*other);
     }
   }
   return out;

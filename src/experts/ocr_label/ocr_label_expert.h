@@ -65,6 +65,11 @@ class OcrLabelExpert final : public Expert {
   Status propose_rereads(const Document& document, const FoundValue& found, const OcrResult& reading,
                          const FieldSpec& field, std::span<const FieldSpec* const> fields, bool faint_lines,
                          std::vector<Candidate>& out) const;
+  // Adds the candidates for `field` to `out`: `found` on the page (`ocr`) and its re-readings, or when it was not
+  // found, what the page's other readings give.
+  Status propose_field(const Document& document, std::optional<FoundValue> found, const OcrResult& ocr,
+                       const FieldSpec& field, std::span<const FieldSpec* const> fields,
+                       std::vector<Candidate>& out) const;
 
   std::string engine_;
   std::string name_;
@@ -95,6 +100,12 @@ struct FoundValue {
 };
 std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldSpec& field,
                                               std::span<const FieldSpec* const> all_fields);
+
+// For a code: another line of `ocr` holding one of the field's labels with another whole value after it (原证书
+// 编号：… of a certificate issued again, named beside its own number), as evidence; nullopt when none. The
+// expert then proposes `found` and its re-readings at most kDoubtfulReading sure: which of the two the page
+// means, a person decides. Exposed for tests.
+std::optional<Evidence> another_labelled_code(const OcrResult& ocr, const FieldSpec& field, const FoundValue& found);
 
 }  // namespace mixtract
 
