@@ -134,7 +134,7 @@ CertificateText graduation_major_code(const Person& person, const Credential& c,
 CertificateText graduation_minor(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_joint_training(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 23.
+// Held out until their first measurement (2026-12-04, 2a0f519: set 23); developed on since.
 CertificateText graduation_transfer(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_reissued(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_hyphen_dates(const Person& person, const Credential& c, std::mt19937& rng);
