@@ -269,6 +269,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_transfer", {"毕业证书", "转入本校"}},
       {"graduation_reissued", {"补发日期：", "作废"}},
       {"graduation_hyphen_dates", {"毕业证书", "出生日期"}},
+      {"graduation_major_direction", {"毕业证书", "方向）专业"}},
+      {"degree_supervisor_named", {"学位证书", "指导下完成"}},
+      {"graduation_school_code", {"毕业证书", "学校代码："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

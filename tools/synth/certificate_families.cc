@@ -1619,4 +1619,57 @@ CertificateText graduation_hyphen_dates(const Person& person, const Credential& 
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 24. ---
+
+// The major's direction in brackets before 专业 (会计学（注册会计师方向）专业), which is no part of the major as
+// registered: 学生王小明，性别男，1998年4月2日生，于…至…在本校会计学（国际方向）专业四年制本科学习，…准予毕业。
+CertificateText graduation_major_direction(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 4> kDirections{"国际", "实务", "创新实验", "卓越工程师"};
+  const std::string direction(kDirections[static_cast<std::size_t>(uniform(rng, 0, 3))]);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "（" + direction + "方向）专业" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A second person in the sentence, the supervisor of the thesis: 王小明，男，一九九〇年一月二日生。在中南大学会计学专业
+// 学完硕士研究生课程，在导师李文华教授指导下完成学位论文，通过答辩，经审核，授予管理学硕士学位。 (学士:
+// …完成了本科学习计划， 在李文华老师指导下完成毕业论文，….)
+CertificateText degree_supervisor_named(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string supervisor = official(rng);
+  const std::string studied = c.level == EducationLevel::kBachelor
+                                  ? "完成了本科学习计划，在" + supervisor + "老师指导下完成毕业论文"
+                                  : "学完" + std::string(level_name(c.level)) + "课程，在导师" + supervisor +
+                                        "教授指导下完成学位论文，通过答辩";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业" + studied + "，经审核，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school's code printed under the body (学校代码：10533), five digits near the number's eighteen:
+// 学生王小明，性别男，…准予毕业。 / 学校代码：10533 / 校名：中南大学　校长：….
+CertificateText graduation_school_code(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          graduation_body(person, c, DateStyle::kChineseNumerals),
+          {"学校代码：" + c.school.code},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
