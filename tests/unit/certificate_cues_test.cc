@@ -285,7 +285,7 @@ TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
   EXPECT_EQ(fact(facts, "major"), "英语");
 }
 
-TEST_F(CertificateCuesTest, TheMajorsCodeInBracketsIsNoPartOfIt) {
+TEST_F(CertificateCuesTest, ABracketBeforeTheWordMajorIsNoPartOfIt) {
   // The catalogue's code between the major and 专业, broken across lines inside the bracket.
   auto facts = read({"毕业证书", "学生赵刚，性别男，1990年1月2日生，于2008年9月至2012年6月在我校英语（0502",
                      "01）专业学习，准予毕业。"});
@@ -293,6 +293,16 @@ TEST_F(CertificateCuesTest, TheMajorsCodeInBracketsIsNoPartOfIt) {
   facts = read({"毕业证书", "学生赵刚，性别男，在湘潭大学法学(030101K)专业完成学业，准予毕业。"});
   EXPECT_EQ(fact(facts, "major"), "法学");
   EXPECT_EQ(fact(facts, "school"), "湘潭大学");
+  // A direction or a form of the programme, in Han characters, broken inside the bracket or after it.
+  facts = read({"毕业证书", "学生钱文，女，2001年3月4日生，于2019年9月至2023年6月在本校英语（商务",
+                "方向）专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "英语");
+  facts = read({"毕业证书", "学生赵刚，性别男，在湘潭大学法学（中外合作办学）", "专业完成学业，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "湘潭大学");
+  // A bracket elsewhere in the run is no direction: the run ends at it, and the major is read after it.
+  facts = read({"毕业证书", "学生赵刚，性别男，在湘潭大学（湖南）法学专业完成学业，准予毕业。"});
+  EXPECT_NE(fact(facts, "major"), "湘潭大学");
 }
 
 TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
