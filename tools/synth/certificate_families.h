@@ -139,7 +139,7 @@ CertificateText graduation_transfer(const Person& person, const Credential& c, s
 CertificateText graduation_reissued(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_hyphen_dates(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 24.
+// Held out until their first measurement (2026-12-05, 9daa86e: set 24); developed on since.
 CertificateText graduation_major_direction(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_supervisor_named(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_school_code(const Person& person, const Credential& c, std::mt19937& rng);
