@@ -272,6 +272,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_major_direction", {"毕业证书", "方向）专业"}},
       {"degree_supervisor_named", {"学位证书", "指导下完成"}},
       {"graduation_school_code", {"毕业证书", "学校代码："}},
+      {"degree_conferred_in_sentence", {"学位证书", "会议审议通过"}},
+      {"degree_equivalent_education", {"学位证书", "以同等学力"}},
+      {"graduation_number_no", {"毕业证书", "准予毕业"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

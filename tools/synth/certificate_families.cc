@@ -1672,4 +1672,59 @@ CertificateText graduation_school_code(const Person& person, const Credential& c
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 25. ---
+
+// The committee's meeting dated in the sentence, a few days before the date printed below: 王小明，男，一九九〇年一月
+// 二日生。在中南大学会计学专业学完硕士研究生课程，通过论文答辩，经中南大学学位评定委员会2020年6月24日会议审议通过，
+// 授予管理学硕士学位。 / … / 二〇二〇年六月三十日.
+CertificateText degree_conferred_in_sentence(const Person& person, const Credential& c, std::mt19937& rng) {
+  Date meeting = c.graduation_date;
+  meeting.day = std::max(1, meeting.day - uniform(rng, 3, 9));
+  const std::string studied = c.level == EducationLevel::kBachelor
+                                  ? "修完本科教学计划规定的课程，成绩合格，准予毕业"
+                                  : "学完" + std::string(level_name(c.level)) + "课程，通过论文答辩";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业" + studied + "，经" + c.school.name + "学位评定委员会" +
+              format_date(meeting, DateStyle::kArabic) + "会议审议通过，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A graduate degree earned with equivalent education (同等学力), no programme of study: 王小明，男，1985年3月2日生。
+// 以同等学力在中南大学会计学专业通过硕士学位课程考试和论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，授予
+// 管理学硕士学位。
+CertificateText degree_equivalent_education(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生。以同等学力在" + c.school.name + c.major + "专业通过" + rank_of(c.level) +
+              "学位课程考试和论文答辩，成绩合格。根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The number printed after No. or 编号： instead of 证书编号：, the body as the classic one says it.
+CertificateText graduation_number_no(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 3> kLabels{"No.", "NO：", "编号："};
+  const std::string label(kLabels[static_cast<std::size_t>(uniform(rng, 0, 2))]);
+  CertificateText text{Layout::kLandscape,
+                       {"毕业证书"},
+                       graduation_body(person, c, DateStyle::kArabic),
+                       {},
+                       {"校名：" + c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kChineseNumerals),
+                       c.school.name};
+  text.number_label = label;
+  return text;
+}
+
 }  // namespace mixtract::synth

@@ -144,6 +144,11 @@ CertificateText graduation_major_direction(const Person& person, const Credentia
 CertificateText degree_supervisor_named(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_school_code(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 25.
+CertificateText degree_conferred_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_equivalent_education(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_number_no(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_

@@ -29,13 +29,15 @@ struct CertificateText {
   std::string body;                      // The official sentence, wrapped to the page; "" = none.
   std::vector<std::string> labels;       // Label rows below the body (姓名：张伟), one per row.
   std::vector<std::string> footer;       // The issuer's rows (校名：四川大学, 校长：王建国).
-  std::string number;                    // The certificate number, printed after 证书编号：.
+  std::string number;                    // The certificate number, printed after number_label.
   std::string date;                      // The issue date as printed.
   std::string seal;                      // The issuer's name around the seal.
   bool ornaments = false;                // A row of repeated glyphs along the top and bottom borders.
   std::vector<std::string> beside = {};  // Rows in a column right of the body, which then keeps to the left
                                          // half (a translation).
   int body_width = 0;                    // The body's width in pixels, centred on the page; 0 = the page's.
+  // What the number is printed after.
+  std::string number_label = "证书编号：";
 };
 
 // ID cards have one official layout; their families are the pages a card reaches us on.

@@ -32,10 +32,10 @@ void draw_ornaments(const Font& font, cv::Mat& page, std::mt19937& rng) {
     put_centered(font, page, row, {page.cols / 2, y + height / 2}, height, kInk);
 }
 
-void draw_number(const Font& label_font, const Font& number_font, cv::Mat& page, const std::string& number,
-                 cv::Point at, int size, std::mt19937& rng) {
-  put(label_font, page, "证书编号：", at, size, kInk);
-  put(number_font, page, number, {at.x + text_width(label_font, "证书编号：", size), at.y}, size, number_colour(rng));
+void draw_number(const Font& label_font, const Font& number_font, cv::Mat& page, const std::string& label,
+                 const std::string& number, cv::Point at, int size, std::mt19937& rng) {
+  put(label_font, page, label, at, size, kInk);
+  put(number_font, page, number, {at.x + text_width(label_font, label, size), at.y}, size, number_colour(rng));
 }
 
 // Both sides of a card: 856 x 540 pixels (85.6 x 54 mm), tinted, with faint guilloche-like lines.
@@ -277,9 +277,10 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   // Inside the border, however long the body ran.
   const cv::Point number_at = landscape ? cv::Point(370, y + 85) : cv::Point(150, std::min(y + 270, page.rows - 140));
   const cv::Point date_at = landscape ? cv::Point(980, y + 170) : cv::Point(700, y + 160);
-  out.lines.push_back("证书编号：" + text.number);
+  out.lines.push_back(text.number_label + text.number);
   out.lines.push_back(text.date);
-  draw_number(body_font, number_font, page, text.number, number_at, landscape ? size : size - 4, rng);
+  draw_number(body_font, number_font, page, text.number_label, text.number, number_at, landscape ? size : size - 4,
+              rng);
   put(body_font, page, text.date, date_at, size, kInk);
   const cv::Point seal_at = landscape ? cv::Point(uniform(rng, 470, 1150), y + uniform(rng, -20, 120))
                                       : cv::Point(uniform(rng, 700, 900), y + uniform(rng, 0, 140));
