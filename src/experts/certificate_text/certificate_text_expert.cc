@@ -190,8 +190,28 @@ void add_identity_facts(const Finding& finding, Readings& derived) {
   derived["gender"].push_back(std::move(gender));
 }
 
-// The issue date when no cue marks it: the last date on the page that is not the birth date.
-std::optional<TextValue> last_other_date(const JoinedText& joined, const std::vector<Finding>& findings) {
+// Whether bytes [begin, end) of the text stand apart from the words around them: the characters either side are
+// line breaks or neither Han characters nor digits (a date printed on a line of its own or after a label's colon;
+// not one a sentence names, …委员会2020年6月24日会议审议通过…).
+bool stands_apart(const JoinedText& joined, std::size_t begin, std::size_t end) {
+  const auto in_words = [&](std::size_t byte) {
+    if (byte >= joined.text.size() || joined.text[byte] == '\n') return false;
+    const std::size_t i = static_cast<std::size_t>(
+        std::lower_bound(joined.byte_of.begin(), joined.byte_of.end(), byte) - joined.byte_of.begin());
+    const std::size_t to = i + 1 < joined.byte_of.size() ? joined.byte_of[i + 1] : joined.text.size();
+    const char32_t c = utf8::decode(std::string_view(joined.text).substr(byte, to - byte)).front();
+    return utf8::is_han(c) || (c >= U'0' && c <= U'9');
+  };
+  const auto start_of_previous = [&] {
+    const auto at = std::lower_bound(joined.byte_of.begin(), joined.byte_of.end(), begin);
+    return joined.text[begin - 1] == '\n' ? begin - 1 : *(at - 1);
+  };
+  return (begin == 0 || !in_words(start_of_previous())) && !in_words(end);
+}
+
+// The issue date when no cue marks it: the last date on the page that is not the birth date, of those that stand
+// apart from the words around them (`apart`), or of all.
+std::optional<TextValue> last_other_date(const JoinedText& joined, const std::vector<Finding>& findings, bool apart) {
   static const re2::RE2 kDate(expand_cue("({DATE})"));
   std::optional<TextValue> last;
   re2::StringPiece rest(joined.text);
@@ -200,7 +220,7 @@ std::optional<TextValue> last_other_date(const JoinedText& joined, const std::ve
     const std::size_t begin = static_cast<std::size_t>(found.data() - joined.text.data());
     const bool birth = std::any_of(findings.begin(), findings.end(),
                                    [&](const Finding& f) { return f.fact == "birth_date" && f.begin == begin; });
-    if (birth) continue;
+    if (birth || (apart && !stands_apart(joined, begin, begin + found.size()))) continue;
     TextValue value = joined.value(begin, begin + found.size());
     if (const std::optional<Date> date = parse_date(value.raw)) {
       value.value = to_iso(*date);
@@ -385,8 +405,13 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
     }
   }
   if (!readings.contains("issue_date")) {
-    std::optional<TextValue> date = last_other_date(joined, findings);
+    std::optional<TextValue> date = last_other_date(joined, findings, true);
     if (!date) date = damaged_issue_date(joined, readings);
+    // A date inside a sentence may be another day's (the committee's meeting): only for review.
+    if (!date && (date = last_other_date(joined, findings, false))) {
+      date->confidence = std::min(date->confidence, kDoubtful);
+      date->note = "a date inside a sentence, not printed apart: '" + date->raw + "'";
+    }
     if (date) readings["issue_date"].push_back(*std::move(date));
   }
   for (auto& [fact, values] : derived) std::move(values.begin(), values.end(), std::back_inserter(readings[fact]));
