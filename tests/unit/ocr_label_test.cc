@@ -250,6 +250,28 @@ TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   EXPECT_FALSE(find_labelled_value(page, number, fields).has_value());
 }
 
+TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNo) {
+  for (const std::string name : {"graduation_certificate", "degree_certificate"}) {
+    const Result<Schema> schema = load_schema(name);
+    ASSERT_TRUE(schema.ok()) << name;
+    const FieldSpec& number = *schema->find("certificate_number");
+    const std::string digits = name == "graduation_certificate" ? "105331202005000123" : "1053342020000123";
+    const FieldSpec* fields[] = {&number};
+    OcrResult page;
+    for (const std::string printed : {"No.", "NO：", "No:", "no. "}) {
+      page.lines = {line_at("校长：王建国", 920, 690), line_at(printed + digits, 370, 780)};
+      const std::optional<FoundValue> found = find_labelled_value(page, number, fields);
+      ASSERT_TRUE(found.has_value()) << name << " " << printed;
+      EXPECT_EQ(found->candidate.value, digits);
+      EXPECT_NEAR(found->candidate.confidence, 0.99, 1e-6);
+    }
+    // No inside a word, or no digits after it, is no label.
+    page.lines = {line_at("NORMAL UNIVERSITY" + digits, 370, 780)};
+    const std::optional<FoundValue> found = find_labelled_value(page, number, fields);
+    EXPECT_TRUE(!found.has_value() || found->candidate.confidence < 0.9);
+  }
+}
+
 TEST(FindLabelledValueTest, TheLongerLabelWhereverItIsBeforeAShorterOneAbove) {
   // A certificate issued again names the lost one's number in its sentence after 编号; the number is the one
   // after 证书编号 below it.
