@@ -144,7 +144,7 @@ CertificateText graduation_major_direction(const Person& person, const Credentia
 CertificateText degree_supervisor_named(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_school_code(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 25.
+// Held out until their first measurement (2026-12-05, ecdcbc5: set 25); developed on since.
 CertificateText degree_conferred_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_equivalent_education(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_number_no(const Person& person, const Credential& c, std::mt19937& rng);

@@ -137,12 +137,13 @@ constexpr Family kFamilies[] = {
     {"graduation_major_direction", DocumentKind::kGraduationCertificate, false, any_level, graduation_major_direction},
     {"degree_supervisor_named", DocumentKind::kDegreeCertificate, false, degree_level, degree_supervisor_named},
     {"graduation_school_code", DocumentKind::kGraduationCertificate, false, any_level, graduation_school_code},
-    // Held out: measured once before any cue changes for them (leave-one-family-out).
-    {"degree_conferred_in_sentence", DocumentKind::kDegreeCertificate, true, degree_level,
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-05, commit ecdcbc5);
+    // developed on since.
+    {"degree_conferred_in_sentence", DocumentKind::kDegreeCertificate, false, degree_level,
      degree_conferred_in_sentence},
-    {"degree_equivalent_education", DocumentKind::kDegreeCertificate, true, graduate_level,
+    {"degree_equivalent_education", DocumentKind::kDegreeCertificate, false, graduate_level,
      degree_equivalent_education},
-    {"graduation_number_no", DocumentKind::kGraduationCertificate, true, any_level, graduation_number_no},
+    {"graduation_number_no", DocumentKind::kGraduationCertificate, false, any_level, graduation_number_no},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
