@@ -144,8 +144,8 @@ TEST_F(CertificateCuesTest, ADateInsideASentenceIsNoIssueDateToAccept) {
   // The committee met on a day the sentence names; the date printed below lost its year under the seal and is
   // completed from the number's year, not taken for the meeting's.
   auto facts = read({"硕士学位证书", "周敏，女，一九八九年二月三日生。在湘潭大学会计学专业学完硕士研究生课程，",
-                     "经湘潭大学学位评定委员会二〇一五年六", "月二十日会议审议通过，授予管理学硕士学位。", "年六月三十日",
-                     "证书编号：1053032015003456"});
+                     "经湘潭大学学位评定委员会二〇一五年六", "月二十日会议审议通过，授予管理学硕士学位。",
+                     "年六月三十日", "证书编号：1053032015003456"});
   EXPECT_EQ(fact(facts, "issue_date"), "2015-06-30");
   // With no date printed apart, the meeting's date is all there is: for review only, and said so.
   facts = read({"学士学位证书", "周敏，女，1993年2月3日生。在湘潭大学会计学专业修完本科课程，经本校学位",
