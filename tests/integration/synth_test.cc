@@ -275,6 +275,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"degree_conferred_in_sentence", {"学位证书", "会议审议通过"}},
       {"degree_equivalent_education", {"学位证书", "以同等学力"}},
       {"graduation_number_no", {"毕业证书", "准予毕业"}},
+      {"degree_second_bachelor", {"学士学位证书", "第二学士学位"}},
+      {"graduation_former_name", {"毕业证书", "（原"}},
+      {"graduation_form_times", {"院校名称：", "毕业时间："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -50,6 +50,9 @@ bool undergraduate_level(EducationLevel level) {
 bool graduate_level(EducationLevel level) {
   return level == EducationLevel::kMaster || level == EducationLevel::kDoctor;
 }
+bool bachelor_level(EducationLevel level) {
+  return level == EducationLevel::kBachelor;
+}
 
 // --- Development families: the wordings the cues were written against. ---
 
@@ -1725,6 +1728,61 @@ CertificateText graduation_number_no(const Person& person, const Credential& c, 
                        c.school.name};
   text.number_label = label;
   return text;
+}
+
+// --- Held out until their first measurement: set 26. ---
+
+// A second bachelor's degree (第二学士学位): 王小明，男，1995年3月2日生。在中南大学法学专业修完第二学士学位教学计划
+// 规定的全部课程，成绩合格。根据《中华人民共和国学位条例》的规定，授予法学学士学位（第二学士学位）。
+CertificateText degree_second_bachelor(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"学士学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
+              c.school.name + c.major +
+              "专业修完第二学士学位教学计划规定的全部课程，成绩合格。根据《中华人民共和国学位条例》的规定，授予" +
+              c.degree + "（第二学士学位）。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school's former name in brackets after its name, another school's name: 学生王小明，性别男，1998年4月2日生，
+// 于2016年9月至2020年6月在湖南大学（原湖南财经学院）会计学专业四年制本科学习，修完…，准予毕业。
+CertificateText graduation_former_name(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 4> kFormerNames{"湖南财经学院", "长沙铁道学院", "西南农业大学",
+                                                                "华西医科大学"};
+  const std::string former(kFormerNames[static_cast<std::size_t>(uniform(rng, 0, 3))]);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在" + c.school.name + "（原" + former + "）" +
+              c.major + "专业" + programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A form with other labels than graduation_form's, and the school only in a label row: 院校名称：, 专业名称：,
+// 入学时间：, 毕业时间：, 学　　制：4年.
+CertificateText graduation_form_times(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          "",
+          {"姓　　名：" + person.name, "性　　别：" + person.gender,
+           "出生日期：" + format_date(person.birth_date, DateStyle::kArabic), "院校名称：" + c.school.name,
+           "专业名称：" + c.major, "层　　次：" + std::string(level_name(c.level)),
+           "学　　制：" + std::to_string(c.graduation_date.year - c.start_date.year) + "年",
+           "入学时间：" + year_month(c.start_date, DateStyle::kArabic),
+           "毕业时间：" + format_date(c.graduation_date, DateStyle::kArabic)},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
 }
 
 }  // namespace mixtract::synth

@@ -14,6 +14,7 @@ bool any_level(EducationLevel level);
 bool degree_level(EducationLevel level);         // 本科 and up: the levels with a degree.
 bool undergraduate_level(EducationLevel level);  // 专科 and 本科.
 bool graduate_level(EducationLevel level);       // 硕士 and 博士.
+bool bachelor_level(EducationLevel level);       // 本科 alone.
 
 // Development families: the wordings the cues were written against.
 CertificateText graduation_classic(const Person& person, const Credential& c, std::mt19937& rng);
@@ -148,6 +149,11 @@ CertificateText graduation_school_code(const Person& person, const Credential& c
 CertificateText degree_conferred_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_equivalent_education(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_number_no(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 26.
+CertificateText degree_second_bachelor(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_former_name(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_form_times(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
