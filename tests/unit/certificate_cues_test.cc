@@ -325,6 +325,16 @@ TEST_F(CertificateCuesTest, ABracketBeforeTheWordMajorIsNoPartOfIt) {
   EXPECT_NE(fact(facts, "major"), "湘潭大学");
 }
 
+TEST_F(CertificateCuesTest, TheSchoolsFormerNameInBracketsIsNeitherSchoolNorMajor) {
+  auto facts = read({"毕业证书", "学生钱文，女，2001年3月4日生，于2019年9月至2023年6月在中南大学（原湖南",
+                     "财经学院）英语专业四年制本科学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "英语");
+  EXPECT_EQ(fact(facts, "school"), "中南大学");
+  facts = read({"毕业证书", "学生赵刚，性别男，在西南大学(原西南农业大学)", "园艺专业完成学业，准予毕业。"});
+  EXPECT_EQ(fact(facts, "major"), "园艺");
+  EXPECT_EQ(fact(facts, "school"), "西南大学");
+}
+
 TEST_F(CertificateCuesTest, TheBirthDateAndSexFromAValidIdentityNumber) {
   auto facts = read({"毕业证书", "赵敏，身份证号：110105199003071220，于二〇〇八年九月至二〇一二年七月在本校",
                      "法学专业学习，成绩合格，准予毕业。"});
