@@ -233,6 +233,50 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   EXPECT_EQ(found["certificate_text_without_red"], "2019-06-30");
 }
 
+TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWithTheRedFaded) {
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  const cv::Scalar red(60, 50, 230);
+  ExpertOptions options;
+  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  FieldSpec date;
+  date.name = "graduation_date";
+  date.kind = FieldKind::kDate;
+  date.hints.facts = {"issue_date"};
+  date.route.accept_confidence = 0.9;
+  const FieldSpec* fields[] = {&date};
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("certificate_text", options);
+  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  const auto proposed_date = [&](const cv::Mat& page) -> Candidate {
+    std::vector<unsigned char> png;
+    cv::imencode(".png", page, png);
+    const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    if (!proposed.ok() || proposed->empty()) return {};
+    return proposed->front();
+  };
+  const std::vector<std::string> body{"学生张伟，男，1997年5月12日生，于2015年9月至2019年6月",
+                                      "在四川大学法学专业学习，准予毕业。", "校名：四川大学"};
+  // Black print that a seal's thin ring crosses: read again with the red faded, the same date, as sure as read.
+  std::vector<std::string> lines = body;
+  lines.push_back("2019年6月30日");
+  cv::Mat crossed = render(lines);
+  cv::circle(crossed, {330, 420}, 150, red, 3, cv::LINE_AA);
+  Candidate found = proposed_date(crossed);
+  EXPECT_EQ(found.value, "2019-06-30");
+  EXPECT_GE(found.confidence, 0.9);
+  // The date printed in red ink itself: faded out with it, nothing confirms the reading, which stays under the
+  // route's bar, so that the route asks the page read with the red faded.
+  cv::Mat printed_red = render(body);
+  cv::copyMakeBorder(printed_red, printed_red, 0, 80, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(250, 250, 250));
+  font->putText(printed_red, "2019年6月30日", {60, 40 + 3 * 80}, 40, cv::Scalar(0, 0, 255), -1, cv::LINE_AA, false);
+  found = proposed_date(printed_red);
+  EXPECT_EQ(found.value, "2019-06-30");
+  EXPECT_LT(found.confidence, 0.9);
+  EXPECT_TRUE(std::any_of(found.evidence.begin(), found.evidence.end(),
+                          [](const Evidence& e) { return e.text.find("red ink") != std::string::npos; }));
+}
+
 TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   // A use written under an address, in the place of its next line and running on past where it wrapped:
   // the address may go on beneath it, so its reading is at most 0.5 sure and names the line.

@@ -11,6 +11,7 @@
 #include "core/edit_distance.h"
 #include "core/utf8.h"
 #include "mixtract/education.h"
+#include "ocr/red_ink.h"
 #include "rules/date.h"
 #include "rules/id_number.h"
 #include "rules/plausibility.h"
@@ -41,6 +42,9 @@ std::optional<std::string> nearest_level(const std::string& text) {
 }
 
 constexpr float kDoubtful = static_cast<float>(kDoubtfulReading);
+// The share of a line's box in red ink from which a seal is taken to lie over it (its ring crossing a
+// character is about 2%).
+constexpr double kRedInkOverLine = 0.01;
 
 // The byte offset in `joined.text` after `count` characters (line breaks not counted) from `begin`.
 std::size_t after_characters(const JoinedText& joined, std::size_t begin, std::size_t count) {
@@ -425,6 +429,28 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   return out;
 }
 
+namespace {
+
+// Whether the line in `box`, read again enlarged with red ink faded out, holds the date `iso` (a seal's ring
+// across a character may have changed it: 七 read 十).
+bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso) {
+  RereadOptions options;
+  options.drop_red = true;
+  const Result<std::shared_ptr<const OcrResult>> reread = ocr.reread(document, "ppocr", box, options);
+  if (!reread.ok()) return false;
+  const JoinedText joined = join_lines(**reread);
+  static const re2::RE2 kDate(expand_cue("({DATE})"));
+  re2::StringPiece rest(joined.text);
+  re2::StringPiece found;
+  while (re2::RE2::FindAndConsume(&rest, kDate, &found)) {
+    const std::optional<Date> date = parse_date(std::string(found));
+    if (date && to_iso(*date) == iso) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 ExpertFactory CertificateTextExpert::factory(bool without_red) {
   return [without_red](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
@@ -457,6 +483,13 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
       candidate.evidence.push_back(
           {(without_red_ ? "page_without_red:ocr_line:" : "ocr_line:") + std::to_string(it->second.line), line.text,
            line.box});
+      if (!without_red_ && field->kind == FieldKind::kDate &&
+          red_ink_share(document.image(), line.box) >= kRedInkOverLine &&
+          !reads_so_with_red_faded(*ocr_, document, line.box, candidate.value)) {
+        candidate.confidence = std::min(candidate.confidence, 0.95 * field->route.accept_confidence);
+        candidate.evidence.push_back(
+            {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
+      }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
     out.push_back(std::move(candidate));
