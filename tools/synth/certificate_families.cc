@@ -1730,7 +1730,7 @@ CertificateText graduation_number_no(const Person& person, const Credential& c, 
   return text;
 }
 
-// --- Held out until their first measurement: set 26. ---
+// --- Held out until their first measurement (2026-12-05, bdd4862: set 26); developed on since. ---
 
 // A second bachelor's degree (第二学士学位): 王小明，男，1995年3月2日生。在中南大学法学专业修完第二学士学位教学计划
 // 规定的全部课程，成绩合格。根据《中华人民共和国学位条例》的规定，授予法学学士学位（第二学士学位）。

@@ -150,7 +150,7 @@ CertificateText degree_conferred_in_sentence(const Person& person, const Credent
 CertificateText degree_equivalent_education(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_number_no(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 26.
+// Held out until their first measurement (2026-12-05, bdd4862: set 26); developed on since.
 CertificateText degree_second_bachelor(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_former_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_times(const Person& person, const Credential& c, std::mt19937& rng);
