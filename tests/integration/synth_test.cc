@@ -278,6 +278,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"degree_second_bachelor", {"学士学位证书", "第二学士学位"}},
       {"graduation_former_name", {"毕业证书", "（原"}},
       {"graduation_form_times", {"院校名称：", "毕业时间："}},
+      {"graduation_level_first", {"毕业证书", "入学，修完"}},
+      {"graduation_number_grouped", {"毕业证书", "准予毕业"}},
+      {"degree_award_time_label", {"学位证书", "授予学位时间："}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1785,4 +1785,49 @@ CertificateText graduation_form_times(const Person& person, const Credential& c,
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 27. ---
+
+// The programme before the major and no 在 before it: 学生王小明，男，1998年4月2日生，2016年9月入学，修完四年制本科
+// 会计学专业教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_level_first(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，" + year_month(c.start_date, DateStyle::kArabic) + "入学，修完" + programme_of(c) + c.major +
+              "专业教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The number printed in the groups its digits make: school, kind of schooling, year, level, serial (10533 1 2020
+// 05 000123).
+CertificateText graduation_number_grouped(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string& n = c.graduation_number;
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          graduation_body(person, c, DateStyle::kChineseNumerals),
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          n.substr(0, 5) + " " + n.substr(5, 1) + " " + n.substr(6, 4) + " " + n.substr(10, 2) + " " + n.substr(12),
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The date also under a label of its own below the body (授予学位时间：二〇二〇年六月三十日), in Arabic numerals below.
+CertificateText degree_award_time_label(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业要求，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {"授予学位时间：" + format_date(c.graduation_date, DateStyle::kChineseNumerals)},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

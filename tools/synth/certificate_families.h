@@ -155,6 +155,11 @@ CertificateText degree_second_bachelor(const Person& person, const Credential& c
 CertificateText graduation_former_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_times(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 27.
+CertificateText graduation_level_first(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_number_grouped(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_award_time_label(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
