@@ -155,7 +155,7 @@ CertificateText degree_second_bachelor(const Person& person, const Credential& c
 CertificateText graduation_former_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_form_times(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 27.
+// Held out until their first measurement (2026-12-05, 4f43785: set 27); developed on since.
 CertificateText graduation_level_first(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_number_grouped(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_award_time_label(const Person& person, const Credential& c, std::mt19937& rng);

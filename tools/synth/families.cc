@@ -149,10 +149,11 @@ constexpr Family kFamilies[] = {
     {"degree_second_bachelor", DocumentKind::kDegreeCertificate, false, bachelor_level, degree_second_bachelor},
     {"graduation_former_name", DocumentKind::kGraduationCertificate, false, any_level, graduation_former_name},
     {"graduation_form_times", DocumentKind::kGraduationCertificate, false, any_level, graduation_form_times},
-    // Held out: measured once before any cue changes for them (leave-one-family-out).
-    {"graduation_level_first", DocumentKind::kGraduationCertificate, true, any_level, graduation_level_first},
-    {"graduation_number_grouped", DocumentKind::kGraduationCertificate, true, any_level, graduation_number_grouped},
-    {"degree_award_time_label", DocumentKind::kDegreeCertificate, true, degree_level, degree_award_time_label},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-05, commit 4f43785);
+    // developed on since.
+    {"graduation_level_first", DocumentKind::kGraduationCertificate, false, any_level, graduation_level_first},
+    {"graduation_number_grouped", DocumentKind::kGraduationCertificate, false, any_level, graduation_number_grouped},
+    {"degree_award_time_label", DocumentKind::kDegreeCertificate, false, degree_level, degree_award_time_label},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
