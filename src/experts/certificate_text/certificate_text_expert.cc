@@ -213,14 +213,19 @@ bool stands_apart(const JoinedText& joined, std::size_t begin, std::size_t end) 
   return (begin == 0 || !in_words(start_of_previous())) && !in_words(end);
 }
 
+// A date in any of the forms {DATE} names, captured.
+const re2::RE2& any_date() {
+  static const re2::RE2 kDate(expand_cue("({DATE})"));
+  return kDate;
+}
+
 // The issue date when no cue marks it: the last date on the page that is not the birth date, of those that stand
 // apart from the words around them (`apart`), or of all.
 std::optional<TextValue> last_other_date(const JoinedText& joined, const std::vector<Finding>& findings, bool apart) {
-  static const re2::RE2 kDate(expand_cue("({DATE})"));
   std::optional<TextValue> last;
   re2::StringPiece rest(joined.text);
   re2::StringPiece found;
-  while (re2::RE2::FindAndConsume(&rest, kDate, &found)) {
+  while (re2::RE2::FindAndConsume(&rest, any_date(), &found)) {
     const std::size_t begin = static_cast<std::size_t>(found.data() - joined.text.data());
     const bool birth = std::any_of(findings.begin(), findings.end(),
                                    [&](const Finding& f) { return f.fact == "birth_date" && f.begin == begin; });
@@ -439,10 +444,9 @@ bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Qu
   const Result<std::shared_ptr<const OcrResult>> reread = ocr.reread(document, "ppocr", box, options);
   if (!reread.ok()) return false;
   const JoinedText joined = join_lines(**reread);
-  static const re2::RE2 kDate(expand_cue("({DATE})"));
   re2::StringPiece rest(joined.text);
   re2::StringPiece found;
-  while (re2::RE2::FindAndConsume(&rest, kDate, &found)) {
+  while (re2::RE2::FindAndConsume(&rest, any_date(), &found)) {
     const std::optional<Date> date = parse_date(std::string(found));
     if (date && to_iso(*date) == iso) return true;
   }
