@@ -281,6 +281,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_level_first", {"毕业证书", "入学，修完"}},
       {"graduation_number_grouped", {"毕业证书", "准予毕业"}},
       {"degree_award_time_label", {"学位证书", "授予学位时间："}},
+      {"graduation_former_person_name", {"毕业证书", "（曾用名："}},
+      {"degree_minor_programme", {"学位证书", "第二专业"}},
+      {"graduation_ethnicity", {"毕业证书", "族，"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/utf8.h"
 #include "page_text.h"
 
 namespace mixtract::synth {
@@ -1827,6 +1828,58 @@ CertificateText degree_award_time_label(const Person& person, const Credential& 
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out until their first measurement: set 28. ---
+
+// The holder's former name in brackets after the name (曾用名), another name: 学生王小明（曾用名：王晓明），性别男，…
+CertificateText graduation_former_person_name(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::vector<char32_t> name = utf8::decode(person.name);
+  const std::string former = utf8::encode({name.front()}) + "晓" + utf8::encode({name.back()});
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "（曾用名：" + former + "），性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在本校" + c.major + "专业" + programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// A second major studied besides the degree's, after the award:
+// …授予管理学学士学位。该生同时修完法学第二专业规定的课程。
+CertificateText degree_minor_programme(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string second = c.major == "法学" ? "英语" : "法学";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业要求，根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。该生同时修完" + second +
+              "第二专业规定的课程。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The ethnicity between the sex and the birth date: 学生王小明，男，汉族，1998年4月2日生，…
+CertificateText graduation_ethnicity(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，" + person.gender + "，" + person.ethnicity + "族，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
           c.school.name};
 }
 
