@@ -1831,7 +1831,7 @@ CertificateText degree_award_time_label(const Person& person, const Credential& 
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 28. ---
+// --- Held out until their first measurement (2026-12-05, a33f2de: set 28); developed on since. ---
 
 // The holder's former name in brackets after the name (曾用名), another name: 学生王小明（曾用名：王晓明），性别男，…
 CertificateText graduation_former_person_name(const Person& person, const Credential& c, std::mt19937& rng) {

@@ -160,7 +160,7 @@ CertificateText graduation_level_first(const Person& person, const Credential& c
 CertificateText graduation_number_grouped(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_award_time_label(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 28.
+// Held out until their first measurement (2026-12-05, a33f2de: set 28); developed on since.
 CertificateText graduation_former_person_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_minor_programme(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ethnicity(const Person& person, const Credential& c, std::mt19937& rng);
