@@ -284,6 +284,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_former_person_name", {"毕业证书", "（曾用名："}},
       {"degree_minor_programme", {"学位证书", "第二专业"}},
       {"graduation_ethnicity", {"毕业证书", "族，"}},
+      {"degree_spaced_name", {"学位证书", "学位的学业要求"}},
+      {"graduation_full_period", {"毕业证书", "日至"}},
+      {"graduation_ling_numerals", {"毕业证书", "零"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1883,4 +1883,61 @@ CertificateText graduation_ethnicity(const Person& person, const Credential& c, 
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 29. ---
+
+// A two-character name letter-spaced to the width of three (王　明), as names are set on many degree certificates:
+// 王　明，男，一九九八年四月二日生。在中南大学会计学专业完成了学士学位的学业要求，…
+CertificateText degree_spaced_name(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::vector<char32_t> name = utf8::decode(person.name);
+  const std::string printed = name.size() == 2 ? utf8::encode({name[0]}) + "　" + utf8::encode({name[1]}) : person.name;
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          printed + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业要求，根据《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The study period to the day, its end the day of graduation:
+// 学生王小明，性别男，1998年4月2日生，于2016年9月1日至2020年6月30日在本校会计学专业四年制本科学习，…
+CertificateText graduation_full_period(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + format_date(c.start_date, DateStyle::kArabic) + "至" +
+              format_date(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业" + programme_of(c) +
+              "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// Chinese-numeral dates written with 零 for zero, as typed rather than typeset: 二零二零年六月三十日.
+CertificateText graduation_ling_numerals(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto with_ling = [](std::string date) {
+    for (std::size_t at = date.find("〇"); at != std::string::npos; at = date.find("〇", at)) {
+      date.replace(at, std::string("〇").size(), "零");
+    }
+    return date;
+  };
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              with_ling(format_date(person.birth_date, DateStyle::kChineseNumerals)) + "生，于" +
+              with_ling(year_month(c.start_date, DateStyle::kChineseNumerals)) + "至" +
+              with_ling(year_month(c.graduation_date, DateStyle::kChineseNumerals)) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          with_ling(format_date(c.graduation_date, DateStyle::kChineseNumerals)),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

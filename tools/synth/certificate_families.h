@@ -165,6 +165,11 @@ CertificateText graduation_former_person_name(const Person& person, const Creden
 CertificateText degree_minor_programme(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ethnicity(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 29.
+CertificateText degree_spaced_name(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_full_period(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_ling_numerals(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
