@@ -198,19 +198,8 @@ void add_identity_facts(const Finding& finding, Readings& derived) {
 // line breaks or neither Han characters nor digits (a date printed on a line of its own or after a label's colon;
 // not one a sentence names, …委员会2020年6月24日会议审议通过…).
 bool stands_apart(const JoinedText& joined, std::size_t begin, std::size_t end) {
-  const auto in_words = [&](std::size_t byte) {
-    if (byte >= joined.text.size() || joined.text[byte] == '\n') return false;
-    const std::size_t i = static_cast<std::size_t>(
-        std::lower_bound(joined.byte_of.begin(), joined.byte_of.end(), byte) - joined.byte_of.begin());
-    const std::size_t to = i + 1 < joined.byte_of.size() ? joined.byte_of[i + 1] : joined.text.size();
-    const char32_t c = utf8::decode(std::string_view(joined.text).substr(byte, to - byte)).front();
-    return utf8::is_han(c) || (c >= U'0' && c <= U'9');
-  };
-  const auto start_of_previous = [&] {
-    const auto at = std::lower_bound(joined.byte_of.begin(), joined.byte_of.end(), begin);
-    return joined.text[begin - 1] == '\n' ? begin - 1 : *(at - 1);
-  };
-  return (begin == 0 || !in_words(start_of_previous())) && !in_words(end);
+  const auto in_words = [](char32_t c) { return utf8::is_han(c) || (c >= U'0' && c <= U'9'); };
+  return !in_words(joined.char_before(begin)) && !in_words(joined.char_at(end));
 }
 
 // A date in any of the forms {DATE} names, captured.

@@ -26,6 +26,19 @@ TextValue JoinedText::value(std::size_t begin, std::size_t end) const {
   return out;
 }
 
+char32_t JoinedText::char_at(std::size_t at) const {
+  if (at >= text.size()) return 0;
+  const std::size_t length = std::max<std::size_t>(utf8::sequence_length(text, at), 1);
+  return utf8::decode(std::string_view(text).substr(at, length)).front();
+}
+
+char32_t JoinedText::char_before(std::size_t at) const {
+  if (at == 0 || at > text.size()) return 0;
+  std::size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;  // Continuation bytes.
+  return char_at(start);
+}
+
 namespace {
 
 bool latin_letter(char32_t c) {

@@ -36,6 +36,11 @@ struct JoinedText {
   // of its characters', and at most kDoubtfulReading when it runs on across a gap in its row (one of
   // 一九九五年六月 and 四日 read on either side of a seal's 二十).
   TextValue value(std::size_t begin, std::size_t end) const;
+
+  // The character that starts at byte `at` of `text`, and the one that ends there: '\n' for a line break, 0
+  // past either end of the text.
+  char32_t char_at(std::size_t at) const;
+  char32_t char_before(std::size_t at) const;
 };
 
 // The lines joined, but for lines in Latin letters (starting with one, eight or more, and more of them
