@@ -4,8 +4,20 @@
 #include <cmath>
 
 #include "experts/page_chars.h"
+#include "ocr/line_geometry.h"
 
 namespace mixtract {
+namespace {
+
+// How many rows OCR lines first to last lie on, in reading order: a line on the row of the one before it
+// starts no new one.
+std::size_t rows_under(const OcrResult& ocr, std::size_t first, std::size_t last) {
+  std::size_t rows = 1;
+  for (std::size_t l = first + 1; l <= last; ++l) rows += same_row(ocr.lines[l - 1], ocr.lines[l]) ? 0u : 1u;
+  return rows;
+}
+
+}  // namespace
 
 std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& schools, const std::string& field,
                                     std::size_t max_results) {
@@ -14,6 +26,10 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
   const std::vector<SchoolTable::Match> matches = schools.find_in_text(page.text, max_results);
   for (const SchoolTable::Match& match : matches) {
     if (match.end <= match.begin) continue;
+    // A name in print runs over two rows at most (boxes a seal cut one row into are one row); a correction
+    // that gathers characters from three rows gathers other words (校长：李文华 / 学 / 证书编号 read as 文华学证
+    // for 文华学院).
+    if (match.distance > 0 && rows_under(ocr, page.line[match.begin], page.line[match.end - 1]) > 2) continue;
     // Another school read over more of the same characters: this name may be the start of that one
     // (中国传媒大学 in a misread 中国传媒大学南广学院).
     const bool inside_longer = std::any_of(matches.begin(), matches.end(), [&](const SchoolTable::Match& other) {

@@ -33,7 +33,8 @@ class SchoolTableExpert final : public Expert {
   std::shared_ptr<const SchoolTable> schools_;
 };
 
-// Candidates for `field` from the OCR lines, best first, at most `max_results`. Exposed for tests.
+// Candidates for `field` from the OCR lines, best first, at most `max_results`; a name read with a character
+// or more corrected only where it lies on one row or two. Exposed for tests.
 std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& schools, const std::string& field,
                                     std::size_t max_results);
 
