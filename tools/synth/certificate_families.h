@@ -165,7 +165,7 @@ CertificateText graduation_former_person_name(const Person& person, const Creden
 CertificateText degree_minor_programme(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ethnicity(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 29.
+// Held out until their first measurement (2026-12-05, 078f739: set 29); developed on since.
 CertificateText degree_spaced_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_full_period(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ling_numerals(const Person& person, const Credential& c, std::mt19937& rng);
