@@ -287,6 +287,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"degree_spaced_name", {"学位证书", "学位的学业要求"}},
       {"graduation_full_period", {"毕业证书", "日至"}},
       {"graduation_ling_numerals", {"毕业证书", "零"}},
+      {"graduation_ascii_punctuation", {"毕业证书", ",性别"}},
+      {"graduation_upgrade", {"毕业证书", "（专升本）"}},
+      {"degree_dated_award", {"学位证书", "日授予"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

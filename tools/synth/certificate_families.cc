@@ -1940,4 +1940,58 @@ CertificateText graduation_ling_numerals(const Person& person, const Credential&
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 30. ---
+
+// Punctuation typed on an English keyboard, half-width throughout: 学生王小明,性别男,1998年4月2日生,于2016年9月至
+// 2020年6月在本校会计学专业四年制本科学习,修完教学计划规定的全部课程,成绩合格,准予毕业. / 校名:中南大学
+CertificateText graduation_ascii_punctuation(const Person& person, const Credential& c, std::mt19937& rng) {
+  CertificateText text{Layout::kLandscape,
+                       {"毕业证书"},
+                       "学生" + person.name + ",性别" + person.gender + "," +
+                           format_date(person.birth_date, DateStyle::kArabic) + "生,于" +
+                           year_month(c.start_date, DateStyle::kArabic) + "至" +
+                           year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业" +
+                           programme_of(c) + "学习,修完教学计划规定的全部课程,成绩合格,准予毕业.",
+                       {},
+                       {"校名:" + c.school.name, "校长:" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kArabic),
+                       c.school.name};
+  text.number_label = "证书编号:";
+  return text;
+}
+
+// A 专科 graduate's two years to a 本科 (专升本), the bracket naming both levels while the level is 本科:
+// 学生王小明，性别男，…，于2018年9月至2020年6月在本校会计学专业（专升本）学习，学制二年，…
+CertificateText graduation_upgrade(const Person& person, const Credential& c, std::mt19937& rng) {
+  const Date start{c.graduation_date.year - 2, 9, 1};
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(start, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major +
+              "专业（专升本）学习，学制二年，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The award dated in the sentence as well as at the foot: …经审核，于2020年6月30日授予管理学学士学位。
+CertificateText degree_dated_award(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
+              c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业要求，经本校学位评定委员会审核，于" + format_date(c.graduation_date, DateStyle::kArabic) +
+              "授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

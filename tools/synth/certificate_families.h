@@ -170,6 +170,11 @@ CertificateText degree_spaced_name(const Person& person, const Credential& c, st
 CertificateText graduation_full_period(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ling_numerals(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 30.
+CertificateText graduation_ascii_punctuation(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_upgrade(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_dated_award(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
