@@ -22,16 +22,38 @@ using ::testing::HasSubstr;
 
 const std::filesystem::path kModels = std::filesystem::path(MIXTRACT_DEFAULT_DEPS_DIR) / "ppocr-models";
 
-// A white page with each text drawn on its own line in Noto Serif CJK SC.
-cv::Mat render(const std::vector<std::string>& lines, int height = 40) {
+// Noto Serif CJK SC, the font the pages of these tests are drawn in.
+cv::Ptr<cv::freetype::FreeType2> serif_font() {
   cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
   font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  return font;
+}
+
+// A white page with each text drawn on its own line in serif_font().
+cv::Mat render(const std::vector<std::string>& lines, int height = 40) {
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   cv::Mat page(static_cast<int>(lines.size()) * height * 2 + 2 * height, 1100, CV_8UC3, cv::Scalar(250, 250, 250));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     font->putText(page, lines[i], {60, height + static_cast<int>(i) * height * 2}, height, cv::Scalar(20, 20, 20), -1,
                   cv::LINE_AA, false);
   }
   return page;
+}
+
+// `page` as a document, encoded as PNG, as a file reaches the engine.
+Document document_of(const cv::Mat& page, const std::string& source = "page.png") {
+  std::vector<unsigned char> png;
+  cv::imencode(".png", page, png);
+  return Document::decode(std::string(png.begin(), png.end()), source).value();
+}
+
+// The issue date, found by the certificate cues' fact as the certificate schemas ask for it.
+FieldSpec issue_date_field() {
+  FieldSpec date;
+  date.name = "graduation_date";
+  date.kind = FieldKind::kDate;
+  date.hints.facts = {"issue_date"};
+  return date;
 }
 
 std::string without_spaces(std::string text) {
@@ -130,9 +152,7 @@ TEST(FaintWhitenedTest, ASealsTraceGoesAndPrintStaysDark) {
 
 TEST(OcrServiceTest, ARegionReadAgainIsReadOnceAndKeptInTheCache) {
   const mixtract::testing::ScratchDir scratch;
-  std::vector<unsigned char> png;
-  cv::imencode(".png", render({"证书编号：106101201905007614"}, 14), png);
-  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  const Document document = document_of(render({"证书编号：106101201905007614"}, 14));
   const Quad region{Point{40, 0}, Point{500, 0}, Point{500, 30}, Point{40, 30}};
   std::shared_ptr<AnalysisCache> cache = AnalysisCache::open(scratch.path() / "cache.sqlite", 1u << 20).value();
   OcrService service({kModels, 1, 0, cache});
@@ -203,22 +223,16 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   cv::Mat page = render({"学生张伟，男，1997年5月12日生，于2015年9月至2019年6月", "在四川大学法学专业学习，准予毕业。",
                          "校名：四川大学", "2019年6月30日"});
   cv::Mat seal = page.clone();
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   const cv::Scalar red(60, 50, 230);
   cv::circle(seal, {190, 300}, 110, red, 7, cv::LINE_AA);
   font->putText(seal, "四川大学", {60, 284}, 46, red, -1, cv::LINE_AA, false);
   font->putText(seal, "★", {230, 270}, 70, red, -1, cv::LINE_AA, false);
   cv::addWeighted(seal, 0.8, page, 0.2, 0, page);
-  std::vector<unsigned char> png;
-  cv::imencode(".png", page, png);
-  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  const Document document = document_of(page);
   ExpertOptions options;
   options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
-  FieldSpec date;
-  date.name = "graduation_date";
-  date.kind = FieldKind::kDate;
-  date.hints.facts = {"issue_date"};
+  const FieldSpec date = issue_date_field();
   const FieldSpec* fields[] = {&date};
   const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::map<std::string, std::string> found;
@@ -234,23 +248,17 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
 }
 
 TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWithTheRedFaded) {
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   const cv::Scalar red(60, 50, 230);
   ExpertOptions options;
   options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
-  FieldSpec date;
-  date.name = "graduation_date";
-  date.kind = FieldKind::kDate;
-  date.hints.facts = {"issue_date"};
+  FieldSpec date = issue_date_field();
   date.route.accept_confidence = 0.9;
   const FieldSpec* fields[] = {&date};
   Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("certificate_text", options);
   ASSERT_TRUE(expert.ok()) << expert.status().message();
   const auto proposed_date = [&](const cv::Mat& page) -> Candidate {
-    std::vector<unsigned char> png;
-    cv::imencode(".png", page, png);
-    const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+    const Document document = document_of(page);
     Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
     if (!proposed.ok() || proposed->empty()) return {};
     return proposed->front();
@@ -288,8 +296,7 @@ TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   const FieldSpec* fields[] = {&address};
   Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
   ASSERT_TRUE(expert.ok()) << expert.status().message();
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   for (const bool written : {false, true}) {
     cv::Mat page(200, 1100, CV_8UC3, cv::Scalar(245, 245, 245));
     font->putText(page, "住址：山西省长治市长子县幸福路138", {60, 50}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
@@ -298,9 +305,7 @@ TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
       font->putText(page, "此复印件仅供办理入职手续使用再复印无效", {200, 92}, 36, cv::Scalar(60, 60, 60), -1,
                     cv::LINE_AA, false);
     }
-    std::vector<unsigned char> png;
-    cv::imencode(".png", page, png);
-    const Document document = Document::decode(std::string(png.begin(), png.end()), "card.png").value();
+    const Document document = document_of(page, "card.png");
     Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
     ASSERT_TRUE(proposed.ok()) << proposed.status().message();
     ASSERT_EQ(proposed->size(), 1u);
@@ -315,8 +320,7 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   // A red number with a red seal over its end, on a page the detector sees scaled down: the seal lowers
   // the detector's score along the whole line, which the page's reading then drops, label and all; with
   // red ink faded, the number goes with the seal.
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   cv::Mat page(1130, 1600, CV_8UC3, cv::Scalar(228, 234, 238));
   font->putText(page, "证书编号：", {372, 812}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
   font->putText(page, "103441200205802185", {515, 812}, 28, cv::Scalar(40, 40, 235), -1, cv::LINE_AA, false);
@@ -335,9 +339,7 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   }
   font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
   cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
-  std::vector<unsigned char> png;
-  cv::imencode(".png", page, png);
-  const Document document = Document::decode(std::string(png.begin(), png.end()), "page.png").value();
+  const Document document = document_of(page);
   auto ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
   const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
   ASSERT_TRUE(read.ok()) << read.status().message();
