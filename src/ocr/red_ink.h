@@ -14,6 +14,10 @@ namespace mixtract {
 // not.
 double red_ink_share(const cv::Mat& bgr, const Quad& box);
 
+// The share of a line's box in red ink from which a seal is taken to lie over it (its ring crossing a
+// character is about 2%): what is read there may be the ink's doing (a ring across 3 reads 8).
+inline constexpr double kRedInkOverLine = 0.01;
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_OCR_RED_INK_H_

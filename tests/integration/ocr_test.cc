@@ -369,5 +369,34 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   EXPECT_THAT(values, ::testing::Contains("103441200205802185"));
 }
 
+TEST(OcrLabelThroughRedInkTest, ANumberUnderASealsRingStaysUnderTheRoutesBar) {
+  // The page's reading of a number is enough for the route where no red ink lies over it; where a seal's ring
+  // crosses it, a digit may be the ring's doing, so the route is to ask for the line read again.
+  ExpertOptions options;
+  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  FieldSpec number;
+  number.name = "certificate_number";
+  number.kind = FieldKind::kCode;
+  number.validator = Validator::kGraduationNumber;
+  number.hints.labels = {"证书编号"};
+  number.route.accept_confidence = 0.9;
+  const FieldSpec* fields[] = {&number};
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
+  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  for (const bool ring : {false, true}) {
+    cv::Mat page = render({"校名：厦门理工学院", "证书编号：110621201405005434"});
+    if (ring) cv::circle(page, {700, 230}, 130, cv::Scalar(60, 50, 230), 4, cv::LINE_AA);
+    Result<std::vector<Candidate>> proposed = (*expert)->propose(document_of(page), fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    ASSERT_EQ(proposed->size(), 1u);
+    const Candidate& found = proposed->front();
+    EXPECT_EQ(found.value, "110621201405005434");
+    EXPECT_EQ(found.confidence < 0.9, ring) << found.confidence;
+    EXPECT_EQ(std::any_of(found.evidence.begin(), found.evidence.end(),
+                          [](const Evidence& e) { return e.text.find("red ink") != std::string::npos; }),
+              ring);
+  }
+}
+
 }  // namespace
 }  // namespace mixtract

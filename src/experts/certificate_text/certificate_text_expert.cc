@@ -42,9 +42,6 @@ std::optional<std::string> nearest_level(const std::string& text) {
 }
 
 constexpr float kDoubtful = static_cast<float>(kDoubtfulReading);
-// The share of a line's box in red ink from which a seal is taken to lie over it (its ring crossing a
-// character is about 2%).
-constexpr double kRedInkOverLine = 0.01;
 
 // The byte offset in `joined.text` after `count` characters (line breaks not counted) from `begin`.
 std::size_t after_characters(const JoinedText& joined, std::size_t begin, std::size_t count) {

@@ -11,6 +11,7 @@
 #include "experts/ocr_label/label_match.h"
 #include "ocr/line_confidence.h"
 #include "ocr/line_geometry.h"
+#include "ocr/red_ink.h"
 #include "rules/amount.h"
 #include "rules/date.h"
 #include "rules/plausibility.h"
@@ -690,7 +691,17 @@ Status OcrLabelExpert::propose_field(const Document& document, std::optional<Fou
                                      const FieldSpec& field, std::span<const FieldSpec* const> fields,
                                      std::vector<Candidate>& out) const {
   if (!reread_) {
-    if (found) out.push_back(candidate_of(*std::move(found), ocr));
+    if (!found) return Status();
+    // A code read through a seal's red ink may have had a digit changed by it, and nothing else on the page
+    // knows its digits: it stays under the route's bar, so that the route asks for the line read again.
+    const bool under_red = field.kind == FieldKind::kCode &&
+                           red_ink_share(document.image(), bounding_quad(ocr, found->lines)) >= kRedInkOverLine;
+    Candidate candidate = candidate_of(*std::move(found), ocr);
+    if (under_red) {
+      candidate.confidence = std::min(candidate.confidence, 0.95 * field.route.accept_confidence);
+      candidate.evidence.push_back({"ocr_label", "read through a seal's red ink", std::nullopt});
+    }
+    out.push_back(std::move(candidate));
     return Status();
   }
   // Read the label's lines again, enlarged, and look for the value in that reading.
