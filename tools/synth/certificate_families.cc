@@ -1940,7 +1940,7 @@ CertificateText graduation_ling_numerals(const Person& person, const Credential&
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 30. ---
+// --- Held out until their first measurement (2026-12-05, b06de26: set 30); developed on since. ---
 
 // Punctuation typed on an English keyboard, half-width throughout: 学生王小明,性别男,1998年4月2日生,于2016年9月至
 // 2020年6月在本校会计学专业四年制本科学习,修完教学计划规定的全部课程,成绩合格,准予毕业. / 校名:中南大学

@@ -170,7 +170,7 @@ CertificateText degree_spaced_name(const Person& person, const Credential& c, st
 CertificateText graduation_full_period(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_ling_numerals(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 30.
+// Held out until their first measurement (2026-12-05, b06de26: set 30); developed on since.
 CertificateText graduation_ascii_punctuation(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_upgrade(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_dated_award(const Person& person, const Credential& c, std::mt19937& rng);
