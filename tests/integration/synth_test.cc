@@ -290,6 +290,9 @@ TEST_F(SynthTest, FamiliesAreHonoured) {
       {"graduation_ascii_punctuation", {"毕业证书", ",性别"}},
       {"graduation_upgrade", {"毕业证书", "（专升本）"}},
       {"degree_dated_award", {"学位证书", "日授予"}},
+      {"degree_major_in_brackets", {"学位证书", "（专业："}},
+      {"graduation_study_mode", {"毕业证书", "（全日制）"}},
+      {"graduation_this_one", {"毕业证书", "该生于"}},
   };
   for (const auto& [family, words] : expected) {
     SynthOptions o = options(family, 4, 3);

@@ -1994,4 +1994,53 @@ CertificateText degree_dated_award(const Person& person, const Credential& c, st
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 31. ---
+
+// The major named after the degree, in brackets with a label, not before 专业 in the sentence:
+// …在中南大学完成了学士学位的学业要求，…授予管理学学士学位（专业：会计学）。
+CertificateText degree_major_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生。在" + c.school.name + "完成了" + rank_of(c.level) +
+              "学位的学业要求，根据《中华人民共和国学位条例》的规定，授予" + c.degree + "（专业：" + c.major + "）。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The mode of study in brackets after the major: …在本校会计学专业（全日制）四年制本科学习，…
+CertificateText graduation_study_mode(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业（全日制）" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The holder introduced in one sentence and named again as 该生 in the next:
+// 学生王小明，性别男，1998年4月2日生。该生于2016年9月至2020年6月在本校会计学专业四年制本科学习。修完…
+CertificateText graduation_this_one(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生。该生于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习。修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

@@ -175,6 +175,11 @@ CertificateText graduation_ascii_punctuation(const Person& person, const Credent
 CertificateText graduation_upgrade(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_dated_award(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 31.
+CertificateText degree_major_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_study_mode(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_this_one(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
