@@ -18,6 +18,12 @@ double red_ink_share(const cv::Mat& bgr, const Quad& box);
 // character is about 2%): what is read there may be the ink's doing (a ring across 3 reads 8).
 inline constexpr double kRedInkOverLine = 0.01;
 
+// The most a reading through red ink is sure of until another reading confirms it: just under the route's bar,
+// so that the route asks its next expert.
+inline double unconfirmed_through_red(double accept_confidence) {
+  return 0.95 * accept_confidence;
+}
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_OCR_RED_INK_H_

@@ -476,7 +476,7 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
       if (!without_red_ && field->kind == FieldKind::kDate &&
           red_ink_share(document.image(), line.box) >= kRedInkOverLine &&
           !reads_so_with_red_faded(*ocr_, document, line.box, candidate.value)) {
-        candidate.confidence = std::min(candidate.confidence, 0.95 * field->route.accept_confidence);
+        candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
         candidate.evidence.push_back(
             {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
       }

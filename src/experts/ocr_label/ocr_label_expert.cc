@@ -698,7 +698,7 @@ Status OcrLabelExpert::propose_field(const Document& document, std::optional<Fou
                            red_ink_share(document.image(), bounding_quad(ocr, found->lines)) >= kRedInkOverLine;
     Candidate candidate = candidate_of(*std::move(found), ocr);
     if (under_red) {
-      candidate.confidence = std::min(candidate.confidence, 0.95 * field.route.accept_confidence);
+      candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field.route.accept_confidence));
       candidate.evidence.push_back({"ocr_label", "read through a seal's red ink", std::nullopt});
     }
     out.push_back(std::move(candidate));
