@@ -277,6 +277,22 @@ TEST_F(CertificateCuesTest, AValueAfterAColonEndsAtASemicolon) {
   EXPECT_EQ(fact(read({"专业：临床医学：学位：医学博士学位"}), "major"), "临床医学");
 }
 
+TEST_F(CertificateCuesTest, AMajorInBracketsAfterTheDegree) {
+  // Written for this test: the major only after the award, labelled inside brackets, broken across lines.
+  EXPECT_EQ(
+      fact(read({"王芳，女，1990年3月8日生。在湘潭大学完成了学士学位的学业要求，授予法学学士学位（专业：法学）。"}),
+           "major"),
+      "法学");
+  EXPECT_EQ(
+      fact(read({"周强，男，一九八八年五月六日生。在中南大学完成了硕士学位的学业要求，授予理学硕士学位（专业：数学",
+                 "与应用数学）。"}),
+           "major"),
+      "数学与应用数学");
+  EXPECT_EQ(fact(read({"授予教育硕士专业学位(专业:学科教学（语", "文）)"}), "major"), "学科教学（语文）");
+  // After a colon elsewhere, a sentence's comma or a closing bracket ends the value too.
+  EXPECT_EQ(fact(read({"姓名：李华，专业：英语，学位：文学学士学位"}), "major"), "英语");
+}
+
 TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
   // 学科专业 broken between 学 and 科: the major is what comes before it.
   auto facts = read({"博士学位证书", "王芳，女，一九八七年三月九日生。在北京大学中国语言文学学",
