@@ -1994,7 +1994,7 @@ CertificateText degree_dated_award(const Person& person, const Credential& c, st
           c.school.name};
 }
 
-// --- Held out until their first measurement: set 31. ---
+// --- Held out until their first measurement (2026-12-05, cc140b3: set 31); developed on since. ---
 
 // The major named after the degree, in brackets with a label, not before 专业 in the sentence:
 // …在中南大学完成了学士学位的学业要求，…授予管理学学士学位（专业：会计学）。

@@ -175,7 +175,7 @@ CertificateText graduation_ascii_punctuation(const Person& person, const Credent
 CertificateText graduation_upgrade(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_dated_award(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 31.
+// Held out until their first measurement (2026-12-05, cc140b3: set 31); developed on since.
 CertificateText degree_major_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_study_mode(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_this_one(const Person& person, const Credential& c, std::mt19937& rng);

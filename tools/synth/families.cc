@@ -171,10 +171,11 @@ constexpr Family kFamilies[] = {
      graduation_ascii_punctuation},
     {"graduation_upgrade", DocumentKind::kGraduationCertificate, false, bachelor_level, graduation_upgrade},
     {"degree_dated_award", DocumentKind::kDegreeCertificate, false, degree_level, degree_dated_award},
-    // Held out: measured once before any cue changes for them (leave-one-family-out).
-    {"degree_major_in_brackets", DocumentKind::kDegreeCertificate, true, degree_level, degree_major_in_brackets},
-    {"graduation_study_mode", DocumentKind::kGraduationCertificate, true, any_level, graduation_study_mode},
-    {"graduation_this_one", DocumentKind::kGraduationCertificate, true, any_level, graduation_this_one},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-05, commit cc140b3);
+    // developed on since.
+    {"degree_major_in_brackets", DocumentKind::kDegreeCertificate, false, degree_level, degree_major_in_brackets},
+    {"graduation_study_mode", DocumentKind::kGraduationCertificate, false, any_level, graduation_study_mode},
+    {"graduation_this_one", DocumentKind::kGraduationCertificate, false, any_level, graduation_this_one},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
