@@ -4,6 +4,12 @@
 // filename / source / path), read from CSV, XLSX (first sheet) or JSONL. A JSONL of mixtract records
 // (results.jsonl) contributes each field under its label, with its confidence, expert and evidence box.
 // Values are compared after normalise_for_compare().
+//
+// A truth row may name fields its page does not show legibly (a seal's star over digits, a torn corner) in
+// the column 不可辨认, labels separated by 、 , ; or spaces. Such a field is no test of reading: it is left out
+// of accuracy and of documents all correct, but a value accepted there, or given a confidence, still counts
+// where precision is reckoned (the accepted fields, the coverage curve): accepting what cannot be read is a
+// silent error unless it happens to be right.
 #ifndef MIXTRACT_EVAL_H_
 #define MIXTRACT_EVAL_H_
 
@@ -44,6 +50,12 @@ struct EvalTable {
   std::vector<std::string> unreviewed_columns;
 };
 
+// The truth column that names a row's unreadable fields.
+inline constexpr std::string_view kIllegibleColumn = "不可辨认";
+
+// Whether `row`'s column 不可辨认 names `field`.
+bool marked_illegible(const EvalRow& row, std::string_view field);
+
 struct EvalTableOptions {
   // Renames columns as they are read: {"编号", "证书编号"} reads the column 编号 as 证书编号.
   std::map<std::string, std::string, std::less<>> column_map;
@@ -61,8 +73,12 @@ struct FieldScore {
   std::string field;
   int total = 0;  // Rows whose truth has a value for this field.
   int correct = 0;
-  int accepted = 0;  // Of `total`, those the prediction marks accepted, and of those, the right ones.
+  int accepted = 0;  // Of `total` and `illegible`, those the prediction marks accepted, and of those, the right ones.
   int accepted_correct = 0;
+  // Rows whose truth marks this field unreadable: not in `total`; of them, those with a value accepted
+  // (counted in the report's accepted and accepted_correct too).
+  int illegible = 0;
+  int illegible_accepted = 0;
   double accuracy() const { return total == 0 ? 0.0 : static_cast<double>(correct) / total; }
 };
 
@@ -99,8 +115,8 @@ struct EvalReport {
   std::vector<CoveragePoint> curve;                        // Empty when the predictions carry no confidences.
   std::optional<CoveragePoint> at_99;                      // Largest coverage with precision >= 99%, when reachable.
   std::optional<CoveragePoint> at_995;                     // Same at 99.5%.
-  int reviewed = 0;          // Scored fields but those of the predictions' unreviewed columns.
-  int accepted = 0;          // Scored fields the predictions marked accepted (mixtract records).
+  int reviewed = 0;          // Scored and unreadable fields but those of the predictions' unreviewed columns.
+  int accepted = 0;          // Of `reviewed`, those the predictions marked accepted (mixtract records).
   int accepted_correct = 0;  // Of those, right.
 
   double accuracy() const { return total == 0 ? 0.0 : static_cast<double>(correct) / total; }

@@ -60,6 +60,11 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
                   r.accepted_correct, percent(static_cast<double>(r.accepted_correct) / r.accepted).c_str());
     out += line;
   }
+  for (const FieldScore& f : r.fields) {
+    if (f.illegible == 0) continue;
+    out += f.field + ": " + std::to_string(f.illegible) + " marked unreadable in the truth (not scored), " +
+           std::to_string(f.illegible_accepted) + " of them accepted\n";
+  }
   if (!r.curve.empty()) out += coverage_line("99%", r.at_99) + coverage_line("99.5%", r.at_995);
   if (!r.unscored_truth_columns.empty()) {
     out += "not scored (no such column in the predictions): " + list_some(r.unscored_truth_columns, 20) + "\n";
@@ -98,7 +103,9 @@ nlohmann::json eval_report_to_json(const EvalReport& r) {
                       {"total", f.total},
                       {"accuracy", f.accuracy()},
                       {"accepted", f.accepted},
-                      {"accepted_correct", f.accepted_correct}});
+                      {"accepted_correct", f.accepted_correct},
+                      {"illegible", f.illegible},
+                      {"illegible_accepted", f.illegible_accepted}});
   }
   nlohmann::json wrong = nlohmann::json::array();
   for (const WrongField& w : r.wrong) {

@@ -43,6 +43,7 @@ std::optional<CoveragePoint> best_at(const std::vector<CoveragePoint>& curve, do
 std::vector<std::string> scored_columns(const EvalTable& truth, const EvalTable& predictions, EvalReport& report) {
   std::vector<std::string> fields;
   for (const std::string& column : truth.columns) {
+    if (column == kIllegibleColumn) continue;
     if (std::find(predictions.columns.begin(), predictions.columns.end(), column) != predictions.columns.end()) {
       fields.push_back(column);
       report.fields.push_back({column, 0, 0});
@@ -57,7 +58,8 @@ std::vector<std::string> scored_columns(const EvalTable& truth, const EvalTable&
 }
 
 // One document's fields scored (those its truth has a value for) against `predicted` (null: none), into
-// the report; each prediction with a confidence added to `scored`.
+// the report; each prediction with a confidence added to `scored`. A field the truth marks unreadable counts
+// only where the prediction accepted a value or gave it a confidence.
 void score_document(const EvalRow& truth_row, const EvalRow* predicted, const std::vector<std::string>& fields,
                     EvalReport& report, std::vector<Scored>& scored) {
   bool all_correct = true;
@@ -70,11 +72,17 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
       if (auto it = predicted->cells.find(fields[f]); it != predicted->cells.end()) guess = it->second;
     }
     const bool correct = normalise_for_compare(truth_cell->second.value) == normalise_for_compare(guess.value);
+    const bool illegible = marked_illegible(truth_row, fields[f]);
     FieldScore& score = report.fields[f];
-    ++score.total;
-    score.correct += correct ? 1 : 0;
-    any_scored = true;
-    all_correct = all_correct && correct;
+    if (illegible) {
+      ++score.illegible;
+      score.illegible_accepted += guess.accepted ? 1 : 0;
+    } else {
+      ++score.total;
+      score.correct += correct ? 1 : 0;
+      any_scored = true;
+      all_correct = all_correct && correct;
+    }
     if (guess.confidence) scored.push_back({*guess.confidence, correct});
     if (guess.accepted) {
       ++score.accepted;
@@ -82,7 +90,7 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
       ++report.accepted;
       report.accepted_correct += correct ? 1 : 0;
     }
-    if (!correct) {
+    if (!correct && (!illegible || guess.accepted)) {
       report.wrong.push_back({truth_row.file, fields[f], truth_cell->second.value, guess.value, guess.expert,
                               guess.confidence, predicted != nullptr ? predicted->source : "", guess.box});
     }
@@ -94,6 +102,24 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
 }
 
 }  // namespace
+
+bool marked_illegible(const EvalRow& row, std::string_view field) {
+  const auto cell = row.cells.find(kIllegibleColumn);
+  if (cell == row.cells.end()) return false;
+  for (std::string_view rest = cell->second.value; !rest.empty();) {
+    std::size_t end = rest.size();
+    std::size_t next = end;
+    for (const std::string_view separator : {"、", ",", ";", " "}) {
+      if (const std::size_t at = rest.find(separator); at < end) {
+        end = at;
+        next = at + separator.size();
+      }
+    }
+    if (rest.substr(0, end) == field) return true;
+    rest.remove_prefix(next);
+  }
+  return false;
+}
 
 EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
   EvalReport report;
@@ -122,7 +148,7 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
     report.correct += score.correct;
     const auto& unreviewed = predictions.unreviewed_columns;
     if (std::find(unreviewed.begin(), unreviewed.end(), score.field) == unreviewed.end()) {
-      report.reviewed += score.total;
+      report.reviewed += score.total + score.illegible;
     }
   }
   report.curve = coverage_curve(std::move(scored), report.reviewed);

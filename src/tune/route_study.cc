@@ -149,7 +149,8 @@ Result<ExpertMap> create_experts(const ExpertRegistry& registry, const ExpertOpt
 }
 
 // The truth table's documents of the schema's kind (and of the held-out share, if only it is studied) with
-// their labelled values, added to `study`; their paths in the same order. A file not found is a problem noted.
+// their labelled values (but those the truth marks unreadable), added to `study`; their paths in the same
+// order. A file not found is a problem noted.
 Result<std::vector<std::filesystem::path>> add_labelled_documents(const Schema& schema, const EvalTable& truth,
                                                                   const std::filesystem::path& docs,
                                                                   const StudyOptions& study_options, Study& study) {
@@ -171,7 +172,8 @@ Result<std::vector<std::filesystem::path>> add_labelled_documents(const Schema& 
     if (study_options.only_held_out && !document.held_out) continue;
     for (const auto& [field, column] : columns) {
       const auto cell = row.cells.find(column);
-      if (cell != row.cells.end() && !cell->second.value.empty()) document.truth[field] = cell->second.value;
+      if (cell == row.cells.end() || cell->second.value.empty() || marked_illegible(row, column)) continue;
+      document.truth[field] = cell->second.value;
     }
     const std::filesystem::path path = docs / row.file;
     std::error_code ec;

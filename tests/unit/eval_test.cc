@@ -166,6 +166,42 @@ TEST_F(EvalTest, TheKindOfDocumentIsScoredButNotCountedAmongTheFieldsToAccept) {
   EXPECT_TRUE(read("q.csv", "文件,文书类型,姓名\na.jpg,毕业证书,张三\n").unreviewed_columns.empty());
 }
 
+TEST_F(EvalTest, AFieldMarkedUnreadableCountsOnlyWhereAValueWasAccepted) {
+  const EvalTable truth = read("t.csv",
+                               "文件,姓名,证书编号,毕业日期,不可辨认\n"
+                               "a.jpg,张三,123,2019-06-30,证书编号\n"            // Left in review: no error.
+                               "b.jpg,李四,456,2019-06-30,毕业日期、证书编号\n"  // Guessed and accepted.
+                               "c.jpg,王五,789,2019-06-30,\n");
+  const auto record = [](const std::string& file, const std::string& number, const std::string& status) {
+    return R"({"source":")" + file + R"(","fields":{"name":{"label":"姓名","value":"某","confidence":0.5,)" +
+           R"("status":"needs_review"},"number":{"label":"证书编号","value":")" + number +
+           R"(","confidence":0.95,"status":")" + status + "\"}}}\n";
+  };
+  const EvalTable pred = read("p.jsonl", record("a.jpg", "", "missing") + record("b.jpg", "450", "accepted") +
+                                             record("c.jpg", "789", "accepted"));
+  EXPECT_TRUE(marked_illegible(truth.rows[1], "毕业日期"));
+  EXPECT_TRUE(marked_illegible(truth.rows[1], "证书编号"));
+  EXPECT_FALSE(marked_illegible(truth.rows[1], "姓名"));
+  EXPECT_FALSE(marked_illegible(truth.rows[2], "证书编号"));
+  const EvalReport report = evaluate(truth, pred);
+  EXPECT_THAT(report.unscored_truth_columns, ElementsAre("毕业日期"));  // 不可辨认 names fields; it is none.
+  ASSERT_EQ(report.fields.size(), 2u);
+  const FieldScore& number = report.fields[1];
+  EXPECT_EQ(number.total, 1);  // c.jpg alone is a test of reading.
+  EXPECT_EQ(number.correct, 1);
+  EXPECT_EQ(number.illegible, 2);
+  EXPECT_EQ(number.illegible_accepted, 1);
+  EXPECT_EQ(report.accepted, 2);  // b.jpg's guess counts against precision.
+  EXPECT_EQ(report.accepted_correct, 1);
+  EXPECT_EQ(report.reviewed, 6);
+  EXPECT_EQ(report.documents_all_correct, 0);  // The names are wrong; the unreadable numbers are not held against a.
+  ASSERT_EQ(report.wrong.size(), 4u);          // Three names and b.jpg's accepted guess, not a.jpg's number.
+  EXPECT_EQ(report.wrong[1].file, "b.jpg");
+  EXPECT_EQ(report.wrong[2].field, "证书编号");
+  EXPECT_THAT(format_eval_text(report),
+              HasSubstr("证书编号: 2 marked unreadable in the truth (not scored), 1 of them"));
+}
+
 TEST_F(EvalTest, CoverageCurveFindsTheThresholds) {
   // 200 fields: confidence 0.99 -> right (100), 0.9 -> 99 right 1 wrong, 0.5 -> 40 right 60 wrong... as rows.
   std::string truth = "文件,值\n";

@@ -114,6 +114,23 @@ TEST_F(RouteStudyTest, ASecondStudyTakesTheOutputsFromTheCache) {
   for (const StudiedDocument& d : held_out->documents) EXPECT_TRUE(d.held_out);
 }
 
+TEST_F(RouteStudyTest, AValueMarkedUnreadableIsNoTestOfARoute) {
+  std::string csv = "文件,文书类型,编号,不可辨认\n";
+  for (int i = 0; i < 19; ++i) {  // The labels that are off (every 4th) are marked unreadable.
+    csv += "doc" + std::to_string(i) + ".png,证," + std::to_string(1000 + i + (i % 4 == 0 ? 1 : 0)) + "," +
+           (i % 4 == 0 ? "编号" : "") + "\n";
+  }
+  std::ofstream(scratch_.path() / "marked.csv") << csv;
+  truth_ = *read_eval_table(scratch_.path() / "marked.csv");
+  const Result<Study> result = study(nullptr);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  Route route;
+  route.experts = {"pixel"};
+  const RouteScore all = score_route(*result, schema_.fields[0], route, Split::kAll);
+  EXPECT_EQ(all.documents, 14);
+  EXPECT_EQ(all.correct, 14);
+}
+
 TEST_F(RouteStudyTest, ATruthWithoutTheSchemasColumnsIsAnError) {
   std::ofstream(scratch_.path() / "other.csv") << "文件,颜色\ndoc0.png,红\n";
   truth_ = *read_eval_table(scratch_.path() / "other.csv");
