@@ -2043,4 +2043,68 @@ CertificateText graduation_this_one(const Person& person, const Credential& c, s
           c.school.name};
 }
 
+// --- Held out until their first measurement: set 32. ---
+
+// The major's English name in brackets between the major and 专业, as bilingual schools print it:
+// …在本校会计学（Accounting）专业四年制本科学习，…
+CertificateText graduation_major_english(const Person& person, const Credential& c, std::mt19937& rng) {
+  static const std::map<std::string, std::string> kEnglish{
+      {"计算机科学与技术", "Computer Science and Technology"},
+      {"软件工程", "Software Engineering"},
+      {"电子信息工程", "Electronic Information Engineering"},
+      {"机械设计制造及其自动化", "Mechanical Design, Manufacturing and Automation"},
+      {"土木工程", "Civil Engineering"},
+      {"法学", "Law"},
+      {"汉语言文学", "Chinese Language and Literature"},
+      {"英语", "English"},
+      {"工商管理", "Business Administration"},
+      {"会计学", "Accounting"},
+      {"临床医学", "Clinical Medicine"},
+      {"数学与应用数学", "Mathematics and Applied Mathematics"}};
+  const auto english = kEnglish.find(c.major);
+  const std::string bracket = english == kEnglish.end() ? "" : "（" + english->second + "）";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + bracket + "专业" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The period of study joined by a wave dash, as forms write a range: …于2016年9月～2020年6月在本校…
+CertificateText graduation_tilde_period(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "～" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在本校" + c.major + "专业" + programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The period first, the holder's sex and birth in brackets after the name:
+// 2016年9月至2020年6月，学生王小明（男，1998年4月2日生）在本校会计学专业四年制本科学习，修完…
+CertificateText graduation_period_first(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "，学生" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生）在本校" + c.major + "专业" + programme_of(c) +
+              "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
