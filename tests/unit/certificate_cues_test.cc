@@ -293,6 +293,19 @@ TEST_F(CertificateCuesTest, AMajorInBracketsAfterTheDegree) {
   EXPECT_EQ(fact(read({"姓名：李华，专业：英语，学位：文学学士学位"}), "major"), "英语");
 }
 
+TEST_F(CertificateCuesTest, AMajorWithItsEnglishNameInBracketsBeforeTheMajorsWord) {
+  // Written for this test: the English name broken across lines, with a comma and an apostrophe in it.
+  auto facts =
+      read({"学生陈静，性别女，一九九九年一月九日生，于2017年9月至2021年6月在本校机械设计制造及其自动化（Mechanical",
+            "Design, Manufacturing and Automation）专业四年制本科学习，修完…"});
+  EXPECT_EQ(fact(facts, "major"), "机械设计制造及其自动化");
+  facts = read({"研究生刘洋，男，1990年2月3日生，在湘潭大学法学(Law)专业学习"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+  EXPECT_EQ(fact(facts, "school"), "湘潭大学");
+  EXPECT_EQ(fact(read({"兹有我校英语（Teachers' English）专业学生王芳，于2016年9月至2020年6月在校学习"}), "major"),
+            "英语");
+}
+
 TEST_F(CertificateCuesTest, ADisciplineInPlaceOfOrBeforeTheMajorsWord) {
   // 学科专业 broken between 学 and 科: the major is what comes before it.
   auto facts = read({"博士学位证书", "王芳，女，一九八七年三月九日生。在北京大学中国语言文学学",

@@ -34,5 +34,13 @@ TEST(JoinedTextTest, NamesTheCharactersEitherSideOfAByteLineBreaksIncluded) {
   EXPECT_EQ(joined.char_before(joined.text.size() + 1), 0U);
 }
 
+TEST(JoinedTextTest, LeavesOutATranslationsLinesButNotABracketGoingOnInEnglish) {
+  OcrResult ocr;
+  ocr.lines = {line_of("学生王芳，在本校机械设计制造及其自动化（Mechanical"),
+               line_of("Design, Manufacturing and Automation）专业学习。"),
+               line_of("This is to certify that Wang Fang, born 王芳")};
+  EXPECT_EQ(join_lines(ocr).text, "学生王芳，在本校机械设计制造及其自动化（\n，）专业学习。");
+}
+
 }  // namespace
 }  // namespace mixtract

@@ -60,6 +60,17 @@ bool in_latin_letters(const std::string& text) {
   return starts_latin && letters >= 8 && letters > han;
 }
 
+// Whether `text` opens a bracket it does not close: its next line goes on inside it (…自动化（Mechanical, then
+// Design, Manufacturing and Automation）专业…), however many Latin letters that holds.
+bool leaves_bracket_open(const std::string& text) {
+  int depth = 0;
+  for (const char32_t c : utf8::decode(text)) {
+    if (c == U'（' || c == U'(') ++depth;
+    if ((c == U'）' || c == U')') && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 // Which characters of a line are English words beside Chinese (姓名 Name：, 出生日期 Date of Birth：): runs of
 // two Latin letters or more, unless every letter could be a digit misread (二OO二年: O for 〇).
 std::vector<bool> english_words(const std::vector<char32_t>& chars) {
@@ -87,7 +98,8 @@ JoinedText join_lines(const OcrResult& ocr) {
   const OcrLine* before = nullptr;
   for (std::size_t l = 0; l < ocr.lines.size(); ++l) {
     const OcrLine& line = ocr.lines[l];
-    if (in_latin_letters(line.text)) continue;  // A translation: the cues read Chinese.
+    const bool continues_bracket = before != nullptr && leaves_bracket_open(before->text);
+    if (!continues_bracket && in_latin_letters(line.text)) continue;  // A translation: the cues read Chinese.
     if (before != nullptr) joined.text += '\n';
     const std::vector<char32_t> chars = utf8::decode(line.text);
     const std::vector<bool> english = english_words(chars);
