@@ -56,6 +56,16 @@ FieldSpec issue_date_field() {
   return date;
 }
 
+// The graduation number under its label 证书编号, as the certificate schemas ask for it.
+FieldSpec certificate_number_field() {
+  FieldSpec number;
+  number.name = "certificate_number";
+  number.kind = FieldKind::kCode;
+  number.validator = Validator::kGraduationNumber;
+  number.hints.labels = {"证书编号"};
+  return number;
+}
+
 std::string without_spaces(std::string text) {
   std::erase(text, ' ');
   return text;
@@ -354,11 +364,7 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   // the red-faded one.
   ExpertOptions options;
   options.ocr = ocr;
-  FieldSpec number;
-  number.name = "certificate_number";
-  number.kind = FieldKind::kCode;
-  number.validator = Validator::kGraduationNumber;
-  number.hints.labels = {"证书编号"};
+  const FieldSpec number = certificate_number_field();
   const FieldSpec* fields[] = {&number};
   Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr_reread", options);
   ASSERT_TRUE(expert.ok()) << expert.status().message();
@@ -374,11 +380,7 @@ TEST(OcrLabelThroughRedInkTest, ANumberUnderASealsRingStaysUnderTheRoutesBar) {
   // crosses it, a digit may be the ring's doing, so the route is to ask for the line read again.
   ExpertOptions options;
   options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
-  FieldSpec number;
-  number.name = "certificate_number";
-  number.kind = FieldKind::kCode;
-  number.validator = Validator::kGraduationNumber;
-  number.hints.labels = {"证书编号"};
+  FieldSpec number = certificate_number_field();
   number.route.accept_confidence = 0.9;
   const FieldSpec* fields[] = {&number};
   Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
