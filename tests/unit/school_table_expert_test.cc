@@ -30,6 +30,10 @@ TEST(SchoolTableExpertTest, FindsANameBrokenAcrossALineAndMisread) {
 TEST(SchoolTableExpertTest, ACorrectionGathersNoCharactersFromThreeRows) {
   // 李文华's 文华, a seal's 学 and the label's 证, each on a row of its own, are 文华学院 one character off.
   EXPECT_EQ(schools({"校长：李文华", "学", "证书编号：100731201405063842"}), "");
+  // Nor does a correction open inside a labelled value: 李文华's 文华 and a seal's 学 on the row below.
+  EXPECT_EQ(schools({"校长：李文华", "学"}), "");
+  EXPECT_EQ(schools({"校名：湘谭", "大学"}), "湘潭大学");                  // At the value's start it may.
+  EXPECT_EQ(schools({"发证单位：文云南师范大学文理学"}), "云南师范大学");  // A seal's 文 read first costs one.
   // Read as printed, a name may run over three rows (a seal's ring read in pieces).
   EXPECT_EQ(schools({"文华", "学", "院"}), "文华学院");
   // Boxes that a seal cut one row into are one row: 技 lost under the seal is corrected.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/utf8.h"
 #include "experts/page_chars.h"
 #include "ocr/line_geometry.h"
 
@@ -15,6 +16,19 @@ std::size_t rows_under(const OcrResult& ocr, std::size_t first, std::size_t last
   std::size_t rows = 1;
   for (std::size_t l = first + 1; l <= last; ++l) rows += same_row(ocr.lines[l - 1], ocr.lines[l]) ? 0u : 1u;
   return rows;
+}
+
+// Whether page character `at` lies in a labelled value past its first character (文 of 校长：李文华).
+bool inside_labelled_value(const OcrResult& ocr, const PageChars& page, std::size_t at) {
+  const std::size_t line = page.line[at];
+  std::size_t first = at;  // The line's first character on the page.
+  while (first > 0 && page.line[first - 1] == line) --first;
+  std::size_t value_start = 0;  // Where the value starts, counted as the page counts: word characters.
+  for (const char32_t c : utf8::decode(ocr.lines[line].text)) {
+    if (c == U'：' || c == U':') return value_start > 0 && at - first > value_start;
+    if (utf8::is_word_character(c)) ++value_start;
+  }
+  return false;
 }
 
 }  // namespace
@@ -30,6 +44,10 @@ std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& sch
     // that gathers characters from three rows gathers other words (校长：李文华 / 学 / 证书编号 read as 文华学证
     // for 文华学院).
     if (match.distance > 0 && rows_under(ocr, page.line[match.begin], page.line[match.end - 1]) > 2) continue;
+    // Nor does it open inside the word a label introduces (校长：李文华 / 学 read as 文华学 for 文华学院), though a
+    // seal's character read first costs one (发证单位：文云南师范大学文理学 gives only the exact 云南师范大学, which
+    // the number's school then completes, for review).
+    if (match.distance > 0 && inside_labelled_value(ocr, page, match.begin)) continue;
     // Another school read over more of the same characters: this name may be the start of that one
     // (中国传媒大学 in a misread 中国传媒大学南广学院).
     const bool inside_longer = std::any_of(matches.begin(), matches.end(), [&](const SchoolTable::Match& other) {
