@@ -180,7 +180,7 @@ CertificateText degree_major_in_brackets(const Person& person, const Credential&
 CertificateText graduation_study_mode(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_this_one(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 32.
+// Held out until their first measurement (2026-12-05, e04ac88: set 32); developed on since.
 CertificateText graduation_major_english(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_tilde_period(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_period_first(const Person& person, const Credential& c, std::mt19937& rng);
