@@ -45,9 +45,9 @@ struct JoinedText {
 
 // The lines joined, but for lines in Latin letters (starting with one, eight or more, and more of them
 // than Han characters, and not going on inside a bracket the line before opened): a translation printed
-// beside or under the body would cut its sentences. In the
-// other lines English words beside Chinese ones are left out (姓名 Name：王小明 reads 姓名：王小明): runs of
-// two Latin letters or more, unless each could be a digit misread (二OO二年).
+// beside or under the body would cut its sentences. In the other lines English words beside Chinese ones
+// are left out (姓名 Name：王小明 reads 姓名：王小明): runs of two Latin letters or more, unless each could be
+// a digit misread (二OO二年).
 JoinedText join_lines(const OcrResult& ocr);
 
 }  // namespace mixtract

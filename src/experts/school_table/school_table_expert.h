@@ -34,7 +34,8 @@ class SchoolTableExpert final : public Expert {
 };
 
 // Candidates for `field` from the OCR lines, best first, at most `max_results`; a name read with a character
-// or more corrected only where it lies on one row or two. Exposed for tests.
+// or more corrected only where it lies on one row or two and does not open inside a labelled value past its
+// first character (李文华's 文华 after 校长：). Exposed for tests.
 std::vector<Candidate> find_schools(const OcrResult& ocr, const SchoolTable& schools, const std::string& field,
                                     std::size_t max_results);
 
