@@ -17,6 +17,7 @@ TEST(ValueAfterLabelTest, CutsByKind) {
   EXPECT_EQ(value_of("证书编号: １０６１ 0120x", "证书编号", FieldKind::kCode), "10610120X");
   // A seal's character read among the digits marks where one may be hidden; one after them ends the code.
   EXPECT_EQ(value_of("证书编号：1036钧1200805268198", "证书编号", FieldKind::kCode), "1036?1200805268198");
+  EXPECT_EQ(value_of("证书编号：浙14811200805381674", "证书编号", FieldKind::kCode), "?14811200805381674");
   EXPECT_EQ(value_of("证书编号：12105120180568116货", "证书编号", FieldKind::kCode), "12105120180568116");
   EXPECT_EQ(value_of("学生林文平，性别女，1978年8月1日生", "学生", FieldKind::kName), "林文平");
   EXPECT_EQ(value_of("学生林文平，性别女，1978年8月1日生", "性别", FieldKind::kGender), "女");

@@ -44,15 +44,15 @@ struct Taken {
 };
 
 // A code: digits and X (full-width digits too), spaces between them skipped; with `letters`, any letter,
-// made upper case. A seal's character read in among the digits (1036钧1200…) stands as '?': the value is
-// invalid, and reconciliation knows where the digit it hid would be.
+// made upper case. A seal's character read in among the digits or just before them (1036钧1200…, 浙1481…) stands
+// as '?': the value is invalid, and reconciliation knows where the digit it hid would be.
 Taken code_from(const std::vector<char32_t>& chars, std::size_t begin, bool letters) {
   Taken out{{}, begin};
   for (; out.end < chars.size(); ++out.end) {
     char32_t c = chars[out.end];
     if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
     if (c == U' ') continue;
-    if (utf8::is_han(c) && !out.value.empty() && out.end + 1 < chars.size() && is_digit(chars[out.end + 1])) c = U'?';
+    if (utf8::is_han(c) && out.end + 1 < chars.size() && is_digit(chars[out.end + 1])) c = U'?';
     if (c == U'?') {
       out.value.push_back(c);
       continue;

@@ -4,7 +4,7 @@
 // first, and a label inside another field's longer one is not it), as in 证书编号：106101201905007614
 // or 性别 男; letters are compared without case, and a label that starts or ends with a letter is not read
 // inside a word (TOTAL is not in SUBTOTAL). What follows is cut by the field's kind: a code keeps its leading
-// digits (and X; a character read among them, a seal's, stands as '?'), a date is read in any written
+// digits (and X; a character read among or just before them, a seal's, stands as '?'), a date is read in any written
 // form, an amount in any common form (¥1,234.50), a gender is its first character, other kinds run to
 // the next punctuation; a code of letters and digits (a verification code) keeps its letters too. When
 // nothing follows the label on its line, the value is the line beside it (a table's next cell, wherever
