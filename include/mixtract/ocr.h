@@ -104,6 +104,7 @@ struct RereadOptions {
   double target_text_height = 48;
   bool drop_red = false;
   bool whiten_faint = false;  // faint_whitened(): a seal's trace across a digit gone too.
+  bool flatten_seal = false;  // seal_flattened(): a seal's solid parts made paper, print under them kept.
   bool faint_lines = false;   // Read with OcrEngine::read_faint_lines.
 };
 
@@ -115,6 +116,13 @@ cv::Mat red_faded(const cv::Mat& bgr);
 // reach) made white and the rest stretched to match: on a red-faded crop, the light grey a seal's ring
 // leaves across a digit (read with it as 货) goes, and print stays dark.
 cv::Mat faint_whitened(const cv::Mat& bgr);
+
+// `bgr`'s green channel (where red ink and black print are both dark) divided by its background, the
+// channel closed with a disc about a third of `text_height` across: strokes thinner than that (print, and a
+// seal's ring too) stay dark; a seal's solid star is background and turns to paper, and a digit under it,
+// darker than the star around it, shows grey. Red print under a red star is the case: fading red ink
+// (red_faded) takes the digits with it.
+cv::Mat seal_flattened(const cv::Mat& bgr, double text_height);
 
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options = {});

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "rules/date.h"
 
@@ -40,11 +41,20 @@ bool same_but_lookalikes(std::string_view a, std::string_view b) {
 }
 
 // Whether `c` was read on the page with red ink faded out (the evidence sources docs/output.md names): a
-// second look at what a red seal covers, not the same view read again.
+// second look at what a red seal covers, not the same view read again. A reading with the seal flattened
+// is not one: it keeps a ring's thin strokes as print does.
 bool red_faded_reading(const Candidate& c) {
   return std::any_of(c.evidence.begin(), c.evidence.end(), [](const Evidence& e) {
     return e.source.find("without_red:") != std::string::npos || e.source.starts_with("reread_whitened:");
   });
+}
+
+// The view `c` was read in, as a reason names it.
+std::string_view view_of(const Candidate& c) {
+  if (red_faded_reading(c)) return " with red ink faded";
+  const bool flattened = std::any_of(c.evidence.begin(), c.evidence.end(),
+                                     [](const Evidence& e) { return e.source.starts_with("reread_flattened:"); });
+  return flattened ? " with the seal flattened" : " as printed";
 }
 
 }  // namespace
@@ -127,9 +137,7 @@ void choose(const FieldSpec& field, std::size_t index, FieldResult& result) {
   }
   if (dissent != nullptr) {
     result.status = FieldStatus::kNeedsReview;
-    const std::string view = dissent->expert != chosen.expert ? ""
-                             : red_faded_reading(*dissent)    ? " with red ink faded"
-                                                              : " as printed";
+    const std::string view = dissent->expert != chosen.expert ? "" : std::string(view_of(*dissent));
     result.reason = std::string(kExpertsDisagree) + ": " + chosen.expert + " reads '" + chosen.value + "', " +
                     dissent->expert + view + " reads '" + dissent->value + "'";
     return;

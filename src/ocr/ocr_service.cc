@@ -83,6 +83,7 @@ Result<std::shared_ptr<const OcrResult>> OcrService::reread(const Document& docu
   // Keys from before these options stay.
   if (options.extend_down > 0) key += fmt::format("|down={}", options.extend_down);
   if (options.faint_lines) key += fmt::format("|faint={:g}", kFaintBoxThreshold);
+  if (options.flatten_seal) key += "|flattened";
   return remembered(
       key, document, [&] { return reread_region(*engine, document.image(), region, options); }, engine->name(), false);
 }

@@ -50,6 +50,19 @@ cv::Mat red_faded(const cv::Mat& bgr) {
   return out;
 }
 
+cv::Mat seal_flattened(const cv::Mat& bgr, double text_height) {
+  cv::Mat green;
+  cv::extractChannel(bgr, green, 1);
+  const int across = std::max(3, static_cast<int>(std::lround(text_height / 3)) | 1);
+  cv::Mat background;
+  cv::morphologyEx(green, background, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {across, across}));
+  cv::Mat flattened;
+  cv::divide(green, background, flattened, 255);
+  cv::Mat out;
+  cv::cvtColor(flattened, out, cv::COLOR_GRAY2BGR);
+  return out;
+}
+
 Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, const Quad& region,
                                 const RereadOptions& options) {
   const Quad bounds = bounding_quad(std::span<const Quad>(&region, 1));
@@ -70,6 +83,7 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
   cv::resize(page(crop_rect), crop, {}, scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   if (options.drop_red) crop = red_faded(crop);
   if (options.whiten_faint) crop = faint_whitened(crop);
+  if (options.flatten_seal) crop = seal_flattened(crop, text_height * scale);
   // Room around the text helps detectors find it.
   const int pad = static_cast<int>(std::lround(16 * scale));
   cv::copyMakeBorder(crop, crop, pad, pad, pad, pad, cv::BORDER_REPLICATE);

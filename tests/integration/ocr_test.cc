@@ -160,6 +160,26 @@ TEST(FaintWhitenedTest, ASealsTraceGoesAndPrintStaysDark) {
   EXPECT_LT(whitened.at<cv::Vec3b>(5, 25)[0], 160);                     // Print under the ring.
 }
 
+TEST(SealFlattenedTest, ASealsStarTurnsToPaperAndRedPrintUnderItShows) {
+  // Paper, a black and a red stroke 5 pixels wide, and a seal's solid star (a block here) blended over the
+  // red one at 72%, as synth and a real stamp leave them (BGR).
+  const cv::Scalar paper(225, 228, 232), black(40, 40, 45), red_print(50, 45, 180), seal(60, 50, 200);
+  cv::Mat page(100, 100, CV_8UC3, paper);
+  page(cv::Rect(10, 20, 5, 60)).setTo(black);
+  page(cv::Rect(40, 20, 5, 60)).setTo(red_print);
+  cv::Mat star = page(cv::Rect(30, 30, 60, 40));
+  cv::addWeighted(cv::Mat(star.size(), CV_8UC3, seal), 0.72, star.clone(), 0.28, 0, star);
+  const cv::Mat flat = seal_flattened(page, 30);
+  ASSERT_EQ(flat.type(), CV_8UC3);
+  EXPECT_GT(flat.at<cv::Vec3b>(5, 50)[0], 245);   // Paper.
+  EXPECT_GT(flat.at<cv::Vec3b>(50, 70)[0], 245);  // The star, where nothing is under it.
+  EXPECT_LT(flat.at<cv::Vec3b>(50, 12)[0], 70);   // Black print.
+  EXPECT_LT(flat.at<cv::Vec3b>(25, 42)[0], 70);   // Red print.
+  EXPECT_LT(flat.at<cv::Vec3b>(50, 42)[0], 160);  // Red print under the star: grey on paper.
+  // Red faded, it all but goes: 15 levels from the star around it.
+  EXPECT_NEAR(red_faded(page).at<cv::Vec3b>(50, 42)[0], red_faded(page).at<cv::Vec3b>(50, 70)[0], 20);
+}
+
 TEST(OcrServiceTest, ARegionReadAgainIsReadOnceAndKeptInTheCache) {
   const mixtract::testing::ScratchDir scratch;
   const Document document = document_of(render({"证书编号：106101201905007614"}, 14));
@@ -373,6 +393,33 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   std::vector<std::string> values;
   for (const Candidate& candidate : *proposed) values.push_back(candidate.value);
   EXPECT_THAT(values, ::testing::Contains("103441200205802185"));
+}
+
+TEST(OcrLabelFlattenedSealTest, ARedNumberUnderARedStarIsReadWithTheSealFlattened) {
+  // A red number with a seal's solid red star over two of its last digits: as printed the star hides them,
+  // with red ink faded the number goes with the star; with the seal flattened into the paper they show.
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
+  cv::Mat page(400, 1000, CV_8UC3, cv::Scalar(228, 234, 238));
+  font->putText(page, "证书编号：", {60, 200}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
+  font->putText(page, "100101201705680336", {203, 200}, 28, cv::Scalar(40, 40, 200), -1, cv::LINE_AA, false);
+  cv::Mat seal = page.clone();
+  const cv::Scalar red(70, 60, 225);
+  cv::circle(seal, {445, 215}, 95, red, 6, cv::LINE_AA);
+  font->putText(seal, "★", {398, 158}, 90, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.72, page, 0.28, 0, page);
+  ExpertOptions options;
+  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  const FieldSpec number = certificate_number_field();
+  const FieldSpec* fields[] = {&number};
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr_reread", options);
+  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  Result<std::vector<Candidate>> proposed = (*expert)->propose(document_of(page), fields);
+  ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+  std::vector<std::string> flattened;
+  for (const Candidate& candidate : *proposed) {
+    if (candidate.evidence.front().source.starts_with("reread_flattened:")) flattened.push_back(candidate.value);
+  }
+  EXPECT_THAT(flattened, ::testing::ElementsAre("100101201705680336"));
 }
 
 TEST(OcrLabelThroughRedInkTest, ANumberUnderASealsRingStaysUnderTheRoutesBar) {

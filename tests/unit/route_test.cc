@@ -203,6 +203,36 @@ TEST_F(RouteTest, AReadingWithRedInkFadedDissentsFromTheSameExpertsReadingAsPrin
   EXPECT_EQ(result.status, FieldStatus::kAccepted);
 }
 
+TEST_F(RouteTest, AReadingWithTheSealFlattenedIsAViewAsPrinted) {
+  // Flattening takes a seal's star away but keeps its ring's thin strokes, as print does: a reading as
+  // printed backs the expert there, and one with red ink faded is a second look.
+  const auto read_from = [](const std::string& value, double confidence, const std::string& source) {
+    Candidate c = make("number", value, confidence);
+    c.evidence.push_back({source, "证书编号：" + value, std::nullopt});
+    return c;
+  };
+  outputs_["cheap"].candidates = {read_from("1284", 0.86, "ocr_line:12")};
+  outputs_["dear"].candidates = {read_from("1284", 0.98, "reread:ocr_line:1"),
+                                 read_from("1784", 0.7, "reread_flattened:ocr_line:0")};
+  FieldResult result = run();
+  EXPECT_EQ(result.value, "1284");
+  EXPECT_EQ(result.status, FieldStatus::kAccepted);
+
+  outputs_["dear"].candidates = {read_from("1284", 0.98, "reread_whitened:ocr_line:0"),
+                                 read_from("1784", 0.7, "reread_flattened:ocr_line:0")};
+  result = run();
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+  EXPECT_EQ(result.reason, "experts disagree: dear reads '1284', dear with the seal flattened reads '1784'");
+
+  // Nor does it back a reading as printed against one with red ink faded (a ring across the last digit).
+  outputs_["dear"].candidates = {read_from("1284", 0.85, "reread_without_red:ocr_line:0"),
+                                 read_from("1288", 0.975, "reread_flattened:ocr_line:0")};
+  outputs_["cheap"].candidates = {read_from("1288", 0.86, "ocr_line:12")};
+  result = run();
+  EXPECT_EQ(result.value, "1288");
+  EXPECT_EQ(result.status, FieldStatus::kNeedsReview);
+}
+
 TEST_F(RouteTest, ARouteAskingForTwoWitnessesLeavesOneReadingInReview) {
   field_.constraints.pattern = "[A-Z0-9]{4}";
   field_.constraints.pattern_regex = std::make_shared<const re2::RE2>(field_.constraints.pattern);

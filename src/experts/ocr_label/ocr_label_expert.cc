@@ -1,6 +1,7 @@
 #include "experts/ocr_label/ocr_label_expert.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -649,22 +650,25 @@ Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValu
   const int extend_down = runs_on(field) ? static_cast<int>(1.5f * line_height) : 0;
   const std::optional<Evidence> in_the_way = line_in_the_way(found, reading);
   // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
-  // trace whitened as well (its ring across a digit); the gate weighs them all.
-  for (const int pass : {0, 1, 2}) {
+  // trace whitened as well (its ring across a digit); where red ink lies over the line, a fourth time with
+  // the seal's solid parts flattened into the paper (red print under a red star). The gate weighs them all.
+  const bool under_red = red_ink_share(document.image(), region) >= kRedInkOverLine;
+  for (const int pass : {0, 1, 2, 3}) {
+    if (pass == 3 && !under_red) break;
     RereadOptions options;
     options.extend_right = extend_right;
     options.extend_down = extend_down;
-    options.drop_red = pass > 0;
+    options.drop_red = pass == 1 || pass == 2;
     options.whiten_faint = pass == 2;
+    options.flatten_seal = pass == 3;
     options.faint_lines = faint_lines;
     MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr_->reread(document, engine_, region, options));
     std::optional<FoundValue> second = find_labelled_value(*again, field, fields);
     if (!second) continue;
     Evidence& evidence = second->candidate.evidence.front();
-    evidence.source = std::string(pass == 0   ? "reread:"
-                                  : pass == 1 ? "reread_without_red:"
-                                              : "reread_whitened:") +
-                      evidence.source;
+    static constexpr std::array<const char*, 4> kSources = {
+        "reread:", "reread_without_red:", "reread_whitened:", "reread_flattened:"};
+    evidence.source = kSources[static_cast<std::size_t>(pass)] + evidence.source;
     out.push_back(candidate_of(*std::move(second), *again, in_the_way));
   }
   return Status();
