@@ -2107,4 +2107,63 @@ CertificateText graduation_period_first(const Person& person, const Credential& 
           c.school.name};
 }
 
+// --- Held out: set 33, measured once before any cue changes for it (leave-one-family-out). ---
+
+// The holder named by the level's word for a student (本科生, 专科生, 硕士生, 博士生), not 学生:
+// 本科生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在我校会计学专业学习，学制四年，修完…准予毕业。
+CertificateText graduation_level_student(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 5> kStudent{"学生", "专科生", "本科生", "硕士生", "博士生"};
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          std::string(kStudent[static_cast<std::size_t>(c.level)]) + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在我校" + c.major + "专业学习，学制" + years_in_words(c) + "年，修完" +
+              (graduate ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The credits earned in the sentence, the start as 入学, and the number after 证书号：: 学生王小明，男，
+// 一九九八年四月二日生，二〇一六年九月入学，在本校会计学专业四年制本科学习，修满规定的162学分，成绩合格，于二〇二〇年
+// 六月准予毕业。
+CertificateText graduation_credits(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  const int credits = graduate ? uniform(rng, 30, 45) : uniform(rng, 150, 180);
+  CertificateText text{Layout::kPortrait,
+                       {"毕业证书"},
+                       (graduate ? "研究生" : "学生") + person.name + "，" + person.gender + "，" +
+                           format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，" +
+                           year_month(c.start_date, DateStyle::kChineseNumerals) + "入学，在本校" + c.major + "专业" +
+                           programme_of(c) + "学习，修满规定的" + std::to_string(credits) + "学分，成绩合格，于" +
+                           year_month(c.graduation_date, DateStyle::kChineseNumerals) + "准予毕业。",
+                       {},
+                       {c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kChineseNumerals),
+                       c.school.name};
+  text.number_label = "证书号：";
+  return text;
+}
+
+// The law first, the holder in brackets, the school and major run together:
+// 依照《中华人民共和国学位条例》的规定，王小明（男，一九九八年四月二日生）在中南大学会计学专业完成了学士学位的学业，
+// 经审核符合学位授予条件，授予管理学学士学位。
+CertificateText degree_according_to(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "依照《中华人民共和国学位条例》的规定，" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生）在" + c.school.name + c.major +
+              "专业完成了" + rank_of(c.level) + "学位的学业，经审核符合学位授予条件，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
