@@ -594,6 +594,14 @@ FoundValue in_page_lines(FoundValue found, const JoinedLines& joined) {
   return found;
 }
 
+// Whether `read` holds a code of the field's whole length, no character of it unreadable, read at least
+// half surely.
+bool read_whole_and_surely(const FieldSpec& field, const Candidate& read) {
+  const std::optional<std::size_t> length = field.constraints.max_length;
+  return length && read.value.size() == *length && read.value.find('?') == std::string::npos &&
+         read.confidence >= 0.5;
+}
+
 // find_labelled_value on a page whose wrapped labels are joined already.
 std::optional<FoundValue> value_on_page(const OcrResult& ocr, const FieldSpec& field,
                                         std::span<const FieldSpec* const> all_fields) {
@@ -650,11 +658,14 @@ Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValu
   const int extend_down = runs_on(field) ? static_cast<int>(1.5f * line_height) : 0;
   const std::optional<Evidence> in_the_way = line_in_the_way(found, reading);
   // Three times: as printed, with red ink faded out (a seal over the value), and with the seal's faint
-  // trace whitened as well (its ring across a digit); where red ink lies over the line, a fourth time with
-  // the seal's solid parts flattened into the paper (red print under a red star). The gate weighs them all.
-  const bool under_red = red_ink_share(document.image(), region) >= kRedInkOverLine;
+  // trace whitened as well (its ring across a digit); the gate weighs them all. A code under red ink that
+  // none of them read whole and surely is read a fourth time with the seal's solid parts flattened into the
+  // paper (red print under a red star, which fades with the star).
+  const bool code_under_red =
+      field.kind == FieldKind::kCode && red_ink_share(document.image(), region) >= kRedInkOverLine;
+  bool read_whole = false;
   for (const int pass : {0, 1, 2, 3}) {
-    if (pass == 3 && !under_red) break;
+    if (pass == 3 && (!code_under_red || read_whole)) break;
     RereadOptions options;
     options.extend_right = extend_right;
     options.extend_down = extend_down;
@@ -669,6 +680,7 @@ Status OcrLabelExpert::propose_rereads(const Document& document, const FoundValu
     static constexpr std::array<const char*, 4> kSources = {
         "reread:", "reread_without_red:", "reread_whitened:", "reread_flattened:"};
     evidence.source = kSources[static_cast<std::size_t>(pass)] + evidence.source;
+    read_whole = read_whole || read_whole_and_surely(field, second->candidate);
     out.push_back(candidate_of(*std::move(second), *again, in_the_way));
   }
   return Status();

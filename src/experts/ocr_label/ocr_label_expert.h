@@ -22,9 +22,9 @@
 // confidence is the lowest character confidence of the value. "ppocr_reread" is the local-crop route: it finds the
 // label on the PP-OCRv4 page reading, then reads the label's lines again, cropped (with room on the right: for a code
 // found too short, room for the characters still missing; below running text, room for a next line the page's reading
-// missed) and enlarged, as printed, with red ink faded out, with a seal's faint trace whitened too, and, where red
-// ink lies over the lines, with the seal's solid parts flattened into the paper (seal_flattened), and proposes
-// the value of each reading; where not even the label can be found on the page, it reads the whole page
+// missed) and enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too (and a code
+// under red ink that none of these read whole and surely, with the seal's solid parts flattened into the paper:
+// seal_flattened), and proposes the value of each reading; where not even the label can be found on the page, it reads the whole page
 // again with red ink faded and looks there, and for a number (a field with a validator) found there
 // neither, reads the page once more keeping the lines its detector is less sure of (a seal across the
 // line) and re-reads the number's line found there as above.
