@@ -2107,7 +2107,7 @@ CertificateText graduation_period_first(const Person& person, const Credential& 
           c.school.name};
 }
 
-// --- Held out: set 33, measured once before any cue changes for it (leave-one-family-out). ---
+// --- Held out until their first measurement (2026-12-05, 22beaf9: set 33); developed on since. ---
 
 // The holder named by the level's word for a student (本科生, 专科生, 硕士生, 博士生), not 学生:
 // 本科生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在我校会计学专业学习，学制四年，修完…准予毕业。

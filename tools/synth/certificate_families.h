@@ -185,7 +185,7 @@ CertificateText graduation_major_english(const Person& person, const Credential&
 CertificateText graduation_tilde_period(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_period_first(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 33.
+// Held out until their first measurement (2026-12-05, 22beaf9: set 33); developed on since.
 CertificateText graduation_level_student(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_credits(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_according_to(const Person& person, const Credential& c, std::mt19937& rng);
