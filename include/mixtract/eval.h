@@ -51,10 +51,10 @@ struct EvalTable {
 };
 
 // The truth column that names a row's unreadable fields.
-inline constexpr std::string_view kIllegibleColumn = "不可辨认";
+inline constexpr std::string_view kUnreadableColumn = "不可辨认";
 
 // Whether `row`'s column 不可辨认 names `field`.
-bool marked_illegible(const EvalRow& row, std::string_view field);
+bool marked_unreadable(const EvalRow& row, std::string_view field);
 
 struct EvalTableOptions {
   // Renames columns as they are read: {"编号", "证书编号"} reads the column 编号 as 证书编号.
@@ -73,12 +73,12 @@ struct FieldScore {
   std::string field;
   int total = 0;  // Rows whose truth has a value for this field.
   int correct = 0;
-  int accepted = 0;  // Of `total` and `illegible`, those the prediction marks accepted, and of those, the right ones.
+  int accepted = 0;  // Of `total` and `unreadable`, those the prediction marks accepted, and of those, the right ones.
   int accepted_correct = 0;
   // Rows whose truth marks this field unreadable: not in `total`; of them, those with a value accepted
   // (counted in the report's accepted and accepted_correct too).
-  int illegible = 0;
-  int illegible_accepted = 0;
+  int unreadable = 0;
+  int unreadable_accepted = 0;
   double accuracy() const { return total == 0 ? 0.0 : static_cast<double>(correct) / total; }
 };
 

@@ -61,9 +61,9 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
     out += line;
   }
   for (const FieldScore& f : r.fields) {
-    if (f.illegible == 0) continue;
-    out += f.field + ": " + std::to_string(f.illegible) + " marked unreadable in the truth (not scored), " +
-           std::to_string(f.illegible_accepted) + " of them accepted\n";
+    if (f.unreadable == 0) continue;
+    out += f.field + ": " + std::to_string(f.unreadable) + " marked unreadable in the truth (not scored), " +
+           std::to_string(f.unreadable_accepted) + " of them accepted\n";
   }
   if (!r.curve.empty()) out += coverage_line("99%", r.at_99) + coverage_line("99.5%", r.at_995);
   if (!r.unscored_truth_columns.empty()) {
@@ -104,8 +104,8 @@ nlohmann::json eval_report_to_json(const EvalReport& r) {
                       {"accuracy", f.accuracy()},
                       {"accepted", f.accepted},
                       {"accepted_correct", f.accepted_correct},
-                      {"illegible", f.illegible},
-                      {"illegible_accepted", f.illegible_accepted}});
+                      {"unreadable", f.unreadable},
+                      {"unreadable_accepted", f.unreadable_accepted}});
   }
   nlohmann::json wrong = nlohmann::json::array();
   for (const WrongField& w : r.wrong) {

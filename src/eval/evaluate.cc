@@ -43,7 +43,7 @@ std::optional<CoveragePoint> best_at(const std::vector<CoveragePoint>& curve, do
 std::vector<std::string> scored_columns(const EvalTable& truth, const EvalTable& predictions, EvalReport& report) {
   std::vector<std::string> fields;
   for (const std::string& column : truth.columns) {
-    if (column == kIllegibleColumn) continue;
+    if (column == kUnreadableColumn) continue;
     if (std::find(predictions.columns.begin(), predictions.columns.end(), column) != predictions.columns.end()) {
       fields.push_back(column);
       report.fields.push_back({column, 0, 0});
@@ -72,11 +72,11 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
       if (auto it = predicted->cells.find(fields[f]); it != predicted->cells.end()) guess = it->second;
     }
     const bool correct = normalise_for_compare(truth_cell->second.value) == normalise_for_compare(guess.value);
-    const bool illegible = marked_illegible(truth_row, fields[f]);
+    const bool unreadable = marked_unreadable(truth_row, fields[f]);
     FieldScore& score = report.fields[f];
-    if (illegible) {
-      ++score.illegible;
-      score.illegible_accepted += guess.accepted ? 1 : 0;
+    if (unreadable) {
+      ++score.unreadable;
+      score.unreadable_accepted += guess.accepted ? 1 : 0;
     } else {
       ++score.total;
       score.correct += correct ? 1 : 0;
@@ -90,7 +90,7 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
       ++report.accepted;
       report.accepted_correct += correct ? 1 : 0;
     }
-    if (!correct && (!illegible || guess.accepted)) {
+    if (!correct && (!unreadable || guess.accepted)) {
       report.wrong.push_back({truth_row.file, fields[f], truth_cell->second.value, guess.value, guess.expert,
                               guess.confidence, predicted != nullptr ? predicted->source : "", guess.box});
     }
@@ -103,8 +103,8 @@ void score_document(const EvalRow& truth_row, const EvalRow* predicted, const st
 
 }  // namespace
 
-bool marked_illegible(const EvalRow& row, std::string_view field) {
-  const auto cell = row.cells.find(kIllegibleColumn);
+bool marked_unreadable(const EvalRow& row, std::string_view field) {
+  const auto cell = row.cells.find(kUnreadableColumn);
   if (cell == row.cells.end()) return false;
   for (std::string_view rest = cell->second.value; !rest.empty();) {
     std::size_t end = rest.size();
@@ -148,7 +148,7 @@ EvalReport evaluate(const EvalTable& truth, const EvalTable& predictions) {
     report.correct += score.correct;
     const auto& unreviewed = predictions.unreviewed_columns;
     if (std::find(unreviewed.begin(), unreviewed.end(), score.field) == unreviewed.end()) {
-      report.reviewed += score.total + score.illegible;
+      report.reviewed += score.total + score.unreadable;
     }
   }
   report.curve = coverage_curve(std::move(scored), report.reviewed);

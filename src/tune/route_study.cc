@@ -172,7 +172,7 @@ Result<std::vector<std::filesystem::path>> add_labelled_documents(const Schema& 
     if (study_options.only_held_out && !document.held_out) continue;
     for (const auto& [field, column] : columns) {
       const auto cell = row.cells.find(column);
-      if (cell == row.cells.end() || cell->second.value.empty() || marked_illegible(row, column)) continue;
+      if (cell == row.cells.end() || cell->second.value.empty() || marked_unreadable(row, column)) continue;
       document.truth[field] = cell->second.value;
     }
     const std::filesystem::path path = docs / row.file;

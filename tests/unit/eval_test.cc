@@ -179,18 +179,18 @@ TEST_F(EvalTest, AFieldMarkedUnreadableCountsOnlyWhereAValueWasAccepted) {
   };
   const EvalTable pred = read("p.jsonl", record("a.jpg", "", "missing") + record("b.jpg", "450", "accepted") +
                                              record("c.jpg", "789", "accepted"));
-  EXPECT_TRUE(marked_illegible(truth.rows[1], "毕业日期"));
-  EXPECT_TRUE(marked_illegible(truth.rows[1], "证书编号"));
-  EXPECT_FALSE(marked_illegible(truth.rows[1], "姓名"));
-  EXPECT_FALSE(marked_illegible(truth.rows[2], "证书编号"));
+  EXPECT_TRUE(marked_unreadable(truth.rows[1], "毕业日期"));
+  EXPECT_TRUE(marked_unreadable(truth.rows[1], "证书编号"));
+  EXPECT_FALSE(marked_unreadable(truth.rows[1], "姓名"));
+  EXPECT_FALSE(marked_unreadable(truth.rows[2], "证书编号"));
   const EvalReport report = evaluate(truth, pred);
   EXPECT_THAT(report.unscored_truth_columns, ElementsAre("毕业日期"));  // 不可辨认 names fields; it is none.
   ASSERT_EQ(report.fields.size(), 2u);
   const FieldScore& number = report.fields[1];
   EXPECT_EQ(number.total, 1);  // c.jpg alone is a test of reading.
   EXPECT_EQ(number.correct, 1);
-  EXPECT_EQ(number.illegible, 2);
-  EXPECT_EQ(number.illegible_accepted, 1);
+  EXPECT_EQ(number.unreadable, 2);
+  EXPECT_EQ(number.unreadable_accepted, 1);
   EXPECT_EQ(report.accepted, 2);  // b.jpg's guess counts against precision.
   EXPECT_EQ(report.accepted_correct, 1);
   EXPECT_EQ(report.reviewed, 6);
