@@ -539,6 +539,26 @@ TEST_F(CertificateCuesTest, ANameBrokenAcrossLines) {
   EXPECT_EQ(fact(facts, "name"), "何丽宇");
 }
 
+TEST_F(CertificateCuesTest, ANameAfterTheLevelsWordForAStudent) {
+  // Written for this test: 本科生 / 专科生 / 硕士生 / 博士生 in place of 学生, the name broken after it once.
+  auto facts =
+      read({"毕业证书", "本科生李红梅，性别女，1999年12月3日生，于2018年9月至2022年6月在我校", "法学专业学习。"});
+  EXPECT_EQ(fact(facts, "name"), "李红梅");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(read({"毕业证书", "专科生", "赵磊，男，二〇〇一年五月生，在本校护理专业学习。"}), "name"), "赵磊");
+  EXPECT_EQ(fact(read({"毕业证书", "硕士生欧阳晨，性别男，于2019年9月入学。"}), "name"), "欧阳晨");
+  EXPECT_EQ(fact(read({"毕业证书", "博士生吴倩（女）在本校化学专业学习。"}), "name"), "吴倩");
+}
+
+TEST_F(CertificateCuesTest, ANameRightBeforeABracketOnTheNextLine) {
+  // Written for this test: the line ends between the name and the bracket that opens with the sex.
+  auto facts = read({"学士学位证书", "根据《中华人民共和国学位条例》的规定，孙晓",
+                     "（男，二〇〇〇年一月七日生）在南昌大学", "法学专业完成了学士学位的学业，授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "孙晓");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+}
+
 TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   // 一九七〇 read 一九七: 1970 fits an issue in 1992 (1907 does not); only for review.
   auto facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。",
@@ -555,6 +575,10 @@ TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   EXPECT_EQ(fact(facts, "birth_date"), "2002-11-05");
   // Two of three lost (二○): put back either way, one year.
   facts = read({"学士学位证书", "赵浩，男，二○年一月七日生，在闽江学院法学专业完成学业。", "二〇二三年七月三日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+  // One lost where the line broke inside the year, in brackets after the name (二○ / ○年 of 二〇〇〇).
+  facts = read({"学士学位证书", "依照《中华人民共和国学位条例》的规定，赵浩（男，二○",
+                "○年一月七日生）在闽江学院机械设计制造及其自动化专", "二〇二三年七月三日"});
   EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
   // Two years fit (一九二〇 and 一九〇二, both 14 to 70 years before 1960): nothing.
   facts = read({"学士学位证书", "赵浩，男，一九二年一月七日生，在闽江学院法学专业完成学业。", "一九六〇年七月一日"});

@@ -251,7 +251,7 @@ TEST(FindLabelledValueTest, CodesSplitByASealAndCodesWithoutTheirLabel) {
   EXPECT_FALSE(find_labelled_value(page, number, fields).has_value());
 }
 
-TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNo) {
+TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNoOrTheShortLabel) {
   for (const std::string name : {"graduation_certificate", "degree_certificate"}) {
     const Result<Schema> schema = load_schema(name);
     ASSERT_TRUE(schema.ok()) << name;
@@ -259,7 +259,7 @@ TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNo) {
     const std::string digits = name == "graduation_certificate" ? "105331202005000123" : "1053342020000123";
     const FieldSpec* fields[] = {&number};
     OcrResult page;
-    for (const std::string printed : {"No.", "NO：", "No:", "no. "}) {
+    for (const std::string printed : {"No.", "NO：", "No:", "no. ", "证书号：", "证书号 "}) {
       page.lines = {line_at("校长：王建国", 920, 690), line_at(printed + digits, 370, 780)};
       const std::optional<FoundValue> found = find_labelled_value(page, number, fields);
       ASSERT_TRUE(found.has_value()) << name << " " << printed;

@@ -317,7 +317,8 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
   const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
   // Groups: the whole date, its year as read, its month and day.
   static const std::string kMonthDay = "[一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日";
-  static const re2::RE2 kDamaged("(([一二三四五六七八九〇Oo0]{1,3})\\n?年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
+  // (The year may break across lines too: 二○ / ○年.)
+  static const re2::RE2 kDamaged("(((?:[一二三四五六七八九〇Oo0]\\n?){1,3})年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
   static const re2::RE2 kNumeralBefore("[〇零Oo0-9一二三四五六七八九十]\\n?$");
   re2::StringPiece rest(joined.text);
   re2::StringPiece whole, year_read, month_day;
@@ -326,7 +327,9 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
     // A year whose first characters are at the end of the line before is whole (一九 / 七〇年…).
     if (re2::RE2::PartialMatch(re2::StringPiece(joined.text.data(), begin), kNumeralBefore)) continue;
     std::vector<int> fitting;
-    for (int year : years_with_zeros_put_back(utf8::decode(std::string_view(year_read)))) {
+    std::string year_digits(year_read);
+    std::erase(year_digits, '\n');
+    for (int year : years_with_zeros_put_back(utf8::decode(year_digits))) {
       if (year <= issue_year - 14 && year >= issue_year - 70) fitting.push_back(year);
     }
     if (fitting.size() != 1) continue;
@@ -337,7 +340,7 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
     TextValue value = joined.value(begin, begin + whole.size());
     value.value = to_iso(*date);
     value.confidence = std::min(value.confidence, kDoubtful);
-    value.note = "year read '" + std::string(year_read) + "', its lost 〇 put back";
+    value.note = "year read '" + year_digits + "', its lost 〇 put back";
     return value;
   }
   return std::nullopt;

@@ -598,8 +598,7 @@ FoundValue in_page_lines(FoundValue found, const JoinedLines& joined) {
 // half surely.
 bool read_whole_and_surely(const FieldSpec& field, const Candidate& read) {
   const std::optional<std::size_t> length = field.constraints.max_length;
-  return length && read.value.size() == *length && read.value.find('?') == std::string::npos &&
-         read.confidence >= 0.5;
+  return length && read.value.size() == *length && read.value.find('?') == std::string::npos && read.confidence >= 0.5;
 }
 
 // find_labelled_value on a page whose wrapped labels are joined already.

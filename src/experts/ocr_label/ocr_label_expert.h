@@ -24,10 +24,10 @@
 // found too short, room for the characters still missing; below running text, room for a next line the page's reading
 // missed) and enlarged, as printed, with red ink faded out, and with a seal's faint trace whitened too (and a code
 // under red ink that none of these read whole and surely, with the seal's solid parts flattened into the paper:
-// seal_flattened), and proposes the value of each reading; where not even the label can be found on the page, it reads the whole page
-// again with red ink faded and looks there, and for a number (a field with a validator) found there
-// neither, reads the page once more keeping the lines its detector is less sure of (a seal across the
-// line) and re-reads the number's line found there as above.
+// seal_flattened), and proposes the value of each reading; where not even the label can be found on the page, it
+// reads the whole page again with red ink faded and looks there, and for a number (a field with a validator) found
+// there neither, reads the page once more keeping the lines its detector is less sure of (a seal across the line)
+// and re-reads the number's line found there as above.
 #ifndef MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 #define MIXTRACT_EXPERTS_OCR_LABEL_OCR_LABEL_EXPERT_H_
 
