@@ -16,6 +16,13 @@ Candidate make(const std::string& field, const std::string& value, double confid
   return c;
 }
 
+// A number read from the evidence `source` names (ocr_line:N, reread_without_red:ocr_line:N, …).
+Candidate read_from(const std::string& value, double confidence, const std::string& source) {
+  Candidate c = make("number", value, confidence);
+  c.evidence.push_back({source, "证书编号：" + value, std::nullopt});
+  return c;
+}
+
 class RouteTest : public ::testing::Test {
  protected:
   RouteTest() {
@@ -183,11 +190,6 @@ TEST_F(RouteTest, AnExpertReadingAnotherValueMoreSurelyThanTheChosenOneDissents)
 TEST_F(RouteTest, AReadingWithRedInkFadedDissentsFromTheSameExpertsReadingAsPrinted) {
   // A seal's stroke across the last digit: as printed, the page and its re-read read 1284 alike; with red
   // ink faded, the re-read reads 1282. A second look at what the seal covers, not the same view again.
-  const auto read_from = [](const std::string& value, double confidence, const std::string& source) {
-    Candidate c = make("number", value, confidence);
-    c.evidence.push_back({source, "证书编号：" + value, std::nullopt});
-    return c;
-  };
   outputs_["cheap"].candidates = {read_from("1284", 0.86, "ocr_line:12")};
   outputs_["dear"].candidates = {read_from("1284", 0.98, "reread:ocr_line:1"),
                                  read_from("1282", 0.85, "reread_without_red:ocr_line:0")};
@@ -206,11 +208,6 @@ TEST_F(RouteTest, AReadingWithRedInkFadedDissentsFromTheSameExpertsReadingAsPrin
 TEST_F(RouteTest, AReadingWithTheSealFlattenedIsAViewAsPrinted) {
   // Flattening takes a seal's star away but keeps its ring's thin strokes, as print does: a reading as
   // printed backs the expert there, and one with red ink faded is a second look.
-  const auto read_from = [](const std::string& value, double confidence, const std::string& source) {
-    Candidate c = make("number", value, confidence);
-    c.evidence.push_back({source, "证书编号：" + value, std::nullopt});
-    return c;
-  };
   outputs_["cheap"].candidates = {read_from("1284", 0.86, "ocr_line:12")};
   outputs_["dear"].candidates = {read_from("1284", 0.98, "reread:ocr_line:1"),
                                  read_from("1784", 0.7, "reread_flattened:ocr_line:0")};
