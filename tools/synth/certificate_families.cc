@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -2163,6 +2164,68 @@ CertificateText degree_according_to(const Person& person, const Credential& c, s
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
           format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// --- Held out: set 34, measured once before any cue changes for it. ---
+
+// Arabic numerals set apart from their units by spaces, as a word processor's certificate template prints
+// them: 学生王小明，性别男，1998 年 4 月 2 日生，于 2016 年 9 月至 2020 年 6 月在本校会计学专业…
+CertificateText graduation_spaced_numerals(const Person& person, const Credential& c, std::mt19937& rng) {
+  const auto spaced = [](const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+      if (i > 0 && digit != (std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0)) out += ' ';
+      out += text[i];
+    }
+    return out;
+  };
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              spaced(format_date(person.birth_date, DateStyle::kArabic)) + " 生，于 " +
+              spaced(year_month(c.start_date, DateStyle::kArabic)) + "至 " +
+              spaced(year_month(c.graduation_date, DateStyle::kArabic)) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          spaced(format_date(c.graduation_date, DateStyle::kArabic)),
+          c.school.name};
+}
+
+// The holder named first and called 同学, the period without 于, the close 特发此证:
+// 王小明同学，性别男，一九九八年四月二日生，二〇一六年九月至二〇二〇年六月在我校会计学专业四年制本科学习，…特发此证。
+CertificateText graduation_classmate(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {"毕业证书"},
+          person.name + "同学，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在我校" + c.major + "专业" +
+              programme_of(c) + "学习，完成教学计划规定的全部课程，成绩合格，准予毕业，特发此证。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The holder as a graduate of this school (系本校…毕业生), 出生 for 生, the school only at the foot:
+// 王小明，男，1998年4月2日出生，系本校会计学专业本科毕业生，已通过学士学位课程考核和论文答辩，经审核符合《中华人民
+// 共和国学位条例》的规定，授予管理学学士学位。
+CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "出生，系本校" +
+              c.major + "专业" + holder + "，已通过" + rank_of(c.level) +
+              "学位课程考核和论文答辩，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
           c.school.name};
 }
 

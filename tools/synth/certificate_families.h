@@ -190,6 +190,11 @@ CertificateText graduation_level_student(const Person& person, const Credential&
 CertificateText graduation_credits(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_according_to(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 34.
+CertificateText graduation_spaced_numerals(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_classmate(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
