@@ -45,6 +45,17 @@ TEST(ValueAfterLabelTest, NothingUsableFollows) {
   EXPECT_EQ(value_of("日期：很久以前", "日期", FieldKind::kDate), "<none>");
 }
 
+// Hand-written: a speck read as '.' between the digit runs of one number, a grouping dash; but a comma and a date
+// after a number, a mark after the digits and a space, or one before any digit, are not part of it.
+TEST(ValueAfterLabelTest, AStrayMarkBetweenDigitsIsPassedOver) {
+  EXPECT_EQ(value_of("证书编号：104 .905176620", "证书编号", FieldKind::kCode), "104905176620");
+  EXPECT_EQ(value_of("证书编号：１０５３３-１２０２", "证书编号", FieldKind::kCode), "105331202");
+  EXPECT_EQ(value_of("编号：10533·1202", "编号", FieldKind::kCode), "105331202");
+  EXPECT_EQ(value_of("证书编号：10533,2020年6月", "证书编号", FieldKind::kCode), "10533");
+  EXPECT_EQ(value_of("证书编号：10533. 2020年", "证书编号", FieldKind::kCode), "10533");
+  EXPECT_EQ(value_of("证书编号：-10533", "证书编号", FieldKind::kCode), "<none>");
+}
+
 TEST(ValueAfterLabelTest, ReportsTheCharactersTaken) {
   const std::optional<LabelledValue> hit = value_after_label("证书编号：1234 后面", "证书编号", FieldKind::kCode);
   ASSERT_TRUE(hit.has_value());
