@@ -71,6 +71,21 @@ std::string without_spaces(std::string text) {
   return text;
 }
 
+// A PP-OCRv4 reading service with the tests' models, one thread, no cache.
+std::shared_ptr<OcrService> ppocr_service() {
+  return std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+}
+
+// The built-in expert `name`, reading through `ocr` (a fresh ppocr_service() when none is given); null, with the
+// error reported as a test failure, when it cannot be made.
+std::unique_ptr<Expert> builtin_expert(const std::string& name, std::shared_ptr<OcrService> ocr = nullptr) {
+  ExpertOptions options;
+  options.ocr = ocr ? std::move(ocr) : ppocr_service();
+  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create(name, options);
+  EXPECT_TRUE(expert.ok()) << expert.status().message();
+  return expert.ok() ? std::move(expert).value() : nullptr;
+}
+
 class PpOcrTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -260,16 +275,14 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   font->putText(seal, "★", {230, 270}, 70, red, -1, cv::LINE_AA, false);
   cv::addWeighted(seal, 0.8, page, 0.2, 0, page);
   const Document document = document_of(page);
-  ExpertOptions options;
-  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  const std::shared_ptr<OcrService> ocr = ppocr_service();
   const FieldSpec date = issue_date_field();
   const FieldSpec* fields[] = {&date};
-  const ExpertRegistry registry = ExpertRegistry::with_builtins();
   std::map<std::string, std::string> found;
   for (const char* name : {"certificate_text", "certificate_text_without_red"}) {
-    Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
-    ASSERT_TRUE(expert.ok()) << expert.status().message();
-    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    const std::unique_ptr<Expert> expert = builtin_expert(name, ocr);
+    ASSERT_NE(expert, nullptr);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
     ASSERT_TRUE(proposed.ok()) << proposed.status().message();
     for (const Candidate& candidate : *proposed) found[name] = candidate.value;
   }
@@ -280,16 +293,14 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
 TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWithTheRedFaded) {
   cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   const cv::Scalar red(60, 50, 230);
-  ExpertOptions options;
-  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
   FieldSpec date = issue_date_field();
   date.route.accept_confidence = 0.9;
   const FieldSpec* fields[] = {&date};
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("certificate_text", options);
-  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  const std::unique_ptr<Expert> expert = builtin_expert("certificate_text");
+  ASSERT_NE(expert, nullptr);
   const auto proposed_date = [&](const cv::Mat& page) -> Candidate {
     const Document document = document_of(page);
-    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
     if (!proposed.ok() || proposed->empty()) return {};
     return proposed->front();
   };
@@ -318,14 +329,12 @@ TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWi
 TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   // A use written under an address, in the place of its next line and running on past where it wrapped:
   // the address may go on beneath it, so its reading is at most 0.5 sure and names the line.
-  ExpertOptions options;
-  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
   FieldSpec address;
   address.name = "address";
   address.hints.labels = {"住址"};
   const FieldSpec* fields[] = {&address};
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
-  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  const std::unique_ptr<Expert> expert = builtin_expert("ppocr");
+  ASSERT_NE(expert, nullptr);
   cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   for (const bool written : {false, true}) {
     cv::Mat page(200, 1100, CV_8UC3, cv::Scalar(245, 245, 245));
@@ -336,7 +345,7 @@ TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
                     cv::LINE_AA, false);
     }
     const Document document = document_of(page, "card.png");
-    Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
     ASSERT_TRUE(proposed.ok()) << proposed.status().message();
     ASSERT_EQ(proposed->size(), 1u);
     const Candidate& candidate = proposed->front();
@@ -370,7 +379,7 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
   cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
   const Document document = document_of(page);
-  auto ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
+  const std::shared_ptr<OcrService> ocr = ppocr_service();
   const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
   ASSERT_TRUE(read.ok()) << read.status().message();
   EXPECT_THAT((*read)->text(), ::testing::Not(HasSubstr("证书编号")))
@@ -382,13 +391,11 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
 
   // The re-reading expert looks there for a number whose label is in neither the page's reading nor
   // the red-faded one.
-  ExpertOptions options;
-  options.ocr = ocr;
   const FieldSpec number = certificate_number_field();
   const FieldSpec* fields[] = {&number};
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr_reread", options);
-  ASSERT_TRUE(expert.ok()) << expert.status().message();
-  Result<std::vector<Candidate>> proposed = (*expert)->propose(document, fields);
+  const std::unique_ptr<Expert> expert = builtin_expert("ppocr_reread", ocr);
+  ASSERT_NE(expert, nullptr);
+  Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
   ASSERT_TRUE(proposed.ok()) << proposed.status().message();
   std::vector<std::string> values;
   for (const Candidate& candidate : *proposed) values.push_back(candidate.value);
@@ -407,13 +414,11 @@ TEST(OcrLabelFlattenedSealTest, ARedNumberUnderARedStarIsReadWithTheSealFlattene
   cv::circle(seal, {445, 215}, 95, red, 6, cv::LINE_AA);
   font->putText(seal, "★", {398, 158}, 90, red, -1, cv::LINE_AA, false);
   cv::addWeighted(seal, 0.72, page, 0.28, 0, page);
-  ExpertOptions options;
-  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
   const FieldSpec number = certificate_number_field();
   const FieldSpec* fields[] = {&number};
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr_reread", options);
-  ASSERT_TRUE(expert.ok()) << expert.status().message();
-  Result<std::vector<Candidate>> proposed = (*expert)->propose(document_of(page), fields);
+  const std::unique_ptr<Expert> expert = builtin_expert("ppocr_reread");
+  ASSERT_NE(expert, nullptr);
+  Result<std::vector<Candidate>> proposed = expert->propose(document_of(page), fields);
   ASSERT_TRUE(proposed.ok()) << proposed.status().message();
   std::vector<std::string> flattened;
   for (const Candidate& candidate : *proposed) {
@@ -425,17 +430,15 @@ TEST(OcrLabelFlattenedSealTest, ARedNumberUnderARedStarIsReadWithTheSealFlattene
 TEST(OcrLabelThroughRedInkTest, ANumberUnderASealsRingStaysUnderTheRoutesBar) {
   // The page's reading of a number is enough for the route where no red ink lies over it; where a seal's ring
   // crosses it, a digit may be the ring's doing, so the route is to ask for the line read again.
-  ExpertOptions options;
-  options.ocr = std::make_shared<OcrService>(OcrServiceOptions{kModels, 1, 0, nullptr});
   FieldSpec number = certificate_number_field();
   number.route.accept_confidence = 0.9;
   const FieldSpec* fields[] = {&number};
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("ppocr", options);
-  ASSERT_TRUE(expert.ok()) << expert.status().message();
+  const std::unique_ptr<Expert> expert = builtin_expert("ppocr");
+  ASSERT_NE(expert, nullptr);
   for (const bool ring : {false, true}) {
     cv::Mat page = render({"校名：厦门理工学院", "证书编号：110621201405005434"});
     if (ring) cv::circle(page, {700, 230}, 130, cv::Scalar(60, 50, 230), 4, cv::LINE_AA);
-    Result<std::vector<Candidate>> proposed = (*expert)->propose(document_of(page), fields);
+    Result<std::vector<Candidate>> proposed = expert->propose(document_of(page), fields);
     ASSERT_TRUE(proposed.ok()) << proposed.status().message();
     ASSERT_EQ(proposed->size(), 1u);
     const Candidate& found = proposed->front();
