@@ -2219,8 +2219,8 @@ CertificateText degree_graduate_of_this_school(const Person& person, const Crede
   const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
-          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "出生，系本校" +
-              c.major + "专业" + holder + "，已通过" + rank_of(c.level) +
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "出生，系本校" + c.major + "专业" + holder + "，已通过" + rank_of(c.level) +
               "学位课程考核和论文答辩，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
           {},
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
