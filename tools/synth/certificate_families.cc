@@ -2167,7 +2167,7 @@ CertificateText degree_according_to(const Person& person, const Credential& c, s
           c.school.name};
 }
 
-// --- Held out: set 34, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 1599d64: set 34); developed on since. ---
 
 // Arabic numerals set apart from their units by spaces, as a word processor's certificate template prints
 // them: 学生王小明，性别男，1998 年 4 月 2 日生，于 2016 年 9 月至 2020 年 6 月在本校会计学专业…

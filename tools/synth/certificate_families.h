@@ -190,7 +190,7 @@ CertificateText graduation_level_student(const Person& person, const Credential&
 CertificateText graduation_credits(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_according_to(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 34.
+// Held out until their first measurement (2026-12-05, 1599d64: set 34); developed on since.
 CertificateText graduation_spaced_numerals(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_classmate(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng);
