@@ -2229,4 +2229,56 @@ CertificateText degree_graduate_of_this_school(const Person& person, const Crede
           c.school.name};
 }
 
+// --- Held out: set 35, measured once before any cue changes for it. ---
+
+// The school and major after 就读于, the period before them without 于, the level in brackets: 学生王小明，性别男，
+// 1998年4月2日生，2016年9月至2020年6月就读于中南大学会计学专业（本科），修完…准予毕业。
+CertificateText graduation_studied_at(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "就读于" + c.school.name + c.major + "专业（" +
+              std::string(level_name(c.level)) + "），修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The holder's identity number in brackets after the name, no sex or birth date printed:
+// 王小明（身份证号码：430102199804020011）在中南大学会计学专业完成了学士学位的学业，经审核符合《中华人民共和国学位条例》
+// 的规定，授予管理学学士学位。
+CertificateText degree_id_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "（身份证号码：" + person.id_number + "）在" + c.school.name + c.major + "专业完成了" +
+              rank_of(c.level) + "学位的学业，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A graduate's period as 学习年限, after the programme:
+// 研究生王小明，性别男，一九九八年四月二日生，在我校会计学专业攻读
+// 硕士学位，学习年限二〇一六年九月至二〇一九年六月，修完培养计划规定的全部课程，成绩合格，毕业论文答辩通过，准予毕业。
+CertificateText graduation_study_years(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"研究生毕业证书"},
+          "研究生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，在我校" + c.major + "专业攻读" +
+              rank_of(c.level) + "学位，学习年限" + year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) +
+              "，修完培养计划规定的全部课程，成绩合格，毕业论文答辩通过，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

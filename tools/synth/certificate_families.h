@@ -195,6 +195,11 @@ CertificateText graduation_spaced_numerals(const Person& person, const Credentia
 CertificateText graduation_classmate(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 35.
+CertificateText graduation_studied_at(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_id_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_study_years(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
