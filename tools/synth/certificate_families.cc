@@ -2229,7 +2229,7 @@ CertificateText degree_graduate_of_this_school(const Person& person, const Crede
           c.school.name};
 }
 
-// --- Held out: set 35, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, a610fd3: set 35); developed on since. ---
 
 // The school and major after 就读于, the period before them without 于, the level in brackets: 学生王小明，性别男，
 // 1998年4月2日生，2016年9月至2020年6月就读于中南大学会计学专业（本科），修完…准予毕业。

@@ -195,7 +195,7 @@ CertificateText graduation_spaced_numerals(const Person& person, const Credentia
 CertificateText graduation_classmate(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 35.
+// Held out until their first measurement (2026-12-05, a610fd3: set 35); developed on since.
 CertificateText graduation_studied_at(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_id_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_study_years(const Person& person, const Credential& c, std::mt19937& rng);

@@ -192,10 +192,11 @@ constexpr Family kFamilies[] = {
     {"graduation_classmate", DocumentKind::kGraduationCertificate, false, any_level, graduation_classmate},
     {"degree_graduate_of_this_school", DocumentKind::kDegreeCertificate, false, degree_level,
      degree_graduate_of_this_school},
-    // Held out: measured once before any cue changes for them (leave-one-family-out).
-    {"graduation_studied_at", DocumentKind::kGraduationCertificate, true, any_level, graduation_studied_at},
-    {"degree_id_in_brackets", DocumentKind::kDegreeCertificate, true, degree_level, degree_id_in_brackets},
-    {"graduation_study_years", DocumentKind::kGraduationCertificate, true, graduate_level, graduation_study_years},
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-05, commit a610fd3);
+    // developed on since.
+    {"graduation_studied_at", DocumentKind::kGraduationCertificate, false, any_level, graduation_studied_at},
+    {"degree_id_in_brackets", DocumentKind::kDegreeCertificate, false, degree_level, degree_id_in_brackets},
+    {"graduation_study_years", DocumentKind::kGraduationCertificate, false, graduate_level, graduation_study_years},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
