@@ -559,6 +559,18 @@ TEST_F(CertificateCuesTest, ANameRightBeforeABracketOnTheNextLine) {
   EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
 }
 
+TEST_F(CertificateCuesTest, ANameRightBeforeABracketWithTheIdentityNumber) {
+  // Written for this test: no sex or birth date printed, only the identity number in brackets after the name,
+  // once at the sentence's start, once after a clause and with the line ending before the bracket.
+  auto facts = read({"学士学位证书", "孙晓（身份证号码：360102200001070024）在南昌大学法学",
+                     "专业完成了学士学位的学业，授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "孙晓");
+  EXPECT_EQ(fact(facts, "birth_date"), "2000-01-07");
+  facts = read({"硕士学位证书", "依照《中华人民共和国学位条例》的规定，欧阳明月", "(身份证号:360102200001070016)在南昌",
+                "大学法学专业完成了硕士学位的学业，授予法学硕士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳明月");
+}
+
 TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   // 一九七〇 read 一九七: 1970 fits an issue in 1992 (1907 does not); only for review.
   auto facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。",
