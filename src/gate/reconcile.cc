@@ -330,6 +330,17 @@ void fill_from_mended_code(const Schema& schema, std::size_t code_field, const s
   }
 }
 
+// Whether the chosen value was gathered from three or more of the page's lines (a seal's ring and the words around it
+// read in pieces: 窦西 / 华 / 大学, the 华 of 主席：李文华): exactly as read or not, no witness of the name.
+bool read_in_pieces(const FieldResult& field) {
+  for (const Candidate& c : field.candidates) {
+    if (c.value != field.value || c.expert != field.expert) continue;
+    return std::count_if(c.evidence.begin(), c.evidence.end(),
+                         [](const Evidence& e) { return e.source.starts_with("ocr_line:"); }) >= 3;
+  }
+  return false;
+}
+
 // Settles one field the code states, `expected` its value by the code: filled in or cut short, confirmed,
 // or disputed; returns the dispute, if any.
 std::optional<std::string> settle_link(const FieldSpec& code_spec, const FieldResult& code, const Link& link,
@@ -366,15 +377,17 @@ std::optional<std::string> settle_link(const FieldSpec& code_spec, const FieldRe
   const std::string dispute =
       code.label + " " + code.value + " says " + expected + ", " + other.label + " reads " + other.value;
   // A school read less surely than the code that names another, whose name the page's reading fits
-  // no worse (a name under a seal, a misreading corrected to the wrong school), or whose runner-up is
-  // the code's school read up to a seal (内蒙古师范大学 of 内蒙古师范大学鸿德学院, behind a 文华学院 made of
-  // the rest): the code's school is the better guess to show; a person decides.
+  // no worse (a name under a seal, a misreading corrected to the wrong school) or which was gathered in pieces
+  // from three lines, or whose runner-up is the code's school read up to a seal (内蒙古师范大学 of
+  // 内蒙古师范大学鸿德学院, behind a 文华学院 made of the rest): the code's school is the better guess to show; a
+  // person decides.
   const bool runner_up_cut_short =
       std::any_of(other.candidates.begin(), other.candidates.end(), [&](const Candidate& c) {
         return c.invalid_reason.empty() && c.value.size() < expected.size() && expected.starts_with(c.value);
       });
-  const bool code_surer = other.confidence < code.confidence && code.confidence >= code_spec.route.accept_confidence &&
-                          share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value);
+  const bool code_surer =
+      other.confidence < code.confidence && code.confidence >= code_spec.route.accept_confidence &&
+      (share_found_in(raw_of(other), expected) >= share_found_in(raw_of(other), other.value) || read_in_pieces(other));
   if (spec.kind == FieldKind::kSchool && link.whole_value && (code_surer || runner_up_cut_short)) {
     other.candidates.push_back(derived_from(code, spec, expected, code.confidence));
     choose(spec, other.candidates.size() - 1, other);

@@ -210,6 +210,24 @@ TEST_F(ReconcileTest, ASchoolReadLessSurelyThanTheNumberShowsTheNumbersSchoolFor
   }
 }
 
+TEST_F(ReconcileTest, ASchoolGatheredFromThreeLinesShowsTheNumbersSchoolForReview) {
+  // 西华大学 read exactly, in pieces around a seal (窦西 / 华 / 大学, the 华 of 主席：李文华), less surely than a
+  // number that names 四川大学: the number's school is shown, for review. Read on one line, the page's reading is kept.
+  for (const bool pieces : {true, false}) {
+    propose({make("school", "清华大学", 0.96, "school_table"), make("level", "本科", 0.95, "ocr"),
+             make("certificate_number", "106101201905007614", 0.97, "ocr")});
+    Candidate& school = record_.fields[0].candidates[0];
+    school.raw = "清华大学";
+    for (const char* line : {"ocr_line:8", "ocr_line:9", "ocr_line:10"}) {
+      if (pieces || school.evidence.empty()) school.evidence.push_back({line, "清", std::nullopt});
+    }
+    run();
+    EXPECT_EQ(field("school").value, pieces ? "四川大学" : "清华大学");
+    EXPECT_EQ(field("school").status, FieldStatus::kNeedsReview);
+    EXPECT_EQ(field("certificate_number").status, FieldStatus::kNeedsReview);
+  }
+}
+
 TEST_F(ReconcileTest, ANumberWhoseSchoolThePageRefutesIsMendedToTheSchoolReadForReview) {
   // 144361201905007614 of 江苏第二师范学院 read 144861201905007614, the code of 四川文轩职业学院, and the
   // school read 江苏第工师范学院 (taken for 江苏第二师范学院): one digit of the school part was misread.
