@@ -56,6 +56,16 @@ TEST(ValueAfterLabelTest, AStrayMarkBetweenDigitsIsPassedOver) {
   EXPECT_EQ(value_of("证书编号：-10533", "证书编号", FieldKind::kCode), "<none>");
 }
 
+// Hand-written: a letter read for a digit inside a number that takes no letters marks where that digit is, as a
+// seal's character does; one after the digits, or an X, does not.
+TEST(ValueAfterLabelTest, ALetterBetweenDigitsIsAnUnreadDigit) {
+  EXPECT_EQ(value_of("证书编号：102131201F05066853", "证书编号", FieldKind::kCode), "102131201?05066853");
+  EXPECT_EQ(value_of("证书编号：10213l2016", "证书编号", FieldKind::kCode), "10213?2016");
+  EXPECT_EQ(value_of("证书编号：1028412012No", "证书编号", FieldKind::kCode), "1028412012");
+  EXPECT_EQ(value_of("身份证号：11010119900307123x", "身份证号", FieldKind::kCode), "11010119900307123X");
+  EXPECT_EQ(value_of("证书编号：F1021", "证书编号", FieldKind::kCode), "<none>");
+}
+
 TEST(ValueAfterLabelTest, ReportsTheCharactersTaken) {
   const std::optional<LabelledValue> hit = value_after_label("证书编号：1234 后面", "证书编号", FieldKind::kCode);
   ASSERT_TRUE(hit.has_value());

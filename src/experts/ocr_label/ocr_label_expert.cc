@@ -49,10 +49,11 @@ char32_t half_width_digit(char32_t c) {
 }
 
 // A code: digits and X (full-width digits too), spaces between them skipped; with `letters`, any letter,
-// made upper case. A seal's character read in among the digits or just before them (1036钧1200…, 浙1481…) stands
-// as '?': the value is invalid, and reconciliation knows where the digit it hid would be. A speck or a grouping
-// mark right before a digit and after one (104 .905176620…, 1053-3120…) is passed over: had it hidden a digit, the
-// number is short and its validator says so. A comma is not such a mark: a date may follow the number.
+// made upper case. A seal's character read in among the digits or just before them (1036钧1200…, 浙1481…), or a
+// letter between two digits of a code that takes none (a 6 read as F: 201F05…), stands as '?': the value is invalid,
+// and reconciliation knows where the digit it hid would be. A speck or a grouping mark right before a digit and after
+// one (104 .905176620…, 1053-3120…) is passed over: had it hidden a digit, the number is short and its validator says
+// so. A comma is not such a mark: a date may follow the number.
 Taken code_from(const std::vector<char32_t>& chars, std::size_t begin, bool letters) {
   constexpr std::u32string_view kStrayMarks = U".·'`-_";
   Taken out{{}, begin};
@@ -63,7 +64,13 @@ Taken code_from(const std::vector<char32_t>& chars, std::size_t begin, bool lett
         out.end + 1 < chars.size() && is_digit(half_width_digit(chars[out.end + 1]))) {
       continue;
     }
-    if (utf8::is_han(c) && out.end + 1 < chars.size() && is_digit(chars[out.end + 1])) c = U'?';
+    const bool letter = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+    const bool stray_letter =
+        letter && !letters && c != U'X' && c != U'x' && !out.value.empty() && is_digit(out.value.back());
+    if ((utf8::is_han(c) || stray_letter) && out.end + 1 < chars.size() &&
+        is_digit(half_width_digit(chars[out.end + 1]))) {
+      c = U'?';
+    }
     if (c == U'?') {
       out.value.push_back(c);
       continue;
