@@ -402,6 +402,49 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   EXPECT_THAT(values, ::testing::Contains("103441200205802185"));
 }
 
+TEST(OcrLabelFadedPageTest, ANumberLineFoundOnlyWithRedFadedIsReadAgainInEachView) {
+  // A dark number with a seal over it, on a page the detector sees scaled down: the page's reading drops the line,
+  // the page read with red ink faded has it; that line is read again, enlarged, in each view as well.
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
+  cv::Mat page(1130, 1600, CV_8UC3, cv::Scalar(228, 234, 238));
+  font->putText(page, "证书编号：", {372, 812}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
+  font->putText(page, "103441200205802185", {515, 812}, 28, cv::Scalar(40, 40, 140), -1, cv::LINE_AA, false);
+  cv::Mat seal = page.clone();
+  const cv::Scalar red(70, 60, 225);
+  const cv::Point centre(775, 800);
+  const int radius = 70;
+  cv::circle(seal, centre, radius, red, 5, cv::LINE_AA);
+  const char* ring[] = {"浙", "江", "中", "医", "药", "大", "学"};
+  for (int k = 0; k < 7; ++k) {
+    const double angle = (200 + k * 23) * CV_PI / 180;
+    font->putText(seal, ring[k],
+                  {centre.x + static_cast<int>((radius - 28) * std::cos(angle)) - 10,
+                   centre.y + static_cast<int>((radius - 28) * std::sin(angle)) + 10},
+                  22, red, -1, cv::LINE_AA, false);
+  }
+  font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
+  const Document document = document_of(page);
+  const std::shared_ptr<OcrService> ocr = ppocr_service();
+  const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_THAT((*read)->text(), ::testing::Not(HasSubstr("证书编号")))
+      << "the detector keeps the line now: make the seal denser";
+  const FieldSpec number = certificate_number_field();
+  const FieldSpec* fields[] = {&number};
+  const std::unique_ptr<Expert> expert = builtin_expert("ppocr_reread", ocr);
+  ASSERT_NE(expert, nullptr);
+  Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
+  ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+  std::vector<std::string> sources;
+  for (const Candidate& candidate : *proposed) {
+    const std::string& source = candidate.evidence.front().source;
+    sources.push_back(source.substr(0, source.find(':')) + "=" + candidate.value);
+  }
+  EXPECT_THAT(sources, ::testing::Contains("page_without_red=103441200205802185"));
+  EXPECT_THAT(sources, ::testing::Contains("reread_without_red=103441200205802185"));
+}
+
 TEST(OcrLabelFlattenedSealTest, ARedNumberUnderARedStarIsReadWithTheSealFlattened) {
   // A red number with a seal's solid red star over two of its last digits: as printed the star hides them,
   // with red ink faded the number goes with the star; with the seal flattened into the paper they show.

@@ -738,13 +738,15 @@ Status OcrLabelExpert::propose_field(const Document& document, std::optional<Fou
   }
   // Read the label's lines again, enlarged, and look for the value in that reading.
   if (found) return propose_rereads(document, *found, ocr, field, fields, false, out);
-  // Not even the label was read (a seal over the whole line): the page again, red ink faded.
+  // Not even the label was read (a seal over the whole line): the page again, red ink faded, and the line found
+  // there read again in each view, as where the page's reading had it.
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr_->read_without_red(document, engine_));
   if (std::optional<FoundValue> second = find_labelled_value(*faded, field, fields)) {
-    Evidence& evidence = second->candidate.evidence.front();
-    evidence.source = "page_without_red:" + evidence.source;
-    out.push_back(candidate_of(*std::move(second), *faded));
-    return Status();
+    FoundValue on_faded_page = *second;
+    on_faded_page.candidate.evidence.front().source =
+        "page_without_red:" + on_faded_page.candidate.evidence.front().source;
+    out.push_back(candidate_of(std::move(on_faded_page), *faded));
+    return propose_rereads(document, *second, *faded, field, fields, false, out);
   }
   // A number (a field with a validator) in neither reading: a seal across its line may have lowered the
   // detector's score along all of it. The page's faint lines too, and the line found there re-read.
