@@ -2281,4 +2281,53 @@ CertificateText graduation_study_years(const Person& person, const Credential& c
           c.school.name};
 }
 
+// --- Held out: set 36, measured once before any cue changes for it. ---
+
+// The period under its own label inside the sentence, after the major: 学生王小明，性别男，一九九八年四月二日生，在本校
+// 会计学专业学习，在校学习时间：二〇一六年九月至二〇二〇年六月，学制四年，修完…准予毕业。
+CertificateText graduation_time_in_school(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，在本校" + c.major +
+              "专业学习，在校学习时间：" + year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "，学制" + years_in_words(c) + "年，修完" +
+              (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The award first, then the holder in a sentence of their own: 兹授予王小明管理学学士学位。王小明，男，1998年4月2日生，
+// 系中南大学会计学专业本科毕业生，经审核符合《中华人民共和国学位条例》的规定。
+CertificateText degree_award_then_holder(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "兹授予" + person.name + c.degree + "。" + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，系" + c.school.name + c.major + "专业" +
+              holder + "，经审核符合《中华人民共和国学位条例》的规定。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The number after the short label 编号：, the sentence as most certificates word it, Arabic numerals.
+CertificateText graduation_short_number_label(const Person& person, const Credential& c, std::mt19937& rng) {
+  CertificateText text{Layout::kLandscape,
+                       {"毕业证书"},
+                       graduation_body(person, c, DateStyle::kArabic),
+                       {},
+                       {"校名：" + c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kArabic),
+                       c.school.name};
+  text.number_label = "编号：";
+  return text;
+}
+
 }  // namespace mixtract::synth
