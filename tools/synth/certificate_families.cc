@@ -2281,7 +2281,7 @@ CertificateText graduation_study_years(const Person& person, const Credential& c
           c.school.name};
 }
 
-// --- Held out: set 36, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 46497dd: set 36); developed on since. ---
 
 // The period under its own label inside the sentence, after the major: 学生王小明，性别男，一九九八年四月二日生，在本校
 // 会计学专业学习，在校学习时间：二〇一六年九月至二〇二〇年六月，学制四年，修完…准予毕业。

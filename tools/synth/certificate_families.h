@@ -200,7 +200,7 @@ CertificateText graduation_studied_at(const Person& person, const Credential& c,
 CertificateText degree_id_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_study_years(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 36.
+// Held out until their first measurement (2026-12-05, 46497dd: set 36); developed on since.
 CertificateText graduation_time_in_school(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_award_then_holder(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_short_number_label(const Person& person, const Credential& c, std::mt19937& rng);

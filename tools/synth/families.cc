@@ -197,10 +197,11 @@ constexpr Family kFamilies[] = {
     {"graduation_studied_at", DocumentKind::kGraduationCertificate, false, any_level, graduation_studied_at},
     {"degree_id_in_brackets", DocumentKind::kDegreeCertificate, false, degree_level, degree_id_in_brackets},
     {"graduation_study_years", DocumentKind::kGraduationCertificate, false, graduate_level, graduation_study_years},
-    // Held out: measured once before any cue changes for them (leave-one-family-out).
-    {"graduation_time_in_school", DocumentKind::kGraduationCertificate, true, any_level, graduation_time_in_school},
-    {"degree_award_then_holder", DocumentKind::kDegreeCertificate, true, degree_level, degree_award_then_holder},
-    {"graduation_short_number_label", DocumentKind::kGraduationCertificate, true, any_level,
+    // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-05, commit 46497dd);
+    // developed on since.
+    {"graduation_time_in_school", DocumentKind::kGraduationCertificate, false, any_level, graduation_time_in_school},
+    {"degree_award_then_holder", DocumentKind::kDegreeCertificate, false, degree_level, degree_award_then_holder},
+    {"graduation_short_number_label", DocumentKind::kGraduationCertificate, false, any_level,
      graduation_short_number_label},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
