@@ -617,6 +617,17 @@ TEST_F(CertificateCuesTest, DisagreeingCuesHalveTheConfidenceAndSaySo) {
   EXPECT_THAT(facts.at("level").note, HasSubstr("cues disagree: also read '硕士研究生'"));
 }
 
+TEST_F(CertificateCuesTest, TheHoldersNameBetweenTheAwardAndTheDegreeIsNoPartOfIt) {
+  // Written for this test: the award first with the name in it, once broken at the name, once a name that ends
+  // where a category could start (李明 before 管理学), and a professional degree after 授予 alone.
+  auto facts = read(
+      {"学士学位证书", "兹授予李明管理学学士学位。李明，男，1999年3月1日生，系南昌大学会计学专业本科毕", "业生。"});
+  EXPECT_EQ(fact(facts, "degree"), "管理学学士学位");
+  EXPECT_EQ(fact(read({"硕士学位证书", "经审核，授予欧阳", "明月工学硕士学位。"}), "degree"), "工学硕士学位");
+  EXPECT_EQ(fact(read({"硕士学位证书", "经审核，授予工商管理硕士专业学位。"}), "degree"), "工商管理硕士专业学位");
+  EXPECT_EQ(fact(read({"学士学位证书", "经审核，授予经济学学士学位。"}), "degree"), "经济学学士学位");
+}
+
 TEST_F(CertificateCuesTest, TheDegreeWhoseShiWasReadAsTu) {
   // 土 for 士, where the line breaks after it: 学土 is no word, 学士学位 is meant.
   auto facts =
