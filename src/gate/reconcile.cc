@@ -194,12 +194,18 @@ void mark_review(FieldResult& field, const std::string& reason) {
       field.reason.empty() || field.reason.starts_with(kLowConfidence) ? reason : field.reason + "; " + reason;
 }
 
+// The candidate the field's value was chosen from; null when there is none.
+const Candidate* chosen_of(const FieldResult& field) {
+  for (const Candidate& c : field.candidates) {
+    if (c.value == field.value && c.expert == field.expert) return &c;
+  }
+  return nullptr;
+}
+
 // What the chosen value was read as (the page's text before any correction).
 const std::string& raw_of(const FieldResult& field) {
-  for (const Candidate& c : field.candidates) {
-    if (c.value == field.value && c.expert == field.expert) return c.raw;
-  }
-  return field.value;
+  const Candidate* chosen = chosen_of(field);
+  return chosen != nullptr ? chosen->raw : field.value;
 }
 
 // The share of the characters of `reading` that occur in `name`.
@@ -333,12 +339,9 @@ void fill_from_mended_code(const Schema& schema, std::size_t code_field, const s
 // Whether the chosen value was gathered from three or more of the page's lines (a seal's ring and the words around it
 // read in pieces: 窦西 / 华 / 大学, the 华 of 主席：李文华): exactly as read or not, no witness of the name.
 bool read_in_pieces(const FieldResult& field) {
-  for (const Candidate& c : field.candidates) {
-    if (c.value != field.value || c.expert != field.expert) continue;
-    return std::count_if(c.evidence.begin(), c.evidence.end(),
-                         [](const Evidence& e) { return e.source.starts_with("ocr_line:"); }) >= 3;
-  }
-  return false;
+  const Candidate* chosen = chosen_of(field);
+  return chosen != nullptr && std::count_if(chosen->evidence.begin(), chosen->evidence.end(),
+                                            [](const Evidence& e) { return e.source.starts_with("ocr_line:"); }) >= 3;
 }
 
 // Settles one field the code states, `expected` its value by the code: filled in or cut short, confirmed,
