@@ -40,6 +40,26 @@ cv::Mat render(const std::vector<std::string>& lines, int height = 40) {
   return page;
 }
 
+// A school's seal stamped over (775, 800) of `page`: a ring, the name along it and a star, red, 85% opaque.
+void stamp_seal(cv::Mat& page) {
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
+  cv::Mat seal = page.clone();
+  const cv::Scalar red(70, 60, 225);
+  const cv::Point centre(775, 800);
+  const int radius = 70;
+  cv::circle(seal, centre, radius, red, 5, cv::LINE_AA);
+  const char* ring[] = {"浙", "江", "中", "医", "药", "大", "学"};
+  for (int k = 0; k < 7; ++k) {
+    const double angle = (200 + k * 23) * CV_PI / 180;
+    font->putText(seal, ring[k],
+                  {centre.x + static_cast<int>((radius - 28) * std::cos(angle)) - 10,
+                   centre.y + static_cast<int>((radius - 28) * std::sin(angle)) + 10},
+                  22, red, -1, cv::LINE_AA, false);
+  }
+  font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
+}
+
 // `page` as a document, encoded as PNG, as a file reaches the engine.
 Document document_of(const cv::Mat& page, const std::string& source = "page.png") {
   std::vector<unsigned char> png;
@@ -363,21 +383,7 @@ TEST(OcrLabelFaintLinesTest, ANumberLineASealMakesTheDetectorDropIsFoundAmongThe
   cv::Mat page(1130, 1600, CV_8UC3, cv::Scalar(228, 234, 238));
   font->putText(page, "证书编号：", {372, 812}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
   font->putText(page, "103441200205802185", {515, 812}, 28, cv::Scalar(40, 40, 235), -1, cv::LINE_AA, false);
-  cv::Mat seal = page.clone();
-  const cv::Scalar red(70, 60, 225);
-  const cv::Point centre(775, 800);
-  const int radius = 70;
-  cv::circle(seal, centre, radius, red, 5, cv::LINE_AA);
-  const char* ring[] = {"浙", "江", "中", "医", "药", "大", "学"};
-  for (int k = 0; k < 7; ++k) {
-    const double angle = (200 + k * 23) * CV_PI / 180;
-    font->putText(seal, ring[k],
-                  {centre.x + static_cast<int>((radius - 28) * std::cos(angle)) - 10,
-                   centre.y + static_cast<int>((radius - 28) * std::sin(angle)) + 10},
-                  22, red, -1, cv::LINE_AA, false);
-  }
-  font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
-  cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
+  stamp_seal(page);
   const Document document = document_of(page);
   const std::shared_ptr<OcrService> ocr = ppocr_service();
   const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
@@ -409,21 +415,7 @@ TEST(OcrLabelFadedPageTest, ANumberLineFoundOnlyWithRedFadedIsReadAgainInEachVie
   cv::Mat page(1130, 1600, CV_8UC3, cv::Scalar(228, 234, 238));
   font->putText(page, "证书编号：", {372, 812}, 28, cv::Scalar(30, 30, 30), -1, cv::LINE_AA, false);
   font->putText(page, "103441200205802185", {515, 812}, 28, cv::Scalar(40, 40, 140), -1, cv::LINE_AA, false);
-  cv::Mat seal = page.clone();
-  const cv::Scalar red(70, 60, 225);
-  const cv::Point centre(775, 800);
-  const int radius = 70;
-  cv::circle(seal, centre, radius, red, 5, cv::LINE_AA);
-  const char* ring[] = {"浙", "江", "中", "医", "药", "大", "学"};
-  for (int k = 0; k < 7; ++k) {
-    const double angle = (200 + k * 23) * CV_PI / 180;
-    font->putText(seal, ring[k],
-                  {centre.x + static_cast<int>((radius - 28) * std::cos(angle)) - 10,
-                   centre.y + static_cast<int>((radius - 28) * std::sin(angle)) + 10},
-                  22, red, -1, cv::LINE_AA, false);
-  }
-  font->putText(seal, "★", {centre.x - radius / 3, centre.y + radius / 3}, radius * 2 / 3, red, -1, cv::LINE_AA, false);
-  cv::addWeighted(seal, 0.85, page, 0.15, 0, page);
+  stamp_seal(page);
   const Document document = document_of(page);
   const std::shared_ptr<OcrService> ocr = ppocr_service();
   const Result<std::shared_ptr<const OcrResult>> read = ocr->read(document, "ppocr");
