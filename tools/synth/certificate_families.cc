@@ -2330,4 +2330,60 @@ CertificateText graduation_short_number_label(const Person& person, const Creden
   return text;
 }
 
+// --- Held out: set 37, measured once before any cue changes for it. ---
+
+// The major in Chinese quotation marks:
+// 学生王小明，性别男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校
+// “会计学”专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_major_in_quotes(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校“" + c.major + "”专业" +
+              programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The birth date before the name, the sex in brackets after it:
+// 兹有1998年4月2日出生的王小明（男），在中南大学会计学专业完成了学士学位的学业，
+// 经审核符合《中华人民共和国学位条例》的规定，授予管理学学士学位。
+CertificateText degree_born_before_name(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "兹有" + format_date(person.birth_date, DateStyle::kArabic) + "出生的" + person.name + "（" + person.gender +
+              "），在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The holder as one of the year's graduates (2020届) before the major, the period after:
+// 学生王小明，性别男，1998年4月2日生，
+// 系我校2020届会计学专业本科毕业生，于2016年9月至2020年6月在校学习，修完…准予毕业。
+CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，系我校" + std::to_string(c.graduation_date.year) + "届" + c.major + "专业" + holder + "，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在校学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
