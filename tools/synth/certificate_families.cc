@@ -2330,7 +2330,7 @@ CertificateText graduation_short_number_label(const Person& person, const Creden
   return text;
 }
 
-// --- Held out: set 37, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 308b18b: set 37); developed on since. ---
 
 // The major in Chinese quotation marks:
 // 学生王小明，性别男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校
@@ -2371,7 +2371,7 @@ CertificateText degree_born_before_name(const Person& person, const Credential& 
 // 学生王小明，性别男，1998年4月2日生，
 // 系我校2020届会计学专业本科毕业生，于2016年9月至2020年6月在校学习，修完…准予毕业。
 CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
+  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
   return {Layout::kLandscape,
           {"毕业证书"},
           "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +

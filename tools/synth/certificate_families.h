@@ -205,7 +205,7 @@ CertificateText graduation_time_in_school(const Person& person, const Credential
 CertificateText degree_award_then_holder(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_short_number_label(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 37.
+// Held out until their first measurement (2026-12-05, 308b18b: set 37); developed on since.
 CertificateText graduation_major_in_quotes(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_born_before_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng);
