@@ -571,6 +571,55 @@ TEST_F(CertificateCuesTest, ANameRightBeforeABracketWithTheIdentityNumber) {
   EXPECT_EQ(fact(facts, "name"), "欧阳明月");
 }
 
+TEST_F(CertificateCuesTest, ANameAfterTheBirthDateAndDe) {
+  // Written for this test: the birth date before the name, joined by 的, the sex in brackets after it (a line
+  // ending inside the name), and once in Chinese numerals with 同学 after the name.
+  auto facts = read({"学士学位证书", "兹有2001年11月3日出生的欧阳",
+                     "晓月（女），在南昌大学法学专业完成了学士学位的学业，", "授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳晓月");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  EXPECT_EQ(fact(facts, "birth_date"), "2001-11-03");
+  facts = read({"毕业证书", "二〇〇一年十一月三日生的周瑞同学，于二〇一九年九月至二〇二三年六月在本校法学专业学习，",
+                "准予毕业。"});
+  EXPECT_EQ(fact(facts, "name"), "周瑞");
+}
+
+TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForReview) {
+  // Written for this test: the period ends in 1995年7月 and the number (…1995…) says 1995; the date under the
+  // body reads 1998 (a seal's ring over the 5): the year is theirs, only for review.
+  auto facts = read({"毕业证书", "学生罗琳，性别女，1975年3月2日生，于1991年9月至1995年7月在本校法学专业",
+                     "四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", "证书编号：105331199505000123",
+                     "1998年7月7日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "1995-07-07");
+  EXPECT_LE(facts.at("issue_date").confidence, static_cast<float>(kDoubtfulReading));
+  EXPECT_THAT(facts.at("issue_date").note, HasSubstr("1998年7月7日"));
+  // The year lost but for a trace, in Chinese numerals, the period broken across lines.
+  facts = read({"毕业证书", "学生胡艳，性别男，一九九一年四月三日生，于二〇一六年九月至二〇",
+                "二〇年七月在本校机械工程专业学习，", "准予毕业。", "证书编号：113361202001820855", "6年七月十二日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2020-07-12");
+  // 大 read for 六 in the month, the year's first half under the seal: completed from the period.
+  facts = read({"毕业证书", "学生宋娜，性别女，2000年1月4日生，于2017年9月至2020年6月在本校护理专业三年制专科学习，",
+                "准予毕业。", "证书编号：100841202006262203", "二0年大月二十四日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2020-06-24");
+}
+
+TEST_F(CertificateCuesTest, AnIssueDateInAnotherMonthThanThePeriodsEndIsLeftAsRead) {
+  // Dated the month after the period ends (1 July for June), or where the number's year differs from the
+  // period's: nothing says the date was misread.
+  auto facts =
+      read({"毕业证书", "学生罗琳，性别女，1998年3月2日生，于2016年9月至2020年6月在本校法学专业学习，准予毕业。",
+            "证书编号：105331202005000123", "2020年7月1日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2020-07-01");
+  EXPECT_GT(facts.at("issue_date").confidence, static_cast<float>(kDoubtfulReading));
+  facts = read({"毕业证书", "学生罗琳，性别女，1998年3月2日生，于2016年9月至2020年6月在本校法学专业学习，准予毕业。",
+                "证书编号：105331202105000123", "2021年6月30日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2021-06-30");
+  // A degree's number (16 digits) carries the year of the award, not of graduation: left as read.
+  facts = read({"学士学位证书", "罗琳，女，1998年3月2日生，于2016年9月至2020年6月在南昌大学法学专业学习，",
+                "授予法学学士学位。", "证书编号：1040342021000123", "2021年6月30日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2021-06-30");
+}
+
 TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   // 一九七〇 read 一九七: 1970 fits an issue in 1992 (1907 does not); only for review.
   auto facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。",

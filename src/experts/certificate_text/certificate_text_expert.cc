@@ -289,6 +289,54 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
   return std::nullopt;
 }
 
+// A graduation certificate is dated in the month its study period ends (至二〇二〇年七月), and its number
+// (18 digits: the school's code, one digit, then the year) carries the year. Where the two agree on a year and
+// the date under the body reads that month but another year, or a year lost but for a trace (a seal's ring
+// over it: 1998年7月7日 for 1995, 6年七月十二日), the year is theirs; only for review. A date in another month
+// is left as read (a certificate may be dated the month after).
+void year_from_period_and_number(const JoinedText& joined, Readings& readings) {
+  const auto end = readings.find("study_end");
+  static const re2::RE2 kNumber("(?:^|\\D)\\d{6}(\\d{4})\\d{8}(?:\\D|$)");
+  std::string year;
+  if (end == readings.end() || !re2::RE2::PartialMatch(joined.text, kNumber, &year) ||
+      end->second.front().value.substr(0, 4) != year) {
+    return;
+  }
+  const std::string& period_end = end->second.front().value;  // 2020-07
+  // The date's month and day as read, whatever its year; "" where they are not a month and day.
+  const auto month_day = [](std::string raw) {
+    std::erase(raw, '\n');
+    const std::size_t at = raw.find("年");
+    const std::optional<Date> date = at == std::string::npos ? std::nullopt : parse_date("2000" + raw.substr(at));
+    return date ? to_iso(*date).substr(4) : std::string();
+  };
+  const auto mended = [&](TextValue value) -> std::optional<TextValue> {
+    const std::string rest = month_day(value.raw);
+    if (rest.substr(0, 3) != period_end.substr(4) || value.value.starts_with(period_end)) return std::nullopt;
+    value.note = "read '" + value.raw + "'; the year is the study period's end's and the certificate number's";
+    value.value = year + rest;
+    value.confidence = std::min(value.confidence, kDoubtful);
+    return value;
+  };
+  if (const auto issued = readings.find("issue_date"); issued != readings.end()) {
+    for (TextValue& value : issued->second) {
+      if (std::optional<TextValue> fixed = mended(value)) value = *std::move(fixed);
+    }
+    return;
+  }
+  static const re2::RE2 kYearLost(
+      "(?m)^([^年\\n]{0,3}年[0-9〇零Oo一二三四五六七八九十]{1,3}月[0-9〇零Oo一二三四五六七八九十]{1,3}日)$");
+  re2::StringPiece rest(joined.text);
+  re2::StringPiece piece;
+  while (re2::RE2::FindAndConsume(&rest, kYearLost, &piece)) {
+    const std::size_t begin = static_cast<std::size_t>(piece.data() - joined.text.data());
+    if (std::optional<TextValue> date = mended(joined.value(begin, begin + piece.size()))) {
+      readings["issue_date"].push_back(*std::move(date));
+      return;
+    }
+  }
+}
+
 // The years a Chinese-numeral year read with some of its 〇 lost (一九七 of 一九七〇, 二 of 二〇〇〇; OCR drops
 // the round 〇 most, and reads a kept one as O or 0: 二O二 of 二〇〇二) may have been: each way of putting the lost
 // 〇 back that gives a year from 1900 to 9999.
@@ -389,7 +437,7 @@ void correct_against_tables(const SchoolTable& schools, const MajorTable& majors
 
 std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, const SchoolTable& schools,
                                                        const MajorTable& majors, const CueSet& cues) {
-  const JoinedText joined = join_lines(ocr);
+  const JoinedText joined = cues.mended(join_lines(ocr));
   if (!cues.reads(joined)) return {};
   const std::vector<Finding> findings = cues.find(joined);
   Readings readings, derived;
@@ -412,6 +460,7 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
     }
     if (date) readings["issue_date"].push_back(*std::move(date));
   }
+  year_from_period_and_number(joined, readings);
   for (auto& [fact, values] : derived) std::move(values.begin(), values.end(), std::back_inserter(readings[fact]));
   if (!readings.contains("birth_date")) {
     if (std::optional<TextValue> date = birth_date_with_zeros_lost(joined, readings)) {

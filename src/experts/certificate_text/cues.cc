@@ -213,8 +213,7 @@ JoinedText CueSet::mended(const JoinedText& read) const {
   return text;
 }
 
-std::vector<Finding> CueSet::find(const JoinedText& read) const {
-  const JoinedText text = mended(read);
+std::vector<Finding> CueSet::find(const JoinedText& text) const {
   std::vector<Finding> findings;
   for (std::size_t c = 0; c < cues_.size(); ++c) {
     const Cue& cue = cues_[c];

@@ -43,8 +43,11 @@ class CueSet {
   // Whether the text holds one of the file's page_words: a page the cues are meant for.
   bool reads(const JoinedText& text) const;
 
-  // Every match of every cue, in cue order, then in text order, in the text with the file's misreadings
-  // (学土学位 for 学士学位) written as meant, wherever lines break in them.
+  // The text with the file's misreadings (学土学位 for 学士学位, 大月 for 六月) written as meant, wherever lines
+  // break in them; the characters keep their places, lines and confidences. What the cues and the reader read.
+  JoinedText mended(const JoinedText& text) const;
+
+  // Every match of every cue, in cue order, then in text order (in the text as mended()).
   std::vector<Finding> find(const JoinedText& text) const;
 
   // What the file's `values` say a fact's value means (硕士 -> 硕士研究生 for level); the value itself
@@ -59,10 +62,8 @@ class CueSet {
   };
   std::vector<Cue> cues_;
   std::vector<std::string> page_words_;
-  // What OCR reads, as a cue, and the characters meant (misreadings:), and the text with them mended: the
-  // characters keep their places, lines and confidences.
+  // What OCR reads, as a cue, and the characters meant (misreadings:).
   std::vector<std::pair<std::shared_ptr<const re2::RE2>, std::string>> misreadings_;
-  JoinedText mended(const JoinedText& text) const;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> values_;
 };
 
