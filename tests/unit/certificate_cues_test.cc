@@ -597,6 +597,12 @@ TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForRevie
   facts = read({"毕业证书", "学生胡艳，性别男，一九九一年四月三日生，于二〇一六年九月至二〇",
                 "二〇年七月在本校机械工程专业学习，", "准予毕业。", "证书编号：113361202001820855", "6年七月十二日"});
   EXPECT_EQ(fact(facts, "issue_date"), "2020-07-12");
+  // The period under a label broken across lines, without 于; the date above the number.
+  facts = read({"研究生毕业证书", "学生胡艳，性别男，一九九一年四月三日生，在本校机械工程专业学习，在校学习时",
+                "间：二〇一七年九月至二〇二〇年七月，学制三年，准予毕业。", "6年七月十二日",
+                "证书编号：113361202001820855"});
+  EXPECT_EQ(fact(facts, "study_end"), "2020-07");
+  EXPECT_EQ(fact(facts, "issue_date"), "2020-07-12");
   // 大 read for 六 in the month, the year's first half under the seal: completed from the period.
   facts = read({"毕业证书", "学生宋娜，性别女，2000年1月4日生，于2017年9月至2020年6月在本校护理专业三年制专科学习，",
                 "准予毕业。", "证书编号：100841202006262203", "二0年大月二十四日"});
