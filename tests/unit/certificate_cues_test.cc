@@ -603,6 +603,12 @@ TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForRevie
                 "证书编号：113361202001820855"});
   EXPECT_EQ(fact(facts, "study_end"), "2020-07");
   EXPECT_EQ(fact(facts, "issue_date"), "2020-07-12");
+  // The period's start cut short (一九九年 for 一九九〇年): its end is still read.
+  facts = read({"毕业证书",
+                "学生赵平，性别女，一九七一年三月二十八日生，在本校汉语言文学专业学习，在校学习时间：一九九年九月",
+                "至一九九三年六月，学制三年，准予毕业。", "一九九", "二年六月二十日", "证书编号：136161199306892480"});
+  EXPECT_EQ(fact(facts, "study_end"), "1993-06");
+  EXPECT_EQ(fact(facts, "issue_date"), "1993-06-20");
   // 大 read for 六 in the month, the year's first half under the seal: completed from the period.
   facts = read({"毕业证书", "学生宋娜，性别女，2000年1月4日生，于2017年9月至2020年6月在本校护理专业三年制专科学习，",
                 "准予毕业。", "证书编号：100841202006262203", "二0年大月二十四日"});
