@@ -2386,4 +2386,53 @@ CertificateText graduation_class_of(const Person& person, const Credential& c, s
           c.school.name};
 }
 
+// --- Held out: set 38, measured once before any cue changes for it. ---
+
+// Two sentences, the first ending after the birth date, the second opening with the period and naming the school:
+// 王小明，男，1998年4月2日生。2016年9月至2020年6月在中南大学会计学专业四年制本科学习，修完…准予毕业。
+CertificateText graduation_two_sentences(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在" + c.school.name + c.major + "专业" + programme_of(c) + "学习，修完" +
+              (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The committee first, the holder in brackets after 授予 and before the degree, the major in a sentence after:
+// 经中南大学学位评定委员会审核，授予王小明（男，一九九八年四月二日生）管理学学士学位。王小明系该校会计学专业本科毕业生。
+CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "经" + c.school.name + "学位评定委员会审核，授予" + person.name + "（" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生）" + c.degree + "。" + person.name +
+              "系该校" + c.major + "专业" + holder + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// No period, only the month of graduation before 毕业于 and the school and major after it, the level in brackets:
+// 学生王小明，性别男，1998年4月2日生，2020年6月毕业于中南大学会计学专业（本科），学制四年，成绩合格，特发此证。
+CertificateText graduation_graduated_from(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {"毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，" + year_month(c.graduation_date, DateStyle::kArabic) + "毕业于" + c.school.name + c.major +
+              "专业（" + std::string(level_name(c.level)) + "），学制" + years_in_words(c) + "年，成绩合格，特发此证。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

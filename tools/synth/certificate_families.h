@@ -210,6 +210,11 @@ CertificateText graduation_major_in_quotes(const Person& person, const Credentia
 CertificateText degree_born_before_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 38.
+CertificateText graduation_two_sentences(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
