@@ -615,6 +615,14 @@ TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForRevie
   EXPECT_EQ(fact(facts, "issue_date"), "2020-06-24");
 }
 
+TEST_F(CertificateCuesTest, AYearDoesNotOpenInsideTheNumberBeforeIt) {
+  // Written for this test: the date's year lost under the seal but for its last digit, on the line after the
+  // number; no period to complete it from. The number's last digits and that one are no year (8556).
+  const auto facts = read({"毕业证书", "学生胡艳，性别男，一九九一年四月三日生，在本校机械工程专业学习，准予毕业。",
+                           "证书编号：113361202001820855", "6年七月十二日"});
+  EXPECT_EQ(fact(facts, "issue_date"), "(none)");
+}
+
 TEST_F(CertificateCuesTest, AnIssueDateInAnotherMonthThanThePeriodsEndIsLeftAsRead) {
   // Dated the month after the period ends (1 July for June), or where the number's year differs from the
   // period's: nothing says the date was misread.

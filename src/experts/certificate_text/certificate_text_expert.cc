@@ -205,8 +205,8 @@ const re2::RE2& any_date() {
   return kDate;
 }
 
-// The issue date when no cue marks it: the last date on the page that is not the birth date, of those that stand
-// apart from the words around them (`apart`), or of all.
+// The issue date when no cue marks it: the last date on the page that is not the birth date nor opens inside a run of
+// digits, of those that stand apart from the words around them (`apart`), or of all.
 std::optional<TextValue> last_other_date(const JoinedText& joined, const std::vector<Finding>& findings, bool apart) {
   std::optional<TextValue> last;
   re2::StringPiece rest(joined.text);
@@ -215,7 +215,11 @@ std::optional<TextValue> last_other_date(const JoinedText& joined, const std::ve
     const std::size_t begin = static_cast<std::size_t>(found.data() - joined.text.data());
     const bool birth = std::any_of(findings.begin(), findings.end(),
                                    [&](const Finding& f) { return f.fact == "birth_date" && f.begin == begin; });
-    if (birth || (apart && !stands_apart(joined, begin, begin + found.size()))) continue;
+    // A year that opens inside a longer run of digits is none (…20855 / 6年七月十二日 is no year 8556).
+    const char32_t before = joined.char_before(begin);
+    if (birth || (before >= U'0' && before <= U'9') || (apart && !stands_apart(joined, begin, begin + found.size()))) {
+      continue;
+    }
     TextValue value = joined.value(begin, begin + found.size());
     if (const std::optional<Date> date = parse_date(value.raw)) {
       value.value = to_iso(*date);
