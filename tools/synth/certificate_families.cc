@@ -2386,7 +2386,7 @@ CertificateText graduation_class_of(const Person& person, const Credential& c, s
           c.school.name};
 }
 
-// --- Held out: set 38, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 627c9cf: set 38); developed on since. ---
 
 // Two sentences, the first ending after the birth date, the second opening with the period and naming the school:
 // 王小明，男，1998年4月2日生。2016年9月至2020年6月在中南大学会计学专业四年制本科学习，修完…准予毕业。

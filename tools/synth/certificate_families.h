@@ -210,7 +210,7 @@ CertificateText graduation_major_in_quotes(const Person& person, const Credentia
 CertificateText degree_born_before_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 38.
+// Held out until their first measurement (2026-12-05, 627c9cf: set 38); developed on since.
 CertificateText graduation_two_sentences(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
