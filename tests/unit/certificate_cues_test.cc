@@ -615,6 +615,18 @@ TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForRevie
   EXPECT_EQ(fact(facts, "issue_date"), "2020-06-24");
 }
 
+TEST_F(CertificateCuesTest, AnIssueYearWithOneCharacterMisreadIsTheNumbersForReview) {
+  // Written for this test: 二〇〇八 read 二05八 under the seal, a degree's number (…2008…) the only other year.
+  auto facts = read({"硕士学位证书", "经上海大学学位评定委员会审核，授予朱文（男，一九八〇年二月三日生）法学硕士学位。",
+                     "二05八年六月三十日", "证书编号：1027432008799387"});
+  EXPECT_EQ(fact(facts, "issue_date"), "2008-06-30");
+  EXPECT_LE(facts.at("issue_date").confidence, static_cast<float>(kDoubtfulReading));
+  // Two characters misread, or none (a whole date inside a sentence is not a damaged one): not from the number.
+  facts = read({"硕士学位证书", "经上海大学学位评定委员会审核，授予朱文（男，一九八〇年二月三日生）法学硕士学位。",
+                "二05五年六月三十日", "证书编号：1027432008799387"});
+  EXPECT_NE(fact(facts, "issue_date"), "2008-06-30");
+}
+
 TEST_F(CertificateCuesTest, AYearDoesNotOpenInsideTheNumberBeforeIt) {
   // Written for this test: the date's year lost under the seal but for its last digit, on the line after the
   // number; no period to complete it from. The number's last digits and that one are no year (8556).

@@ -230,13 +230,32 @@ std::optional<TextValue> last_other_date(const JoinedText& joined, const std::ve
 }
 
 // An issue date whose year lost its first characters, or all of them, under a seal (〇二二年七月十八日,
-// 年七月十三日): completed from `year` when what is left of it matches.
+// 年七月十三日): completed from `year` when what is left of it matches; or whose four characters are all there but
+// one of them misread (二05八年六月三十日 for 2008): `year`, only for review.
 std::optional<TextValue> completed_date(TextValue line, const std::string& year) {
   const std::size_t at = line.raw.find("年");
   if (at == std::string::npos) return std::nullopt;
   const std::vector<char32_t> fragment = utf8::decode(line.raw.substr(0, at));
-  if (fragment.size() >= 4) return std::nullopt;
   const std::string rest = line.raw.substr(at);
+  if (fragment.size() == 4) {
+    // All four there, one misread (二05八 for 二〇〇八, the 〇 read 5): only for review.
+    static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+    std::size_t misread = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const char32_t c = fragment[i];
+      const int digit = c >= U'0' && c <= U'9'                         ? static_cast<int>(c - U'0')
+                        : c == U'O' || c == U'o' || c == U'零'         ? 0
+                        : kDigits.find(c) != std::u32string_view::npos ? static_cast<int>(kDigits.find(c))
+                                                                       : -1;
+      if (digit != year[i] - '0') ++misread;
+    }
+    const std::optional<Date> as_meant = misread == 1 ? parse_date(year + rest) : std::nullopt;
+    if (!as_meant) return std::nullopt;
+    line.value = to_iso(*as_meant);
+    line.confidence = std::min(line.confidence, kDoubtful);
+    return line;
+  }
+  if (fragment.size() > 4) return std::nullopt;
   // Read the fragment as the year's last digits by trying it in place of them, the missing ones written
   // in the fragment's script.
   static constexpr std::string_view kChinese[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -265,16 +284,20 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
     years.emplace_back(year, "the certificate number");
   }
   static const re2::RE2 kFragment(
-      expand_cue("(?m)(?:^|[^0-9〇零Oo一二三四五六七八九十])([0-9〇零Oo一二三四五六七八九十]{0,3}年[0-"
+      expand_cue("(?m)(?:^|[^0-9〇零Oo一二三四五六七八九十])([0-9〇零Oo一二三四五六七八九十]{0,4}年[0-"
                  "9〇零Oo一二三四五六七八九十]{1,3}月[0-9〇零Oo一二三四五六七八九十]{1,3}日)"));
   static const re2::RE2 kCut("(?m)(\\d{4}\\n?年\\n?\\d{1,2}\\n?月\\n?\\d{1,2})$");
   re2::StringPiece piece;
   for (const auto& [year, source] : years) {
     re2::StringPiece rest(joined.text);
     while (re2::RE2::FindAndConsume(&rest, kFragment, &piece)) {
+      if (piece.ends_with("\n")) piece.remove_suffix(1);  // (A line may break after each Han character of a cue.)
       const std::size_t begin = static_cast<std::size_t>(piece.data() - joined.text.data());
       const bool whole_year_lost = piece.starts_with("年");
       if (whole_year_lost && begin > 0 && joined.text[begin - 1] != '\n') continue;  // Only a line of its own.
+      // A year of four characters one of which is misread: only one printed apart (not a birth date, 生 after it).
+      const bool all_four = utf8::length(std::string(piece.substr(0, piece.find("年")))) == 4;
+      if (all_four && !stands_apart(joined, begin, begin + piece.size())) continue;
       if (std::optional<TextValue> date = completed_date(joined.value(begin, begin + piece.size()), year)) {
         date->note = "year completed from " + source + ": read '" + date->raw + "'";
         return date;
