@@ -271,6 +271,15 @@ std::optional<TextValue> completed_date(TextValue line, const std::string& year)
   return line;
 }
 
+// The year the first certificate number on the page carries, its 7th to 10th digits (a degree's 16 digits or a
+// graduation certificate's 18; `graduation` only the 18: its year is the year of graduation); "" = none.
+std::string number_year(const JoinedText& joined, bool graduation) {
+  static const re2::RE2 kAny("(?:^|\\D)\\d{6}(\\d{4})(?:\\d{6}|\\d{8})(?:\\D|$)");
+  static const re2::RE2 kGraduation("(?:^|\\D)\\d{6}(\\d{4})\\d{8}(?:\\D|$)");
+  std::string year;
+  return re2::RE2::PartialMatch(joined.text, graduation ? kGraduation : kAny, &year) ? year : "";
+}
+
 // The issue date when no whole date is on the page: one whose year lost its first characters under a
 // seal, completed from the study period's last year or the certificate number's year; or one whose day
 // lost its 日 at a line's end (the day may be cut short too, so only for review).
@@ -279,10 +288,7 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
   if (const auto end = readings.find("study_end"); end != readings.end()) {
     years.emplace_back(end->second.front().value.substr(0, 4), "the study period");
   }
-  static const re2::RE2 kNumber("(?:^|\\D)\\d{6}(\\d{4})(?:\\d{6}|\\d{8})(?:\\D|$)");
-  if (std::string year; re2::RE2::PartialMatch(joined.text, kNumber, &year)) {
-    years.emplace_back(year, "the certificate number");
-  }
+  if (std::string year = number_year(joined, false); !year.empty()) years.emplace_back(year, "the certificate number");
   static const re2::RE2 kFragment(
       expand_cue("(?m)(?:^|[^0-9〇零Oo一二三四五六七八九十])([0-9〇零Oo一二三四五六七八九十]{0,4}年[0-"
                  "9〇零Oo一二三四五六七八九十]{1,3}月[0-9〇零Oo一二三四五六七八九十]{1,3}日)"));
@@ -323,12 +329,8 @@ std::optional<TextValue> damaged_issue_date(const JoinedText& joined, const Read
 // is left as read (a certificate may be dated the month after).
 void year_from_period_and_number(const JoinedText& joined, Readings& readings) {
   const auto end = readings.find("study_end");
-  static const re2::RE2 kNumber("(?:^|\\D)\\d{6}(\\d{4})\\d{8}(?:\\D|$)");
-  std::string year;
-  if (end == readings.end() || !re2::RE2::PartialMatch(joined.text, kNumber, &year) ||
-      end->second.front().value.substr(0, 4) != year) {
-    return;
-  }
+  const std::string year = number_year(joined, true);
+  if (end == readings.end() || year.empty() || end->second.front().value.substr(0, 4) != year) return;
   const std::string& period_end = end->second.front().value;  // 2020-07
   // The date's month and day as read, whatever its year; "" where they are not a month and day.
   const auto month_day = [](std::string raw) {
