@@ -9,8 +9,9 @@ namespace {
 
 // Words printed as labels on certificates and ID cards, or beside a name (学员王小明, 王小明同志, 授予王小明); a name
 // holding one was read from the wrong place.
-constexpr std::string_view kLabelWords[] = {"姓名", "性别", "民族", "出生", "住址", "学生", "学员", "同学", "同志",
-                                            "证书", "编号", "学校", "校名", "专业", "日期", "号码", "学位", "毕业", "授予"};
+constexpr std::string_view kLabelWords[] = {"姓名", "性别", "民族", "出生", "住址", "学生", "学员",
+                                            "同学", "同志", "证书", "编号", "学校", "校名", "专业",
+                                            "日期", "号码", "学位", "毕业", "授予"};
 
 // Words of a document's title or set phrases, never part of a school's or a major's name.
 constexpr std::string_view kTitleWords[] = {"证书", "毕业", "学位", "本校", "委员会", "性别", "出生", "编号"};
