@@ -2435,4 +2435,58 @@ CertificateText graduation_graduated_from(const Person& person, const Credential
           c.school.name};
 }
 
+// --- Held out: set 39, measured once before any cue changes for it. ---
+
+// The period as 自…起至…止, as some schools print a range of time:
+// 学生王小明，性别男，一九九八年四月二日生，自二〇一六年九月起至二〇二〇年六月止在本校会计学专业四年制本科学习，修完…准予毕业。
+CertificateText graduation_from_until(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，自" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "起至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "止在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school, major and level before the name, which opens no word a name follows elsewhere:
+// 中南大学会计学专业本科毕业生王小明，男，1998年4月2日生，已通过学士学位课程考试和论文答辩，成绩合格，
+// 经本校学位评定委员会审核，授予管理学学士学位。
+CertificateText degree_graduate_then_name(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          c.school.name + c.major + "专业" + holder + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，已通过" + rank_of(c.level) +
+              "学位课程考试和论文答辩，成绩合格，经本校学位评定委员会审核，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The birth date after 出生于, the school named in the sentence, the period after it:
+// 王小明，男，出生于1998年4月2日，在中南大学会计学专业四年制本科学习，学习期间为2016年9月至2020年6月，
+// 修完…准予毕业。
+CertificateText graduation_born_on(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          person.name + "，" + person.gender + "，出生于" + format_date(person.birth_date, DateStyle::kArabic) +
+              "，在" + c.school.name + c.major + "专业" + programme_of(c) + "学习，学习期间为" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

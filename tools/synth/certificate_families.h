@@ -215,6 +215,11 @@ CertificateText graduation_two_sentences(const Person& person, const Credential&
 CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 39.
+CertificateText graduation_from_until(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_graduate_then_name(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_born_on(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
