@@ -2435,7 +2435,7 @@ CertificateText graduation_graduated_from(const Person& person, const Credential
           c.school.name};
 }
 
-// --- Held out: set 39, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, bf47a06: set 39); developed on since. ---
 
 // The period as 自…起至…止, as some schools print a range of time:
 // 学生王小明，性别男，一九九八年四月二日生，自二〇一六年九月起至二〇二〇年六月止在本校会计学专业四年制本科学习，修完…准予毕业。

@@ -215,7 +215,7 @@ CertificateText graduation_two_sentences(const Person& person, const Credential&
 CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_graduated_from(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 39.
+// Held out until their first measurement (2026-12-05, bf47a06: set 39); developed on since.
 CertificateText graduation_from_until(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_graduate_then_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_born_on(const Person& person, const Credential& c, std::mt19937& rng);
