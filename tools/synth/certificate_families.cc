@@ -38,6 +38,11 @@ std::string programme_of(const Credential& c) {
   return graduate_level(c.level) ? level : years_in_words(c) + "年制" + level;
 }
 
+// The holder as a sentence names them: 本科毕业生, 专科毕业生; 硕士研究生 (a graduate level's name says it).
+std::string holder_of(const Credential& c) {
+  return std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
+}
+
 }  // namespace
 
 bool any_level(EducationLevel) {
@@ -567,11 +572,10 @@ CertificateText graduation_completed(const Person& person, const Credential& c, 
 // 系…毕业生 and the Degree Regulations: 李娜，女，1990年3月5日出生，系中南大学会计学专业本科毕业生，经审核符合
 // 《中华人民共和国学位条例》的规定，授予管理学学士学位。 The committee signs.
 CertificateText degree_graduate_of(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string graduate = c.level == EducationLevel::kBachelor ? "本科毕业生" : std::string(level_name(c.level));
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
           person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "出生，系" +
-              c.school.name + c.major + "专业" + graduate + "，经审核符合《中华人民共和国学位条例》的规定，授予" +
+              c.school.name + c.major + "专业" + holder_of(c) + "，经审核符合《中华人民共和国学位条例》的规定，授予" +
               c.degree + "。",
           {},
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
@@ -833,13 +837,11 @@ CertificateText graduation_student_number(const Person& person, const Credential
   char student_number[16];
   std::snprintf(student_number, sizeof student_number, "%d%02d%06d", c.start_date.year, uniform(rng, 1, 40),
                 uniform(rng, 1, 999999));
-  const bool graduate = graduate_level(c.level);
   return {Layout::kLandscape,
           {"毕业证书"},
           person.name + "，" + person.gender + "，生于" + format_date(person.birth_date, DateStyle::kArabic) +
               "，学号" + student_number + "，系我校" + std::to_string(c.graduation_date.year) + "届" + c.major +
-              "专业" + (graduate ? std::string(level_name(c.level)) : std::string(level_name(c.level)) + "毕业生") +
-              "，学习期满，成绩合格，准予毕业。",
+              "专业" + holder_of(c) + "，学习期满，成绩合格，准予毕业。",
           {},
           {c.school.name, "校长：" + official(rng)},
           c.graduation_number,
@@ -1151,11 +1153,10 @@ CertificateText graduation_vocational_college(const Person& person, const Creden
 // 经审核，中南大学会计学专业本科毕业生王小明（1998年4月2日生，男）符合学士学位授予条件，授予管理学学士学位。
 // (硕士, 博士: …专业硕士研究生王小明（…）完成了学位论文答辩，符合硕士学位授予条件，….)
 CertificateText degree_graduate_named_last(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = c.level == EducationLevel::kBachelor ? "本科毕业生" : std::string(level_name(c.level));
   const std::string passed = c.level == EducationLevel::kBachelor ? "" : "完成了学位论文答辩，";
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
-          "经审核，" + c.school.name + c.major + "专业" + holder + person.name + "（" +
+          "经审核，" + c.school.name + c.major + "专业" + holder_of(c) + person.name + "（" +
               format_date(person.birth_date, DateStyle::kArabic) + "生，" + person.gender + "）" + passed + "符合" +
               rank_of(c.level) + "学位授予条件，授予" + c.degree + "。",
           {},
@@ -2216,11 +2217,10 @@ CertificateText graduation_classmate(const Person& person, const Credential& c, 
 // 王小明，男，1998年4月2日出生，系本校会计学专业本科毕业生，已通过学士学位课程考核和论文答辩，经审核符合《中华人民
 // 共和国学位条例》的规定，授予管理学学士学位。
 CertificateText degree_graduate_of_this_school(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
           person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
-              "出生，系本校" + c.major + "专业" + holder + "，已通过" + rank_of(c.level) +
+              "出生，系本校" + c.major + "专业" + holder_of(c) + "，已通过" + rank_of(c.level) +
               "学位课程考核和论文答辩，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
           {},
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
@@ -2303,12 +2303,11 @@ CertificateText graduation_time_in_school(const Person& person, const Credential
 // The award first, then the holder in a sentence of their own: 兹授予王小明管理学学士学位。王小明，男，1998年4月2日生，
 // 系中南大学会计学专业本科毕业生，经审核符合《中华人民共和国学位条例》的规定。
 CertificateText degree_award_then_holder(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = graduate_level(c.level) ? std::string(level_name(c.level)) : "本科毕业生";
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
           "兹授予" + person.name + c.degree + "。" + person.name + "，" + person.gender + "，" +
               format_date(person.birth_date, DateStyle::kArabic) + "生，系" + c.school.name + c.major + "专业" +
-              holder + "，经审核符合《中华人民共和国学位条例》的规定。",
+              holder_of(c) + "，经审核符合《中华人民共和国学位条例》的规定。",
           {},
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
@@ -2371,11 +2370,10 @@ CertificateText degree_born_before_name(const Person& person, const Credential& 
 // 学生王小明，性别男，1998年4月2日生，
 // 系我校2020届会计学专业本科毕业生，于2016年9月至2020年6月在校学习，修完…准予毕业。
 CertificateText graduation_class_of(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
   return {Layout::kLandscape,
           {"毕业证书"},
           "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
-              "生，系我校" + std::to_string(c.graduation_date.year) + "届" + c.major + "专业" + holder + "，于" +
+              "生，系我校" + std::to_string(c.graduation_date.year) + "届" + c.major + "专业" + holder_of(c) + "，于" +
               year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
               "在校学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
               "规定的全部课程，成绩合格，准予毕业。",
@@ -2407,12 +2405,11 @@ CertificateText graduation_two_sentences(const Person& person, const Credential&
 // The committee first, the holder in brackets after 授予 and before the degree, the major in a sentence after:
 // 经中南大学学位评定委员会审核，授予王小明（男，一九九八年四月二日生）管理学学士学位。王小明系该校会计学专业本科毕业生。
 CertificateText degree_awarded_by_committee(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
           "经" + c.school.name + "学位评定委员会审核，授予" + person.name + "（" + person.gender + "，" +
               format_date(person.birth_date, DateStyle::kChineseNumerals) + "生）" + c.degree + "。" + person.name +
-              "系该校" + c.major + "专业" + holder + "。",
+              "系该校" + c.major + "专业" + holder_of(c) + "。",
           {},
           {c.school.name + "学位评定委员会", "主席：" + official(rng)},
           c.degree_number,
@@ -2459,10 +2456,9 @@ CertificateText graduation_from_until(const Person& person, const Credential& c,
 // 中南大学会计学专业本科毕业生王小明，男，1998年4月2日生，已通过学士学位课程考试和论文答辩，成绩合格，
 // 经本校学位评定委员会审核，授予管理学学士学位。
 CertificateText degree_graduate_then_name(const Person& person, const Credential& c, std::mt19937& rng) {
-  const std::string holder = std::string(level_name(c.level)) + (graduate_level(c.level) ? "" : "毕业生");
   return {Layout::kPortrait,
           {rank_of(c.level) + "学位证书"},
-          c.school.name + c.major + "专业" + holder + person.name + "，" + person.gender + "，" +
+          c.school.name + c.major + "专业" + holder_of(c) + person.name + "，" + person.gender + "，" +
               format_date(person.birth_date, DateStyle::kArabic) + "生，已通过" + rank_of(c.level) +
               "学位课程考试和论文答辩，成绩合格，经本校学位评定委员会审核，授予" + c.degree + "。",
           {},
