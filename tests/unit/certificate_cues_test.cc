@@ -584,6 +584,39 @@ TEST_F(CertificateCuesTest, ANameAfterTheBirthDateAndDe) {
   EXPECT_EQ(fact(facts, "name"), "周瑞");
 }
 
+TEST_F(CertificateCuesTest, ANameAfterTheWordForAGraduate) {
+  // Written for this test: school, major and level before the name (…专业本科毕业生), once with the line ending
+  // inside the name and the sex opening the next, once with the comma after the sex lost at a line's end.
+  auto facts = read({"学士学位证书", "南昌大学汉语言文学专业本科毕业生欧阳晓", "月，女，2001年11月3日生，已通过学士",
+                     "学位课程考试和论文答辩，授予文学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳晓月");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  facts = read({"硕士学位证书", "南昌大学法学专业硕士毕业生周瑞", "男，一九九六年二月九日生，已通过硕士学位",
+                "论文答辩，授予法学硕士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "周瑞");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  facts = read({"学士学位证书", "南昌大学法学专业本科毕业生周瑞，男", "1996年2月9日生，已通过学士学位论文答辩，",
+                "授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "周瑞");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  // Not a name: the clause after a sentence that ends in 毕业生.
+  facts = read({"学士学位证书", "周瑞，男，1996年2月9日生，系南昌大学法学专业本科毕业生，经审核符合",
+                "规定，授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "name"), "周瑞");
+}
+
+TEST_F(CertificateCuesTest, APeriodFromUntil) {
+  // Written for this test: 自…起至…止, a line breaking after 起, in both numeral styles.
+  auto facts = read({"毕业证书", "学生周瑞，性别男，一九九六年二月九日生，自二〇一四年九月起",
+                     "至二〇一八年七月止在本校法学专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "study_start"), "2014-09");
+  EXPECT_EQ(fact(facts, "study_end"), "2018-07");
+  facts =
+      read({"毕业证书", "学生周瑞，性别男，1996年2月9日生，自2014年9月起至2018年7月止在本校法学专业学习，准予毕业。"});
+  EXPECT_EQ(fact(facts, "study_start"), "2014-09");
+  EXPECT_EQ(fact(facts, "study_end"), "2018-07");
+}
+
 TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForReview) {
   // Written for this test: the period ends in 1995年7月 and the number (…1995…) says 1995; the date under the
   // body reads 1998 (a seal's ring over the 5): the year is theirs, only for review.
