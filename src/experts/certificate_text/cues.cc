@@ -248,4 +248,9 @@ std::string CueSet::meaning(std::string_view fact, const std::string& value) con
   return it == fact_values->second.end() ? value : it->second;
 }
 
+const re2::RE2& any_date() {
+  static const re2::RE2 kDate(expand_cue("({DATE})"));
+  return kDate;
+}
+
 }  // namespace mixtract

@@ -29,6 +29,9 @@ struct Finding {
   std::size_t end = 0;
 };
 
+// What the reader knows: each fact's readings, in the order found (cue order, then text order).
+using Readings = std::map<std::string, std::vector<TextValue>, std::less<>>;
+
 // The facts a cue may name: name, gender, birth_date, study_start, study_end, school, major,
 // school_major, level, degree, issue_date, id_number.
 const std::vector<std::string_view>& cue_facts();
@@ -74,6 +77,9 @@ using WordLists = std::map<std::string, std::vector<std::string>, std::less<>>;
 // followed by a quantifier, the shorthands (~, {HAN}, {NAME}, {DATE}, {MONTH}, {SCHOOL}) expanded, and each
 // {LIST} of `words` made an alternative of its words (each expanded as a cue). Exposed for tests.
 std::string expand_cue(std::string_view cue, const WordLists& words = {});
+
+// A date in any of the forms {DATE} names, captured.
+const re2::RE2& any_date();
 
 }  // namespace mixtract
 
