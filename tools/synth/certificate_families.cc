@@ -2485,4 +2485,57 @@ CertificateText graduation_born_on(const Person& person, const Credential& c, st
           c.school.name};
 }
 
+// --- Held out: set 40, measured once before any cue changes for it. ---
+
+// Zero-padded Arabic numerals in the sentence, as a word processor's date field writes them, the sex in brackets:
+// 学生王小明（男），1998年04月02日生，于2016年09月至2020年06月在本校会计学专业四年制本科学习，修完…准予毕业。
+CertificateText graduation_padded_dates(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "（" + person.gender + "），" + padded(person.birth_date, true) + "生，于" +
+              padded(c.start_date, false) + "至" + padded(c.graduation_date, false) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          padded(c.graduation_date, true),
+          c.school.name};
+}
+
+// The holder under labels in one row below a sentence that calls them 该生, Chinese numerals:
+// 该生在中南大学会计学专业完成了学士学位的学业，经审核符合《中华人民共和国学位条例》的规定，授予管理学学士学位。
+// 姓名：王小明　　性别：男　　出生日期：一九九八年四月二日
+CertificateText degree_holder_in_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          "该生在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {"姓名：" + person.name + "　　性别：" + person.gender + "　　出生日期：" +
+           format_date(person.birth_date, DateStyle::kChineseNumerals)},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// No major in the sentence: the major, level and length in one row of labels below it, the dates in another:
+// 学生王小明，性别男，1998年4月2日生，在本校学习期满，修完教学计划规定的全部课程，成绩合格，准予毕业。
+// 专业：会计学　　层次：本科　　学制：四年 / 入学：2016年9月　　毕业：2020年6月
+CertificateText graduation_major_in_a_row(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {
+      Layout::kLandscape,
+      {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+      "学生" + person.name + "，性别" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+          "生，在本校学习期满，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+          "规定的全部课程，成绩合格，准予毕业。",
+      {"专业：" + c.major + "　　层次：" + std::string(level_name(c.level)) + "　　学制：" + years_in_words(c) + "年",
+       "入学：" + year_month(c.start_date, DateStyle::kArabic) + "　　毕业：" +
+           year_month(c.graduation_date, DateStyle::kArabic)},
+      {"校名：" + c.school.name, "校长：" + official(rng)},
+      c.graduation_number,
+      format_date(c.graduation_date, DateStyle::kArabic),
+      c.school.name};
+}
+
 }  // namespace mixtract::synth
