@@ -2485,7 +2485,7 @@ CertificateText graduation_born_on(const Person& person, const Credential& c, st
           c.school.name};
 }
 
-// --- Held out: set 40, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, c7059c7: set 40); developed on since. ---
 
 // Zero-padded Arabic numerals in the sentence, as a word processor's date field writes them, the sex in brackets:
 // 学生王小明（男），1998年04月02日生，于2016年09月至2020年06月在本校会计学专业四年制本科学习，修完…准予毕业。

@@ -220,7 +220,7 @@ CertificateText graduation_from_until(const Person& person, const Credential& c,
 CertificateText degree_graduate_then_name(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_born_on(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 40.
+// Held out until their first measurement (2026-12-05, c7059c7: set 40); developed on since.
 CertificateText graduation_padded_dates(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_holder_in_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_major_in_a_row(const Person& person, const Credential& c, std::mt19937& rng);
