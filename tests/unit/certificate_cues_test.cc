@@ -617,6 +617,19 @@ TEST_F(CertificateCuesTest, APeriodFromUntil) {
   EXPECT_EQ(fact(facts, "study_end"), "2018-07");
 }
 
+TEST_F(CertificateCuesTest, AMajorEndsBeforeTheNextLabelOfItsRow) {
+  // Written for this test: rows of labels whose gaps OCR lost, the major's last character also a label's first
+  // (化学 / 学制).
+  auto facts = read({"毕业证书", "学生周瑞，性别男，1996年2月9日生，在本校学习期满，准予毕业。",
+                     "专业：汉语言文学层次：本科学制：四年", "入学：2014年9月毕业：2018年7月"});
+  EXPECT_EQ(fact(facts, "major"), "汉语言文学");
+  EXPECT_EQ(fact(facts, "level"), "本科");
+  facts = read({"毕业证书", "学生周瑞，性别男，1996年2月9日生，准予毕业。", "专业：化学学制：四年"});
+  EXPECT_EQ(fact(facts, "major"), "化学");
+  facts = read({"学位证书", "姓名：周瑞", "专业名称：法学学位：法学学士学位"});
+  EXPECT_EQ(fact(facts, "major"), "法学");
+}
+
 TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForReview) {
   // Written for this test: the period ends in 1995年7月 and the number (…1995…) says 1995; the date under the
   // body reads 1998 (a seal's ring over the 5): the year is theirs, only for review.
