@@ -262,7 +262,9 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   }
   y = std::max(y, beside_y);
   for (const std::string& label : text.labels) {
-    put(body_font, page, label, {body_at.x, y}, size, kInk);
+    // A row that would run past the body's width is set smaller, as a printer fits it to the page.
+    const int width = text_width(body_font, label, size);
+    put(body_font, page, label, {body_at.x, y}, width > body_width ? size * body_width / width : size, kInk);
     out.lines.push_back(label);
     y += size * 8 / 5;
   }
