@@ -2538,4 +2538,64 @@ CertificateText graduation_major_in_a_row(const Person& person, const Credential
       c.school.name};
 }
 
+// --- Held out: set 41, measured once before any cue changes for it. ---
+
+// Admitted by examination (考入) to this school, the school named only above the title, 同学 after the name:
+// 中南大学 / 毕业证书 / 王小明同学，男，1998年4月2日生，于2016年9月考入我校会计学专业四年制本科学习，2020年6月修完…
+// 经审核准予毕业。
+CertificateText graduation_admitted(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {c.school.name, graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          person.name + "同学，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "考入我校" + c.major + "专业" +
+              programme_of(c) + "学习，" + year_month(c.graduation_date, DateStyle::kArabic) + "修完" +
+              (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，经审核准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The committee's meeting numbered between the committee and 审议通过, the birth date in Chinese numerals:
+// 王小明，女，一九九八年四月二日生，在中南大学会计学专业完成了学士学位的学业，经中南大学学位评定委员会第三十二次会议
+// 审议通过，授予管理学学士学位。
+CertificateText degree_meeting_number(const Person& person, const Credential& c, std::mt19937& rng) {
+  static constexpr std::array<std::string_view, 5> kMeetings{"第十二次", "第二十次", "第三十二次", "第四十五次",
+                                                             "第九次"};
+  const std::string meeting(kMeetings[static_cast<std::size_t>(uniform(rng, 0, 4))]);
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生，在" + c.school.name + c.major + "专业完成了" + rank_of(c.level) + "学位的学业，经" + c.school.name +
+              "学位评定委员会" + meeting + "会议审议通过，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The level as 大学本科 / 大学专科, and the number after the short label 证号：:
+// 学生王小明，性别男，1998年4月2日生，于2016年9月至2020年6月在本校会计学专业大学本科学习，学制四年，修完…准予毕业。
+CertificateText graduation_university_level(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string level =
+      graduate_level(c.level) ? std::string(level_name(c.level)) : "大学" + std::string(level_name(c.level));
+  CertificateText text{Layout::kLandscape,
+                       {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+                       "学生" + person.name + "，性别" + person.gender + "，" +
+                           format_date(person.birth_date, DateStyle::kArabic) + "生，于" +
+                           year_month(c.start_date, DateStyle::kArabic) + "至" +
+                           year_month(c.graduation_date, DateStyle::kArabic) + "在本校" + c.major + "专业" + level +
+                           "学习，学制" + years_in_words(c) + "年，修完" +
+                           (graduate_level(c.level) ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+                       {},
+                       {"校名：" + c.school.name, "校长：" + official(rng)},
+                       c.graduation_number,
+                       format_date(c.graduation_date, DateStyle::kArabic),
+                       c.school.name};
+  text.number_label = "证号：";
+  return text;
+}
+
 }  // namespace mixtract::synth

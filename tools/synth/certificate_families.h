@@ -225,6 +225,11 @@ CertificateText graduation_padded_dates(const Person& person, const Credential& 
 CertificateText degree_holder_in_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_major_in_a_row(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 41.
+CertificateText graduation_admitted(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_meeting_number(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_university_level(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
