@@ -734,6 +734,11 @@ TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
   // Two years fit (一九二〇 and 一九〇二, both 14 to 70 years before 1960): nothing.
   facts = read({"学士学位证书", "赵浩，男，一九二年一月七日生，在闽江学院法学专业完成学业。", "一九六〇年七月一日"});
   EXPECT_EQ(fact(facts, "birth_date"), "(none)");
+  // After a label in a row of labels, not before 生 (出生日期：一九七年…, the 〇 lost).
+  facts = read({"学士学位证书", "该生在辽宁大学法学专业完成了学士学位的学业，授予法学学士学位。",
+                "姓名：冯梅性别：女出生日期：一九七年三月十四日", "一九九二年六月二十九日"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1970-03-14");
+  EXPECT_LE(facts.at("birth_date").confidence, static_cast<float>(kDoubtfulReading));
 }
 
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {

@@ -203,21 +203,13 @@ std::vector<int> years_with_zeros_put_back(const std::vector<char32_t>& read) {
   return years;
 }
 
-// The birth date when no whole one was read: a Chinese-numeral date before 生 or 出生 whose year lost one to
-// three 〇 (一九七年三月十四日生), when putting them back gives one year that fits: 14 to 70 years before the
-// issue date. Only for review: the reading is a guess.
-std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, const Readings& readings) {
-  const auto issued = readings.find("issue_date");
-  if (issued == readings.end()) return std::nullopt;
-  const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
-  // Groups: the whole date, its year as read, its month and day.
-  static const std::string kMonthDay = "[一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}\\n?日";
-  // (The year may break across lines too: 二○ / ○年.)
-  static const re2::RE2 kDamaged("(((?:[一二三四五六七八九〇Oo0]\\n?){1,3})年\\n?(" + kMonthDay + "))\\n?(?:出生|生)");
+// The first date `damaged` finds (groups: the whole date, its year as read, its month and day) whose year, its lost
+// 〇 put back, fits one way only 14 to 70 years before `issue_year`; for review.
+std::optional<TextValue> birth_date_put_back(const JoinedText& joined, const re2::RE2& damaged, int issue_year) {
   static const re2::RE2 kNumeralBefore("[〇零Oo0-9一二三四五六七八九十]\\n?$");
   re2::StringPiece rest(joined.text);
   re2::StringPiece whole, year_read, month_day;
-  while (re2::RE2::FindAndConsume(&rest, kDamaged, &whole, &year_read, &month_day)) {
+  while (re2::RE2::FindAndConsume(&rest, damaged, &whole, &year_read, &month_day)) {
     const std::size_t begin = static_cast<std::size_t>(whole.data() - joined.text.data());
     // A year whose first characters are at the end of the line before is whole (一九 / 七〇年…).
     if (re2::RE2::PartialMatch(re2::StringPiece(joined.text.data(), begin), kNumeralBefore)) continue;
@@ -237,6 +229,26 @@ std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, co
     value.confidence = std::min(value.confidence, kDoubtful);
     value.note = "year read '" + year_digits + "', its lost 〇 put back";
     return value;
+  }
+  return std::nullopt;
+}
+
+// The birth date when no whole one was read: a Chinese-numeral date before 生 or 出生, or after a label the birth
+// cues know (出生日期：), whose year lost one to three 〇 (一九七年三月十四日生, 出生日期：一九七年三月十四日), when
+// putting them back gives one year that fits: 14 to 70 years before the issue date. Only for review: the reading is
+// a guess.
+std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, const Readings& readings) {
+  const auto issued = readings.find("issue_date");
+  if (issued == readings.end()) return std::nullopt;
+  const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
+  // Groups: the whole date, its year as read, its month and day. (The year may break across lines too: 二○ / ○年.)
+  static const std::string kDate =
+      "(((?:[一二三四五六七八九〇Oo0]\\n?){1,3})年\\n?([一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}"
+      "\\n?日))";
+  static const re2::RE2 kBeforeBorn(kDate + "\\n?(?:出生|生)");
+  static const re2::RE2 kAfterLabel("(?:出生日期|出生年月日?|出生时间|出生于|生于)[：:]?\\n?" + kDate);
+  for (const re2::RE2* damaged : {&kBeforeBorn, &kAfterLabel}) {
+    if (std::optional<TextValue> date = birth_date_put_back(joined, *damaged, issue_year)) return date;
   }
   return std::nullopt;
 }

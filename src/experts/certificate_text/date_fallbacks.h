@@ -19,8 +19,8 @@ namespace mixtract {
 // period's last month whose year reads otherwise takes theirs, for review.
 void add_unlabelled_issue_date(const JoinedText& joined, const std::vector<Finding>& findings, Readings& readings);
 
-// Where `readings` holds no birth_date: a Chinese-numeral date before 生 whose year lost one to three 〇 and fits
-// only one way 14 to 70 years before the issue date, for review.
+// Where `readings` holds no birth_date: a Chinese-numeral date before 生 or after 出生日期： whose year lost one to
+// three 〇 and fits only one way 14 to 70 years before the issue date, for review.
 void add_birth_date_with_zeros_lost(const JoinedText& joined, Readings& readings);
 
 }  // namespace mixtract
