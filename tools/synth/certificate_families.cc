@@ -2538,7 +2538,7 @@ CertificateText graduation_major_in_a_row(const Person& person, const Credential
       c.school.name};
 }
 
-// --- Held out: set 41, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 606aee2: set 41); developed on since. ---
 
 // Admitted by examination (考入) to this school, the school named only above the title, 同学 after the name:
 // 中南大学 / 毕业证书 / 王小明同学，男，1998年4月2日生，于2016年9月考入我校会计学专业四年制本科学习，2020年6月修完…

@@ -225,7 +225,7 @@ CertificateText graduation_padded_dates(const Person& person, const Credential& 
 CertificateText degree_holder_in_labels(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_major_in_a_row(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 41.
+// Held out until their first measurement (2026-12-05, 606aee2: set 41); developed on since.
 CertificateText graduation_admitted(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_meeting_number(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_university_level(const Person& person, const Credential& c, std::mt19937& rng);
