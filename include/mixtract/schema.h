@@ -68,6 +68,9 @@ struct FieldConstraints {
 struct FieldHints {
   std::vector<std::string> labels;   // Printed labels next to the value (证书编号).
   std::vector<std::string> aliases;  // Other column names for the field in user spreadsheets.
+  // Words that hold one of the labels but are another field's or thing's: where a label is read inside one
+  // of them it is no label (证号 in 身份证号).
+  std::vector<std::string> not_within;
   // The facts of a certificate's text that fill the field, the first one read taken
   // (data/certificate_cues.yaml: graduated_on, issue_date, study_end, ...); empty = the fact named like the field.
   std::vector<std::string> facts;

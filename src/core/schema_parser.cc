@@ -74,10 +74,11 @@ Result<FieldConstraints> parse_constraints(const YamlMap& map) {
 }
 
 Result<FieldHints> parse_hints(const YamlMap& map) {
-  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"labels", "aliases", "fact"}));
+  MIXTRACT_RETURN_IF_ERROR(map.check_keys({"labels", "aliases", "not_within", "fact"}));
   FieldHints hints;
   MIXTRACT_ASSIGN_OR_RETURN(hints.labels, map.string_list("labels"));
   MIXTRACT_ASSIGN_OR_RETURN(hints.aliases, map.string_list("aliases"));
+  MIXTRACT_ASSIGN_OR_RETURN(hints.not_within, map.string_list("not_within"));
   MIXTRACT_ASSIGN_OR_RETURN(hints.facts, map.text_or_list("fact"));
   return hints;
 }

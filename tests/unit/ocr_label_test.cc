@@ -280,7 +280,7 @@ TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNoOrTheShortLabel) 
     const std::string digits = name == "graduation_certificate" ? "105331202005000123" : "1053342020000123";
     const FieldSpec* fields[] = {&number};
     OcrResult page;
-    for (const std::string printed : {"No.", "NO：", "No:", "no. ", "证书号：", "证书号 "}) {
+    for (const std::string printed : {"No.", "NO：", "No:", "no. ", "证书号：", "证书号 ", "证号："}) {
       page.lines = {line_at("校长：王建国", 920, 690), line_at(printed + digits, 370, 780)};
       const std::optional<FoundValue> found = find_labelled_value(page, number, fields);
       ASSERT_TRUE(found.has_value()) << name << " " << printed;
@@ -289,8 +289,12 @@ TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNoOrTheShortLabel) 
     }
     // No inside a word, or no digits after it, is no label.
     page.lines = {line_at("NORMAL UNIVERSITY" + digits, 370, 780)};
-    const std::optional<FoundValue> found = find_labelled_value(page, number, fields);
+    std::optional<FoundValue> found = find_labelled_value(page, number, fields);
     EXPECT_TRUE(!found.has_value() || found->candidate.confidence < 0.9);
+    // 证号 inside 身份证号 is no label: the identity number after it is no certificate number.
+    page.lines = {line_at("身份证号：110101199805062318", 370, 700)};
+    found = find_labelled_value(page, number, fields);
+    EXPECT_TRUE(!found.has_value() || found->candidate.confidence < 0.9) << found->candidate.value;
   }
 }
 

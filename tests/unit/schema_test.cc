@@ -41,7 +41,7 @@ fields:
     kind: code
     required: false
     constraints: {min_length: 16, max_length: 18, pattern: '\d+'}
-    hints: {labels: [证书编号, 编号], aliases: [证号], fact: [number_printed, number]}
+    hints: {labels: [证书编号, 编号], aliases: [证号], not_within: [身份证号], fact: [number_printed, number]}
     route: {experts: [a, b], accept_confidence: 0.95, witnesses: 2, budget: {ms: 1500, tokens: 300}, combine: vote,
             weights: {b: 0.5}, calibration: [[0.3, 0.1], [0.8, 0.97]]}
   - name: level
@@ -63,6 +63,7 @@ budget: {ms: 9000}
   EXPECT_EQ(number.constraints.max_length, 18u);
   EXPECT_EQ(number.hints.labels, (std::vector<std::string>{"证书编号", "编号"}));
   EXPECT_EQ(number.hints.aliases, (std::vector<std::string>{"证号"}));
+  EXPECT_EQ(number.hints.not_within, (std::vector<std::string>{"身份证号"}));
   EXPECT_EQ(number.hints.facts, (std::vector<std::string>{"number_printed", "number"}));  // The first read fills it.
   EXPECT_EQ(schema->fields[1].hints.facts, (std::vector<std::string>{"level_read"}));     // One fact: a list of one.
   EXPECT_EQ(number.route.experts, (std::vector<std::string>{"a", "b"}));

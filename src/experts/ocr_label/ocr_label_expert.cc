@@ -337,10 +337,14 @@ std::optional<PrintedLabel> printed_label(const std::string& text, const std::st
 // Whether `printed`, the field's label `wanted` found in `text`, is part of another field's label printed
 // over the same characters: a longer one that holds it (毕（结）业 in 毕（结）业日期, that one read exactly or
 // with a character off), or, when `printed` has a character misread, any read exactly (授予单位, one off
-// 授予学位, in 学位授予单位).
+// 授予学位, in 学位授予单位); or part of a word the field says holds it but is none of its labels (证号 in 身份证号).
 bool part_of_another_label(const std::string& text, const PrintedLabel& printed, const std::string& wanted,
                            const FieldSpec& field, std::span<const FieldSpec* const> fields) {
   const std::size_t length = utf8::length(wanted);
+  for (const std::string& word : field.hints.not_within) {
+    const std::optional<PrintedLabel> there = printed_label(text, word, false);
+    if (there && there->at <= printed.at && printed.at + length <= there->at + utf8::length(word)) return true;
+  }
   for (const FieldSpec* other : fields) {
     if (other == &field || other->name == field.name) continue;
     for (const std::string& label : other->hints.labels) {
