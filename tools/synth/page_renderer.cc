@@ -241,7 +241,11 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
     const bool main = i + 1 == text.title.size();
     const int height = main ? uniform(rng, 80, 100) : uniform(rng, 44, 52);
     if (!main) title_y -= 40;
-    put_centered(title_font, page, text.title[i], {centre_x, title_y}, height, kInk);
+    // A title that would run past the border (a school's name before 学士学位证书) is set smaller to fit.
+    const int width = text_width(title_font, text.title[i], height);
+    const int room = page.cols - 300;
+    put_centered(title_font, page, text.title[i], {centre_x, title_y}, width > room ? height * room / width : height,
+                 kInk);
     out.lines.push_back(text.title[i]);
     title_y += height + 20;
   }
