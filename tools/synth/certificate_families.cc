@@ -2598,4 +2598,57 @@ CertificateText graduation_university_level(const Person& person, const Credenti
   return text;
 }
 
+// --- Held out: set 42, measured once before any cue changes for it. ---
+
+// The school named nowhere but in the seal and the number: 本校 in the sentence, the president alone below it:
+// 学生王小明，性别男，二〇〇〇年一月七日生，于二〇一八年九月至二〇二二年六月在本校会计学专业四年制本科学习，…准予毕业。
+CertificateText graduation_school_in_seal(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school and the degree's rank in one title line (中南大学学士学位证书), 本校 in the sentence:
+// 王小明，男，1998年4月2日生，在本校会计学专业完成了学士学位的学业，经审核符合《中华人民共和国学位条例》的规定，
+// 授予管理学学士学位。
+CertificateText degree_school_in_title(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {c.school.name + rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，在本校" + c.major + "专业完成了" + rank_of(c.level) +
+              "学位的学业，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {"学位评定委员会主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A short sentence and the holder in rows of labels below it, the school under 毕业院校： and the level under 学历：:
+// 该生在我校完成了规定的全部学业，经审核，准予毕业，特发此证。 / 姓名：王小明　　性别：男 / 出生日期：1998年4月2日 /
+// 毕业院校：中南大学 / 专业：会计学　　学历：本科 / 毕业时间：2020年6月
+CertificateText graduation_record_labels(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "该生在我校完成了规定的全部学业，经审核，准予毕业，特发此证。",
+          {"姓名：" + person.name + "　　性别：" + person.gender,
+           "出生日期：" + format_date(person.birth_date, DateStyle::kArabic), "毕业院校：" + c.school.name,
+           "专业：" + c.major + "　　学历：" + std::string(level_name(c.level)),
+           "毕业时间：" + year_month(c.graduation_date, DateStyle::kArabic)},
+          {"校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

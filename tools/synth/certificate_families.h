@@ -230,6 +230,11 @@ CertificateText graduation_admitted(const Person& person, const Credential& c, s
 CertificateText degree_meeting_number(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_university_level(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 42.
+CertificateText graduation_school_in_seal(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_school_in_title(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_record_labels(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_
