@@ -2598,7 +2598,7 @@ CertificateText graduation_university_level(const Person& person, const Credenti
   return text;
 }
 
-// --- Held out: set 42, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-05, 72329c0: set 42); developed on since. ---
 
 // The school named nowhere but in the seal and the number: 本校 in the sentence, the president alone below it:
 // 学生王小明，性别男，二〇〇〇年一月七日生，于二〇一八年九月至二〇二二年六月在本校会计学专业四年制本科学习，…准予毕业。

@@ -230,7 +230,7 @@ CertificateText graduation_admitted(const Person& person, const Credential& c, s
 CertificateText degree_meeting_number(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_university_level(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 42.
+// Held out until their first measurement (2026-12-05, 72329c0: set 42); developed on since.
 CertificateText graduation_school_in_seal(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_school_in_title(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_record_labels(const Person& person, const Credential& c, std::mt19937& rng);
