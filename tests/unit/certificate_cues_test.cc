@@ -630,6 +630,20 @@ TEST_F(CertificateCuesTest, AMajorEndsBeforeTheNextLabelOfItsRow) {
   EXPECT_EQ(fact(facts, "major"), "法学");
 }
 
+TEST_F(CertificateCuesTest, ThePeriodUnderLabelsOfItsOwn) {
+  // Written for this test: the month of graduation under its label; the date below read 1998 for 1995 (a seal's
+  // ring over the 5), which the label and the number (…1995…) deny: theirs, for review.
+  auto facts = read({"毕业证书", "该生在我校完成了规定的全部学业，准予毕业。", "姓名：罗琳", "入学时间：1991年9月",
+                     "毕业时间：1995年7月", "证书编号：104861199505950129", "1998年7月7日"});
+  EXPECT_EQ(fact(facts, "study_start"), "1991-09");
+  EXPECT_EQ(fact(facts, "study_end"), "1995-07");
+  EXPECT_EQ(fact(facts, "issue_date"), "1995-07-07");
+  EXPECT_LE(facts.at("issue_date").confidence, static_cast<float>(kDoubtfulReading));
+  // Short labels in a row whose gap was lost (…学历：本科毕业：2020年6月).
+  facts = read({"毕业证书", "专业：法学学历：本科毕业：2020年6月", "2020年6月30日"});
+  EXPECT_EQ(fact(facts, "study_end"), "2020-06");
+}
+
 TEST_F(CertificateCuesTest, AnIssueYearThePeriodAndTheNumberDenyIsTheirsForReview) {
   // Written for this test: the period ends in 1995年7月 and the number (…1995…) says 1995; the date under the
   // body reads 1998 (a seal's ring over the 5): the year is theirs, only for review.
