@@ -295,6 +295,12 @@ TEST(FindLabelledValueTest, TheBuiltinCertificateNumbersAfterNoOrTheShortLabel) 
     page.lines = {line_at("身份证号：110101199805062318", 370, 700)};
     found = find_labelled_value(page, number, fields);
     EXPECT_TRUE(!found.has_value() || found->candidate.confidence < 0.9) << found->candidate.value;
+    // Nor is it another number on the page, which would put the one after 证书编号 in doubt.
+    page.lines.push_back(line_at("证书编号：" + digits, 370, 780));
+    found = find_labelled_value(page, number, fields);
+    ASSERT_TRUE(found.has_value()) << name;
+    EXPECT_EQ(found->candidate.value, digits);
+    EXPECT_FALSE(another_labelled_code(page, number, *found).has_value()) << name;
   }
 }
 

@@ -334,17 +334,24 @@ std::optional<PrintedLabel> printed_label(const std::string& text, const std::st
   return out;
 }
 
+// Whether the `length` characters at `at` in `text` lie inside a word the field says holds a label of its but is
+// none (hints.not_within: 证号 in 身份证号).
+bool inside_another_word(const std::string& text, std::size_t at, std::size_t length, const FieldSpec& field) {
+  for (const std::string& word : field.hints.not_within) {
+    const std::optional<PrintedLabel> there = printed_label(text, word, false);
+    if (there && there->at <= at && at + length <= there->at + utf8::length(word)) return true;
+  }
+  return false;
+}
+
 // Whether `printed`, the field's label `wanted` found in `text`, is part of another field's label printed
 // over the same characters: a longer one that holds it (毕（结）业 in 毕（结）业日期, that one read exactly or
 // with a character off), or, when `printed` has a character misread, any read exactly (授予单位, one off
-// 授予学位, in 学位授予单位); or part of a word the field says holds it but is none of its labels (证号 in 身份证号).
+// 授予学位, in 学位授予单位); or inside a word the field names as none of its labels (证号 in 身份证号).
 bool part_of_another_label(const std::string& text, const PrintedLabel& printed, const std::string& wanted,
                            const FieldSpec& field, std::span<const FieldSpec* const> fields) {
   const std::size_t length = utf8::length(wanted);
-  for (const std::string& word : field.hints.not_within) {
-    const std::optional<PrintedLabel> there = printed_label(text, word, false);
-    if (there && there->at <= printed.at && printed.at + length <= there->at + utf8::length(word)) return true;
-  }
+  if (inside_another_word(text, printed.at, length, field)) return true;
   for (const FieldSpec* other : fields) {
     if (other == &field || other->name == field.name) continue;
     for (const std::string& label : other->hints.labels) {
@@ -712,8 +719,10 @@ std::optional<Evidence> another_labelled_code(const OcrResult& ocr, const FieldS
   for (std::size_t index = 0; index < ocr.lines.size(); ++index) {
     if (std::find(found.lines.begin(), found.lines.end(), index) != found.lines.end()) continue;
     for (const std::string& label : field.hints.labels) {
-      const std::optional<LabelledValue> other =
-          value_after_label(ocr.lines[index].text, label, field.kind, code_letters(field));
+      const std::string& text = ocr.lines[index].text;
+      const std::optional<PrintedLabel> printed = printed_label(text, label, false);
+      if (!printed || inside_another_word(text, printed->at, utf8::length(label), field)) continue;
+      const std::optional<LabelledValue> other = value_after_label(text, label, field.kind, code_letters(field));
       if (!other || other->value.size() != value.size() || other->value == value) continue;
       return Evidence{"ocr_line:" + std::to_string(index),
                       "another " + label + " on the page: " + other->value + " (" + ocr.lines[index].text + ")",
