@@ -23,6 +23,11 @@ int text_width(const Font& font, const std::string& text, int height) {
   return font.face->getTextSize(text, height, -1, &baseline).width;
 }
 
+int height_to_fit(const Font& font, const std::string& text, int height, int width) {
+  const int wide = text_width(font, text, height);
+  return wide > width ? height * width / wide : height;
+}
+
 void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::Point centre, int height,
                   cv::Scalar colour) {
   put(font, page, text, {centre.x - text_width(font, text, height) / 2, centre.y - height / 2}, height, colour);

@@ -21,6 +21,9 @@ int uniform(std::mt19937& rng, int lo, int hi);
 // Draws `text` with its top-left corner at `origin`.
 void put(const Font& font, cv::Mat& page, const std::string& text, cv::Point origin, int height, cv::Scalar colour);
 int text_width(const Font& font, const std::string& text, int height);
+// `height`, or less where `text` set at it would be wider than `width`: the height that fits it, as a printer sets a
+// long line smaller to fit the page.
+int height_to_fit(const Font& font, const std::string& text, int height, int width);
 void put_centered(const Font& font, cv::Mat& page, const std::string& text, cv::Point centre, int height,
                   cv::Scalar colour);
 // `text` in lines of at most `width` pixels at `height` (a single character wider than that on a line of

@@ -242,10 +242,8 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
     const int height = main ? uniform(rng, 80, 100) : uniform(rng, 44, 52);
     if (!main) title_y -= 40;
     // A title that would run past the border (a school's name before 学士学位证书) is set smaller to fit.
-    const int width = text_width(title_font, text.title[i], height);
-    const int room = page.cols - 300;
-    put_centered(title_font, page, text.title[i], {centre_x, title_y}, width > room ? height * room / width : height,
-                 kInk);
+    put_centered(title_font, page, text.title[i], {centre_x, title_y},
+                 height_to_fit(title_font, text.title[i], height, page.cols - 300), kInk);
     out.lines.push_back(text.title[i]);
     title_y += height + 20;
   }
@@ -266,9 +264,8 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   }
   y = std::max(y, beside_y);
   for (const std::string& label : text.labels) {
-    // A row that would run past the body's width is set smaller, as a printer fits it to the page.
-    const int width = text_width(body_font, label, size);
-    put(body_font, page, label, {body_at.x, y}, width > body_width ? size * body_width / width : size, kInk);
+    // A row that would run past the body's width is set smaller.
+    put(body_font, page, label, {body_at.x, y}, height_to_fit(body_font, label, size, body_width), kInk);
     out.lines.push_back(label);
     y += size * 8 / 5;
   }
