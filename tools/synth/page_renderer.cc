@@ -285,8 +285,12 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   draw_number(body_font, number_font, page, text.number_label, text.number, number_at, landscape ? size : size - 4,
               rng);
   put(body_font, page, text.date, date_at, size, kInk);
-  const cv::Point seal_at = landscape ? cv::Point(uniform(rng, 470, 1150), y + uniform(rng, -20, 120))
-                                      : cv::Point(uniform(rng, 700, 900), y + uniform(rng, 0, 140));
+  // The seal presses down on the issuer's date from above its centre, as official seals are placed (GB/T 9704-2012,
+  // 7.3.5.1: over the issuer's name and date, which lie below the seal's centre), give or take the hand's aim; the
+  // number lies beside it, not under it.
+  const int aim_x = uniform(rng, -60, 60);
+  const int aim_y = uniform(rng, -75, -35);
+  const cv::Point seal_at(date_at.x + text_width(body_font, text.date, size) / 2 + aim_x, date_at.y + size / 2 + aim_y);
   draw_seal(page, fonts_.song(), seal_at, text.seal, rng);
   return out;
 }
