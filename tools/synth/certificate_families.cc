@@ -2651,4 +2651,59 @@ CertificateText graduation_record_labels(const Person& person, const Credential&
           c.school.name};
 }
 
+// --- Held out: set 43, measured once before any cue changes for it. ---
+
+// The 2016 form of a graduate degree: a full stop after the birth date, 完成…学业 and 依照…的规定:
+// 王小明，男，1990年1月2日生。在中南大学会计学专业完成硕士研究生学业，成绩合格，依照《中华人民共和国学位条例》的规定，
+// 授予管理学硕士学位。
+CertificateText degree_completed_studies(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) + "生。在" +
+              c.school.name + c.major + "专业完成" + std::string(level_name(c.level)) +
+              "学业，成绩合格，依照《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// The study period in brackets after the major, under a label of its own, the programme completed after it; the
+// issue date in Chinese numerals:
+// 学生王小明，男，1998年4月2日生，在本校会计学专业（学习时间：2016年9月—2020年6月）完成四年制本科学业，成绩合格，
+// 准予毕业。
+CertificateText graduation_period_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，在本校" + c.major + "专业（学习时间：" + year_month(c.start_date, DateStyle::kArabic) + "—" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "）完成" + programme_of(c) +
+              "学业，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The holder's sex and birth date under labels of their own inside brackets after the name, parted by a semicolon:
+// 学生王小明（性别：男；出生日期：一九九八年四月二日）于二〇一六年九月至二〇二〇年六月在本校会计学专业四年制本科学习，
+// 修完教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_labels_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "（性别：" + person.gender + "；出生日期：" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "）于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
