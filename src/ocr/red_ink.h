@@ -24,6 +24,11 @@ inline double unconfirmed_through_red(double accept_confidence) {
   return 0.95 * accept_confidence;
 }
 
+// The most a reading through red ink is sure of when the page read with the red faded reads the same fact
+// otherwise: below a plain reading of the faded page, so that the faded view's value is the one put forward, and
+// still a dissent (the gate's kDissentConfidence), so that a person decides.
+inline constexpr double kContradictedThroughRed = 0.5;
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_OCR_RED_INK_H_

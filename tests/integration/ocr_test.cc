@@ -346,6 +346,40 @@ TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWi
                           [](const Evidence& e) { return e.text.find("red ink") != std::string::npos; }));
 }
 
+TEST(CertificateTextWithoutRedTest, ReadsADateAgainCloserWhereTheSealsTraceChangedACharacter) {
+  // A seal stamped over the issue date, its ring crossing the date's characters, at several places along it: where
+  // the ring's faint trace on the page read with red faded changes a character (at x = 320 here), the expert reads
+  // that line again, enlarged, with the trace whitened, and finds the date.
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
+  const cv::Scalar red(40, 30, 170);
+  const FieldSpec date = issue_date_field();
+  const FieldSpec* fields[] = {&date};
+  int changed_by_trace = 0;
+  for (int x = 280; x <= 360; x += 20) {
+    cv::Mat page = render({"学生张伟，男，1997年5月12日生，于2010年9月至2014年6月",
+                           "在四川大学法学专业学习，准予毕业。", "校名：四川大学", "二〇一四年六月十二日"});
+    cv::Mat seal = page.clone();
+    cv::circle(seal, {x, 240}, 100, red, 8, cv::LINE_AA);
+    font->putText(seal, "★", {x - 30, 210}, 60, red, -1, cv::LINE_AA, false);
+    cv::addWeighted(seal, 0.8, page, 0.2, 0, page);
+    const Document document = document_of(page);
+    const std::shared_ptr<OcrService> ocr = ppocr_service();
+    const std::unique_ptr<Expert> expert = builtin_expert("certificate_text_without_red", ocr);
+    ASSERT_NE(expert, nullptr);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    const Result<std::shared_ptr<const OcrResult>> faded = ocr->read_without_red(document, "ppocr");
+    ASSERT_TRUE(faded.ok()) << faded.status().message();
+    const bool faded_reads_it = without_spaces((*faded)->text()).find("六月十二日") != std::string::npos;
+    if (!faded_reads_it) {
+      ++changed_by_trace;
+      ASSERT_EQ(proposed->size(), 1u) << "ring at x = " << x;
+      EXPECT_EQ(proposed->front().value, "2014-06-12") << "ring at x = " << x;
+    }
+  }
+  EXPECT_GT(changed_by_trace, 0) << "the ring's trace no longer changes the faded page's reading: thicken it";
+}
+
 TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   // A use written under an address, in the place of its next line and running on past where it wrapped:
   // the address may go on beneath it, so its reading is at most 0.5 sure and names the line.

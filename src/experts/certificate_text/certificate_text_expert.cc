@@ -271,6 +271,46 @@ bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Qu
   return false;
 }
 
+// The full dates `text` holds, as ISO dates, in order.
+std::vector<std::string> dates_in(const std::string& text) {
+  std::vector<std::string> dates;
+  re2::StringPiece rest(text);
+  re2::StringPiece found;
+  while (re2::RE2::FindAndConsume(&rest, any_date(), &found)) {
+    if (const std::optional<Date> date = parse_date(std::string(found))) dates.push_back(to_iso(*date));
+  }
+  return dates;
+}
+
+// The page read with red ink faded out, each of its lines that lies under a seal and reads like a date (a 年 in it)
+// read again enlarged with the seal's faint trace whitened as well: the ring's remains across a character are
+// gone there (六月十二日 read 六月十空日 on the faded page). A line whose second reading holds one date, where the
+// first held none or another, takes that reading.
+Result<OcrResult> read_without_red(OcrService& ocr, const Document& document) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr.read_without_red(document, "ppocr"));
+  OcrResult out = *faded;
+  for (OcrLine& line : out.lines) {
+    if (line.text.find("年") == std::string::npos || red_ink_share(document.image(), line.box) < kRedInkOverLine) {
+      continue;
+    }
+    RereadOptions options;
+    options.drop_red = true;
+    options.whiten_faint = true;
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr.reread(document, "ppocr", line.box, options));
+    const std::vector<std::string> before = dates_in(line.text);
+    for (const OcrLine& closer : again->lines) {
+      const std::vector<std::string> dates = dates_in(closer.text);
+      if (dates.size() == 1 && before != dates) {
+        line.text = closer.text;
+        line.confidence = closer.confidence;
+        line.char_confidences = closer.char_confidences;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 ExpertFactory CertificateTextExpert::factory(bool without_red) {
@@ -284,9 +324,16 @@ ExpertFactory CertificateTextExpert::factory(bool without_red) {
 
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
-  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> ocr,
-                            without_red_ ? ocr_->read_without_red(document, "ppocr") : ocr_->read(document, "ppocr"));
+  std::shared_ptr<const OcrResult> ocr;
+  if (without_red_) {
+    MIXTRACT_ASSIGN_OR_RETURN(OcrResult faded, read_without_red(*ocr_, document));
+    ocr = std::make_shared<const OcrResult>(std::move(faded));
+  } else {
+    MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
+  }
   const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_, *majors_);
+  // What the page with red faded reads, asked only where a date read through red ink is in doubt.
+  std::optional<std::map<std::string, TextValue>> faded_values;
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     auto it = values.end();
@@ -311,6 +358,17 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
         candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
         candidate.evidence.push_back(
             {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
+        if (!faded_values) {
+          MIXTRACT_ASSIGN_OR_RETURN(OcrResult faded, read_without_red(*ocr_, document));
+          faded_values = read_certificate_text(faded, *schools_, *majors_);
+        }
+        // The faded page reads the same fact otherwise: the seal's ink changed a character here.
+        if (const auto other = faded_values->find(it->first);
+            other != faded_values->end() && other->second.value != candidate.value) {
+          candidate.confidence = std::min(candidate.confidence, kContradictedThroughRed);
+          candidate.evidence.push_back(
+              {"certificate_text", "the page with red ink faded reads " + other->second.value, std::nullopt});
+        }
       }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
