@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark, one command: builds, renders fixed sets of synthetic documents (cached in
-# build/bench-data), and appends a dated section with the commit and the machine to bench/RESULTS.md:
+# build/bench-data until synth changes), and appends a dated section with the commit and the machine to bench/RESULTS.md:
 #   - extraction: N documents of each difficulty (clean, photo, hard; seed 2026), every route in
 #     bench/routes/ and the built-in schemas with --schema auto; with ../shared/data the documents use
 #     and the extraction knows the Ministry's 2,631 schools, without it the 10 of the starter table;
@@ -68,6 +68,14 @@ done
 
 scripts/build.sh >/dev/null
 build=${MIXTRACT_BUILD_DIR:-build}
+# The rendered sets stay in build/bench-data between runs and are made again once synth has changed: the last
+# commit to tools/synth is kept beside them (uncommitted changes to it are not seen).
+synth_commit=$(git log -1 --format=%H -- tools/synth 2>/dev/null || true)
+if [ "$(cat "$build/bench-data/synth-commit" 2>/dev/null || true)" != "$synth_commit" ]; then
+  rm -rf "$build/bench-data"
+fi
+mkdir -p "$build/bench-data"
+echo "$synth_commit" > "$build/bench-data/synth-commit"
 schools=../shared/data/universities_moe2017.csv
 [ -f "$schools" ] || schools=
 school_note="the 10 schools of the starter table"
