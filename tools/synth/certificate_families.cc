@@ -2651,7 +2651,7 @@ CertificateText graduation_record_labels(const Person& person, const Credential&
           c.school.name};
 }
 
-// --- Held out: set 43, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-06, f4208d8: set 43); developed on since. ---
 
 // The 2016 form of a graduate degree: a full stop after the birth date, 完成…学业 and 依照…的规定:
 // 王小明，男，1990年1月2日生。在中南大学会计学专业完成硕士研究生学业，成绩合格，依照《中华人民共和国学位条例》的规定，

@@ -235,7 +235,7 @@ CertificateText graduation_school_in_seal(const Person& person, const Credential
 CertificateText degree_school_in_title(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_record_labels(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 43.
+// Held out until their first measurement (2026-12-06, f4208d8: set 43); developed on since.
 CertificateText degree_completed_studies(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_period_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_labels_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
