@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "experts/certificate_text/date_fallbacks.h"
 #include "mixtract/education.h"
+#include "ocr/line_geometry.h"
 #include "ocr/red_ink.h"
 #include "rules/date.h"
 #include "rules/id_number.h"
@@ -282,31 +283,90 @@ std::vector<std::string> dates_in(const std::string& text) {
   return dates;
 }
 
-// The page read with red ink faded out, each of its lines that lies under a seal and reads like a date (a 年 in it)
-// read again enlarged with the seal's faint trace whitened as well: the ring's remains across a character are
-// gone there (六月十二日 read 六月十空日 on the faded page). A line whose second reading holds one date, where the
-// first held none or another, takes that reading.
+// The lines of `ocr` on the row of line `at` that run on from it, each within three line heights of the run:
+// the pieces a seal's ring broke a date into (二〇 / 年六月 / 十日), `at` among them.
+std::vector<std::size_t> row_pieces(const OcrResult& ocr, std::size_t at) {
+  const OcrLine& line = ocr.lines[at];
+  const float reach = 3 * height_of(line.box);
+  float left = left_of(line.box), right = right_of(line.box);
+  std::vector<std::size_t> pieces{at};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t i = 0; i < ocr.lines.size(); ++i) {
+      const OcrLine& other = ocr.lines[i];
+      if (std::find(pieces.begin(), pieces.end(), i) != pieces.end() || !same_row(line, other) ||
+          left_of(other.box) > right + reach || right_of(other.box) < left - reach) {
+        continue;
+      }
+      pieces.push_back(i);
+      left = std::min(left, left_of(other.box));
+      right = std::max(right, right_of(other.box));
+      grew = true;
+    }
+  }
+  return pieces;
+}
+
+// A date read closer: the line that holds it and the pieces of the row it was read from.
+struct CloserDate {
+  OcrLine line;
+  std::vector<std::size_t> pieces;
+};
+
+// Line `at` of `reading` and the pieces of its row, when the row lies under a seal, read again enlarged with red
+// ink faded and the seal's faint trace whitened as well: the ring's remains across a character are gone there
+// (六月十二日 read 六月十空日 with the red faded), and a character the detector left between two pieces is found. The
+// line of that reading that holds one date, boxed as the row; nullopt where none does.
+Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Document& document, const OcrResult& reading,
+                                                   std::size_t at) {
+  std::vector<std::size_t> pieces = row_pieces(reading, at);
+  const Quad row = bounding_quad(reading, pieces);
+  if (red_ink_share(document.image(), row) < kRedInkOverLine) return std::optional<CloserDate>();
+  RereadOptions options;
+  options.drop_red = true;
+  options.whiten_faint = true;
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr.reread(document, "ppocr", row, options));
+  for (const OcrLine& closer : again->lines) {
+    if (dates_in(closer.text).size() != 1) continue;
+    OcrLine line = closer;
+    line.box = row;
+    return std::optional<CloserDate>(CloserDate{std::move(line), std::move(pieces)});
+  }
+  return std::optional<CloserDate>();
+}
+
+// The page read with red ink faded out, its date rows under a seal read closer (date_read_closer): a line that
+// reads like a date (a 年 in it) takes the closer reading where that holds a date the line did not, and the row's
+// other pieces go; a date row the faded page lost altogether (the detector missing it there) is added from the
+// pieces the page as printed found of it (二〇 / 年六月 / 十日).
 Result<OcrResult> read_without_red(OcrService& ocr, const Document& document) {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr.read_without_red(document, "ppocr"));
   OcrResult out = *faded;
-  for (OcrLine& line : out.lines) {
-    if (line.text.find("年") == std::string::npos || red_ink_share(document.image(), line.box) < kRedInkOverLine) {
-      continue;
-    }
-    RereadOptions options;
-    options.drop_red = true;
-    options.whiten_faint = true;
-    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr.reread(document, "ppocr", line.box, options));
-    const std::vector<std::string> before = dates_in(line.text);
-    for (const OcrLine& closer : again->lines) {
-      const std::vector<std::string> dates = dates_in(closer.text);
-      if (dates.size() == 1 && before != dates) {
-        line.text = closer.text;
-        line.confidence = closer.confidence;
-        line.char_confidences = closer.char_confidences;
-        break;
-      }
-    }
+  std::vector<bool> absorbed(out.lines.size(), false);
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    if (absorbed[i] || out.lines[i].text.find("年") == std::string::npos) continue;
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, out, i));
+    if (!closer || dates_in(out.lines[i].text) == dates_in(closer->line.text)) continue;
+    out.lines[i] = std::move(closer->line);
+    for (const std::size_t piece : closer->pieces) absorbed[piece] = piece != i;
+  }
+  std::vector<OcrLine> kept;
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    if (!absorbed[i]) kept.push_back(std::move(out.lines[i]));
+  }
+  out.lines = std::move(kept);
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> printed, ocr.read(document, "ppocr"));
+  for (std::size_t i = 0; i < printed->lines.size(); ++i) {
+    const std::string& text = printed->lines[i].text;
+    if (text.find("年") == std::string::npos && text.find("月") == std::string::npos) continue;
+    MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, *printed, i));
+    if (!closer) continue;
+    const std::string date = dates_in(closer->line.text).front();
+    const bool known = std::any_of(out.lines.begin(), out.lines.end(), [&](const OcrLine& line) {
+      const std::vector<std::string> dates = dates_in(line.text);
+      return std::find(dates.begin(), dates.end(), date) != dates.end();
+    });
+    if (!known) out.lines.push_back(std::move(closer->line));
   }
   return out;
 }

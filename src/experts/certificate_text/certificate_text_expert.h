@@ -6,9 +6,9 @@
 // A field is filled by the first fact read of those its schema names (FieldHints::facts), else by the fact
 // of its own name. A value's confidence is the lowest OCR confidence of its characters times the cue's weight.
 // "certificate_text_without_red" does the same on the page read again with red ink faded out, for what
-// a seal covers (the issue date is where seals are stamped); there, a line under the seal that reads like a date
-// is read again enlarged with the ring's faint trace whitened too, and taken so where that reading holds a date
-// the first did not. A date that "certificate_text" reads on a line under red ink is as sure as read only when
+// a seal covers (the issue date is where seals are stamped); there, a date row under the seal is read again
+// enlarged, its pieces together, with the ring's faint trace whitened too, and taken so where that reading holds a
+// date the first did not (a row the faded page lost is found from the pieces the page as printed read of it). A date that "certificate_text" reads on a line under red ink is as sure as read only when
 // that line, read again enlarged with the red faded, holds it too; else it stays under its route's
 // accept_confidence (95% of it), so that a cascade asks on, and at kContradictedThroughRed where the faded page
 // reads that fact otherwise.
