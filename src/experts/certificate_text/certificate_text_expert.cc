@@ -335,26 +335,39 @@ Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Docume
   return std::optional<CloserDate>();
 }
 
+// The page read with red ink faded out, and which of its lines read closer hold a date where it first read another.
+struct FadedPage {
+  OcrResult reading;
+  std::map<std::size_t, std::string> read_otherwise;  // Line -> the date the faded page first read there.
+};
+
 // The page read with red ink faded out, its date rows under a seal read closer (date_read_closer): a line that
 // reads like a date (a 年 in it) takes the closer reading where that holds a date the line did not, and the row's
 // other pieces go; a date row the faded page lost altogether (the detector missing it there) is added from the
 // pieces the page as printed found of it (二〇 / 年六月 / 十日).
-Result<OcrResult> read_without_red(OcrService& ocr, const Document& document) {
+Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr.read_without_red(document, "ppocr"));
   OcrResult out = *faded;
   std::vector<bool> absorbed(out.lines.size(), false);
+  std::map<std::size_t, std::string> first_read;
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
     if (absorbed[i] || out.lines[i].text.find("年") == std::string::npos) continue;
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, out, i));
-    if (!closer || dates_in(out.lines[i].text) == dates_in(closer->line.text)) continue;
+    const std::vector<std::string> before = dates_in(out.lines[i].text);
+    if (!closer || before == dates_in(closer->line.text)) continue;
+    if (!before.empty()) first_read[i] = before.front();
     out.lines[i] = std::move(closer->line);
     for (const std::size_t piece : closer->pieces) absorbed[piece] = piece != i;
   }
-  std::vector<OcrLine> kept;
+  FadedPage page;
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
-    if (!absorbed[i]) kept.push_back(std::move(out.lines[i]));
+    if (absorbed[i]) continue;
+    if (const auto first = first_read.find(i); first != first_read.end()) {
+      page.read_otherwise[page.reading.lines.size()] = first->second;
+    }
+    page.reading.lines.push_back(std::move(out.lines[i]));
   }
-  out.lines = std::move(kept);
+  out.lines = std::move(page.reading.lines);
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> printed, ocr.read(document, "ppocr"));
   for (std::size_t i = 0; i < printed->lines.size(); ++i) {
     const std::string& text = printed->lines[i].text;
@@ -368,7 +381,8 @@ Result<OcrResult> read_without_red(OcrService& ocr, const Document& document) {
     });
     if (!known) out.lines.push_back(std::move(closer->line));
   }
-  return out;
+  page.reading = std::move(out);
+  return page;
 }
 
 }  // namespace
@@ -385,9 +399,11 @@ ExpertFactory CertificateTextExpert::factory(bool without_red) {
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   std::shared_ptr<const OcrResult> ocr;
+  std::map<std::size_t, std::string> read_otherwise;
   if (without_red_) {
-    MIXTRACT_ASSIGN_OR_RETURN(OcrResult faded, read_without_red(*ocr_, document));
-    ocr = std::make_shared<const OcrResult>(std::move(faded));
+    MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
+    ocr = std::make_shared<const OcrResult>(std::move(faded.reading));
+    read_otherwise = std::move(faded.read_otherwise);
   } else {
     MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
   }
@@ -419,8 +435,8 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
         candidate.evidence.push_back(
             {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
         if (!faded_values) {
-          MIXTRACT_ASSIGN_OR_RETURN(OcrResult faded, read_without_red(*ocr_, document));
-          faded_values = read_certificate_text(faded, *schools_, *majors_);
+          MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
+          faded_values = read_certificate_text(faded.reading, *schools_, *majors_);
         }
         // The faded page reads the same fact otherwise: the seal's ink changed a character here.
         if (const auto other = faded_values->find(it->first);
@@ -429,6 +445,15 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
           candidate.evidence.push_back(
               {"certificate_text", "the page with red ink faded reads " + other->second.value, std::nullopt});
         }
+      }
+      // Read closer, the seal's trace whitened, where the faded page first read another date: two views of the
+      // same ink disagree, and a person decides.
+      if (const auto first = read_otherwise.find(static_cast<std::size_t>(it->second.line));
+          field->kind == FieldKind::kDate && first != read_otherwise.end()) {
+        candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
+        candidate.evidence.push_back(
+            {"certificate_text", "read so with the seal's trace whitened; with the red faded only, " + first->second,
+             std::nullopt});
       }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
