@@ -380,6 +380,38 @@ TEST(CertificateTextWithoutRedTest, ReadsADateAgainCloserWhereTheSealsTraceChang
   EXPECT_GT(changed_by_trace, 0) << "the ring's trace no longer changes the faded page's reading: thicken it";
 }
 
+TEST(CertificateTextThroughRedInkTest, AReadingThroughRedThatTheFadedPageContradictsGivesWay) {
+  // A seal's ring across the 3 of a date on tinted, slightly blurred paper: as printed it reads 18; the page with the
+  // red faded loses the row, which is found again from the pieces read as printed, read closer with the ring's trace
+  // whitened: 13. The reading through the red is then at most half sure, under the faded view's.
+  cv::Mat page = render({"学生张伟，男，1997年5月12日生，于2004年9月至2008年7月", "在四川大学法学专业学习，准予毕业。",
+                         "校名：四川大学", "2008年7月13日"});
+  page.setTo(cv::Scalar(228, 234, 238), page > 249);
+  cv::Mat seal = page.clone();
+  cv::circle(seal, {370, 285}, 100, cv::Scalar(40, 30, 215), 6, cv::LINE_AA);
+  cv::addWeighted(seal, 0.75, page, 0.25, 0, page);
+  cv::GaussianBlur(page, page, {3, 3}, 0);
+  const Document document = document_of(page);
+  const std::shared_ptr<OcrService> ocr = ppocr_service();
+  FieldSpec date = issue_date_field();
+  date.route.accept_confidence = 0.9;
+  const FieldSpec* fields[] = {&date};
+  std::map<std::string, Candidate> found;
+  for (const char* name : {"certificate_text", "certificate_text_without_red"}) {
+    const std::unique_ptr<Expert> expert = builtin_expert(name, ocr);
+    ASSERT_NE(expert, nullptr);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    ASSERT_EQ(proposed->size(), 1u) << name;
+    found[name] = proposed->front();
+  }
+  ASSERT_EQ(found["certificate_text"].value, "2008-07-18") << "the ring no longer changes the 3 as printed: move it";
+  EXPECT_EQ(found["certificate_text_without_red"].value, "2008-07-13");
+  EXPECT_LE(found["certificate_text"].confidence, 0.5);
+  EXPECT_LT(found["certificate_text"].confidence, found["certificate_text_without_red"].confidence);
+  EXPECT_EQ(found["certificate_text"].evidence.back().text, "the page with red ink faded reads 2008-07-13");
+}
+
 TEST(OcrLabelInTheWayTest, AnAddressThatMayGoOnBeneathAWrittenUseIsInDoubt) {
   // A use written under an address, in the place of its next line and running on past where it wrapped:
   // the address may go on beneath it, so its reading is at most 0.5 sure and names the line.
