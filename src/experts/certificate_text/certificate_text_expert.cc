@@ -335,10 +335,11 @@ Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Docume
   return std::optional<CloserDate>();
 }
 
-// The page read with red ink faded out, and which of its lines read closer hold a date where it first read another.
+// The page read with red ink faded out, and which of its lines are date rows read closer, with what the faded page
+// first read there ("" for a row it missed).
 struct FadedPage {
   OcrResult reading;
-  std::map<std::size_t, std::string> read_otherwise;  // Line -> the date the faded page first read there.
+  std::map<std::size_t, std::string> read_closer;
 };
 
 // The page read with red ink faded out, its date rows under a seal read closer (date_read_closer): a line that
@@ -353,9 +354,8 @@ Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
     if (absorbed[i] || out.lines[i].text.find("年") == std::string::npos) continue;
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, out, i));
-    const std::vector<std::string> before = dates_in(out.lines[i].text);
-    if (!closer || before == dates_in(closer->line.text)) continue;
-    if (!before.empty()) first_read[i] = before.front();
+    if (!closer || dates_in(out.lines[i].text) == dates_in(closer->line.text)) continue;
+    first_read[i] = out.lines[i].text;
     out.lines[i] = std::move(closer->line);
     for (const std::size_t piece : closer->pieces) absorbed[piece] = piece != i;
   }
@@ -363,7 +363,7 @@ Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
     if (absorbed[i]) continue;
     if (const auto first = first_read.find(i); first != first_read.end()) {
-      page.read_otherwise[page.reading.lines.size()] = first->second;
+      page.read_closer[page.reading.lines.size()] = first->second;
     }
     page.reading.lines.push_back(std::move(out.lines[i]));
   }
@@ -379,7 +379,9 @@ Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
       const std::vector<std::string> dates = dates_in(line.text);
       return std::find(dates.begin(), dates.end(), date) != dates.end();
     });
-    if (!known) out.lines.push_back(std::move(closer->line));
+    if (known) continue;
+    page.read_closer[out.lines.size()] = "";
+    out.lines.push_back(std::move(closer->line));
   }
   page.reading = std::move(out);
   return page;
@@ -399,11 +401,11 @@ ExpertFactory CertificateTextExpert::factory(bool without_red) {
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   std::shared_ptr<const OcrResult> ocr;
-  std::map<std::size_t, std::string> read_otherwise;
+  std::map<std::size_t, std::string> read_closer;
   if (without_red_) {
     MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
     ocr = std::make_shared<const OcrResult>(std::move(faded.reading));
-    read_otherwise = std::move(faded.read_otherwise);
+    read_closer = std::move(faded.read_closer);
   } else {
     MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
   }
@@ -446,14 +448,16 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
               {"certificate_text", "the page with red ink faded reads " + other->second.value, std::nullopt});
         }
       }
-      // Read closer, the seal's trace whitened, where the faded page first read another date: two views of the
-      // same ink disagree, and a person decides.
-      if (const auto first = read_otherwise.find(static_cast<std::size_t>(it->second.line));
-          field->kind == FieldKind::kDate && first != read_otherwise.end()) {
+      // Read so only closer, the seal's trace whitened, on a row the faded page read otherwise or missed: one view
+      // of damaged print (the whitening may take a stroke with the trace: 23 read 2), so a person decides.
+      if (const auto first = read_closer.find(static_cast<std::size_t>(it->second.line));
+          field->kind == FieldKind::kDate && first != read_closer.end()) {
         candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
-        candidate.evidence.push_back(
-            {"certificate_text", "read so with the seal's trace whitened; with the red faded only, " + first->second,
-             std::nullopt});
+        candidate.evidence.push_back({"certificate_text",
+                                      "read so only closer, with the seal's trace whitened; the page with red ink "
+                                      "faded read " +
+                                          (first->second.empty() ? "no such row" : "'" + first->second + "'"),
+                                      std::nullopt});
       }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
