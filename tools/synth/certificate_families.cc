@@ -2706,4 +2706,62 @@ CertificateText graduation_labels_in_brackets(const Person& person, const Creden
           c.school.name};
 }
 
+// --- Held out: set 44, measured once before any cue changes for it. ---
+
+// The programme as 全日制普通本科 (the mode and 普通 before the level), dates in Chinese numerals:
+// 学生王小明，性别男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校会计学专业全日制普通本科学习，学制
+// 四年，修完教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_full_time_regular(const Person& person, const Credential& c, std::mt19937& rng) {
+  const std::string programme = graduate_level(c.level) ? "全日制" + std::string(level_name(c.level))
+                                                        : "全日制普通" + std::string(level_name(c.level));
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" + programme +
+              "学习，学制" + years_in_words(c) + "年，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The school and major before the holder, who is 同学 of them, the level in 完成了…学业:
+// 中南大学会计学专业王小明同学，女，1998年4月2日生，完成了本科学业，经审核符合《中华人民共和国学位条例》的规定，
+// 授予管理学学士学位。
+CertificateText degree_classmate_in_sentence(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          c.school.name + c.major + "专业" + person.name + "同学，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，完成了" + std::string(level_name(c.level)) +
+              "学业，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {c.school.name + "学位评定委员会", "主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// A college's own word for itself (我院 where the school is a 学院, else 我校) and its head (院长 or 校长), the school
+// named only below the body:
+// 学生王小明，男，1998年4月2日生，于2016年9月至2020年6月在我院会计学专业四年制本科学习，修完…，成绩合格，准予毕业。
+CertificateText graduation_our_college(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool college = c.school.name.ends_with("学院");
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          "学生" + person.name + "，" + person.gender + "，" + format_date(person.birth_date, DateStyle::kArabic) +
+              "生，于" + year_month(c.start_date, DateStyle::kArabic) + "至" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "在" + (college ? "我院" : "我校") + c.major +
+              "专业" + programme_of(c) + "学习，修完" + (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {c.school.name, (college ? "院长：" : "校长：") + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth
