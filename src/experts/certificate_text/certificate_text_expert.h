@@ -8,10 +8,10 @@
 // "certificate_text_without_red" does the same on the page read again with red ink faded out, for what
 // a seal covers (the issue date is where seals are stamped); there, a date row under the seal is read again
 // enlarged, its pieces together, with the ring's faint trace whitened too, and taken so where that reading holds a
-// date the first did not (a row the faded page lost is found from the pieces the page as printed read of it). A date that "certificate_text" reads on a line under red ink is as sure as read only when
-// that line, read again enlarged with the red faded, holds it too; else it stays under its route's
-// accept_confidence (95% of it), so that a cascade asks on, and at kContradictedThroughRed where the faded page
-// reads that fact otherwise.
+// date the first did not (a row the faded page lost is found from the pieces the page as printed read of it). A date
+// that "certificate_text" reads on a line under red ink is as sure as read only when that line, read again enlarged
+// with the red faded, holds it too; else it stays under its route's accept_confidence (95% of it), so that a cascade
+// asks on, and at kContradictedThroughRed where the faded page reads that fact otherwise.
 #ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 #define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
 

@@ -1,0 +1,38 @@
+// The page read with a seal's red ink faded out, as the certificate_text experts read it: its date rows under the
+// seal read again closer, and whether a date read through the red is what the line says with the red faded.
+#ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_FADED_PAGE_H_
+#define MIXTRACT_EXPERTS_CERTIFICATE_TEXT_FADED_PAGE_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "mixtract/document.h"
+#include "mixtract/ocr.h"
+#include "mixtract/ocr_service.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// The page read with red ink faded out, and which of its lines are date rows read closer, with what the faded page
+// first read there ("" for a row it missed).
+struct FadedPage {
+  OcrResult reading;
+  std::map<std::size_t, std::string> read_closer;
+};
+
+// The page read with red ink faded out, where each date row under a seal (a line with a 年 in it and the pieces of
+// its row within three line heights) is read again enlarged, with the seal's faint trace whitened as well: the
+// ring's remains across a character go (六月十二日 read 六月十空日 with the red faded), and a character the detector
+// left between two pieces is found. A line takes that reading where it holds one date the line did not, and the
+// row's other pieces go; a date row the faded page lost altogether is added from the pieces the page as printed read
+// of it (二〇 / 年六月 / 十日).
+Result<FadedPage> read_without_red(OcrService& ocr, const Document& document);
+
+// Whether the line in `box`, read again enlarged with red ink faded out, holds the date `iso` (a seal's ring
+// across a character may have changed it: 七 read 十).
+bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso);
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_EXPERTS_CERTIFICATE_TEXT_FADED_PAGE_H_
