@@ -265,11 +265,11 @@ ExpertFactory CertificateTextExpert::factory(bool without_red) {
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   std::shared_ptr<const OcrResult> ocr;
-  std::map<std::size_t, std::string> read_closer;
+  std::map<std::size_t, std::string> doubts;
   if (without_red_) {
     MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
     ocr = std::make_shared<const OcrResult>(std::move(faded.reading));
-    read_closer = std::move(faded.read_closer);
+    doubts = std::move(faded.doubts);
   } else {
     MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
   }
@@ -312,16 +312,12 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
               {"certificate_text", "the page with red ink faded reads " + other->second.value, std::nullopt});
         }
       }
-      // Read so only closer, the seal's trace whitened, on a row the faded page read otherwise or missed: one view
-      // of damaged print (the whitening may take a stroke with the trace: 23 read 2), so a person decides.
-      if (const auto first = read_closer.find(static_cast<std::size_t>(it->second.line));
-          field->kind == FieldKind::kDate && first != read_closer.end()) {
+      // The faded page's two readings of a date row under the seal disagree: one view of damaged print, so a
+      // person decides.
+      if (const auto doubt = doubts.find(static_cast<std::size_t>(it->second.line));
+          field->kind == FieldKind::kDate && doubt != doubts.end()) {
         candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
-        candidate.evidence.push_back({"certificate_text",
-                                      "read so only closer, with the seal's trace whitened; the page with red ink "
-                                      "faded read " +
-                                          (first->second.empty() ? "no such row" : "'" + first->second + "'"),
-                                      std::nullopt});
+        candidate.evidence.push_back({"certificate_text", doubt->second, std::nullopt});
       }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});

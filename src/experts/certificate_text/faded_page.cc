@@ -59,23 +59,26 @@ struct CloserDate {
 // Line `at` of `reading` and the pieces of its row, when the row lies under a seal, read again enlarged with red
 // ink faded and the seal's faint trace whitened as well: the ring's remains across a character are gone there
 // (六月十二日 read 六月十空日 with the red faded), and a character the detector left between two pieces is found. The
-// line of that reading that holds one date, boxed as the row; nullopt where none does.
+// line of that reading that holds one date, boxed as the row (a line with no text where none does); nullopt where the
+// row lies under no seal.
 Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Document& document, const OcrResult& reading,
                                                    std::size_t at) {
-  std::vector<std::size_t> pieces = row_pieces(reading, at);
-  const Quad row = bounding_quad(reading, pieces);
-  if (red_ink_share(document.image(), row) < kRedInkOverLine) return std::optional<CloserDate>();
+  CloserDate found{{}, row_pieces(reading, at)};
+  found.line.box = bounding_quad(reading, found.pieces);
+  if (red_ink_share(document.image(), found.line.box) < kRedInkOverLine) return std::optional<CloserDate>();
   RereadOptions options;
   options.drop_red = true;
   options.whiten_faint = true;
-  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again, ocr.reread(document, "ppocr", row, options));
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
+                            ocr.reread(document, "ppocr", found.line.box, options));
   for (const OcrLine& closer : again->lines) {
     if (dates_in(closer.text).size() != 1) continue;
-    OcrLine line = closer;
-    line.box = row;
-    return std::optional<CloserDate>(CloserDate{std::move(line), std::move(pieces)});
+    const Quad row = found.line.box;
+    found.line = closer;
+    found.line.box = row;
+    break;
   }
-  return std::optional<CloserDate>();
+  return std::optional<CloserDate>(std::move(found));
 }
 
 }  // namespace
@@ -94,19 +97,26 @@ Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
   FadedPage page{*faded, {}};
   std::vector<OcrLine>& lines = page.reading.lines;
   std::vector<bool> absorbed(lines.size(), false);
-  std::map<std::size_t, std::string> first_read;
+  std::map<std::size_t, std::string> doubts;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (absorbed[i] || lines[i].text.find("年") == std::string::npos) continue;
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, page.reading, i));
-    if (!closer || dates_in(lines[i].text) == dates_in(closer->line.text)) continue;
-    first_read[i] = lines[i].text;
+    if (!closer) continue;
+    const std::vector<std::string> before = dates_in(lines[i].text), after = dates_in(closer->line.text);
+    if (before == after) continue;
+    if (after.empty()) {
+      doubts[i] = "read so with the red faded, and not so closer with the seal's trace whitened";
+      continue;
+    }
+    doubts[i] = "read so only closer, with the seal's trace whitened" +
+                (before.empty() ? std::string() : "; with the red faded only, " + before.front());
     lines[i] = std::move(closer->line);
     for (const std::size_t piece : closer->pieces) absorbed[piece] = piece != i;
   }
   std::vector<OcrLine> kept;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (absorbed[i]) continue;
-    if (const auto first = first_read.find(i); first != first_read.end()) page.read_closer[kept.size()] = first->second;
+    if (const auto doubt = doubts.find(i); doubt != doubts.end()) page.doubts[kept.size()] = doubt->second;
     kept.push_back(std::move(lines[i]));
   }
   lines = std::move(kept);
@@ -115,14 +125,16 @@ Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
     const std::string& text = printed->lines[i].text;
     if (text.find("年") == std::string::npos && text.find("月") == std::string::npos) continue;
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, *printed, i));
-    if (!closer) continue;
+    if (!closer || closer->line.text.empty()) continue;
     const std::string date = dates_in(closer->line.text).front();
     const bool known = std::any_of(lines.begin(), lines.end(), [&](const OcrLine& line) {
       const std::vector<std::string> dates = dates_in(line.text);
       return std::find(dates.begin(), dates.end(), date) != dates.end();
     });
     if (known) continue;
-    page.read_closer[lines.size()] = "";
+    page.doubts[lines.size()] =
+        "read so only closer, with the seal's trace whitened; the page with red ink faded "
+        "missed the row";
     lines.push_back(std::move(closer->line));
   }
   return page;

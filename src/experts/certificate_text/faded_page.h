@@ -14,11 +14,10 @@
 
 namespace mixtract {
 
-// The page read with red ink faded out, and which of its lines are date rows read closer, with what the faded page
-// first read there ("" for a row it missed).
+// The page read with red ink faded out, and why the date of some of its lines is in doubt.
 struct FadedPage {
   OcrResult reading;
-  std::map<std::size_t, std::string> read_closer;
+  std::map<std::size_t, std::string> doubts;  // Line -> why.
 };
 
 // The page read with red ink faded out, where each date row under a seal (a line with a 年 in it and the pieces of
@@ -26,7 +25,8 @@ struct FadedPage {
 // ring's remains across a character go (六月十二日 read 六月十空日 with the red faded), and a character the detector
 // left between two pieces is found. A line takes that reading where it holds one date the line did not, and the
 // row's other pieces go; a date row the faded page lost altogether is added from the pieces the page as printed read
-// of it (二〇 / 年六月 / 十日).
+// of it (二〇 / 年六月 / 十日). A date the two readings do not agree on is in doubt (the whitening may take a stroke
+// with the trace, 23 read 2; the faded view may keep one, 20 read 29): `doubts` says so for its line.
 Result<FadedPage> read_without_red(OcrService& ocr, const Document& document);
 
 // Whether the line in `box`, read again enlarged with red ink faded out, holds the date `iso` (a seal's ring
