@@ -525,6 +525,20 @@ TEST_F(CertificateCuesTest, ANameThatOpensASentenceWithNoWordBeforeIt) {
   EXPECT_FLOAT_EQ(facts.at("name").confidence, 0.99f);
 }
 
+TEST_F(CertificateCuesTest, TheHolderAfterTheMajorWithAWordOfAddress) {
+  // 同学 or 同志 after a name that follows the major's 专业, the comma after it lost where the line ended.
+  auto facts = read({"学士学位证书", "四川大学法学专业", "韩梅同学", "女，1990年1月2日生，完成了本科学业。"});
+  EXPECT_EQ(fact(facts, "name"), "韩梅");
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  facts = read({"学士学位证书", "中南大学会计学专业欧阳娜娜同志，男，一九九〇年一月二日生，完成了本科学业。"});
+  EXPECT_EQ(fact(facts, "name"), "欧阳娜娜");
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  EXPECT_EQ(fact(facts, "birth_date"), "1990-01-02");
+  // A holder the certificate calls 学生 is no name with it.
+  facts = read({"毕业证书", "在本校法学专业学生王明同学，男，于2015年9月至2019年6月学习。"});
+  EXPECT_EQ(fact(facts, "name"), "王明");
+}
+
 TEST_F(CertificateCuesTest, ANameBrokenAcrossLines) {
   auto facts = read(
       {"毕业证书", "四川大学法学专业2015级学生黄晓", "东，男，1997年2月8日生，于2015年9月至2019年6月在我校学习。"});
