@@ -2706,7 +2706,7 @@ CertificateText graduation_labels_in_brackets(const Person& person, const Creden
           c.school.name};
 }
 
-// --- Held out: set 44, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-06, cd11094: set 44); developed on since. ---
 
 // The programme as 全日制普通本科 (the mode and 普通 before the level), dates in Chinese numerals:
 // 学生王小明，性别男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校会计学专业全日制普通本科学习，学制

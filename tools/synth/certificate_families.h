@@ -240,7 +240,7 @@ CertificateText degree_completed_studies(const Person& person, const Credential&
 CertificateText graduation_period_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_labels_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 44.
+// Held out until their first measurement (2026-12-06, cd11094: set 44); developed on since.
 CertificateText graduation_full_time_regular(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_classmate_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_our_college(const Person& person, const Credential& c, std::mt19937& rng);
