@@ -296,18 +296,23 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   cv::addWeighted(seal, 0.8, page, 0.2, 0, page);
   const Document document = document_of(page);
   const std::shared_ptr<OcrService> ocr = ppocr_service();
-  const FieldSpec date = issue_date_field();
+  FieldSpec date = issue_date_field();
+  date.route.accept_confidence = 0.9;
   const FieldSpec* fields[] = {&date};
-  std::map<std::string, std::string> found;
+  std::map<std::string, Candidate> found;
   for (const char* name : {"certificate_text", "certificate_text_without_red"}) {
     const std::unique_ptr<Expert> expert = builtin_expert(name, ocr);
     ASSERT_NE(expert, nullptr);
     Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
     ASSERT_TRUE(proposed.ok()) << proposed.status().message();
-    for (const Candidate& candidate : *proposed) found[name] = candidate.value;
+    for (const Candidate& candidate : *proposed) found[name] = candidate;
   }
-  EXPECT_NE(found["certificate_text"], "2019-06-30") << "the seal no longer hides the date: make it denser";
-  EXPECT_EQ(found["certificate_text_without_red"], "2019-06-30");
+  EXPECT_NE(found["certificate_text"].value, "2019-06-30") << "the seal no longer hides the date: make it denser";
+  const Candidate& faded = found["certificate_text_without_red"];
+  EXPECT_EQ(faded.value, "2019-06-30");
+  // Read under the seal with the red faded only: the ring's trace may have added a stroke, so it waits for a person.
+  EXPECT_LT(faded.confidence, 0.9);
+  EXPECT_EQ(faded.evidence.back().text, "read under a seal with the red faded, and not so as printed");
 }
 
 TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWithTheRedFaded) {

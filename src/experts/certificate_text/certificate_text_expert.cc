@@ -262,6 +262,44 @@ ExpertFactory CertificateTextExpert::factory(bool without_red) {
   };
 }
 
+Status CertificateTextExpert::weigh_date_under_red(const Document& document, const std::string& fact,
+                                                   const FieldSpec& field, const Quad& box,
+                                                   std::optional<std::map<std::string, TextValue>>& other_view,
+                                                   Candidate& candidate) const {
+  if (red_ink_share(document.image(), box) < kRedInkOverLine) return Status();
+  if (!without_red_ && reads_so_with_red_faded(*ocr_, document, box, candidate.value)) return Status();
+  if (!other_view) {
+    std::shared_ptr<const OcrResult> other;
+    if (without_red_) {
+      MIXTRACT_ASSIGN_OR_RETURN(other, ocr_->read(document, "ppocr"));
+    } else {
+      MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
+      other = std::make_shared<const OcrResult>(std::move(faded.reading));
+    }
+    other_view = read_certificate_text(*other, *schools_, *majors_);
+  }
+  const auto other = other_view->find(fact);
+  const std::string other_value = other == other_view->end() ? "" : other->second.value;
+  // Read with the red faded, the ring's trace may add a stroke (二十日 read 二十九日) as its ink may as printed: only
+  // the page as printed reading the same confirms it.
+  if (without_red_ && other_value == candidate.value) return Status();
+  candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field.route.accept_confidence));
+  if (without_red_) {
+    candidate.evidence.push_back(
+        {"certificate_text", "read under a seal with the red faded, and not so as printed", std::nullopt});
+    return Status();
+  }
+  candidate.evidence.push_back(
+      {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
+  // The faded page reads the same fact otherwise: the seal's ink changed a character here.
+  if (!other_value.empty() && other_value != candidate.value) {
+    candidate.confidence = std::min(candidate.confidence, kContradictedThroughRed);
+    candidate.evidence.push_back(
+        {"certificate_text", "the page with red ink faded reads " + other_value, std::nullopt});
+  }
+  return Status();
+}
+
 Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& document,
                                                               std::span<const FieldSpec* const> fields) const {
   std::shared_ptr<const OcrResult> ocr;
@@ -274,8 +312,8 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
     MIXTRACT_ASSIGN_OR_RETURN(ocr, ocr_->read(document, "ppocr"));
   }
   const std::map<std::string, TextValue> values = read_certificate_text(*ocr, *schools_, *majors_);
-  // What the page with red faded reads, asked only where a date read through red ink is in doubt.
-  std::optional<std::map<std::string, TextValue>> faded_values;
+  // What the other view of the page reads, asked only where a date lies under a seal's red ink.
+  std::optional<std::map<std::string, TextValue>> other_view;
   std::vector<Candidate> out;
   for (const FieldSpec* field : fields) {
     auto it = values.end();
@@ -294,30 +332,14 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
       candidate.evidence.push_back(
           {(without_red_ ? "page_without_red:ocr_line:" : "ocr_line:") + std::to_string(it->second.line), line.text,
            line.box});
-      if (!without_red_ && field->kind == FieldKind::kDate &&
-          red_ink_share(document.image(), line.box) >= kRedInkOverLine &&
-          !reads_so_with_red_faded(*ocr_, document, line.box, candidate.value)) {
-        candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
-        candidate.evidence.push_back(
-            {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
-        if (!faded_values) {
-          MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
-          faded_values = read_certificate_text(faded.reading, *schools_, *majors_);
+      if (field->kind == FieldKind::kDate) {
+        MIXTRACT_RETURN_IF_ERROR(weigh_date_under_red(document, it->first, *field, line.box, other_view, candidate));
+        // The faded page's two readings of a date row under the seal disagree: one view of damaged print.
+        if (const auto doubt = doubts.find(static_cast<std::size_t>(it->second.line)); doubt != doubts.end()) {
+          candidate.confidence =
+              std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
+          candidate.evidence.push_back({"certificate_text", doubt->second, std::nullopt});
         }
-        // The faded page reads the same fact otherwise: the seal's ink changed a character here.
-        if (const auto other = faded_values->find(it->first);
-            other != faded_values->end() && other->second.value != candidate.value) {
-          candidate.confidence = std::min(candidate.confidence, kContradictedThroughRed);
-          candidate.evidence.push_back(
-              {"certificate_text", "the page with red ink faded reads " + other->second.value, std::nullopt});
-        }
-      }
-      // The faded page's two readings of a date row under the seal disagree: one view of damaged print, so a
-      // person decides.
-      if (const auto doubt = doubts.find(static_cast<std::size_t>(it->second.line));
-          field->kind == FieldKind::kDate && doubt != doubts.end()) {
-        candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field->route.accept_confidence));
-        candidate.evidence.push_back({"certificate_text", doubt->second, std::nullopt});
       }
     }
     if (!it->second.note.empty()) candidate.evidence.push_back({"certificate_text", it->second.note, std::nullopt});
