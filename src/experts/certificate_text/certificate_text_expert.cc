@@ -273,7 +273,7 @@ Status CertificateTextExpert::weigh_date_under_red(const Document& document, con
     if (without_red_) {
       MIXTRACT_ASSIGN_OR_RETURN(other, ocr_->read(document, "ppocr"));
     } else {
-      MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
+      MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_faded_page(*ocr_, document));
       other = std::make_shared<const OcrResult>(std::move(faded.reading));
     }
     other_view = read_certificate_text(*other, *schools_, *majors_);
@@ -305,7 +305,7 @@ Result<std::vector<Candidate>> CertificateTextExpert::propose(const Document& do
   std::shared_ptr<const OcrResult> ocr;
   std::map<std::size_t, std::string> doubts;
   if (without_red_) {
-    MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_without_red(*ocr_, document));
+    MIXTRACT_ASSIGN_OR_RETURN(FadedPage faded, read_faded_page(*ocr_, document));
     ocr = std::make_shared<const OcrResult>(std::move(faded.reading));
     doubts = std::move(faded.doubts);
   } else {

@@ -92,7 +92,7 @@ bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Qu
   return std::find(dates.begin(), dates.end(), iso) != dates.end();
 }
 
-Result<FadedPage> read_without_red(OcrService& ocr, const Document& document) {
+Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document) {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> faded, ocr.read_without_red(document, "ppocr"));
   FadedPage page{*faded, {}};
   std::vector<OcrLine>& lines = page.reading.lines;

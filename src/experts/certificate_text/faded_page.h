@@ -27,7 +27,7 @@ struct FadedPage {
 // row's other pieces go; a date row the faded page lost altogether is added from the pieces the page as printed read
 // of it (二〇 / 年六月 / 十日). A date the two readings do not agree on is in doubt (the whitening may take a stroke
 // with the trace, 23 read 2; the faded view may keep one, 20 read 29): `doubts` says so for its line.
-Result<FadedPage> read_without_red(OcrService& ocr, const Document& document);
+Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document);
 
 // Whether the line in `box`, read again enlarged with red ink faded out, holds the date `iso` (a seal's ring
 // across a character may have changed it: 七 read 十).
