@@ -2764,4 +2764,64 @@ CertificateText graduation_our_college(const Person& person, const Credential& c
           c.school.name};
 }
 
+// --- Held out: set 45, measured once before any cue changes for it. ---
+
+// The holder's standing as a student (具有我校正式学籍) before the period, the major after a bare 在, the school named
+// only below the body: 学生王小明，男，1998年4月2日生，具有我校正式学籍，于2016年9月至2020年6月在会计学专业四年制
+// 本科学习，修完教学计划规定的全部课程，考核合格，准予毕业，特颁发此证书。
+CertificateText graduation_student_status(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kLandscape,
+          {graduate_level(c.level) ? "研究生毕业证书" : "毕业证书"},
+          (graduate_level(c.level) ? "研究生" : "学生") + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，具有我校正式学籍，于" +
+              year_month(c.start_date, DateStyle::kArabic) + "至" + year_month(c.graduation_date, DateStyle::kArabic) +
+              "在" + c.major + "专业" + programme_of(c) + "学习，修完" +
+              (graduate_level(c.level) ? "培养计划" : "教学计划") +
+              "规定的全部课程，考核合格，准予毕业，特颁发此证书。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// 同学 after the name, the sex after 性别 and 出生 after the date, the degree 特授予 after the committee's review:
+// 王小明同学，性别女，一九九八年四月二日出生，在中南大学会计学专业完成本科学业，学习成绩合格，经学校学位评定委员会
+// 审核，特授予管理学学士学位。 (硕士, 博士: …完成硕士研究生学业，通过学位论文答辩，经….)
+CertificateText degree_specially_conferred(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "同学，性别" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "出生，在" + c.school.name + c.major +
+              "专业完成" + std::string(level_name(c.level)) + "学业，" +
+              (graduate_level(c.level) ? "通过学位论文答辩，" : "学习成绩合格，") + "经学校学位评定委员会审核，特授予" +
+              c.degree + "。",
+          {},
+          {"学位评定委员会主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// Admitted by examination (考入) in a month, the years of study after 学习年限, no graduation month in the sentence
+// (the date below the body is the only one): 研究生王小明，女，1990年1月2日生，2013年9月考入我校会计学专业攻读硕士
+// 学位，学习年限三年，修完培养方案规定的全部课程，成绩合格，通过学位论文答辩，准予毕业。 (本科, 专科: 学生…考入我校
+// 会计学专业四年制本科学习，学习年限四年，修完教学计划…，成绩合格，准予毕业。)
+CertificateText graduation_admitted_by_exam(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kLandscape,
+          {graduate ? "研究生毕业证书" : "毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，" +
+              year_month(c.start_date, DateStyle::kArabic) + "考入我校" + c.major + "专业" +
+              (graduate ? "攻读" + rank_of(c.level) + "学位" : programme_of(c) + "学习") + "，学习年限" +
+              years_in_words(c) + "年，修完" + (graduate ? "培养方案" : "教学计划") + "规定的全部课程，成绩合格，" +
+              (graduate ? "通过学位论文答辩，" : "") + "准予毕业。",
+          {},
+          {c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
 }  // namespace mixtract::synth

@@ -245,6 +245,11 @@ CertificateText graduation_full_time_regular(const Person& person, const Credent
 CertificateText degree_classmate_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_our_college(const Person& person, const Credential& c, std::mt19937& rng);
 
+// Held out until their first measurement: set 45.
+CertificateText graduation_student_status(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_specially_conferred(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_admitted_by_exam(const Person& person, const Credential& c, std::mt19937& rng);
+
 }  // namespace mixtract::synth
 
 #endif  // MIXTRACT_TOOLS_SYNTH_CERTIFICATE_FAMILIES_H_

@@ -248,6 +248,10 @@ constexpr Family kFamilies[] = {
     {"degree_classmate_in_sentence", DocumentKind::kDegreeCertificate, false, degree_level,
      degree_classmate_in_sentence},
     {"graduation_our_college", DocumentKind::kGraduationCertificate, false, any_level, graduation_our_college},
+    // Held out: measured once before any cue changes for them (leave-one-family-out).
+    {"graduation_student_status", DocumentKind::kGraduationCertificate, true, any_level, graduation_student_status},
+    {"degree_specially_conferred", DocumentKind::kDegreeCertificate, true, degree_level, degree_specially_conferred},
+    {"graduation_admitted_by_exam", DocumentKind::kGraduationCertificate, true, any_level, graduation_admitted_by_exam},
     {"id_front", DocumentKind::kIdCard, false, any_level, nullptr, CardPage::kFront},
     // These three were held out until their first measurement (bench/RESULTS.md, 2026-12-03); developed
     // on since.
