@@ -2764,7 +2764,7 @@ CertificateText graduation_our_college(const Person& person, const Credential& c
           c.school.name};
 }
 
-// --- Held out: set 45, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-06, 472a31d: set 45); developed on since. ---
 
 // The holder's standing as a student (具有我校正式学籍) before the period, the major after a bare 在, the school named
 // only below the body: 学生王小明，男，1998年4月2日生，具有我校正式学籍，于2016年9月至2020年6月在会计学专业四年制
@@ -2821,6 +2821,63 @@ CertificateText graduation_admitted_by_exam(const Person& person, const Credenti
           {c.school.name, "校长：" + official(rng)},
           c.graduation_number,
           format_date(c.graduation_date, DateStyle::kArabic),
+          c.school.name};
+}
+
+// --- Held out: set 46, measured once before any cue changes for it. ---
+
+// The level as a tier (本科层次, 专科层次) after the major, the length of the programme after 学制, Chinese numerals:
+// 学生王小明，男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校会计学专业本科层次学习，学制四年，
+// 修完教学计划规定的全部课程，成绩合格，准予毕业。
+CertificateText graduation_level_tier(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kLandscape,
+          {graduate ? "研究生毕业证书" : "毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "，" + person.gender + "，" +
+              format_date(person.birth_date, DateStyle::kChineseNumerals) + "生，于" +
+              year_month(c.start_date, DateStyle::kChineseNumerals) + "至" +
+              year_month(c.graduation_date, DateStyle::kChineseNumerals) + "在本校" + c.major + "专业" +
+              std::string(level_name(c.level)) + "层次学习，学制" + years_in_words(c) + "年，修完" +
+              (graduate ? "培养计划" : "教学计划") + "规定的全部课程，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The name, sex and birth date parted by wide spaces instead of commas, the school in the sentence:
+// 王小明　男　一九九八年四月二日生　在中南大学会计学专业完成了本科学习计划，业已毕业，经审核符合《中华人民共和国学位
+// 条例》的规定，授予管理学学士学位。 (硕士, 博士: …完成了硕士研究生学业，通过学位论文答辩，经审核….)
+CertificateText degree_spaces_for_commas(const Person& person, const Credential& c, std::mt19937& rng) {
+  return {Layout::kPortrait,
+          {rank_of(c.level) + "学位证书"},
+          person.name + "　" + person.gender + "　" + format_date(person.birth_date, DateStyle::kChineseNumerals) +
+              "生　在" + c.school.name + c.major + "专业完成了" +
+              (graduate_level(c.level) ? std::string(level_name(c.level)) + "学业，通过学位论文答辩"
+                                       : "本科学习计划，业已毕业") +
+              "，经审核符合《中华人民共和国学位条例》的规定，授予" + c.degree + "。",
+          {},
+          {"学位评定委员会主席：" + official(rng)},
+          c.degree_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
+          c.school.name};
+}
+
+// The sex in brackets after the name, no start of studies, the month they were completed in after 学习期满:
+// 学生王小明（女），1998年4月2日生，在本校会计学专业学习期满，于2020年6月完成四年制本科学业，成绩合格，准予毕业。
+CertificateText graduation_sex_in_brackets(const Person& person, const Credential& c, std::mt19937& rng) {
+  const bool graduate = graduate_level(c.level);
+  return {Layout::kLandscape,
+          {graduate ? "研究生毕业证书" : "毕业证书"},
+          (graduate ? "研究生" : "学生") + person.name + "（" + person.gender + "），" +
+              format_date(person.birth_date, DateStyle::kArabic) + "生，在本校" + c.major + "专业学习期满，于" +
+              year_month(c.graduation_date, DateStyle::kArabic) + "完成" + programme_of(c) +
+              "学业，成绩合格，准予毕业。",
+          {},
+          {"校名：" + c.school.name, "校长：" + official(rng)},
+          c.graduation_number,
+          format_date(c.graduation_date, DateStyle::kChineseNumerals),
           c.school.name};
 }
 

@@ -245,10 +245,15 @@ CertificateText graduation_full_time_regular(const Person& person, const Credent
 CertificateText degree_classmate_in_sentence(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_our_college(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 45.
+// Held out until their first measurement (2026-12-06, 472a31d: set 45); developed on since.
 CertificateText graduation_student_status(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_specially_conferred(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_admitted_by_exam(const Person& person, const Credential& c, std::mt19937& rng);
+
+// Held out until their first measurement: set 46.
+CertificateText graduation_level_tier(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText degree_spaces_for_commas(const Person& person, const Credential& c, std::mt19937& rng);
+CertificateText graduation_sex_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
 
 }  // namespace mixtract::synth
 
