@@ -315,6 +315,39 @@ TEST(CertificateTextWithoutRedTest, ReadsTheIssueDateUnderASeal) {
   EXPECT_EQ(faded.evidence.back().text, "read under a seal with the red faded, and not so as printed");
 }
 
+TEST(CertificateTextWithoutRedTest, ADateReadWithTheRedFadedIsSureWhenItsRowReadCloserAsPrintedSaysSo) {
+  // A lighter seal over the start of the issue date: the page as printed does not find the date, the page with the
+  // red faded does, and the date's row read again enlarged as printed, the ring's ink across it, reads the same.
+  cv::Mat page = render({"学生张伟，男，1997年5月12日生，于2015年9月至2019年6月", "在四川大学法学专业学习，准予毕业。",
+                         "校名：四川大学", "2019年6月30日"});
+  cv::Mat seal = page.clone();
+  cv::Ptr<cv::freetype::FreeType2> font = serif_font();
+  const cv::Scalar red(60, 50, 230);
+  cv::circle(seal, {120, 300}, 110, red, 4, cv::LINE_AA);
+  font->putText(seal, "四川大学", {-10, 284}, 46, red, -1, cv::LINE_AA, false);
+  font->putText(seal, "★", {160, 270}, 70, red, -1, cv::LINE_AA, false);
+  cv::addWeighted(seal, 0.6, page, 0.4, 0, page);
+  const Document document = document_of(page);
+  const std::shared_ptr<OcrService> ocr = ppocr_service();
+  FieldSpec date = issue_date_field();
+  date.route.accept_confidence = 0.9;
+  const FieldSpec* fields[] = {&date};
+  std::map<std::string, Candidate> found;
+  for (const char* name : {"certificate_text", "certificate_text_without_red"}) {
+    const std::unique_ptr<Expert> expert = builtin_expert(name, ocr);
+    ASSERT_NE(expert, nullptr);
+    Result<std::vector<Candidate>> proposed = expert->propose(document, fields);
+    ASSERT_TRUE(proposed.ok()) << proposed.status().message();
+    for (const Candidate& candidate : *proposed) found[name] = candidate;
+  }
+  EXPECT_NE(found["certificate_text"].value, "2019-06-30") << "the page as printed reads the date: move the seal";
+  const Candidate& faded = found["certificate_text_without_red"];
+  EXPECT_EQ(faded.value, "2019-06-30");
+  EXPECT_GE(faded.confidence, 0.9);
+  ASSERT_FALSE(faded.evidence.empty());
+  EXPECT_EQ(faded.evidence.back().text, "read under a seal with the red faded, and so closer as printed");
+}
+
 TEST(CertificateTextThroughRedInkTest, ADateUnderRedInkIsSureOnlyWhenItReadsSoWithTheRedFaded) {
   cv::Ptr<cv::freetype::FreeType2> font = serif_font();
   const cv::Scalar red(60, 50, 230);

@@ -281,8 +281,13 @@ Status CertificateTextExpert::weigh_date_under_red(const Document& document, con
   const auto other = other_view->find(fact);
   const std::string other_value = other == other_view->end() ? "" : other->second.value;
   // Read with the red faded, the ring's trace may add a stroke (二十日 read 二十九日) as its ink may as printed: only
-  // the page as printed reading the same confirms it.
+  // the page as printed reading the same confirms it, or the row read again closer as printed.
   if (without_red_ && other_value == candidate.value) return Status();
+  if (without_red_ && reads_so_closer_as_printed(*ocr_, document, box, candidate.value)) {
+    candidate.evidence.push_back(
+        {"certificate_text", "read under a seal with the red faded, and so closer as printed", std::nullopt});
+    return Status();
+  }
   candidate.confidence = std::min(candidate.confidence, unconfirmed_through_red(field.route.accept_confidence));
   if (without_red_) {
     candidate.evidence.push_back(

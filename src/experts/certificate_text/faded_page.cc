@@ -81,15 +81,25 @@ Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Docume
   return std::optional<CloserDate>(std::move(found));
 }
 
+// Whether the line in `box`, read again enlarged with `options`, holds the date `iso`.
+bool reads_so_again(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso,
+                    const RereadOptions& options) {
+  const Result<std::shared_ptr<const OcrResult>> reread = ocr.reread(document, "ppocr", box, options);
+  if (!reread.ok()) return false;
+  const std::vector<std::string> dates = dates_in(join_lines(**reread).text);
+  return std::find(dates.begin(), dates.end(), iso) != dates.end();
+}
+
 }  // namespace
 
 bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso) {
   RereadOptions options;
   options.drop_red = true;
-  const Result<std::shared_ptr<const OcrResult>> reread = ocr.reread(document, "ppocr", box, options);
-  if (!reread.ok()) return false;
-  const std::vector<std::string> dates = dates_in(join_lines(**reread).text);
-  return std::find(dates.begin(), dates.end(), iso) != dates.end();
+  return reads_so_again(ocr, document, box, iso, options);
+}
+
+bool reads_so_closer_as_printed(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso) {
+  return reads_so_again(ocr, document, box, iso, RereadOptions());
 }
 
 Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document) {

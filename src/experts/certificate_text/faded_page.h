@@ -33,6 +33,11 @@ Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document);
 // across a character may have changed it: 七 read 十).
 bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso);
 
+// Whether the line in `box`, read again enlarged as printed, holds the date `iso`: for a date read with the red faded,
+// a second view of the same damage (the ring's ink across a character rather than its faded trace) that does not
+// share the faded view's errors (二十日 read 二十九日 there where the trace crossed the 十).
+bool reads_so_closer_as_printed(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso);
+
 }  // namespace mixtract
 
 #endif  // MIXTRACT_EXPERTS_CERTIFICATE_TEXT_FADED_PAGE_H_
