@@ -56,27 +56,45 @@ struct CloserDate {
   std::vector<std::size_t> pieces;
 };
 
+// Whether `text` is the start of a year and nothing more (二0, 二〇一, 20, 19): a date row the detector cut short
+// where a seal's ring crosses the rest.
+bool year_start_alone(const std::string& text) {
+  static const re2::RE2 kYearStart("\\s*(?:19|20|一九|二[〇0Oo零])[0-9〇零一二三四五六七八九Oo]{0,2}\\s*");
+  return re2::RE2::FullMatch(text, kYearStart);
+}
+
 // Line `at` of `reading` and the pieces of its row, when the row lies under a seal, read again enlarged with red
 // ink faded and the seal's faint trace whitened as well: the ring's remains across a character are gone there
-// (六月十二日 read 六月十空日 with the red faded), and a character the detector left between two pieces is found. The
+// (六月十二日 read 六月十空日 with the red faded), and a character the detector left between two pieces is found. A
+// row of a year's start alone is read fourteen line heights further right, where the rest of its date stands, and
+// with the red faded alone where whitening leaves no date (on a photograph it may take the print with the trace). The
 // line of that reading that holds one date, boxed as the row (a line with no text where none does); nullopt where the
 // row lies under no seal.
 Result<std::optional<CloserDate>> date_read_closer(OcrService& ocr, const Document& document, const OcrResult& reading,
                                                    std::size_t at) {
   CloserDate found{{}, row_pieces(reading, at)};
   found.line.box = bounding_quad(reading, found.pieces);
+  const bool cut_short = found.pieces.size() == 1 && year_start_alone(reading.lines[at].text);
+  if (cut_short) {
+    const float reach = 14 * height_of(found.line.box);
+    found.line.box[1].x += reach;
+    found.line.box[2].x += reach;
+  }
   if (red_ink_share(document.image(), found.line.box) < kRedInkOverLine) return std::optional<CloserDate>();
   RereadOptions options;
   options.drop_red = true;
-  options.whiten_faint = true;
-  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
-                            ocr.reread(document, "ppocr", found.line.box, options));
-  for (const OcrLine& closer : again->lines) {
-    if (dates_in(closer.text).size() != 1) continue;
-    const Quad row = found.line.box;
-    found.line = closer;
-    found.line.box = row;
-    break;
+  for (const bool whiten : {true, false}) {
+    if (!whiten && !cut_short) break;
+    options.whiten_faint = whiten;
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> again,
+                              ocr.reread(document, "ppocr", found.line.box, options));
+    for (const OcrLine& closer : again->lines) {
+      if (dates_in(closer.text).size() != 1) continue;
+      const Quad row = found.line.box;
+      found.line = closer;
+      found.line.box = row;
+      return std::optional<CloserDate>(std::move(found));
+    }
   }
   return std::optional<CloserDate>(std::move(found));
 }
@@ -133,7 +151,9 @@ Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document) {
   MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<const OcrResult> printed, ocr.read(document, "ppocr"));
   for (std::size_t i = 0; i < printed->lines.size(); ++i) {
     const std::string& text = printed->lines[i].text;
-    if (text.find("年") == std::string::npos && text.find("月") == std::string::npos) continue;
+    if (text.find("年") == std::string::npos && text.find("月") == std::string::npos && !year_start_alone(text)) {
+      continue;
+    }
     MIXTRACT_ASSIGN_OR_RETURN(std::optional<CloserDate> closer, date_read_closer(ocr, document, *printed, i));
     if (!closer || closer->line.text.empty()) continue;
     const std::string date = dates_in(closer->line.text).front();

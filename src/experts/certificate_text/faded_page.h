@@ -25,8 +25,9 @@ struct FadedPage {
 // ring's remains across a character go (六月十二日 read 六月十空日 with the red faded), and a character the detector
 // left between two pieces is found. A line takes that reading where it holds one date the line did not, and the
 // row's other pieces go; a date row the faded page lost altogether is added from the pieces the page as printed read
-// of it (二〇 / 年六月 / 十日). A date the two readings do not agree on is in doubt (the whitening may take a stroke
-// with the trace, 23 read 2; the faded view may keep one, 20 read 29): `doubts` says so for its line.
+// of it (二〇 / 年六月 / 十日, or 二0 alone where the ring hid the rest of the row from the detector). A date the two
+// readings do not agree on is in doubt (the whitening may take a stroke with the trace, 23 read 2; the faded view may
+// keep one, 20 read 29): `doubts` says so for its line.
 Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document);
 
 // Whether the line in `box`, read again enlarged with red ink faded out, holds the date `iso` (a seal's ring
