@@ -539,6 +539,17 @@ TEST_F(CertificateCuesTest, TheHolderAfterTheMajorWithAWordOfAddress) {
   EXPECT_EQ(fact(facts, "name"), "王明");
 }
 
+TEST_F(CertificateCuesTest, TheSexBetweenTheNameAndTheYearWhereTheSpacesWereLost) {
+  // 林晓红　女　一九八七年… with the wide spaces lost, the year read with a 〇 short.
+  auto facts = read({"学士学位证书", "林晓红女一九八年五月三日生在湖南大学法学专", "业完成了本科学习计划，业已毕业。"});
+  EXPECT_EQ(fact(facts, "gender"), "女");
+  facts = read({"学士学位证书", "欧阳建国男2001年11月9日生在中南大学会计学专业完成了本科学习计划。"});
+  EXPECT_EQ(fact(facts, "gender"), "男");
+  // Not inside a line, where 男 or 女 ends another word: 妇女二〇二〇年 is no sex.
+  facts = read({"学位证书", "在湖南大学妇女学专业，成绩合格，妇女二〇二〇年"});
+  EXPECT_EQ(fact(facts, "gender"), "(none)");
+}
+
 TEST_F(CertificateCuesTest, ANameBrokenAcrossLines) {
   auto facts = read(
       {"毕业证书", "四川大学法学专业2015级学生黄晓", "东，男，1997年2月8日生，于2015年9月至2019年6月在我校学习。"});
