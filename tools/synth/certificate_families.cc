@@ -2824,7 +2824,7 @@ CertificateText graduation_admitted_by_exam(const Person& person, const Credenti
           c.school.name};
 }
 
-// --- Held out: set 46, measured once before any cue changes for it. ---
+// --- Held out until their first measurement (2026-12-06, eaef01e: set 46); developed on since. ---
 
 // The level as a tier (本科层次, 专科层次) after the major, the length of the programme after 学制, Chinese numerals:
 // 学生王小明，男，一九九八年四月二日生，于二〇一六年九月至二〇二〇年六月在本校会计学专业本科层次学习，学制四年，

@@ -250,7 +250,7 @@ CertificateText graduation_student_status(const Person& person, const Credential
 CertificateText degree_specially_conferred(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_admitted_by_exam(const Person& person, const Credential& c, std::mt19937& rng);
 
-// Held out until their first measurement: set 46.
+// Held out until their first measurement (2026-12-06, eaef01e: set 46); developed on since.
 CertificateText graduation_level_tier(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText degree_spaces_for_commas(const Person& person, const Credential& c, std::mt19937& rng);
 CertificateText graduation_sex_in_brackets(const Person& person, const Credential& c, std::mt19937& rng);
