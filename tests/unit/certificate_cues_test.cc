@@ -540,7 +540,7 @@ TEST_F(CertificateCuesTest, TheHolderAfterTheMajorWithAWordOfAddress) {
 }
 
 TEST_F(CertificateCuesTest, TheSexBetweenTheNameAndTheYearWhereTheSpacesWereLost) {
-  // 林晓红　女　一九八七年… with the wide spaces lost, the year read with a 〇 short.
+  // 林晓红　女　一九八〇年五月三日生… with the wide spaces lost and the 〇 of the year too.
   auto facts = read({"学士学位证书", "林晓红女一九八年五月三日生在湖南大学法学专", "业完成了本科学习计划，业已毕业。"});
   EXPECT_EQ(fact(facts, "gender"), "女");
   facts = read({"学士学位证书", "欧阳建国男2001年11月9日生在中南大学会计学专业完成了本科学习计划。"});

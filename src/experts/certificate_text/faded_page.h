@@ -35,8 +35,9 @@ Result<FadedPage> read_faded_page(OcrService& ocr, const Document& document);
 bool reads_so_with_red_faded(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso);
 
 // Whether the line in `box`, read again enlarged as printed, holds the date `iso`: for a date read with the red faded,
-// a second view of the same damage (the ring's ink across a character rather than its faded trace) that does not
-// share the faded view's errors (二十日 read 二十九日 there where the trace crossed the 十).
+// a second view of the same damage, the ring's ink across a character rather than its faded trace (on the
+// development sets it read none of the faded view's wrong dates as they were: 二十日 read 二十九日 where the trace
+// crossed the 十).
 bool reads_so_closer_as_printed(OcrService& ocr, const Document& document, const Quad& box, const std::string& iso);
 
 }  // namespace mixtract
