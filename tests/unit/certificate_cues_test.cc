@@ -778,6 +778,13 @@ TEST_F(CertificateCuesTest, ABirthYearWhoseZerosWereLostIsPutBackForReview) {
                 "姓名：冯梅性别：女出生日期：一九七年三月十四日", "一九九二年六月二十九日"});
   EXPECT_EQ(fact(facts, "birth_date"), "1970-03-14");
   EXPECT_LE(facts.at("birth_date").confidence, static_cast<float>(kDoubtfulReading));
+  // No issue date read (a seal over it): the certificate number's year, 1992, in its stead.
+  facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。",
+                "证书编号：1014041992001234"});
+  EXPECT_EQ(fact(facts, "birth_date"), "1970-03-14");
+  // Neither: nothing to fit the year to.
+  facts = read({"学士学位证书", "冯梅，女，一九七年三月十四日生，已在辽宁大学法学专业完成学业，授予法学学士学位。"});
+  EXPECT_EQ(fact(facts, "birth_date"), "(none)");
 }
 
 TEST_F(CertificateCuesTest, ANameWithoutACommonSurnameIsDoubtful) {

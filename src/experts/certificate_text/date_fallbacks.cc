@@ -235,12 +235,14 @@ std::optional<TextValue> birth_date_put_back(const JoinedText& joined, const re2
 
 // The birth date when no whole one was read: a Chinese-numeral date before 生 or 出生, or after a label the birth
 // cues know (出生日期：), whose year lost one to three 〇 (一九七年三月十四日生, 出生日期：一九七年三月十四日), when
-// putting them back gives one year that fits: 14 to 70 years before the issue date. Only for review: the reading is
-// a guess.
+// putting them back gives one year that fits: 14 to 70 years before the issue date, or before the certificate
+// number's year where no issue date was read (a seal over it). Only for review: the reading is a guess.
 std::optional<TextValue> birth_date_with_zeros_lost(const JoinedText& joined, const Readings& readings) {
   const auto issued = readings.find("issue_date");
-  if (issued == readings.end()) return std::nullopt;
-  const int issue_year = std::stoi(issued->second.front().value.substr(0, 4));
+  const std::string year =
+      issued != readings.end() ? issued->second.front().value.substr(0, 4) : number_year(joined, false);
+  if (year.empty()) return std::nullopt;
+  const int issue_year = std::stoi(year);
   // Groups: the whole date, its year as read, its month and day. (The year may break across lines too: 二○ / ○年.)
   static const std::string kDate =
       "(((?:[一二三四五六七八九〇Oo0]\\n?){1,3})年\\n?([一二三四五六七八九十]{1,2}\\n?月\\n?[一二三四五六七八九十]{1,3}"
