@@ -3,6 +3,8 @@
 #ifndef MIXTRACT_OCR_RED_INK_H_
 #define MIXTRACT_OCR_RED_INK_H_
 
+#include <algorithm>
+
 #include <opencv2/core.hpp>
 
 #include "mixtract/ocr.h"
@@ -25,9 +27,12 @@ inline double unconfirmed_through_red(double accept_confidence) {
 }
 
 // The most a reading through red ink is sure of when the page read with the red faded reads the same fact
-// otherwise: below a plain reading of the faded page, so that the faded view's value is the one put forward, and
-// still a dissent (the gate's kDissentConfidence), so that a person decides.
-inline constexpr double kContradictedThroughRed = 0.5;
+// otherwise, that reading `faded_confidence` sure: below it, so that the faded view's value is the one put forward,
+// and no lower than 0.5 (the gate's kDissentConfidence) where the faded view could be accepted, so that a person
+// decides.
+inline double contradicted_through_red(double faded_confidence) {
+  return std::min(0.5, 0.9 * faded_confidence);
+}
 
 }  // namespace mixtract
 

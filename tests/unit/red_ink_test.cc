@@ -24,5 +24,15 @@ TEST(RedInkShareTest, ASealsRingOverALineAndNothingElse) {
   EXPECT_EQ(red_ink_share(cv::Mat(), box(10, 20, 300, 70)), 0.0);
 }
 
+TEST(ContradictedThroughRedTest, BelowTheFadedViewAndStillADissentWhereThatCouldBeAccepted) {
+  // The faded view sure enough to be accepted: the reading through red stays a dissent at 0.5.
+  EXPECT_DOUBLE_EQ(contradicted_through_red(0.99), 0.5);
+  EXPECT_DOUBLE_EQ(contradicted_through_red(0.6), 0.5);
+  // The faded view itself doubtful (its characters read unsurely): the reading through red goes below it, so that
+  // the faded view's value is the one put forward all the same.
+  EXPECT_LT(contradicted_through_red(0.5), 0.5);
+  EXPECT_LT(contradicted_through_red(0.3), 0.3);
+}
+
 }  // namespace
 }  // namespace mixtract

@@ -298,7 +298,7 @@ Status CertificateTextExpert::weigh_date_under_red(const Document& document, con
       {"certificate_text", "read through a seal's red ink, and not so with the red faded", std::nullopt});
   // The faded page reads the same fact otherwise: the seal's ink changed a character here.
   if (!other_value.empty() && other_value != candidate.value) {
-    candidate.confidence = std::min(candidate.confidence, kContradictedThroughRed);
+    candidate.confidence = std::min(candidate.confidence, contradicted_through_red(other->second.confidence));
     candidate.evidence.push_back(
         {"certificate_text", "the page with red ink faded reads " + other_value, std::nullopt});
   }

@@ -11,7 +11,7 @@
 // date the first did not (a row the faded page lost is found from the pieces the page as printed read of it). A date
 // that "certificate_text" reads on a line under red ink is as sure as read only when that line, read again enlarged
 // with the red faded, holds it too; else it stays under its route's accept_confidence (95% of it), so that a cascade
-// asks on, and at kContradictedThroughRed where the faded page reads that fact otherwise; one that
+// asks on, and at contradicted_through_red() where the faded page reads that fact otherwise; one that
 // "certificate_text_without_red" reads there only when the page as printed reads it too and the faded page's two
 // readings of its row agree (FadedPage::doubts).
 #ifndef MIXTRACT_EXPERTS_CERTIFICATE_TEXT_CERTIFICATE_TEXT_EXPERT_H_
@@ -51,7 +51,7 @@ class CertificateTextExpert final : public Expert {
  private:
   // For a date read on a line in `box` under a seal's red ink, checked against the other view of the page (read into
   // `other_view` once): read as printed, it must read so with the red faded (else under the bar; at
-  // kContradictedThroughRed where the faded page reads another); read with the red faded, the page as printed must
+  // contradicted_through_red() where the faded page reads another); read with the red faded, the page as printed must
   // read the same (else under the bar).
   Status weigh_date_under_red(const Document& document, const std::string& fact, const FieldSpec& field,
                               const Quad& box, std::optional<std::map<std::string, TextValue>>& other_view,
