@@ -13,7 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "mixtract/bert_ner.h"
+#include "nlp/bert/bert_tagger.h"
 
 int main(int argc, char** argv) {
   CLI::App app("BERT token classification speed");

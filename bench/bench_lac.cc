@@ -15,7 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "mixtract/lac.h"
+#include "nlp/lac/lac.h"
 
 int main(int argc, char** argv) {
   CLI::App app("LAC speed");

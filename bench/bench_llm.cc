@@ -20,8 +20,8 @@
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 
-#include "mixtract/extractor.h"
-#include "mixtract/registry.h"
+#include "mixtract/engine.h"
+#include "mixtract/llm.h"
 #include "scripted_llm_server.h"
 
 namespace {
@@ -127,17 +127,14 @@ int tokens_section(const std::string& docs, const std::string& tokenizer_url, in
       files.size(), fields.size());
   std::printf(
       "| route | requests/doc | prompt text tokens/doc | tokens/request | images/doc |\n|---|---|---|---|---|\n");
-  mixtract::ExpertOptions options;
+  mixtract::EngineOptions options;
   options.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
-  mixtract::OcrServiceOptions ocr;
-  ocr.model_dir = options.deps_dir / "ppocr-models";
-  options.ocr = std::make_shared<mixtract::OcrService>(ocr);
   for (const char* route : {"llm_text", "llm_text_region", "llm_vision", "llm_vision_field", "llm_vision_ocr"}) {
     ScriptedLlmServer server([](const nlohmann::json&, int) { return ScriptedLlmServer::reply("{}"); });
-    mixtract::LlmOptions llm;
-    llm.base_url = server.url();
-    options.llm = mixtract::LlmClient::create(llm).value();
-    const auto expert = mixtract::ExpertRegistry::with_builtins().create(route, options).value();
+    options.llm.url = server.url();
+    // Declared after the server, so that its connections close before the server stops.
+    const mixtract::Engine engine = mixtract::Engine::create(options).value();
+    const auto expert = engine.registry().create(route, engine.experts()).value();
     for (const std::filesystem::path& file : files) {
       if (!expert->propose(mixtract::Document::load(file).value(), fields).ok()) return 1;
     }
@@ -150,7 +147,6 @@ int tokens_section(const std::string& docs, const std::string& tokenizer_url, in
         if (content.is_array()) tokens += tokens_of(tokenizer, content[0]["text"].get<std::string>()), ++images;
       }
     }
-    options.llm = nullptr;  // Its connections closed before the server stops.
     const double docs_count = static_cast<double>(files.size());
     std::printf("| %s | %.1f | %.0f | %.0f | %.1f |\n", route, static_cast<double>(server.chat_requests()) / docs_count,
                 static_cast<double>(tokens) / docs_count,

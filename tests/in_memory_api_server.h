@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "mixtract/ocr_service.h"
+#include "mixtract/engine.h"
 #include "mixtract/schema.h"
 #include "mixtract/status.h"
 #include "server/http_api.h"
@@ -25,13 +25,12 @@ inline Result<std::unique_ptr<server::ApiServer>> in_memory_api_server(
       field.route.experts = {"file_name"};
     }
   }
-  ExpertOptions experts;
-  OcrServiceOptions ocr;
-  ocr.model_dir = std::filesystem::path(MIXTRACT_DEFAULT_DEPS_DIR) / "ppocr-models";
-  ocr.threads = 1;
-  experts.ocr = std::make_shared<OcrService>(ocr);
+  EngineOptions engine_options;
+  engine_options.deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
+  engine_options.threads = 1;
+  MIXTRACT_ASSIGN_OR_RETURN(Engine engine, Engine::create(engine_options));
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<server::ExtractorSet> extractors,
-                            server::ExtractorSet::create(std::move(schemas), std::move(experts)));
+                            server::ExtractorSet::create(std::move(schemas), std::move(engine)));
   MIXTRACT_ASSIGN_OR_RETURN(server::ServiceStores stores, server::open_service_stores(state));
   server::ServerOptions options;
   options.port = 0;

@@ -28,7 +28,7 @@ struct ExpertOutput {
 // extraction runs them.
 void stamp_candidates(std::string_view name, const Expert& expert, std::vector<Candidate>& candidates);
 
-// Where the gate gets what each expert proposed for the document in hand (expert_runner.h runs them;
+// Where the gate gets what each expert proposed for the document in hand (pipeline/expert_runner.h runs them;
 // tune replays what they proposed before).
 class ExpertSource {
  public:

@@ -1,4 +1,4 @@
-#include "mixtract/local_llm.h"
+#include "llm/local_llm.h"
 
 #include <chrono>
 #include <mutex>

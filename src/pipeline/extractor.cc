@@ -3,9 +3,9 @@
 #include <chrono>
 
 #include "core/elapsed.h"
-#include "gate/expert_runner.h"
 #include "gate/reconcile.h"
 #include "gate/route.h"
+#include "pipeline/expert_runner.h"
 #include "pipeline/recognise.h"
 
 namespace mixtract {

@@ -4,8 +4,8 @@
 
 namespace mixtract::server {
 
-Result<std::unique_ptr<ExtractorSet>> ExtractorSet::create(std::vector<Schema> schemas, ExpertOptions options) {
-  std::unique_ptr<ExtractorSet> set(new ExtractorSet(std::move(schemas), std::move(options)));
+Result<std::unique_ptr<ExtractorSet>> ExtractorSet::create(std::vector<Schema> schemas, Engine engine) {
+  std::unique_ptr<ExtractorSet> set(new ExtractorSet(std::move(schemas), std::move(engine)));
   for (const Schema& schema : set->schemas_) {
     MIXTRACT_ASSIGN_OR_RETURN(set->by_schema_[schema.name], set->build(set->schemas_, schema.name));
   }
@@ -19,7 +19,7 @@ Result<std::shared_ptr<const Extractor>> ExtractorSet::build(const std::vector<S
   for (const Schema& s : schemas) {
     if (schema == "auto" || s.name == schema) chosen.push_back(s);
   }
-  MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor, Extractor::create(std::move(chosen), registry_, options_));
+  MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor, engine_.extractor(std::move(chosen)));
   return std::make_shared<const Extractor>(std::move(extractor));
 }
 

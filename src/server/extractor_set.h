@@ -13,16 +13,17 @@
 #include <utility>
 #include <vector>
 
+#include "mixtract/engine.h"
 #include "mixtract/extractor.h"
-#include "mixtract/registry.h"
 #include "mixtract/schema.h"
 
 namespace mixtract::server {
 
 class ExtractorSet {
  public:
-  // Errors: a route naming an unknown expert, an expert that cannot be created.
-  static Result<std::unique_ptr<ExtractorSet>> create(std::vector<Schema> schemas, ExpertOptions options);
+  // The extractors of `schemas` on `engine`. Errors: a route naming an unknown expert, an expert that
+  // cannot be created.
+  static Result<std::unique_ptr<ExtractorSet>> create(std::vector<Schema> schemas, Engine engine);
 
   // `schema`: a schema's name or "auto"; `routes`: "" or a routes document in `mixtract tune`'s format
   // (YAML or JSON) replacing some fields' routes for this request. Errors: an unknown schema
@@ -34,14 +35,12 @@ class ExtractorSet {
   static constexpr std::size_t kKeptOverrides = 8;
 
  private:
-  ExtractorSet(std::vector<Schema> schemas, ExpertOptions options)
-      : schemas_(std::move(schemas)), options_(std::move(options)) {}
+  ExtractorSet(std::vector<Schema> schemas, Engine engine) : schemas_(std::move(schemas)), engine_(std::move(engine)) {}
   // The extractor of `schemas` ("auto": all of them; else the one named).
   Result<std::shared_ptr<const Extractor>> build(const std::vector<Schema>& schemas, const std::string& schema) const;
 
   std::vector<Schema> schemas_;
-  ExpertOptions options_;
-  ExpertRegistry registry_ = ExpertRegistry::with_builtins();
+  Engine engine_;
   std::map<std::string, std::shared_ptr<const Extractor>> by_schema_;
   std::mutex mutex_;
   std::list<std::pair<std::string, std::shared_ptr<const Extractor>>> overrides_;  // most recent first

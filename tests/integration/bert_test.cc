@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "mixtract/bert_ner.h"
+#include "nlp/bert/bert_tagger.h"
 #include "test_support.h"
 
 namespace mixtract {

@@ -1,5 +1,5 @@
 // cppjieba with nodejieba's dictionaries (deps/cppjieba/dict), and school and major names as user words.
-#include "mixtract/jieba.h"
+#include "nlp/jieba/jieba.h"
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "experts/ner/user_words.h"
 #include "test_support.h"
 
 namespace mixtract {

@@ -1,6 +1,6 @@
 // LAC in C++ on the real parameters of Debian's python3-jieba, checked tag for tag against the reference
 // network run with numpy (tests/tools/lac_reference.py).
-#include "mixtract/lac.h"
+#include "nlp/lac/lac.h"
 
 #include <cstdio>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // The embedded model: llama.cpp's prebuilt libraries (deps/llama-libs) loading the tiny random-weight
 // GGUF of scripts/llama_server.sh in this process, and answering under the JSON schema's grammar.
-#include "mixtract/local_llm.h"
+#include "llm/local_llm.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -11,9 +11,9 @@
 #include <gtest/gtest.h>
 
 #include "core/utf8.h"
-#include "mixtract/jieba.h"
-#include "mixtract/lac.h"
 #include "mixtract/schema.h"
+#include "nlp/jieba/jieba.h"
+#include "nlp/lac/lac.h"
 #include "test_support.h"
 
 namespace mixtract {

@@ -1,7 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mixtract/local_llm.h"
+#include "llm/local_llm.h"
 
 namespace mixtract {
 namespace {

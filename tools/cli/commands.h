@@ -8,9 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "mixtract/llm.h"
-#include "mixtract/ocr_service.h"
-#include "mixtract/registry.h"
+#include "mixtract/engine.h"
 #include "options.h"
 #include "tune/route_study.h"
 
@@ -41,8 +39,6 @@ struct OcrArgs {
   int max_parallel_reads = 0;  // OcrServiceOptions::max_parallel_reads; set by the command, not a flag.
 };
 void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config);
-// The run's OcrService; an unusable cache only costs a warning (the run goes on without it).
-std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args);
 
 // Where the llm_* experts send requests: --llm-url (a server) or --llm-gguf (a model in-process).
 struct LlmArgs {
@@ -53,8 +49,6 @@ struct LlmArgs {
   int in_flight = 8;
 };
 void add_llm_options(CLI::App& sub, LlmArgs& args, const ConfigValues& config);
-// The backend the options name, or null when they name none; the local model runs on `threads`.
-Result<std::shared_ptr<ChatBackend>> make_llm(const LlmArgs& args, const GlobalOptions& global, int threads);
 
 // The reference data experts and validators read (--schools, --majors, --bert-model; regions from
 // setup's data).
@@ -66,15 +60,11 @@ struct TableArgs {
 void add_table_options(CLI::App& sub, TableArgs& args, const ConfigValues& config);
 // --bert-model, for commands that run experts.
 void add_bert_model_option(CLI::App& sub, TableArgs& args, const ConfigValues& config);
-// The tables given, else the starter ones; without setup's region data a warning (ID numbers' regions
-// then go unchecked).
-Status load_tables(const TableArgs& args, const GlobalOptions& global, ExpertOptions& options);
-
-// What a run's experts are built with, in one place: the LLM `llm` names (none when it names none; a local
-// model runs on `llm_threads`), the OCR service of `ocr` (each read on ocr.threads threads), the tables
-// and setup's folder. Errors name the option at fault.
-Result<ExpertOptions> make_expert_options(const GlobalOptions& global, const OcrArgs& ocr, const LlmArgs& llm,
-                                          const TableArgs& tables, int llm_threads);
+// The engine of a run, in one place: the OCR of `ocr` (each read on ocr.threads threads, the analysis cache
+// unless --no-cache), the LLM `llm` names (none when it names none; a local model runs on `llm_threads`),
+// the tables and setup's folder. Its warnings are printed; errors name the option at fault.
+Result<Engine> make_engine(const GlobalOptions& global, const OcrArgs& ocr, const LlmArgs& llm, const TableArgs& tables,
+                           int llm_threads);
 
 // --routes FILE (repeatable): routes files written by `mixtract tune`, applied to the schemas.
 void add_routes_option(CLI::App& sub, std::vector<std::string>& files);

@@ -241,7 +241,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
       !status.ok()) {
     return fail_keeping_work(status);
   }
-  print_summary(intake, extractor, *setup->experts.ocr, outputs);
+  print_summary(intake, extractor, setup->engine->ocr(), outputs);
   return counts.failed + counts.unrecognised == 0 ? kExitOk : kExitFailure;
 }
 

@@ -58,9 +58,9 @@ Result<ExtractorSetup> make_extractor(const ExtractSettings& settings, const Glo
   OcrArgs ocr = settings.ocr;
   ocr.threads = std::max(1, threads / cpu_workers);
   ocr.max_parallel_reads = llm_server ? cpu_workers : 0;
-  MIXTRACT_ASSIGN_OR_RETURN(setup.experts, make_expert_options(global, ocr, settings.llm, settings.tables, threads));
-  MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor,
-                            Extractor::create(std::move(schemas), ExpertRegistry::with_builtins(), setup.experts));
+  MIXTRACT_ASSIGN_OR_RETURN(Engine engine, make_engine(global, ocr, settings.llm, settings.tables, threads));
+  MIXTRACT_ASSIGN_OR_RETURN(Extractor extractor, engine.extractor(std::move(schemas)));
+  setup.engine = std::make_unique<Engine>(std::move(engine));
   setup.extractor = std::make_unique<Extractor>(std::move(extractor));
   return setup;
 }

@@ -38,8 +38,8 @@ Result<std::vector<Schema>> settings_schemas(const ExtractSettings& settings);
 
 struct ExtractorSetup {
   std::unique_ptr<Extractor> extractor;
-  ExpertOptions experts;  // What the extractor was built with (its OCR service's counts, for the summary).
-  int workers = 1;        // Documents to have in flight at once.
+  std::unique_ptr<Engine> engine;  // What the extractor was built on (its OCR service's counts, for the summary).
+  int workers = 1;                 // Documents to have in flight at once.
 };
 
 // Builds the extractor for `documents` documents (0 = no end known): documents are read in parallel,

@@ -4,7 +4,6 @@
 
 #include "commands.h"
 #include "core/join.h"
-#include "mixtract/registry.h"
 #include "table.h"
 
 namespace mixtract::cli {
@@ -13,17 +12,15 @@ namespace {
 int run_models(const LlmArgs& options, const TableArgs& tables, const GlobalOptions& global) {
   OcrArgs ocr;
   ocr.no_cache = true;
-  Result<ExpertOptions> built = make_expert_options(global, ocr, options, tables, 2);
-  if (!built.ok()) {
-    std::cerr << "mixtract models: " << built.status().message() << "\n";
+  Result<Engine> engine = make_engine(global, ocr, options, tables, 2);
+  if (!engine.ok()) {
+    std::cerr << "mixtract models: " << engine.status().message() << "\n";
     return kExitUsage;
   }
-  const ExpertOptions& expert_options = *built;
-
-  const ExpertRegistry registry = ExpertRegistry::with_builtins();
+  const ExpertRegistry& registry = engine->registry();
   std::vector<std::vector<std::string>> table{{"expert", "state", "what it reads"}};
   for (const ExpertRegistry::Entry* entry : registry.list()) {
-    const Result<std::unique_ptr<Expert>> expert = registry.create(entry->name, expert_options);
+    const Result<std::unique_ptr<Expert>> expert = registry.create(entry->name, engine->experts());
     std::string state = "ready";
     if (!expert.ok()) {  // The message without the registry's "cannot create expert 'x': ".
       state = expert.status().message();
@@ -38,7 +35,7 @@ int run_models(const LlmArgs& options, const TableArgs& tables, const GlobalOpti
     std::cout << "LLM: the local model " << options.gguf << ", loaded\n";
     return kExitOk;
   }
-  const auto client = std::dynamic_pointer_cast<LlmClient>(expert_options.llm);
+  const auto client = std::dynamic_pointer_cast<LlmClient>(engine->experts().llm);
   if (!client) {
     std::cout << "LLM: none (--llm-url or --llm-gguf, their variables or config keys)\n";
     return kExitOk;

@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "mixtract/bert_ner.h"
-#include "mixtract/jieba.h"
-#include "mixtract/lac.h"
-#include "mixtract/registry.h"
+#include "experts/ner/user_words.h"
+#include "nlp/bert/bert_tagger.h"
+#include "nlp/jieba/jieba.h"
+#include "nlp/lac/lac.h"
 
 namespace mixtract::cli {
 namespace {
@@ -25,8 +25,8 @@ struct NerArgs {
   bool words = false;
 };
 
-// An engine's words (or, for BERT, entities) of each line, and the entities among them.
-struct Engine {
+// A tagger's words (or, for BERT, entities) of each line, and the entities among them.
+struct Tagger {
   std::function<Result<std::vector<std::vector<TaggedSpan>>>(const std::vector<std::string>&)> analyse;
   std::function<std::vector<TaggedSpan>(const std::vector<TaggedSpan>&)> entities;
 };
@@ -46,19 +46,21 @@ auto per_line(Analyser analyser) {
   };
 }
 
-Result<Engine> make_engine(const NerArgs& args, const GlobalOptions& global) {
+Result<Tagger> make_tagger(const NerArgs& args, const GlobalOptions& global) {
   if (args.engine == "lac") {
     MIXTRACT_ASSIGN_OR_RETURN(
         Lac lac, Lac::load(args.model.empty() ? Lac::default_folder() : std::filesystem::path(args.model)));
-    return Engine{per_line(std::move(lac)), lac_entities};
+    return Tagger{per_line(std::move(lac)), lac_entities};
   }
   if (args.engine == "jieba") {
-    ExpertOptions tables;
-    MIXTRACT_RETURN_IF_ERROR(load_tables(args.tables, global, tables));
+    OcrArgs no_ocr;
+    no_ocr.no_cache = true;
+    MIXTRACT_ASSIGN_OR_RETURN(mixtract::Engine engine, make_engine(global, no_ocr, LlmArgs(), args.tables, 1));
+    const ExpertOptions& tables = engine.experts();
     const std::filesystem::path folder =
         args.model.empty() ? Jieba::default_folder(global.deps_dir) : std::filesystem::path(args.model);
     MIXTRACT_ASSIGN_OR_RETURN(Jieba jieba, Jieba::load(folder, user_words_of(*schools_of(tables), *majors_of(tables))));
-    return Engine{per_line(std::move(jieba)), jieba_entities};
+    return Tagger{per_line(std::move(jieba)), jieba_entities};
   }
   if (args.engine == "bert") {
     if (args.model.empty()) {
@@ -67,7 +69,7 @@ Result<Engine> make_engine(const NerArgs& args, const GlobalOptions& global) {
     BertOptions options;
     options.max_tokens = args.max_tokens;
     MIXTRACT_ASSIGN_OR_RETURN(BertTagger bert, BertTagger::load(args.model, options));
-    return Engine{[bert](const std::vector<std::string>& lines) { return bert.entities(lines); },
+    return Tagger{[bert](const std::vector<std::string>& lines) { return bert.entities(lines); },
                   [](const std::vector<TaggedSpan>& entities) { return entities; }};
   }
   return Status::invalid_argument("unknown engine '" + args.engine + "'; choose lac, jieba or bert");
@@ -93,13 +95,13 @@ int run_ner(const NerArgs& args, const GlobalOptions& global) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(std::move(line));
   }
-  Result<Engine> engine = make_engine(args, global);
-  if (!engine.ok()) return fail(engine.status().message(), kExitUsage);
-  Result<std::vector<std::vector<TaggedSpan>>> analysed = engine->analyse(lines);
+  Result<Tagger> tagger = make_tagger(args, global);
+  if (!tagger.ok()) return fail(tagger.status().message(), kExitUsage);
+  Result<std::vector<std::vector<TaggedSpan>>> analysed = tagger->analyse(lines);
   if (!analysed.ok()) return fail(analysed.status().message(), kExitUsage);
   nlohmann::ordered_json shown_json = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    for (const TaggedSpan& w : args.words ? (*analysed)[i] : engine->entities((*analysed)[i])) {
+    for (const TaggedSpan& w : args.words ? (*analysed)[i] : tagger->entities((*analysed)[i])) {
       if (args.json) {
         nlohmann::ordered_json item = {
             {"line", i + 1}, {"text", w.text}, {"tag", w.tag}, {"begin", w.begin}, {"length", w.length}};

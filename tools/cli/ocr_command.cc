@@ -58,9 +58,30 @@ cv::Mat draw_lines(const cv::Mat& page, const OcrResult& result) {
   return canvas;
 }
 
+// One JSON line, or the file's name and its lines with their confidence.
+void print_reading(const std::filesystem::path& file, const OcrResult& result, bool json) {
+  if (json) {
+    nlohmann::json j = ocr_result_to_json(result);
+    j["source"] = file.string();
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return;
+  }
+  std::cout << "== " << file.string() << " (" << result.lines.size() << " lines, "
+            << static_cast<int>(result.timings.total_ms) << " ms)\n";
+  for (const OcrLine& line : result.lines) {
+    std::printf("%5.3f  %s\n", static_cast<double>(line.confidence), line.text.c_str());
+  }
+  std::fflush(stdout);
+}
+
 int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
-  const std::shared_ptr<OcrService> service = make_ocr_service(global, args.ocr);
-  if (Status ready = service->engine(args.engine).status(); !ready.ok()) {
+  Result<Engine> engine = make_engine(global, args.ocr, LlmArgs(), TableArgs(), 1);
+  if (!engine.ok()) {
+    std::cerr << "mixtract ocr: " << engine.status().message() << "\n";
+    return kExitUsage;
+  }
+  OcrService& service = engine->ocr();
+  if (Status ready = service.engine(args.engine).status(); !ready.ok()) {
     std::cerr << "mixtract ocr: " << ready.message() << "\n";
     return kExitFailure;
   }
@@ -81,24 +102,13 @@ int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
     const std::filesystem::path& file = input.path;
     Result<Document> document = Document::load(file);
     Result<std::shared_ptr<const OcrResult>> result =
-        document.ok() ? service->read(*document, args.engine) : document.status();
+        document.ok() ? service.read(*document, args.engine) : document.status();
     if (!result.ok()) {
       std::cerr << "mixtract ocr: " << result.status().message() << "\n";
       ++failed;
       continue;
     }
-    if (args.json) {
-      nlohmann::json j = ocr_result_to_json(**result);
-      j["source"] = file.string();
-      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    } else {
-      std::cout << "== " << file.string() << " (" << (*result)->lines.size() << " lines, "
-                << static_cast<int>((*result)->timings.total_ms) << " ms)\n";
-      for (const OcrLine& line : (*result)->lines) {
-        std::printf("%5.3f  %s\n", static_cast<double>(line.confidence), line.text.c_str());
-      }
-      std::fflush(stdout);
-    }
+    print_reading(file, **result, args.json);
     if (!args.draw.empty()) {
       const std::filesystem::path out =
           draw_into_folder ? std::filesystem::path(args.draw) / drawing_name(file) : std::filesystem::path(args.draw);
@@ -121,23 +131,6 @@ void add_ocr_options(CLI::App& sub, OcrArgs& args, const ConfigValues& config) {
   add_option(sub, kThreadsOption, args.threads, config)->check(CLI::Range(0, 256));
   add_flag(sub, kNoCacheOption, args.no_cache, config);
   add_option(sub, kCacheMaxOption, args.cache_max_mb, config)->check(CLI::Range(1, 1 << 20));
-}
-
-std::shared_ptr<OcrService> make_ocr_service(const GlobalOptions& global, const OcrArgs& args) {
-  OcrServiceOptions options;
-  options.model_dir = std::filesystem::path(global.deps_dir) / "ppocr-models";
-  options.threads = threads_or_cores(args.threads);
-  options.max_parallel_reads = args.max_parallel_reads;
-  if (!args.no_cache) {
-    Result<std::unique_ptr<AnalysisCache>> cache =
-        AnalysisCache::open(default_cache_file(), static_cast<std::uint64_t>(args.cache_max_mb) << 20);
-    if (cache.ok()) {
-      options.cache = std::move(cache).value();
-    } else {
-      std::cerr << "mixtract: warning: " << cache.status().message() << "; going on without the cache\n";
-    }
-  }
-  return std::make_shared<OcrService>(std::move(options));
 }
 
 void add_ocr_command(CLI::App& app, const GlobalOptions& global, const ConfigValues& config, int& exit_code) {

@@ -9,7 +9,6 @@
 
 #include "commands.h"
 #include "extract_setup.h"
-#include "mixtract/registry.h"
 #include "queue/job_stream.h"
 #include "server/api_keys.h"
 #include "server/http_api.h"
@@ -105,10 +104,10 @@ Result<std::unique_ptr<server::ExtractorSet>> make_extractors(const ServeArgs& a
                                                               int workers) {
   OcrArgs ocr = args.ocr;
   ocr.threads = 1;
-  MIXTRACT_ASSIGN_OR_RETURN(ExpertOptions experts, make_expert_options(global, ocr, args.llm, args.tables, workers));
+  MIXTRACT_ASSIGN_OR_RETURN(Engine engine, make_engine(global, ocr, args.llm, args.tables, workers));
   MIXTRACT_ASSIGN_OR_RETURN(std::vector<Schema> schemas, load_schemas("auto"));
   for (const std::string& routes : args.routes) MIXTRACT_RETURN_IF_ERROR(apply_routes_file(routes, schemas));
-  return server::ExtractorSet::create(std::move(schemas), std::move(experts));
+  return server::ExtractorSet::create(std::move(schemas), std::move(engine));
 }
 
 // The job queue at `address`, with the settings fingerprint `mixtract worker` computes from the same

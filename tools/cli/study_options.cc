@@ -42,9 +42,9 @@ Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const
   OcrArgs ocr = args.ocr;
   ocr.threads = 1;  // Documents in parallel, one inference thread each.
   ocr.no_cache = true;
-  MIXTRACT_ASSIGN_OR_RETURN(ExpertOptions options, make_expert_options(global, ocr, args.llm, args.tables, threads));
-
-  const ExpertRegistry registry = ExpertRegistry::with_builtins();
+  MIXTRACT_ASSIGN_OR_RETURN(Engine engine, make_engine(global, ocr, args.llm, args.tables, threads));
+  const ExpertOptions& options = engine.experts();
+  const ExpertRegistry& registry = engine.registry();
   std::vector<std::string> experts = args.experts;
   if (experts.empty()) {
     for (const ExpertRegistry::Entry* entry : registry.list()) {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "mixtract/bert_ner.h"
-#include "mixtract/jieba.h"
-#include "mixtract/lac.h"
+#include "experts/ner/user_words.h"
+#include "nlp/bert/bert_tagger.h"
+#include "nlp/jieba/jieba.h"
+#include "nlp/lac/lac.h"
 
 namespace mixtract {
 namespace {

@@ -1,8 +1,8 @@
 // The NER experts: an NLP engine over each line of the PP-OCRv4 page reading proposes persons for name
 // fields, schools for school fields and majors for major fields.
-//   lac_ner    LAC (mixtract/lac.h): PER; ORG ending like a school's name (大学, 学院, 学校); a word
+//   lac_ner    LAC (nlp/lac/lac.h): PER; ORG ending like a school's name (大学, 学院, 学校); a word
 //              ending in 专业, without it.
-//   jieba_ner  jieba (mixtract/jieba.h) with the run's schools and majors as user words: nr; nt ending
+//   jieba_ner  jieba (nlp/jieba/jieba.h) with the run's schools and majors as user words: nr; nt ending
 //              like a school's name; a major of the table.
 //   bert_ner   the user's BERT token classifier (ExpertOptions::bert_dir): PER or NAME; ORG ending like
 //              a school's name, or SCHOOL; MAJOR. All lines of a page in one batch.
@@ -20,7 +20,7 @@
 #include "mixtract/expert.h"
 #include "mixtract/ocr.h"
 #include "mixtract/registry.h"
-#include "mixtract/tagged_span.h"
+#include "nlp/tagged_span.h"
 
 namespace mixtract {
 

@@ -1,3 +1,5 @@
+#include "nlp/bert/bert_tagger.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -7,7 +9,6 @@
 
 #include "core/onnx_model.h"
 #include "core/utf8.h"
-#include "mixtract/bert_ner.h"
 #include "nlp/bert/entity_decoding.h"
 #include "nlp/bert/wordpiece.h"
 

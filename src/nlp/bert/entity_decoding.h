@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "mixtract/tagged_span.h"
 #include "nlp/bert/wordpiece.h"
+#include "nlp/tagged_span.h"
 
 namespace mixtract::bert {
 

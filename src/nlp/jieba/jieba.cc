@@ -1,4 +1,4 @@
-#include "mixtract/jieba.h"
+#include "nlp/jieba/jieba.h"
 
 #include <fstream>
 #include <map>
@@ -58,13 +58,6 @@ Result<std::vector<TaggedSpan>> Jieba::analyse(std::string_view text) const {
     out.push_back({std::move(word.word), std::move(tag), word.unicode_offset, word.unicode_length, 1.0});
   }
   return out;
-}
-
-std::vector<Jieba::UserWord> user_words_of(const SchoolTable& schools, const MajorTable& majors) {
-  std::vector<Jieba::UserWord> words;
-  for (const School& school : schools.schools()) words.push_back({school.name, "nt"});
-  for (const std::string& major : majors.names()) words.push_back({major, "nz"});
-  return words;
 }
 
 std::vector<TaggedSpan> jieba_entities(const std::vector<TaggedSpan>& words) {

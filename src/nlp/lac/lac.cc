@@ -1,4 +1,4 @@
-#include "mixtract/lac.h"
+#include "nlp/lac/lac.h"
 
 #include <algorithm>
 #include <fstream>

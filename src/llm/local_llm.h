@@ -2,8 +2,8 @@
 // scripts/setup.sh), loaded when first needed, so that a fully offline user can add an LLM expert
 // without running a server. Replies that must follow a JSON schema are generated under a grammar
 // built from the schema, so they are valid JSON of that shape (or cut short by max_tokens).
-#ifndef MIXTRACT_LOCAL_LLM_H_
-#define MIXTRACT_LOCAL_LLM_H_
+#ifndef MIXTRACT_LLM_LOCAL_LLM_H_
+#define MIXTRACT_LLM_LOCAL_LLM_H_
 
 #include <filesystem>
 #include <memory>
@@ -46,4 +46,4 @@ Result<std::string> json_schema_grammar(const nlohmann::json& schema);
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_LOCAL_LLM_H_
+#endif  // MIXTRACT_LLM_LOCAL_LLM_H_

@@ -2,8 +2,8 @@
 // model.onnx (a Hugging Face style export: int64 inputs input_ids, attention_mask and optionally
 // token_type_ids, shaped [batch, tokens]; the first output the logits [batch, tokens, labels]),
 // vocab.txt, and the label names: labels.txt (one per line, in output order) or config.json's id2label.
-#ifndef MIXTRACT_BERT_NER_H_
-#define MIXTRACT_BERT_NER_H_
+#ifndef MIXTRACT_NLP_BERT_BERT_TAGGER_H_
+#define MIXTRACT_NLP_BERT_BERT_TAGGER_H_
 
 #include <cstddef>
 #include <filesystem>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "mixtract/status.h"
-#include "mixtract/tagged_span.h"
+#include "nlp/tagged_span.h"
 
 namespace mixtract {
 
@@ -51,4 +51,4 @@ class BertTagger {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_BERT_NER_H_
+#endif  // MIXTRACT_NLP_BERT_BERT_TAGGER_H_

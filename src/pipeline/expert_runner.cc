@@ -1,4 +1,4 @@
-#include "gate/expert_runner.h"
+#include "pipeline/expert_runner.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // The experts of one document, run for the gate: route policies (route.h) and reconciliation ask it for
 // an expert's output, and it runs each expert at most once per document, charging what it costs.
-#ifndef MIXTRACT_GATE_EXPERT_RUNNER_H_
-#define MIXTRACT_GATE_EXPERT_RUNNER_H_
+#ifndef MIXTRACT_PIPELINE_EXPERT_RUNNER_H_
+#define MIXTRACT_PIPELINE_EXPERT_RUNNER_H_
 
 #include <map>
 #include <memory>
@@ -49,4 +49,4 @@ class ExpertRunner final : public ExpertSource {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_GATE_EXPERT_RUNNER_H_
+#endif  // MIXTRACT_PIPELINE_EXPERT_RUNNER_H_

