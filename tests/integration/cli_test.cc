@@ -52,6 +52,17 @@ RunResult mixtract(const std::string& args, const std::string& env = "", const s
   return shell(killer + "env " + env + " " + std::string(MIXTRACT_BIN) + " " + args + " 2>&1");
 }
 
+// The rows of a --per-person file, by person (人员).
+std::map<std::string, nlohmann::json> rows_by_person(const std::string& file) {
+  std::map<std::string, nlohmann::json> rows;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json row = nlohmann::json::parse(line);
+    rows[row["人员"].get<std::string>()] = std::move(row);
+  }
+  return rows;
+}
+
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -498,12 +509,7 @@ TEST_F(CliTest, AManifestOfPdfPagesAndScansFillsTheWorkbook) {
   EXPECT_GE(report["correct"].get<int>(), report["total"].get<int>() - 1) << score.output;
 
   // One row per person of the manifest, with the person's documents and the certificate chosen.
-  std::ifstream persons(path("out/persons.jsonl"));
-  std::map<std::string, nlohmann::json> by_person;
-  for (std::string line; std::getline(persons, line);) {
-    const nlohmann::json row = nlohmann::json::parse(line);
-    by_person[row["人员"].get<std::string>()] = row;
-  }
+  std::map<std::string, nlohmann::json> by_person = rows_by_person(path("out/persons.jsonl"));
   ASSERT_EQ(by_person.size(), 2u) << r.output;
   EXPECT_EQ(by_person[first_person]["文件数"], "2");
   EXPECT_THAT(by_person[first_person]["文件"].get<std::string>(), HasSubstr("a.pdf#page="));
@@ -933,15 +939,11 @@ TEST_F(CliTest, AVerificationReportIsCheckedAgainstThePersonsCertificate) {
                                " --per-person " + path("out/persons.jsonl"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("1 person(s) with conflicts to check"));
-  std::map<std::string, std::string> conflicts;
-  std::ifstream persons(path("out/persons.jsonl"));
-  for (std::string line; std::getline(persons, line);) {
-    const nlohmann::json person = nlohmann::json::parse(line);
-    conflicts[person["人员"].get<std::string>()] = person["冲突"].get<std::string>();
-  }
-  EXPECT_EQ(conflicts["甲"], "");
-  EXPECT_THAT(conflicts["乙"], HasSubstr(pairs[1]["学历备案表"] + " disagrees with " + pairs[2]["毕业证书"]));
-  EXPECT_THAT(conflicts["乙"], HasSubstr("证书编号"));
+  std::map<std::string, nlohmann::json> by_person = rows_by_person(path("out/persons.jsonl"));
+  EXPECT_EQ(by_person["甲"]["冲突"], "");
+  const std::string conflict = by_person["乙"]["冲突"].get<std::string>();
+  EXPECT_THAT(conflict, HasSubstr(pairs[1]["学历备案表"] + " disagrees with " + pairs[2]["毕业证书"]));
+  EXPECT_THAT(conflict, HasSubstr("证书编号"));
   EXPECT_THAT(mixtract::testing::read_file(path("out/results.jsonl.errors.csv")),
               HasSubstr(",cross-check,\"证书编号: "));
 }

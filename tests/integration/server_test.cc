@@ -40,15 +40,39 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     // Each test has its own analysis cache: pages are read afresh (and extraction takes its real time).
     setenv("MIXTRACT_CACHE_DIR", (scratch_ / "cache").c_str(), 1);
-    std::string output;
-    ASSERT_EQ(mixtract::testing::run_command(
-                  std::string(MIXTRACT_BIN) + " serve --new-key tester --state " + state() + " 2>/dev/null", output),
-              0);
-    key_ = output.substr(0, output.find('\n'));
-    ASSERT_EQ(key_.rfind("mx_", 0), 0u) << output;
+    key_ = new_key("tester");
+    ASSERT_EQ(key_.rfind("mx_", 0), 0u) << key_;
   }
 
   std::string state() const { return (scratch_ / "server.sqlite").string(); }
+
+  // The review of document `id` (李四_身份证.jpg, its first field edited to 张三), exported as labelled data
+  // for tune.
+  void expect_exported_for_tune(const std::string& id) const {
+    const std::filesystem::path out = scratch_ / "labelled";
+    std::string output;
+    ASSERT_EQ(mixtract::testing::run_command(std::string(MIXTRACT_BIN) + " serve --state " + state() +
+                                                 " --export-review " + out.string() + " 2>&1",
+                                             output),
+              0)
+        << output;
+    EXPECT_THAT(output, HasSubstr("1 reviewed document(s)"));
+    const std::string table = mixtract::testing::read_file(out / "truth.csv");
+    EXPECT_THAT(table, HasSubstr("文件,文书类型,"));
+    EXPECT_THAT(table, HasSubstr(id + "_李四_身份证.jpg,身份证,"));
+    EXPECT_THAT(table, HasSubstr("张三"));
+    EXPECT_TRUE(std::filesystem::exists(out / (id + "_李四_身份证.jpg")));
+  }
+
+  // A new API key in the service's state; `args`: its name, and --admin for an admin's.
+  std::string new_key(const std::string& args) const {
+    std::string output;
+    EXPECT_EQ(
+        mixtract::testing::run_command(
+            std::string(MIXTRACT_BIN) + " serve --state " + state() + " --new-key " + args + " 2>/dev/null", output),
+        0);
+    return output.substr(0, output.find('\n'));
+  }
 
   // Starts the server with `extra` options; fails the test when it does not say where it listens.
   std::unique_ptr<mixtract::testing::ServerProcess> start(std::vector<std::string> extra = {}) {
@@ -59,7 +83,8 @@ class ServerTest : public ::testing::Test {
     return server;
   }
 
-  httplib::Headers auth() const { return {{"Authorization", "Bearer " + key_}}; }
+  httplib::Headers auth() const { return bearer(key_); }
+  static httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 
   // A rendered graduation certificate and its truth.
   std::filesystem::path certificate(json& truth) {
@@ -76,6 +101,17 @@ class ServerTest : public ::testing::Test {
     }
     ADD_FAILURE() << "synth wrote no 毕业证书";
     return {};
+  }
+
+  // The service lists its schemas and describes its API.
+  void expect_described(httplib::Client& client) const {
+    httplib::Result schemas = client.Get("/v1/schemas", auth());
+    ASSERT_TRUE(schemas);
+    ASSERT_EQ(schemas->status, 200);
+    EXPECT_THAT(schemas->body, HasSubstr("\"graduation_certificate\""));
+    httplib::Result openapi = client.Get("/openapi.json");
+    ASSERT_TRUE(openapi);
+    EXPECT_TRUE(json::parse(openapi->body)["paths"].contains("/v1/extract"));
   }
 
   static std::string field_value(const json& record, const std::string& name) {
@@ -107,11 +143,7 @@ TEST_F(ServerTest, ExtractsAnUploadedCertificate) {
 
   // The same as JSON with base64; a path in the file name is cut to the name.
   std::string encoded;
-  {
-    std::string out;
-    ASSERT_EQ(mixtract::testing::run_command("base64 -w0 '" + file.string() + "'", out), 0);
-    encoded = out;
-  }
+  ASSERT_EQ(mixtract::testing::run_command("base64 -w0 '" + file.string() + "'", encoded), 0);
   const json body = {
       {"image_base64", encoded}, {"schema", "graduation_certificate"}, {"file_name", "../../x/证书.jpg"}};
   httplib::Result as_json = client.Post("/v1/extract", auth(), body.dump(), "application/json");
@@ -141,13 +173,7 @@ TEST_F(ServerTest, ExtractsAnUploadedCertificate) {
   EXPECT_THAT(unknown_expert->body, HasSubstr("gpt9"));
 
   // The schemas, the description, the metrics.
-  httplib::Result schemas = client.Get("/v1/schemas", auth());
-  ASSERT_TRUE(schemas);
-  ASSERT_EQ(schemas->status, 200);
-  EXPECT_THAT(schemas->body, HasSubstr("\"graduation_certificate\""));
-  httplib::Result openapi = client.Get("/openapi.json");
-  ASSERT_TRUE(openapi);
-  EXPECT_TRUE(json::parse(openapi->body)["paths"].contains("/v1/extract"));
+  expect_described(client);
   httplib::Result metrics = client.Get("/metrics", auth());
   ASSERT_TRUE(metrics);
   EXPECT_THAT(metrics->body, HasSubstr("mixtract_http_requests_total{route=\"/v1/extract\",status=\"200\"} 3"));
@@ -426,20 +452,27 @@ TEST_F(ServerTest, StoppingFinishesTheRequestInFlight) {
   EXPECT_EQ(in_flight.get(), 200);
 }
 
+// The review document `id` is its sender's: to `other` it does not exist (nor its `field`); `admin` sees it.
+void expect_senders_own(httplib::Client& client, const std::string& id, const std::string& field,
+                        const httplib::Headers& other, const httplib::Headers& admin) {
+  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", other)->body).size(), 0u);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id, other)->status, 404);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", other)->status, 404);
+  EXPECT_EQ(client
+                .Post("/v1/review/documents/" + id + "/decisions", other,
+                      json{{"field", field}, {"action", "accept"}}.dump(), "application/json")
+                ->status,
+            404);
+  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", admin)->body).size(), 1u);
+  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", admin)->status, 200);
+}
+
 TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   json truth;
   const std::filesystem::path file = certificate(truth);
   // Another key holder, and an admin.
-  auto make_key = [&](const std::string& args) {
-    std::string output;
-    EXPECT_EQ(
-        mixtract::testing::run_command(
-            std::string(MIXTRACT_BIN) + " serve --state " + state() + " --new-key " + args + " 2>/dev/null", output),
-        0);
-    return httplib::Headers{{"Authorization", "Bearer " + output.substr(0, output.find('\n'))}};
-  };
-  const httplib::Headers other = make_key("other");
-  const httplib::Headers admin = make_key("boss --admin");
+  const httplib::Headers other = bearer(new_key("other"));
+  const httplib::Headers admin = bearer(new_key("boss --admin"));
   auto server = start();
   httplib::Client client("127.0.0.1", server->port());
   client.set_read_timeout(120, 0);
@@ -466,34 +499,21 @@ TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->get_header_value("Content-Type"), "image/jpeg");
   EXPECT_EQ(page->body.substr(0, 3), "\xFF\xD8\xFF");
-  // The document is the sender's: to another key it does not exist; an admin sees it.
-  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", other)->body).size(), 0u);
-  EXPECT_EQ(client.Get("/v1/review/documents/" + id, other)->status, 404);
-  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", other)->status, 404);
-  EXPECT_EQ(client
-                .Post("/v1/review/documents/" + id + "/decisions", other,
-                      json{{"field", to_review[0]}, {"action", "accept"}}.dump(), "application/json")
-                ->status,
-            404);
-  EXPECT_EQ(json::parse(client.Get("/v1/review/queue", admin)->body).size(), 1u);
-  EXPECT_EQ(client.Get("/v1/review/documents/" + id + "/page", admin)->status, 200);
+  expect_senders_own(client, id, to_review[0], other, admin);
 
-  auto decide = [&](const json& body) {
+  auto decide = [&](const json& body, const std::string& on) {
     httplib::Result r =
-        client.Post("/v1/review/documents/" + id + "/decisions", auth(), body.dump(), "application/json");
+        client.Post("/v1/review/documents/" + on + "/decisions", auth(), body.dump(), "application/json");
     return r ? r->status : -1;
   };
-  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", "张三"}}), 200);
-  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "delete"}}), 400);
-  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", ""}}), 400);
-  EXPECT_EQ(decide({{"field", "no_such_field"}, {"action", "accept"}}), 404);
-  EXPECT_EQ(decide({{"action", "accept"}}), 400);
-  httplib::Result missing = client.Post("/v1/review/documents/999/decisions", auth(),
-                                        json{{"field", "name"}, {"action", "accept"}}.dump(), "application/json");
-  ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", "张三"}}, id), 200);
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "delete"}}, id), 400);
+  EXPECT_EQ(decide({{"field", to_review[0]}, {"action", "edit"}, {"value", ""}}, id), 400);
+  EXPECT_EQ(decide({{"field", "no_such_field"}, {"action", "accept"}}, id), 404);
+  EXPECT_EQ(decide({{"action", "accept"}}, id), 400);
+  EXPECT_EQ(decide({{"field", "name"}, {"action", "accept"}}, "999"), 404);
   for (std::size_t i = 1; i < to_review.size(); ++i)
-    EXPECT_EQ(decide({{"field", to_review[i]}, {"action", "accept"}}), 200);
+    EXPECT_EQ(decide({{"field", to_review[i]}, {"action", "accept"}}, id), 200);
 
   const json decided = json::parse(client.Get("/v1/review/documents/" + id, auth())->body);
   EXPECT_EQ(decided["pending"], 0);
@@ -505,20 +525,28 @@ TEST_F(ServerTest, ReviewDecisionsAreKeptWithWhoAndWhenAndExported) {
   EXPECT_EQ(json::parse(client.Get("/v1/review/queue", auth())->body).size(), 0u);
   EXPECT_EQ(server->terminate(), 0);
 
-  // The decisions as labelled data for tune.
-  const std::filesystem::path out = scratch_ / "labelled";
-  std::string output;
-  ASSERT_EQ(mixtract::testing::run_command(
-                std::string(MIXTRACT_BIN) + " serve --state " + state() + " --export-review " + out.string() + " 2>&1",
-                output),
-            0)
-      << output;
-  EXPECT_THAT(output, HasSubstr("1 reviewed document(s)"));
-  const std::string table = mixtract::testing::read_file(out / "truth.csv");
-  EXPECT_THAT(table, HasSubstr("文件,文书类型,"));
-  EXPECT_THAT(table, HasSubstr(id + "_李四_身份证.jpg,身份证,"));
-  EXPECT_THAT(table, HasSubstr("张三"));
-  EXPECT_TRUE(std::filesystem::exists(out / (id + "_李四_身份证.jpg")));
+  expect_exported_for_tune(id);
+}
+
+// The sources of job `id`'s records as its results stream them (each a record, none an error).
+std::vector<std::string> streamed_sources(httplib::Client& client, const std::string& id,
+                                          const httplib::Headers& auth) {
+  std::string streamed;
+  httplib::Result results = client.Get("/v1/jobs/" + id + "/results", auth, [&](const char* data, std::size_t size) {
+    streamed.append(data, size);
+    return true;
+  });
+  EXPECT_TRUE(results && results->status == 200);
+  if (!results) return {};
+  EXPECT_EQ(results->get_header_value("Content-Type"), "application/x-ndjson");
+  std::istringstream lines(streamed);
+  std::vector<std::string> sources;
+  for (std::string line; std::getline(lines, line);) {
+    const json record = json::parse(line);
+    EXPECT_FALSE(record.contains("error")) << line;
+    sources.push_back(record["source"]);
+  }
+  return sources;
 }
 
 TEST_F(ServerTest, BatchJobsStreamTheirRecordsInOrderAndSurviveARestart) {
@@ -536,11 +564,7 @@ TEST_F(ServerTest, BatchJobsStreamTheirRecordsInOrderAndSurviveARestart) {
     form.push_back({"image", mixtract::testing::read_file(entry.path()), names.back(), "image/jpeg"});
   }
   ASSERT_GE(names.size(), 2u);
-  std::string other_key;
-  ASSERT_EQ(mixtract::testing::run_command(
-                std::string(MIXTRACT_BIN) + " serve --new-key other --state " + state() + " 2>/dev/null", other_key),
-            0);
-  other_key.pop_back();
+  const std::string other_key = new_key("other");
 
   // Submitted, then the server stopped at once: what was not extracted is extracted after a restart.
   std::string id;
@@ -558,22 +582,7 @@ TEST_F(ServerTest, BatchJobsStreamTheirRecordsInOrderAndSurviveARestart) {
   auto server = start();
   httplib::Client client("127.0.0.1", server->port());
   client.set_read_timeout(300, 0);
-  std::string streamed;
-  httplib::Result results = client.Get("/v1/jobs/" + id + "/results", auth(), [&](const char* data, std::size_t size) {
-    streamed.append(data, size);
-    return true;
-  });
-  ASSERT_TRUE(results);
-  ASSERT_EQ(results->status, 200);
-  EXPECT_EQ(results->get_header_value("Content-Type"), "application/x-ndjson");
-  std::istringstream lines(streamed);
-  std::vector<std::string> sources;
-  for (std::string line; std::getline(lines, line);) {
-    const json record = json::parse(line);
-    EXPECT_FALSE(record.contains("error")) << line;
-    sources.push_back(record["source"]);
-  }
-  EXPECT_EQ(sources, names);  // every document once, in the order sent
+  EXPECT_EQ(streamed_sources(client, id, auth()), names);  // every document once, in the order sent
   const json status = json::parse(client.Get("/v1/jobs/" + id, auth())->body);
   EXPECT_EQ(status["state"], "done");
   EXPECT_EQ(status["done"], names.size());

@@ -224,6 +224,20 @@ Page in_hand(const FontSet& fonts, const Person& person, std::mt19937& rng) {
   return out;
 }
 
+// The title's rows centred from `y` down, the last (the certificate's name) the largest.
+void put_title(const Font& font, const std::vector<std::string>& title, int y, std::mt19937& rng, Page& out) {
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const bool main = i + 1 == title.size();
+    const int height = main ? uniform(rng, 80, 100) : uniform(rng, 44, 52);
+    if (!main) y -= 40;
+    // A title that would run past the border (a school's name before 学士学位证书) is set smaller to fit.
+    put_centered(font, out.image, title[i], {out.image.cols / 2, y},
+                 height_to_fit(font, title[i], height, out.image.cols - 300), kInk);
+    out.lines.push_back(title[i]);
+    y += height + 20;
+  }
+}
+
 }  // namespace
 
 Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) const {
@@ -235,18 +249,7 @@ Page PageRenderer::certificate(const CertificateText& text, std::mt19937& rng) c
   const Font& body_font = fonts_.any(rng);
   const Font& number_font = uniform(rng, 0, 3) == 0 ? fonts_.any(rng) : body_font;
   if (text.ornaments) draw_ornaments(body_font, page, rng);
-  const int centre_x = page.cols / 2;
-  int title_y = landscape ? 160 : 190;
-  for (std::size_t i = 0; i < text.title.size(); ++i) {
-    const bool main = i + 1 == text.title.size();
-    const int height = main ? uniform(rng, 80, 100) : uniform(rng, 44, 52);
-    if (!main) title_y -= 40;
-    // A title that would run past the border (a school's name before 学士学位证书) is set smaller to fit.
-    put_centered(title_font, page, text.title[i], {centre_x, title_y},
-                 height_to_fit(title_font, text.title[i], height, page.cols - 300), kInk);
-    out.lines.push_back(text.title[i]);
-    title_y += height + 20;
-  }
+  put_title(title_font, text.title, landscape ? 160 : 190, rng, out);
   const int size = uniform(rng, 34, 40);
   const int page_body_width = text.body_width > 0 ? text.body_width : landscape ? 1090 : 900;
   const cv::Point body_at = text.body_width > 0 ? cv::Point((page.cols - text.body_width) / 2, landscape ? 255 : 620)
