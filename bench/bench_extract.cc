@@ -18,7 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/inference_clock.h"
-#include "mixtract/analysis_cache.h"
+#include "io/analysis_cache.h"
 #include "mixtract/batch.h"
 #include "mixtract/engine.h"
 #include "mixtract/eval.h"
@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
   std::string deps_dir = MIXTRACT_DEFAULT_DEPS_DIR;
   app.add_option("--schema", schema, "auto, a built-in schema name or a schema file holding the routes to measure")
       ->required();
-  app.add_option("--schools", schools, "School table CSV (default: the starter table)");
+  app.add_option("--schools", schools, "Schools CSV added to the built-in table (the Ministry's 2,631 schools)");
   app.add_option("--docs", docs, "Folder written by `mixtract synth` (with truth.csv)")->required();
   app.add_option("--name", name, "Route name for the table")->required();
   app.add_option("--deps-dir", deps_dir, "Folder filled by scripts/setup.sh");

@@ -20,8 +20,8 @@
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 
+#include "llm/llm.h"
 #include "mixtract/engine.h"
-#include "mixtract/llm.h"
 #include "scripted_llm_server.h"
 
 namespace {

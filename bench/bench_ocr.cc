@@ -21,7 +21,7 @@
 
 #include "core/utf8.h"
 #include "mixtract/document.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace {
 

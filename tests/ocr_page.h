@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/utf8.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract::testing {
 

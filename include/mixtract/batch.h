@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "mixtract/extractor.h"
-#include "mixtract/job_store.h"
 #include "mixtract/record.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
+
+class JobStore;  // The batch's record of what is done (internal to the library).
 
 // Called once per file, in input order, on the thread that called run_batch: the record, or why the
 // file could not be read. An error it returns stops the batch (the documents in flight are finished

@@ -11,14 +11,16 @@
 #include <vector>
 
 #include "mixtract/expert.h"
-#include "mixtract/llm.h"
-#include "mixtract/major_table.h"
-#include "mixtract/ocr_service.h"
-#include "mixtract/region_table.h"
-#include "mixtract/school_table.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
+
+// The engines and tables experts are built with (internal to the library; Engine makes them).
+class ChatBackend;
+class MajorTable;
+class OcrService;
+class RegionTable;
+class SchoolTable;
 
 // Settings shared by all expert factories.
 struct ExpertOptions {

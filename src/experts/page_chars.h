@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "mixtract/candidate.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

@@ -2,6 +2,8 @@
 
 #include "core/identifier.h"
 #include "core/join.h"
+#include "rules/major_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

@@ -6,11 +6,11 @@
 
 #include <string_view>
 
-#include "mixtract/major_table.h"
-#include "mixtract/region_table.h"
 #include "mixtract/schema.h"
-#include "mixtract/school_table.h"
 #include "mixtract/status.h"
+#include "rules/major_table.h"
+#include "rules/region_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

@@ -1,4 +1,4 @@
-#include "mixtract/analysis_cache.h"
+#include "io/analysis_cache.h"
 
 #include <chrono>
 #include <cstdlib>

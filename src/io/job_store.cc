@@ -1,4 +1,4 @@
-#include "mixtract/job_store.h"
+#include "io/job_store.h"
 
 #include <sqlite3.h>
 

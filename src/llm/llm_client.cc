@@ -15,7 +15,7 @@
 #include "core/ascii.h"
 #include "core/join.h"
 #include "llm/http_connections.h"
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 
 namespace mixtract {
 namespace {

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 
 namespace mixtract {
 

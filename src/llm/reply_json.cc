@@ -5,7 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 
 namespace mixtract {
 namespace {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

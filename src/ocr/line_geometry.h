@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

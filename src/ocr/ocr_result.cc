@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

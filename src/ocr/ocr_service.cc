@@ -1,4 +1,4 @@
-#include "mixtract/ocr_service.h"
+#include "ocr/ocr_service.h"
 
 #include <chrono>
 

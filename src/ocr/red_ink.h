@@ -7,7 +7,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

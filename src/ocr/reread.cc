@@ -5,8 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "mixtract/ocr.h"
 #include "ocr/line_geometry.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

@@ -12,6 +12,7 @@
 
 #include "core/guarded.h"
 #include "core/text_encoding.h"
+#include "io/job_store.h"
 #include "mixtract/writers.h"
 
 namespace mixtract {

@@ -5,8 +5,13 @@
 #include <thread>
 #include <utility>
 
+#include "io/analysis_cache.h"
+#include "llm/llm.h"
 #include "llm/local_llm.h"
-#include "mixtract/analysis_cache.h"
+#include "ocr/ocr_service.h"
+#include "rules/major_table.h"
+#include "rules/region_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 namespace {
@@ -18,7 +23,7 @@ int threads_or_cores(int threads) {
 // The backend `settings` names, or null when it names none.
 Result<std::shared_ptr<ChatBackend>> make_llm(const LlmSettings& settings, const std::filesystem::path& deps_dir) {
   if (!settings.url.empty() && !settings.gguf.empty())
-    return Status::invalid_argument("give --llm-url or --llm-gguf, not both");
+    return Status::invalid_argument("an LLM server (--llm-url) and a GGUF model (--llm-gguf) are both given: give one");
   if (!settings.gguf.empty()) {
     LocalLlmOptions local;
     local.model = settings.gguf;

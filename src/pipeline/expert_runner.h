@@ -11,9 +11,9 @@
 #include "gate/choose.h"
 #include "mixtract/document.h"
 #include "mixtract/expert.h"
-#include "mixtract/ocr_service.h"
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 

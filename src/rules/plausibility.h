@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "mixtract/schema.h"
-#include "mixtract/school_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

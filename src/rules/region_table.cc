@@ -1,4 +1,4 @@
-#include "mixtract/region_table.h"
+#include "rules/region_table.h"
 
 #include <fstream>
 

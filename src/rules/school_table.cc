@@ -1,4 +1,4 @@
-#include "mixtract/school_table.h"
+#include "rules/school_table.h"
 
 #include <algorithm>
 #include <fstream>

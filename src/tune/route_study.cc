@@ -16,6 +16,7 @@
 #include "mixtract/document.h"
 #include "mixtract/version.h"
 #include "mixtract/writers.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 namespace {

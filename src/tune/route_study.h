@@ -18,7 +18,7 @@
 
 #include "gate/choose.h"
 #include "gate/field_check.h"
-#include "mixtract/analysis_cache.h"
+#include "io/analysis_cache.h"
 #include "mixtract/eval.h"
 #include "mixtract/registry.h"
 #include "mixtract/schema.h"

@@ -15,7 +15,7 @@
 #include <signal.h>
 #include <spawn.h>
 
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 #include "test_support.h"
 
 extern char** environ;

@@ -10,7 +10,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 #include "scripted_llm_server.h"
 
 namespace mixtract {

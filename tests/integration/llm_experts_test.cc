@@ -11,6 +11,7 @@
 #include "experts/llm/llm_expert.h"
 #include "mixtract/extractor.h"
 #include "mixtract/registry.h"
+#include "ocr/ocr_service.h"
 #include "scripted_llm_server.h"
 
 namespace mixtract {

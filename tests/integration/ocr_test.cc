@@ -1,5 +1,5 @@
 // Golden tests: the real engines read text rendered with real fonts exactly.
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 #include <filesystem>
 #include <fstream>
@@ -10,9 +10,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "mixtract/analysis_cache.h"
-#include "mixtract/ocr_service.h"
+#include "io/analysis_cache.h"
 #include "mixtract/registry.h"
+#include "ocr/ocr_service.h"
 #include "test_support.h"
 
 namespace mixtract {

@@ -11,10 +11,10 @@
 
 #include "io/csv_reader.h"
 #include "mixtract/document.h"
-#include "mixtract/school_table.h"
 #include "rules/certificate_number.h"
 #include "rules/date.h"
 #include "rules/id_number.h"
+#include "rules/school_table.h"
 #include "synth_job.h"
 #include "test_support.h"
 

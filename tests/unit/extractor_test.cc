@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "io/job_store.h"
 #include "mixtract/batch.h"
 #include "test_support.h"
 

@@ -1,4 +1,4 @@
-#include "mixtract/inputs.h"
+#include "io/inputs.h"
 
 #include <fstream>
 

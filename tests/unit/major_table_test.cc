@@ -1,4 +1,4 @@
-#include "mixtract/major_table.h"
+#include "rules/major_table.h"
 
 #include <fstream>
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 #include "ocr/ppocr/ctc_decode.h"
 #include "ocr/ppocr/db_postprocess.h"
 #include "ocr/ppocr/det_preprocess.h"

@@ -1,7 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "mixtract/llm.h"
+#include "llm/llm.h"
 
 namespace mixtract {
 namespace {

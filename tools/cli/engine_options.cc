@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "mixtract/analysis_cache.h"
+#include "io/analysis_cache.h"
 
 namespace mixtract::cli {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "commands.h"
+#include "io/inputs.h"
 #include "mixtract/extractor.h"
-#include "mixtract/inputs.h"
 
 namespace mixtract::cli {
 

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "core/join.h"
+#include "llm/llm.h"
 #include "table.h"
 
 namespace mixtract::cli {

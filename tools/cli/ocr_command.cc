@@ -8,9 +8,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include "commands.h"
+#include "io/inputs.h"
 #include "mixtract/document.h"
-#include "mixtract/inputs.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract::cli {
 namespace {

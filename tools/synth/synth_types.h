@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "mixtract/education.h"
-#include "mixtract/region_table.h"
-#include "mixtract/school_table.h"
 #include "rules/date.h"
+#include "rules/region_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract::synth {
 

@@ -25,10 +25,10 @@
 #include "experts/certificate_text/cues.h"
 #include "experts/certificate_text/joined_text.h"
 #include "mixtract/expert.h"
-#include "mixtract/major_table.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
-#include "mixtract/school_table.h"
+#include "ocr/ocr.h"
+#include "rules/major_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "mixtract/document.h"
-#include "mixtract/ocr.h"
-#include "mixtract/ocr_service.h"
 #include "mixtract/status.h"
+#include "ocr/ocr.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 

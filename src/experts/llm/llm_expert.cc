@@ -5,8 +5,8 @@
 #include "core/ascii.h"
 #include "core/join.h"
 #include "mixtract/education.h"
-#include "mixtract/ocr_service.h"
 #include "ocr/line_geometry.h"
+#include "ocr/ocr_service.h"
 #include "rules/date.h"
 
 namespace mixtract {

@@ -21,9 +21,9 @@
 #include <string>
 #include <string_view>
 
+#include "llm/llm.h"
 #include "llm/prompt_template.h"
 #include "mixtract/expert.h"
-#include "mixtract/llm.h"
 #include "mixtract/registry.h"
 
 namespace mixtract {

@@ -4,6 +4,7 @@
 
 #include "core/edit_distance.h"
 #include "experts/page_chars.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 namespace {

@@ -16,10 +16,10 @@
 #include <vector>
 
 #include "mixtract/expert.h"
-#include "mixtract/major_table.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
-#include "mixtract/school_table.h"
+#include "ocr/ocr.h"
+#include "rules/major_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

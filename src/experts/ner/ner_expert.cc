@@ -6,6 +6,7 @@
 #include "nlp/bert/bert_tagger.h"
 #include "nlp/jieba/jieba.h"
 #include "nlp/lac/lac.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 namespace {

@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "mixtract/expert.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
 #include "nlp/tagged_span.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

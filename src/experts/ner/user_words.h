@@ -4,9 +4,9 @@
 
 #include <vector>
 
-#include "mixtract/major_table.h"
-#include "mixtract/school_table.h"
 #include "nlp/jieba/jieba.h"
+#include "rules/major_table.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

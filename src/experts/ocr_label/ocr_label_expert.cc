@@ -12,6 +12,7 @@
 #include "experts/ocr_label/label_match.h"
 #include "ocr/line_confidence.h"
 #include "ocr/line_geometry.h"
+#include "ocr/ocr_service.h"
 #include "ocr/red_ink.h"
 #include "rules/amount.h"
 #include "rules/date.h"

@@ -36,8 +36,8 @@
 #include <string>
 
 #include "mixtract/expert.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

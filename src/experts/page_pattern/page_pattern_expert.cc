@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "ocr/line_confidence.h"
+#include "ocr/ocr_service.h"
 #include "rules/date.h"
 
 namespace mixtract {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "mixtract/expert.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 

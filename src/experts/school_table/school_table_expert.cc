@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "experts/page_chars.h"
 #include "ocr/line_geometry.h"
+#include "ocr/ocr_service.h"
 
 namespace mixtract {
 namespace {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "mixtract/expert.h"
-#include "mixtract/ocr.h"
 #include "mixtract/registry.h"
-#include "mixtract/school_table.h"
+#include "ocr/ocr.h"
+#include "rules/school_table.h"
 
 namespace mixtract {
 

@@ -15,7 +15,7 @@
 #include "core/elapsed.h"
 #include "core/onnx_model.h"
 #include "core/sha256.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 #include "ocr/ppocr/ctc_decode.h"
 #include "ocr/ppocr/db_postprocess.h"
 #include "ocr/ppocr/det_preprocess.h"

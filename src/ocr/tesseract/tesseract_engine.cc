@@ -8,7 +8,7 @@
 
 #include "core/elapsed.h"
 #include "core/utf8.h"
-#include "mixtract/ocr.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 namespace {

@@ -1,8 +1,8 @@
 // LlmClient: a client of OpenAI-compatible chat servers (vLLM, llama.cpp's llama-server, Ollama, cloud
 // APIs): model listing, chat completions with text and images, structured output, retries, and a limit
 // on the requests in flight.
-#ifndef MIXTRACT_LLM_H_
-#define MIXTRACT_LLM_H_
+#ifndef MIXTRACT_LLM_LLM_H_
+#define MIXTRACT_LLM_LLM_H_
 
 #include <chrono>
 #include <cstdint>
@@ -106,4 +106,4 @@ Result<nlohmann::json> parse_reply_json(std::string_view reply);
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_LLM_H_
+#endif  // MIXTRACT_LLM_LLM_H_

@@ -1,8 +1,8 @@
 // The table of schools: 5-digit 学校代码 (the first five digits of certificate numbers) and names.
 // The Ministry of Education's list of 2,631 schools (June 2017) is built in (data/schools_moe2017.csv,
 // data/README.md says where it comes from); users add newer schools or renamed ones from a CSV.
-#ifndef MIXTRACT_SCHOOL_TABLE_H_
-#define MIXTRACT_SCHOOL_TABLE_H_
+#ifndef MIXTRACT_RULES_SCHOOL_TABLE_H_
+#define MIXTRACT_RULES_SCHOOL_TABLE_H_
 
 #include <filesystem>
 #include <map>
@@ -81,4 +81,4 @@ class SchoolTable {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_SCHOOL_TABLE_H_
+#endif  // MIXTRACT_RULES_SCHOOL_TABLE_H_

@@ -1,6 +1,6 @@
 // OCR: text lines read from a page image by an engine (PP-OCRv4 on ONNX Runtime, or Tesseract 5).
-#ifndef MIXTRACT_OCR_H_
-#define MIXTRACT_OCR_H_
+#ifndef MIXTRACT_OCR_OCR_H_
+#define MIXTRACT_OCR_OCR_H_
 
 #include <filesystem>
 #include <memory>
@@ -129,4 +129,4 @@ Result<OcrResult> reread_region(const OcrEngine& engine, const cv::Mat& page, co
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_OCR_H_
+#endif  // MIXTRACT_OCR_OCR_H_

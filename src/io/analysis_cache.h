@@ -1,8 +1,8 @@
 // A persistent store of analyses (OCR results, ...) in one SQLite file, keyed by the image's content
 // hash plus what produced the analysis (engine and model version), so that a second run over the same
 // documents skips the slow steps. Safe to lose: it only holds results that can be computed again.
-#ifndef MIXTRACT_ANALYSIS_CACHE_H_
-#define MIXTRACT_ANALYSIS_CACHE_H_
+#ifndef MIXTRACT_IO_ANALYSIS_CACHE_H_
+#define MIXTRACT_IO_ANALYSIS_CACHE_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -55,4 +55,4 @@ std::filesystem::path default_cache_file();
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_ANALYSIS_CACHE_H_
+#endif  // MIXTRACT_IO_ANALYSIS_CACHE_H_

@@ -1,8 +1,8 @@
 // OcrService: the OCR analysis shared by every expert of a run. Engines are created on first use and
 // kept; each document's page, and each region of it read again, is read at most once per engine (a
 // small in-memory memo, and the persistent AnalysisCache across runs).
-#ifndef MIXTRACT_OCR_SERVICE_H_
-#define MIXTRACT_OCR_SERVICE_H_
+#ifndef MIXTRACT_OCR_OCR_SERVICE_H_
+#define MIXTRACT_OCR_OCR_SERVICE_H_
 
 #include <deque>
 #include <filesystem>
@@ -13,10 +13,10 @@
 #include <string>
 #include <string_view>
 
-#include "mixtract/analysis_cache.h"
+#include "io/analysis_cache.h"
 #include "mixtract/document.h"
-#include "mixtract/ocr.h"
 #include "mixtract/status.h"
+#include "ocr/ocr.h"
 
 namespace mixtract {
 
@@ -92,4 +92,4 @@ class OcrService {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_OCR_SERVICE_H_
+#endif  // MIXTRACT_OCR_OCR_SERVICE_H_

@@ -1,6 +1,6 @@
 // The documents of a batch, from what a user names: files, folders, glob patterns and manifests.
-#ifndef MIXTRACT_INPUTS_H_
-#define MIXTRACT_INPUTS_H_
+#ifndef MIXTRACT_IO_INPUTS_H_
+#define MIXTRACT_IO_INPUTS_H_
 
 #include <filesystem>
 #include <span>
@@ -36,4 +36,4 @@ Result<InputList> collect_inputs(std::span<const std::string> paths, const std::
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_INPUTS_H_
+#endif  // MIXTRACT_IO_INPUTS_H_

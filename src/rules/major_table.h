@@ -2,8 +2,8 @@
 // OCR errors in the majors read from certificates and for doubting the majors it lacks. Built in: about
 // 600 names of the undergraduate, graduate and vocational catalogues (data/majors.csv); users may supply
 // their own list.
-#ifndef MIXTRACT_MAJOR_TABLE_H_
-#define MIXTRACT_MAJOR_TABLE_H_
+#ifndef MIXTRACT_RULES_MAJOR_TABLE_H_
+#define MIXTRACT_RULES_MAJOR_TABLE_H_
 
 #include <filesystem>
 #include <optional>
@@ -52,4 +52,4 @@ class MajorTable {
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_MAJOR_TABLE_H_
+#endif  // MIXTRACT_RULES_MAJOR_TABLE_H_
