@@ -58,7 +58,8 @@ std::map<std::string, nlohmann::json> rows_by_person(const std::string& file) {
   std::ifstream in(file);
   for (std::string line; std::getline(in, line);) {
     nlohmann::json row = nlohmann::json::parse(line);
-    rows[row["人员"].get<std::string>()] = std::move(row);
+    const std::string person = row["人员"].get<std::string>();
+    rows[person] = std::move(row);
   }
   return rows;
 }
