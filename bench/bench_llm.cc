@@ -134,7 +134,7 @@ int tokens_section(const std::string& docs, const std::string& tokenizer_url, in
     options.llm.url = server.url();
     // Declared after the server, so that its connections close before the server stops.
     const mixtract::Engine engine = mixtract::Engine::create(options).value();
-    const auto expert = engine.registry().create(route, engine.experts()).value();
+    const auto expert = engine.registry().create(route).value();
     for (const std::filesystem::path& file : files) {
       if (!expert->propose(mixtract::Document::load(file).value(), fields).ok()) return 1;
     }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@
 #include "mixtract/status.h"
 
 namespace mixtract {
+
+class OcrService;
+struct ExpertOptions;
 
 // Where the llm_* experts send their requests: a server, a model in this process, or neither.
 struct LlmSettings {
@@ -54,19 +58,20 @@ class Engine {
   // An extractor of `schemas` on the built-in experts (Extractor::create, with its errors).
   Result<Extractor> extractor(std::vector<Schema> schemas) const;
 
-  // What the experts are built with, for those who create experts by name (the registry's factories).
-  const ExpertOptions& experts() const { return experts_; }
+  // The built-in experts, each made on this engine's OCR service, tables and LLM when created.
   const ExpertRegistry& registry() const { return registry_; }
+  // What the built-in experts are made with (src/experts/expert_options.h: internal to the library).
+  const ExpertOptions& experts() const { return *experts_; }
   // The run's OCR service (its counts say what was read and what came from the cache).
-  OcrService& ocr() const { return *experts_.ocr; }
+  OcrService& ocr() const;
   // What create() went on without, one line each.
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   Engine() = default;
 
-  ExpertOptions experts_;
-  ExpertRegistry registry_ = ExpertRegistry::with_builtins();
+  std::shared_ptr<const ExpertOptions> experts_;
+  ExpertRegistry registry_;
   std::vector<std::string> warnings_;
 };
 

@@ -17,11 +17,20 @@
 
 namespace mixtract {
 
+class MajorTable;
+class OcrService;
+class RegionTable;
+class SchoolTable;
+struct ExpertOptions;
+
 class Extractor {
  public:
-  // Creates every expert the schemas' routes name, once. Fails when a route names an unknown expert
-  // (the error names the field and lists the known experts) or an expert cannot be created. With more
-  // than one schema, each needs recognise words and options.ocr must be able to read with PP-OCRv4.
+  // Creates every expert the schemas' routes name, once, from `registry`. `options` are the engine's
+  // parts the extractor itself uses: the tables its checks read, the OCR that recognises the kind, the
+  // LLM whose presence adds the LLM experts to the routes (Engine::extractor passes its own). Fails when
+  // a route names an unknown expert (the error names the field and lists the known experts) or an expert
+  // cannot be created. With more than one schema, each needs recognise words and options.ocr must be
+  // able to read with PP-OCRv4.
   static Result<Extractor> create(std::vector<Schema> schemas, const ExpertRegistry& registry,
                                   const ExpertOptions& options);
 

@@ -2,7 +2,6 @@
 #ifndef MIXTRACT_REGISTRY_H_
 #define MIXTRACT_REGISTRY_H_
 
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,43 +14,9 @@
 
 namespace mixtract {
 
-// The engines and tables experts are built with (internal to the library; Engine makes them).
-class ChatBackend;
-class MajorTable;
-class OcrService;
-class RegionTable;
-class SchoolTable;
-
-// Settings shared by all expert factories.
-struct ExpertOptions {
-  // Folder holding the artifacts scripts/setup.sh fetched (models, dictionaries). "" = not available;
-  // experts that need it then fail to create with a message saying to run setup.
-  std::filesystem::path deps_dir;
-  // Threads an expert may use for one document; 0 = let the expert choose.
-  int threads = 0;
-  // The run's shared OCR (engines, memo, persistent cache); OCR-based experts fail to create without it.
-  std::shared_ptr<OcrService> ocr;
-  // The schools whose names and codes experts and validators know; null = SchoolTable::builtin().
-  std::shared_ptr<const SchoolTable> schools;
-  // The majors whose spelling experts correct OCR errors to; null = MajorTable::starter().
-  std::shared_ptr<const MajorTable> majors;
-  // Administrative regions, for ID numbers; null = region codes are not looked up.
-  std::shared_ptr<const RegionTable> regions;
-  // Where the LLM experts send requests (a server, or a model in this process); null = none
-  // configured, and the LLM experts fail to create.
-  std::shared_ptr<ChatBackend> llm;
-  // LAC's folder (word.dic, tag.dic, model_baseline/) for the lac_ner expert; "" = Lac::default_folder().
-  std::filesystem::path lac_dir;
-  // A BERT token classifier's folder (model.onnx, vocab.txt, labels.txt) for the bert_ner expert; "" = none,
-  // and bert_ner fails to create.
-  std::filesystem::path bert_dir;
-};
-
-// The tables of `options`, or the built-in starter tables (built once) where none is set.
-std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options);
-std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options);
-
-using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>(const ExpertOptions&)>;
+// Makes an expert. A plug-in's factory holds whatever its expert needs; the built-in experts' factories are
+// bound to their engine's OCR service, tables and LLM (Engine::registry()).
+using ExpertFactory = std::function<Result<std::unique_ptr<Expert>>()>;
 
 // Not thread-safe while registering; create() and list() may be called concurrently afterwards.
 class ExpertRegistry {
@@ -62,14 +27,11 @@ class ExpertRegistry {
     ExpertFactory factory;
   };
 
-  // A registry holding every expert built into mixtract (src/experts/builtin_experts.cc).
-  static ExpertRegistry with_builtins();
-
   // Adds a factory. Names are [a-z][a-z0-9_]*; registering a name twice is an error.
   Status add(std::string name, std::string description, ExpertFactory factory);
 
   // Creates the named expert; an unknown name is NotFound listing the known names.
-  Result<std::unique_ptr<Expert>> create(std::string_view name, const ExpertOptions& options) const;
+  Result<std::unique_ptr<Expert>> create(std::string_view name) const;
 
   bool contains(std::string_view name) const;
 

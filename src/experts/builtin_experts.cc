@@ -2,6 +2,7 @@
 #include <cassert>
 
 #include "experts/certificate_text/certificate_text_expert.h"
+#include "experts/expert_options.h"
 #include "experts/file_name/file_name_expert.h"
 #include "experts/llm/llm_expert.h"
 #include "experts/major_table/major_table_expert.h"
@@ -10,7 +11,6 @@
 #include "experts/page_pattern/page_pattern_expert.h"
 #include "experts/qr_code/qr_code_expert.h"
 #include "experts/school_table/school_table_expert.h"
-#include "mixtract/registry.h"
 
 namespace mixtract {
 namespace {
@@ -18,12 +18,12 @@ namespace {
 struct BuiltinExpert {
   const char* name;
   const char* description;
-  ExpertFactory factory;
+  BuiltinFactory factory;
 };
 
 }  // namespace
 
-ExpertRegistry ExpertRegistry::with_builtins() {
+ExpertRegistry builtin_experts(const ExpertOptions& options) {
   const BuiltinExpert builtins[] = {
       {"file_name", "person and level written in the file name (张三_本科毕业证书.jpg)", &FileNameExpert::create},
       {"certificate_text", "each field of a certificate body found by the cues that mark it in the PP-OCRv4 text",
@@ -64,7 +64,8 @@ ExpertRegistry ExpertRegistry::with_builtins() {
   };
   ExpertRegistry registry;
   for (const BuiltinExpert& expert : builtins) {
-    [[maybe_unused]] const Status status = registry.add(expert.name, expert.description, expert.factory);
+    [[maybe_unused]] const Status status =
+        registry.add(expert.name, expert.description, [factory = expert.factory, options] { return factory(options); });
     assert(status.ok() && "built-in expert names are valid and unique");
   }
   return registry;

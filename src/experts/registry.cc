@@ -2,20 +2,8 @@
 
 #include "core/identifier.h"
 #include "core/join.h"
-#include "rules/major_table.h"
-#include "rules/school_table.h"
 
 namespace mixtract {
-
-std::shared_ptr<const SchoolTable> schools_of(const ExpertOptions& options) {
-  static const auto builtin = std::make_shared<const SchoolTable>(SchoolTable::builtin());
-  return options.schools ? options.schools : builtin;
-}
-
-std::shared_ptr<const MajorTable> majors_of(const ExpertOptions& options) {
-  static const auto builtin = std::make_shared<const MajorTable>(MajorTable::builtin());
-  return options.majors ? options.majors : builtin;
-}
 
 Status ExpertRegistry::add(std::string name, std::string description, ExpertFactory factory) {
   if (!is_identifier(name)) {
@@ -28,7 +16,7 @@ Status ExpertRegistry::add(std::string name, std::string description, ExpertFact
   return Status();
 }
 
-Result<std::unique_ptr<Expert>> ExpertRegistry::create(std::string_view name, const ExpertOptions& options) const {
+Result<std::unique_ptr<Expert>> ExpertRegistry::create(std::string_view name) const {
   const auto it = entries_.find(name);
   if (it == entries_.end()) {
     std::vector<std::string> known;
@@ -36,7 +24,7 @@ Result<std::unique_ptr<Expert>> ExpertRegistry::create(std::string_view name, co
     return Status::not_found("unknown expert '" + std::string(name) +
                              "'; known experts: " + (known.empty() ? "(none registered)" : join(known)));
   }
-  Result<std::unique_ptr<Expert>> expert = it->second.factory(options);
+  Result<std::unique_ptr<Expert>> expert = it->second.factory();
   if (!expert.ok()) return expert.status().with_context("cannot create expert '" + it->first + "'");
   if (!*expert) return Status::internal("factory of expert '" + it->first + "' returned nothing");
   return expert;

@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "experts/expert_options.h"
 #include "io/analysis_cache.h"
 #include "llm/llm.h"
 #include "llm/local_llm.h"
@@ -81,18 +82,24 @@ Status load_tables(const EngineOptions& options, ExpertOptions& experts, std::ve
 
 Result<Engine> Engine::create(const EngineOptions& options) {
   Engine engine;
-  ExpertOptions& experts = engine.experts_;
-  MIXTRACT_ASSIGN_OR_RETURN(experts.llm, make_llm(options.llm, options.deps_dir));
-  experts.deps_dir = options.deps_dir;
-  experts.threads = options.threads;
-  experts.bert_dir = options.bert_dir;
-  experts.ocr = make_ocr(options, engine.warnings_);
-  MIXTRACT_RETURN_IF_ERROR(load_tables(options, experts, engine.warnings_));
+  auto experts = std::make_shared<ExpertOptions>();
+  MIXTRACT_ASSIGN_OR_RETURN(experts->llm, make_llm(options.llm, options.deps_dir));
+  experts->deps_dir = options.deps_dir;
+  experts->threads = options.threads;
+  experts->bert_dir = options.bert_dir;
+  experts->ocr = make_ocr(options, engine.warnings_);
+  MIXTRACT_RETURN_IF_ERROR(load_tables(options, *experts, engine.warnings_));
+  engine.registry_ = builtin_experts(*experts);
+  engine.experts_ = std::move(experts);
   return engine;
 }
 
 Result<Extractor> Engine::extractor(std::vector<Schema> schemas) const {
-  return Extractor::create(std::move(schemas), registry_, experts_);
+  return Extractor::create(std::move(schemas), registry_, *experts_);
+}
+
+OcrService& Engine::ocr() const {
+  return *experts_->ocr;
 }
 
 }  // namespace mixtract

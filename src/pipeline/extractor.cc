@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/elapsed.h"
+#include "experts/expert_options.h"
 #include "gate/reconcile.h"
 #include "gate/route.h"
 #include "pipeline/expert_runner.h"
@@ -31,7 +32,7 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
     for (const FieldSpec& field : schema.fields) {
       for (const std::string& name : field.route.experts) {
         if (experts.contains(name)) continue;
-        Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
+        Result<std::unique_ptr<Expert>> expert = registry.create(name);
         if (!expert.ok()) {
           return expert.status().with_context("schema " + schema.name + ", field " + field.name + " route");
         }

@@ -135,12 +135,11 @@ void study_document(const Study& study, const ExpertMap& experts, const std::str
 }
 
 // The study's experts, each created once; their names and page reads noted in `study`.
-Result<ExpertMap> create_experts(const ExpertRegistry& registry, const ExpertOptions& options,
-                                 const StudyOptions& study_options, Study& study) {
+Result<ExpertMap> create_experts(const ExpertRegistry& registry, const StudyOptions& study_options, Study& study) {
   ExpertMap experts;
   for (const std::string& name : study_options.experts) {
     if (experts.contains(name)) continue;
-    Result<std::unique_ptr<Expert>> expert = registry.create(name, options);
+    Result<std::unique_ptr<Expert>> expert = registry.create(name);
     if (!expert.ok()) return expert.status().with_context("expert " + name);
     study.page_reads[name] = (*expert)->page_reads();
     study.experts.push_back(name);
@@ -202,7 +201,7 @@ Result<Study> run_study(const Schema& schema, const EvalTable& truth, const std:
   study.regions = options.regions;
   study.majors = majors_of(options);
   study.context = CheckContext{study.schools.get(), study.regions.get(), 0, study.majors.get()};
-  MIXTRACT_ASSIGN_OR_RETURN(const ExpertMap experts, create_experts(registry, options, study_options, study));
+  MIXTRACT_ASSIGN_OR_RETURN(const ExpertMap experts, create_experts(registry, study_options, study));
   MIXTRACT_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> paths,
                             add_labelled_documents(schema, truth, docs, study_options, study));
 

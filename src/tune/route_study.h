@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "experts/expert_options.h"
 #include "gate/choose.h"
 #include "gate/field_check.h"
 #include "io/analysis_cache.h"
 #include "mixtract/eval.h"
-#include "mixtract/registry.h"
 #include "mixtract/schema.h"
 #include "mixtract/status.h"
 #include "tune/calibration_fit.h"

@@ -8,9 +8,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "experts/expert_options.h"
 #include "experts/llm/llm_expert.h"
 #include "mixtract/extractor.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr_service.h"
 #include "scripted_llm_server.h"
 
@@ -78,7 +78,7 @@ class LlmExpertsTest : public ::testing::Test {
   }
 
   std::vector<Candidate> propose(const std::string& expert) {
-    Result<std::unique_ptr<Expert>> created = ExpertRegistry::with_builtins().create(expert, options_);
+    Result<std::unique_ptr<Expert>> created = builtin_experts(options_).create(expert);
     EXPECT_TRUE(created.ok()) << created.status().message();
     Result<std::vector<Candidate>> candidates = (*created)->propose(document_, fields_);
     EXPECT_TRUE(candidates.ok()) << candidates.status().message();
@@ -168,7 +168,7 @@ TEST_F(LlmExpertsTest, VisionWithOcrTextSendsBoth) {
 
 TEST_F(LlmExpertsTest, WithoutAServerTheExpertsSaySoWhenCreated) {
   options_.llm = nullptr;
-  const Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create("llm_text", options_);
+  const Result<std::unique_ptr<Expert>> expert = builtin_experts(options_).create("llm_text");
   ASSERT_FALSE(expert.ok());
   EXPECT_THAT(expert.status().message(), HasSubstr("give its address with --llm-url"));
 }
@@ -183,8 +183,8 @@ Record extracted_asking_llm_vision_first(const ScriptedLlmServer& server) {
     field.route.experts = std::move(experts);
     field.route.with_llm.clear();
   }
-  const Extractor extractor =
-      Extractor::create(std::vector<Schema>{schema}, ExpertRegistry::with_builtins(), options_for(server)).value();
+  const ExpertOptions options = options_for(server);
+  const Extractor extractor = Extractor::create(std::vector<Schema>{schema}, builtin_experts(options), options).value();
   return extractor.extract(page());
 }
 
@@ -228,13 +228,13 @@ TEST(LlmRouteTest, WithAnLlmTheBuiltInRoutesAskItOnlyWhereTheOfflineExpertsLeave
   const std::vector<Schema> schemas = load_schemas("graduation_certificate").value();
   ExpertOptions without_llm = options_for(server);
   without_llm.llm = nullptr;
-  const Record offline =
-      Extractor::create(schemas, ExpertRegistry::with_builtins(), without_llm).value().extract(page());
+  const Record offline = Extractor::create(schemas, builtin_experts(without_llm), without_llm).value().extract(page());
   ASSERT_NE(offline.find("gender"), nullptr);
   EXPECT_EQ(offline.find("gender")->status, FieldStatus::kMissing);  // The page does not print it.
   EXPECT_EQ(server.chat_requests(), 0);
+  const ExpertOptions with_llm_options = options_for(server);
   const Record with_llm =
-      Extractor::create(schemas, ExpertRegistry::with_builtins(), options_for(server)).value().extract(page());
+      Extractor::create(schemas, builtin_experts(with_llm_options), with_llm_options).value().extract(page());
   ASSERT_EQ(server.chat_requests(), 1);  // With the LLM: one request, the page's text, for the open fields.
   const std::string asked = user_text(server.bodies()[0]);
   EXPECT_THAT(asked, HasSubstr("\"gender\""));

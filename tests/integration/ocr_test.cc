@@ -10,8 +10,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "experts/expert_options.h"
 #include "io/analysis_cache.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr_service.h"
 #include "test_support.h"
 
@@ -101,7 +101,7 @@ std::shared_ptr<OcrService> ppocr_service() {
 std::unique_ptr<Expert> builtin_expert(const std::string& name, std::shared_ptr<OcrService> ocr = nullptr) {
   ExpertOptions options;
   options.ocr = ocr ? std::move(ocr) : ppocr_service();
-  Result<std::unique_ptr<Expert>> expert = ExpertRegistry::with_builtins().create(name, options);
+  Result<std::unique_ptr<Expert>> expert = builtin_experts(options).create(name);
   EXPECT_TRUE(expert.ok()) << expert.status().message();
   return expert.ok() ? std::move(expert).value() : nullptr;
 }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "experts/expert_options.h"
 #include "io/job_store.h"
 #include "mixtract/batch.h"
 #include "test_support.h"
@@ -55,7 +56,7 @@ class ExtractorTest : public ::testing::Test {
     std::atomic<int>* calls = &calls_[name];
     ASSERT_TRUE(registry_
                     .add(name, "",
-                         [=](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> {
+                         [=]() -> Result<std::unique_ptr<Expert>> {
                            return std::unique_ptr<Expert>(new ScriptedExpert(name, value, confidence, calls));
                          })
                     .ok());
@@ -281,7 +282,7 @@ fields:
 )",
                                        "t.yaml");
   ASSERT_TRUE(schema.ok()) << schema.status().message();
-  Result<Extractor> extractor = Extractor::create({*schema}, ExpertRegistry::with_builtins(), {});
+  Result<Extractor> extractor = Extractor::create({*schema}, builtin_experts(ExpertOptions()), {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   std::vector<unsigned char> png;
   cv::imencode(".png", cv::Mat(4, 4, CV_8UC3), png);

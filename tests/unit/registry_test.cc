@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "experts/expert_options.h"
+
 namespace mixtract {
 namespace {
 
@@ -17,14 +19,13 @@ class NamedExpert final : public Expert {
 };
 
 ExpertFactory make_named() {
-  return
-      [](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> { return std::unique_ptr<Expert>(new NamedExpert); };
+  return []() -> Result<std::unique_ptr<Expert>> { return std::unique_ptr<Expert>(new NamedExpert); };
 }
 
 TEST(RegistryTest, CreatesRegisteredExperts) {
   ExpertRegistry registry;
   ASSERT_TRUE(registry.add("named", "a test expert", make_named()).ok());
-  Result<std::unique_ptr<Expert>> expert = registry.create("named", {});
+  Result<std::unique_ptr<Expert>> expert = registry.create("named");
   ASSERT_TRUE(expert.ok());
   EXPECT_EQ((*expert)->name(), "named");
   EXPECT_TRUE(registry.contains("named"));
@@ -36,7 +37,7 @@ TEST(RegistryTest, UnknownNameListsTheKnownOnes) {
   ExpertRegistry registry;
   ASSERT_TRUE(registry.add("beta", "", make_named()).ok());
   ASSERT_TRUE(registry.add("alpha", "", make_named()).ok());
-  Result<std::unique_ptr<Expert>> expert = registry.create("gamma", {});
+  Result<std::unique_ptr<Expert>> expert = registry.create("gamma");
   ASSERT_FALSE(expert.ok());
   EXPECT_EQ(expert.status().code(), StatusCode::kNotFound);
   EXPECT_EQ(expert.status().message(), "unknown expert 'gamma'; known experts: alpha, beta");
@@ -54,11 +55,11 @@ TEST(RegistryTest, FactoryErrorsNameTheExpert) {
   ExpertRegistry registry;
   ASSERT_TRUE(registry
                   .add("needs_model", "",
-                       [](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> {
+                       []() -> Result<std::unique_ptr<Expert>> {
                          return Status::unavailable("model.onnx is missing; run scripts/setup.sh");
                        })
                   .ok());
-  Result<std::unique_ptr<Expert>> expert = registry.create("needs_model", {});
+  Result<std::unique_ptr<Expert>> expert = registry.create("needs_model");
   ASSERT_FALSE(expert.ok());
   EXPECT_EQ(expert.status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(expert.status().message(),
@@ -66,9 +67,9 @@ TEST(RegistryTest, FactoryErrorsNameTheExpert) {
 }
 
 TEST(RegistryTest, BuiltinsIncludeTheFileNameExpert) {
-  const ExpertRegistry registry = ExpertRegistry::with_builtins();
+  const ExpertRegistry registry = builtin_experts(ExpertOptions());
   EXPECT_TRUE(registry.contains("file_name"));
-  Result<std::unique_ptr<Expert>> expert = registry.create("file_name", {});
+  Result<std::unique_ptr<Expert>> expert = registry.create("file_name");
   ASSERT_TRUE(expert.ok());
   EXPECT_EQ((*expert)->name(), "file_name");
 }

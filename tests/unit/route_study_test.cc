@@ -34,7 +34,7 @@ class RouteStudyTest : public ::testing::Test {
   RouteStudyTest() {
     EXPECT_TRUE(registry_
                     .add("pixel", "",
-                         [this](const ExpertOptions&) -> Result<std::unique_ptr<Expert>> {
+                         [this]() -> Result<std::unique_ptr<Expert>> {
                            return std::unique_ptr<Expert>(new PixelExpert(&calls_));
                          })
                     .ok());

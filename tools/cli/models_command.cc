@@ -21,7 +21,7 @@ int run_models(const LlmArgs& options, const TableArgs& tables, const GlobalOpti
   const ExpertRegistry& registry = engine->registry();
   std::vector<std::vector<std::string>> table{{"expert", "state", "what it reads"}};
   for (const ExpertRegistry::Entry* entry : registry.list()) {
-    const Result<std::unique_ptr<Expert>> expert = registry.create(entry->name, engine->experts());
+    const Result<std::unique_ptr<Expert>> expert = registry.create(entry->name);
     std::string state = "ready";
     if (!expert.ok()) {  // The message without the registry's "cannot create expert 'x': ".
       state = expert.status().message();

@@ -49,7 +49,7 @@ Result<Study> study_of(const StudyArgs& args, const GlobalOptions& global, const
   if (experts.empty()) {
     for (const ExpertRegistry::Entry* entry : registry.list()) {
       if (is_llm_expert(entry->name) && !options.llm) continue;
-      if (Status ready = registry.create(entry->name, options).status(); !ready.ok()) {
+      if (Status ready = registry.create(entry->name).status(); !ready.ok()) {
         std::cerr << "mixtract " << command << ": leaving out expert " << entry->name << ": " << ready.message()
                   << "\n";
         continue;

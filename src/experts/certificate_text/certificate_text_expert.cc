@@ -253,7 +253,7 @@ std::map<std::string, TextValue> read_certificate_text(const OcrResult& ocr, con
   return out;
 }
 
-ExpertFactory CertificateTextExpert::factory(bool without_red) {
+BuiltinFactory CertificateTextExpert::factory(bool without_red) {
   return [without_red](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
     MIXTRACT_RETURN_IF_ERROR(options.ocr->engine("ppocr").status());

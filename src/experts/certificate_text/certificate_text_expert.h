@@ -24,8 +24,8 @@
 
 #include "experts/certificate_text/cues.h"
 #include "experts/certificate_text/joined_text.h"
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr.h"
 #include "rules/major_table.h"
 #include "rules/school_table.h"
@@ -35,7 +35,7 @@ namespace mixtract {
 class CertificateTextExpert final : public Expert {
  public:
   // With `without_red`, the expert is "certificate_text_without_red".
-  static ExpertFactory factory(bool without_red = false);
+  static BuiltinFactory factory(bool without_red = false);
 
   CertificateTextExpert(std::shared_ptr<OcrService> ocr, std::shared_ptr<const SchoolTable> schools,
                         std::shared_ptr<const MajorTable> majors, bool without_red)

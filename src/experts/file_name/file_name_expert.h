@@ -7,8 +7,8 @@
 
 #include <memory>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 
 namespace mixtract {
 

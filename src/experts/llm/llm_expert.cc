@@ -87,7 +87,7 @@ std::vector<std::size_t> label_lines(const OcrResult& ocr, const FieldSpec& fiel
 
 }  // namespace
 
-ExpertFactory LlmExpert::factory(Mode mode) {
+BuiltinFactory LlmExpert::factory(Mode mode) {
   return [mode](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.llm) {
       return Status::unavailable("needs an LLM server: give its address with --llm-url (or MIXTRACT_LLM_URL)");

@@ -21,10 +21,10 @@
 #include <string>
 #include <string_view>
 
+#include "experts/expert_options.h"
 #include "llm/llm.h"
 #include "llm/prompt_template.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 
 namespace mixtract {
 
@@ -40,7 +40,7 @@ class LlmExpert final : public Expert {
     std::string_view prompt;  // The template in prompts/.
   };
   // Fails to create without an LLM client in the options (or without OCR for the text inputs).
-  static ExpertFactory factory(Mode mode);
+  static BuiltinFactory factory(Mode mode);
 
   std::string_view name() const override { return mode_.name; }
   std::vector<std::string> page_reads() const override {

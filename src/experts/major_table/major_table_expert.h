@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr.h"
 #include "rules/major_table.h"
 #include "rules/school_table.h"

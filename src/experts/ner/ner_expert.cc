@@ -134,7 +134,7 @@ Result<LineTagger> ner_tagger(NerEngine engine, const ExpertOptions& options) {
   return Status::internal("unknown NER engine");
 }
 
-ExpertFactory NerExpert::factory(NerEngine engine) {
+BuiltinFactory NerExpert::factory(NerEngine engine) {
   return [engine](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
     MIXTRACT_ASSIGN_OR_RETURN(LineTagger tagger, ner_tagger(engine, options));

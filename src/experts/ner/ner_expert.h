@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 #include "nlp/tagged_span.h"
 #include "ocr/ocr.h"
 
@@ -33,7 +33,7 @@ class NerExpert final : public Expert {
  public:
   // The expert of `engine`; creating it fails when OCR is not set up or the engine's files cannot be
   // loaded (LAC: options.lac_dir, else Debian's; jieba: options.deps_dir; BERT: options.bert_dir).
-  static ExpertFactory factory(NerEngine engine);
+  static BuiltinFactory factory(NerEngine engine);
 
   NerExpert(std::string name, std::shared_ptr<OcrService> ocr, LineTagger tagger)
       : name_(std::move(name)), ocr_(std::move(ocr)), tagger_(std::move(tagger)) {}

@@ -664,7 +664,7 @@ std::optional<FoundValue> find_labelled_value(const OcrResult& ocr, const FieldS
   return in_page_lines(*std::move(found), stacked);
 }
 
-ExpertFactory OcrLabelExpert::factory(std::string engine, bool reread) {
+BuiltinFactory OcrLabelExpert::factory(std::string engine, bool reread) {
   return [engine, reread](const ExpertOptions& options) -> Result<std::unique_ptr<Expert>> {
     if (!options.ocr) return Status::unavailable("OCR is not set up for this run");
     MIXTRACT_RETURN_IF_ERROR(options.ocr->engine(engine).status());  // Fail early on missing models.

@@ -35,8 +35,8 @@
 #include <optional>
 #include <string>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr.h"
 
 namespace mixtract {
@@ -47,7 +47,7 @@ class OcrLabelExpert final : public Expert {
  public:
   // `engine` is "ppocr" or "tesseract"; the engine itself is created on first use. With `reread`, the
   // expert is "<engine>_reread".
-  static ExpertFactory factory(std::string engine, bool reread = false);
+  static BuiltinFactory factory(std::string engine, bool reread = false);
 
   OcrLabelExpert(std::string engine, bool reread, std::shared_ptr<OcrService> ocr)
       : engine_(std::move(engine)),

@@ -10,8 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 #include "ocr/ocr.h"
 
 namespace mixtract {

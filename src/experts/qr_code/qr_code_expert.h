@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "experts/expert_options.h"
 #include "mixtract/expert.h"
-#include "mixtract/registry.h"
 
 namespace mixtract {
 
