@@ -1,10 +1,9 @@
 #include "mixtract/engine.h"
 
-#include <algorithm>
 #include <memory>
-#include <thread>
 #include <utility>
 
+#include "core/cores.h"
 #include "experts/expert_options.h"
 #include "io/analysis_cache.h"
 #include "llm/llm.h"
@@ -16,10 +15,6 @@
 
 namespace mixtract {
 namespace {
-
-int threads_or_cores(int threads) {
-  return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
 
 // The backend `settings` names, or null when it names none.
 Result<std::shared_ptr<ChatBackend>> make_llm(const LlmSettings& settings, const std::filesystem::path& deps_dir) {

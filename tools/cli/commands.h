@@ -3,11 +3,9 @@
 #ifndef MIXTRACT_TOOLS_CLI_COMMANDS_H_
 #define MIXTRACT_TOOLS_CLI_COMMANDS_H_
 
-#include <algorithm>
-#include <thread>
-
 #include <CLI/CLI.hpp>
 
+#include "core/cores.h"
 #include "mixtract/engine.h"
 #include "options.h"
 #include "tune/route_study.h"
@@ -25,11 +23,6 @@ struct GlobalOptions {
   std::string log_level;
   std::string deps_dir;
 };
-
-// `threads` when given (> 0), else one per core: what -j 0 and --workers 0 mean.
-inline int threads_or_cores(int threads) {
-  return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
 
 // What every command that runs OCR shares.
 struct OcrArgs {
