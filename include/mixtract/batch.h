@@ -1,11 +1,16 @@
-// Running an extractor over many documents in parallel, handing the results back in input order.
+// Batches: many documents through one extractor, as `mixtract extract` runs them. run_batch is the
+// engine room (parallel, results in input order, memory bounded); a Batch adds what a run of thousands of
+// personal documents needs: each content once, every record kept in a job store the moment it is handed
+// back (a batch stopped anywhere goes on where it stopped), and the documents' problems as error-log rows.
 #ifndef MIXTRACT_BATCH_H_
 #define MIXTRACT_BATCH_H_
 
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "mixtract/extractor.h"
@@ -16,8 +21,8 @@ namespace mixtract {
 
 class JobStore;  // The batch's record of what is done (internal to the library).
 
-// Called once per file, in input order, on the thread that called run_batch: the record, or why the
-// file could not be read. An error it returns stops the batch (the documents in flight are finished
+// Called once per document, in input order, on the thread that called run_batch: the record, or why the
+// document could not be read. An error it returns stops the batch (the documents in flight are finished
 // and dropped) and is returned by run_batch.
 using BatchResultFn = std::function<Status(std::size_t index, Result<Record> record)>;
 
@@ -27,19 +32,63 @@ using BatchResultFn = std::function<Status(std::size_t index, Result<Record> rec
 Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files, int workers,
                  const BatchResultFn& on_result);
 
-// Which of `files` `store` holds (JobStore::holds: same name, same content).
-Result<std::vector<bool>> held_in(const JobStore& store, std::span<const std::filesystem::path> files);
+// One document of a batch.
+struct BatchDocument {
+  std::filesystem::path path;  // An image file, or a PDF page named FILE.pdf#page=N.
+  std::string person;          // The person it is given for (a manifest's person column); "" = not given.
+};
 
-// run_batch with a job store: the documents `held` marks (held_in(store, files), one flag per file) are not
-// extracted again, their stored records come back in their place in the input order; every new record is stored
-// before it is handed back, so that a run killed at any point loses at most the documents in flight.
-Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files,
-                 const std::vector<bool>& held, int workers, JobStore& store, const BatchResultFn& on_result);
+// One row of a batch's error log.
+struct BatchProblem {
+  std::string file;    // The document's name (readable_name); "" for an input that names no document.
+  std::string stage;   // input, duplicate, read, recognise, worker (given up on by a queue worker), cross-check.
+  std::string reason;  // What went wrong, in words.
+};
 
-// For each file, the index of the first file with the same bytes: itself unless an earlier one has
-// them. Batches extract each content once. A file that cannot be read is its own (reading it will fail
-// with the reason later).
-std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem::path> files);
+// For each key, the index of the first key equal to it: itself unless an earlier one is the same; an
+// empty key (not known) is equal to none. Batches extract each content once: the keys are content hashes.
+std::vector<std::size_t> first_of_each(std::span<const std::string> keys);
+
+// A batch's documents as it runs them.
+struct BatchPlan {
+  std::vector<BatchDocument> documents;  // Each content once, in input order.
+  std::vector<bool> stored;              // Per document: the job store holds its record (resume).
+  std::vector<BatchProblem> duplicates;  // Those left out, each naming the document extracted in its place.
+
+  std::size_t to_extract() const;  // The documents not stored.
+};
+
+class Batch {
+ public:
+  // A batch keeping its records in the SQLite file `job_store` (created when missing) for settings with the
+  // fingerprint `settings` (what besides a document's bytes changes its record). With `resume` the records
+  // it holds are taken, as long as a document's content is the same; without, or when the store was written
+  // under other settings (emptied_for_other_settings), it is emptied first. Errors name the file.
+  static Result<std::unique_ptr<Batch>> open(const std::filesystem::path& job_store, bool resume,
+                                             const std::string& settings);
+  ~Batch();
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  bool emptied_for_other_settings() const;
+
+  // `documents` each content once (a document that cannot be read is its own; reading it fails later),
+  // those the store holds marked. Errors are the store's.
+  Result<BatchPlan> plan(std::span<const BatchDocument> documents) const;
+
+  // Extracts the plan's documents the store does not hold, on `workers` threads (run_batch), and hands
+  // every document's record to `on_result` in the plan's order, the stored ones read from the store. Each
+  // new record is stored before it is handed back: a batch killed at any point loses at most the documents
+  // in flight.
+  Status run(const Extractor& extractor, const BatchPlan& plan, int workers, const BatchResultFn& on_result);
+
+  // The stored record of the document whose Record::source is `source`.
+  Result<Record> stored(const std::string& source) const;
+
+ private:
+  explicit Batch(std::unique_ptr<JobStore> store);
+  std::unique_ptr<JobStore> store_;
+};
 
 }  // namespace mixtract
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -90,59 +91,90 @@ Status run_batch(const Extractor& extractor, std::span<const std::filesystem::pa
   return status;
 }
 
-Result<std::vector<bool>> held_in(const JobStore& store, std::span<const std::filesystem::path> files) {
-  std::vector<bool> held;
-  for (const std::filesystem::path& file : files) {
-    MIXTRACT_ASSIGN_OR_RETURN(const bool done, store.holds(file));
-    held.push_back(done);
+std::vector<std::size_t> first_of_each(std::span<const std::string> keys) {
+  std::vector<std::size_t> first(keys.size());
+  std::map<std::string_view, std::size_t> seen;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    first[i] = keys[i].empty() ? i : seen.emplace(keys[i], i).first->second;
   }
-  return held;
+  return first;
 }
 
-Status run_batch(const Extractor& extractor, std::span<const std::filesystem::path> files,
-                 const std::vector<bool>& held, int workers, JobStore& store, const BatchResultFn& on_result) {
-  if (held.size() != files.size()) return Status::internal("run_batch: one held flag per file is needed");
+std::size_t BatchPlan::to_extract() const {
+  return static_cast<std::size_t>(std::count(stored.begin(), stored.end(), false));
+}
+
+Batch::Batch(std::unique_ptr<JobStore> store) : store_(std::move(store)) {}
+Batch::~Batch() = default;
+
+Result<std::unique_ptr<Batch>> Batch::open(const std::filesystem::path& job_store, bool resume,
+                                           const std::string& settings) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<JobStore> store, JobStore::open(job_store, !resume, settings));
+  return std::unique_ptr<Batch>(new Batch(std::move(store)));
+}
+
+bool Batch::emptied_for_other_settings() const {
+  return store_->emptied_for_other_settings();
+}
+
+Result<BatchPlan> Batch::plan(std::span<const BatchDocument> documents) const {
+  std::vector<std::string> hashes;
+  for (const BatchDocument& document : documents) {
+    Result<std::string> hash = content_hash_of(document.path);
+    hashes.push_back(hash.ok() ? *std::move(hash) : "");
+  }
+  const std::vector<std::size_t> first = first_of_each(hashes);
+  BatchPlan plan;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const std::string name = readable_name(documents[i].path.string());
+    if (first[i] != i) {
+      plan.duplicates.push_back({name, "duplicate",
+                                 "the same content as " + readable_name(documents[first[i]].path.string()) +
+                                     ": extracted once, as that file"});
+      continue;
+    }
+    plan.documents.push_back(documents[i]);
+    MIXTRACT_ASSIGN_OR_RETURN(const bool held, store_->holds(documents[i].path));
+    plan.stored.push_back(held);
+  }
+  return plan;
+}
+
+Status Batch::run(const Extractor& extractor, const BatchPlan& plan, int workers, const BatchResultFn& on_result) {
+  if (plan.stored.size() != plan.documents.size()) return Status::internal("Batch::run: a plan of another batch");
   std::vector<std::string> keys;  // What the store knows each document by: the name its record gives.
   std::vector<std::filesystem::path> todo;
-  std::vector<std::size_t> todo_index;  // Index in `files` of each todo document.
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    keys.push_back(readable_name(files[i].string()));
-    if (!held[i]) todo.push_back(files[i]), todo_index.push_back(i);
+  std::vector<std::size_t> todo_index;  // Index in the plan of each todo document.
+  for (std::size_t i = 0; i < plan.documents.size(); ++i) {
+    keys.push_back(readable_name(plan.documents[i].path.string()));
+    if (!plan.stored[i]) todo.push_back(plan.documents[i].path), todo_index.push_back(i);
   }
-  std::size_t next = 0;  // The next index of `files` to hand back.
-  auto hand_held_until = [&](std::size_t end) -> Status {
+  std::size_t next = 0;  // The next index of the plan to hand back.
+  auto hand_stored_until = [&](std::size_t end) -> Status {
     for (; next < end; ++next) {
-      if (!held[next]) continue;
-      Result<std::optional<std::string>> json = store.done(keys[next]);
-      if (!json.ok()) return json.status();
-      if (!json->has_value()) return Status::internal("a result vanished from the job store: " + keys[next]);
-      MIXTRACT_RETURN_IF_ERROR(on_result(next, record_from_json(json->value())));
+      if (!plan.stored[next]) continue;
+      MIXTRACT_ASSIGN_OR_RETURN(Record record, stored(keys[next]));
+      MIXTRACT_RETURN_IF_ERROR(on_result(next, std::move(record)));
     }
     return Status();
   };
   const Status batch = run_batch(extractor, todo, workers, [&](std::size_t k, Result<Record> record) -> Status {
     const std::size_t index = todo_index[k];
-    MIXTRACT_RETURN_IF_ERROR(hand_held_until(index));
+    MIXTRACT_RETURN_IF_ERROR(hand_stored_until(index));
     next = index + 1;
     if (record.ok()) {
-      MIXTRACT_RETURN_IF_ERROR(store.put(keys[index], record->content_hash, record_to_json_line(*record)));
+      MIXTRACT_RETURN_IF_ERROR(store_->put(keys[index], record->content_hash, record_to_json_line(*record)));
     }
     return on_result(index, std::move(record));
   });
   MIXTRACT_RETURN_IF_ERROR(batch);
-  return hand_held_until(files.size());
+  return hand_stored_until(plan.documents.size());
 }
 
-std::vector<std::size_t> first_with_same_content(std::span<const std::filesystem::path> files) {
-  std::vector<std::size_t> first(files.size());
-  std::map<std::string, std::size_t> by_hash;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    first[i] = i;
-    if (Result<std::string> hash = content_hash_of(files[i]); hash.ok()) {
-      first[i] = by_hash.emplace(*std::move(hash), i).first->second;
-    }
-  }
-  return first;
+Result<Record> Batch::stored(const std::string& source) const {
+  MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, store_->done(source));
+  if (!json) return Status::internal("a result vanished from the job store: " + source);
+  return record_from_json(*json);
 }
 
 }  // namespace mixtract

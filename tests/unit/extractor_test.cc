@@ -11,7 +11,6 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "experts/expert_options.h"
-#include "io/job_store.h"
 #include "mixtract/batch.h"
 #include "test_support.h"
 
@@ -197,26 +196,33 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
     files.push_back(scratch.path() / ("page" + std::to_string(i) + ".png"));
     cv::imwrite(files.back().string(), cv::Mat(8, 8 + i, CV_8UC3, cv::Scalar(i, 2, 3)));
   }
-  Result<std::unique_ptr<JobStore>> store = JobStore::open(scratch.path() / "job.sqlite", true, "settings");
-  ASSERT_TRUE(store.ok());
+  std::vector<BatchDocument> documents;
+  for (const std::filesystem::path& file : files) documents.push_back({file, ""});
+  const std::filesystem::path store = scratch.path() / "job.sqlite";
+  // A batch of the documents, going on with what `store` holds (a fresh store without `resume`).
+  auto run = [&](bool resume, const BatchResultFn& on_result) {
+    Result<std::unique_ptr<Batch>> batch = Batch::open(store, resume, "settings");
+    if (!batch.ok()) return batch.status();
+    Result<BatchPlan> plan = (*batch)->plan(documents);
+    if (!plan.ok()) return plan.status();
+    return (*batch)->run(*extractor, *plan, 2, on_result);
+  };
   std::size_t handed = 0;
-  const Status stopped = run_batch(
-      *extractor, files, held_in(**store, files).value(), 2, **store,
-      [&](std::size_t, Result<Record>) { return ++handed == 5 ? Status::io_error("interrupted") : Status(); });
+  const Status stopped = run(
+      false, [&](std::size_t, Result<Record>) { return ++handed == 5 ? Status::io_error("interrupted") : Status(); });
   ASSERT_FALSE(stopped.ok());
   const int calls_before = calls_["digits"].load();
 
   std::vector<std::size_t> order;
-  const Status resumed = run_batch(*extractor, files, held_in(**store, files).value(), 2, **store,
-                                   [&](std::size_t index, Result<Record> record) {
-                                     order.push_back(index);
-                                     EXPECT_TRUE(record.ok()) << index;
-                                     if (record.ok()) {
-                                       EXPECT_EQ(record->source, files[index].string());
-                                       EXPECT_EQ(record->find("b")->value, "7");
-                                     }
-                                     return Status();
-                                   });
+  const Status resumed = run(true, [&](std::size_t index, Result<Record> record) {
+    order.push_back(index);
+    EXPECT_TRUE(record.ok()) << index;
+    if (record.ok()) {
+      EXPECT_EQ(record->source, files[index].string());
+      EXPECT_EQ(record->find("b")->value, "7");
+    }
+    return Status();
+  });
   EXPECT_TRUE(resumed.ok()) << resumed.message();
   ASSERT_EQ(order.size(), files.size());
   for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
@@ -226,11 +232,47 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
   // A page replaced since it was stored is extracted again, the others are not.
   cv::imwrite(files[3].string(), cv::Mat(30, 9, CV_8UC3, cv::Scalar(9, 9, 9)));
   const int calls_resumed = calls_["digits"].load();
-  EXPECT_TRUE(
-      run_batch(*extractor, files, held_in(**store, files).value(), 2, **store, [](std::size_t, Result<Record>) {
-        return Status();
-      }).ok());
+  EXPECT_TRUE(run(true, [](std::size_t, Result<Record>) { return Status(); }).ok());
   EXPECT_EQ(calls_["digits"].load() - calls_resumed, 1);
+  // Without `resume` every document is extracted again.
+  EXPECT_TRUE(run(false, [](std::size_t, Result<Record>) { return Status(); }).ok());
+  EXPECT_EQ(calls_["digits"].load() - calls_resumed, 1 + static_cast<int>(files.size()));
+}
+
+TEST_F(ExtractorTest, ABatchExtractsEachContentOnceAndNamesTheDuplicates) {
+  add_scripted("digits", "7", 0.95);
+  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  ASSERT_TRUE(extractor.ok());
+  mixtract::testing::ScratchDir scratch;
+  const std::filesystem::path a = scratch.path() / "a.png", b = scratch.path() / "b.png",
+                              copy = scratch.path() / "copy of a.png", missing = scratch.path() / "missing.png";
+  cv::imwrite(a.string(), cv::Mat(8, 8, CV_8UC3, cv::Scalar(1, 2, 3)));
+  cv::imwrite(b.string(), cv::Mat(8, 9, CV_8UC3, cv::Scalar(1, 2, 3)));
+  std::filesystem::copy_file(a, copy);
+  Result<std::unique_ptr<Batch>> batch = Batch::open(scratch.path() / "job.sqlite", false, "settings");
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  const std::vector<BatchDocument> documents{{a, "甲"}, {copy, "甲"}, {missing, ""}, {b, "乙"}, {missing, ""}};
+  Result<BatchPlan> plan = (*batch)->plan(documents);
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  // A file that cannot be read is its own: reading it fails, each time it is named.
+  ASSERT_EQ(plan->documents.size(), 4u);
+  EXPECT_EQ(plan->documents[1].path, missing);
+  EXPECT_EQ(plan->documents[2].person, "乙");
+  ASSERT_EQ(plan->duplicates.size(), 1u);
+  EXPECT_EQ(plan->duplicates[0].file, copy.string());
+  EXPECT_EQ(plan->duplicates[0].stage, "duplicate");
+  EXPECT_THAT(plan->duplicates[0].reason, HasSubstr(a.string()));
+  EXPECT_EQ(plan->to_extract(), 4u);
+  std::vector<bool> read;
+  EXPECT_TRUE((*batch)
+                  ->run(*extractor, *plan, 2,
+                        [&](std::size_t, Result<Record> record) {
+                          read.push_back(record.ok());
+                          return Status();
+                        })
+                  .ok());
+  EXPECT_THAT(read, ::testing::ElementsAre(true, false, true, false));
+  EXPECT_EQ(calls_["digits"].load(), 2);
 }
 
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {

@@ -1,4 +1,4 @@
-#include "io/inputs.h"
+#include "pipeline/inputs.h"
 
 #include <fstream>
 
@@ -25,7 +25,7 @@ class InputsTest : public ::testing::Test {
   // The documents' paths relative to the scratch folder, with their persons after a "|" when given.
   std::vector<std::string> names(const InputList& list) const {
     std::vector<std::string> out;
-    for (const InputDocument& document : list.documents) {
+    for (const BatchDocument& document : list.documents) {
       out.push_back(document.path.lexically_relative(dir_).string() +
                     (document.person.empty() ? "" : "|" + document.person));
     }

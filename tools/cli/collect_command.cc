@@ -6,7 +6,8 @@
 #include <thread>
 
 #include "commands.h"
-#include "mixtract/persons.h"
+#include "mixtract/batch.h"
+#include "mixtract/batch_outputs.h"
 #include "mixtract/writers.h"
 #include "queue/job_stream.h"
 #include "queue/queued_document.h"
@@ -65,59 +66,30 @@ Result<std::optional<std::map<std::string, std::string>>> wait_for_job(JobStream
   return std::optional(std::move(dead));
 }
 
-// What collect wrote, for its closing lines.
-struct Written {
-  std::size_t written = 0;
-  std::size_t unrecognised = 0;
-  std::size_t failed = 0;  // Given up on by the workers.
-  std::size_t duplicates = 0;
-  std::size_t errors = 0;  // Rows of the error log.
-  std::size_t persons_with_conflicts = 0;
-};
-
 using RecordOf = std::function<Result<Record>(const std::string& sha256)>;
 
 // Writes the job's records in input order, as extract does: each content once (a later file with the
 // same bytes goes to the error log as a duplicate), the documents given up on (`dead`) to the error log.
-Result<Written> write_job(const RunOutputs& outputs, std::span<const Schema> schemas,
-                          const std::vector<QueuedDocument>& documents, const std::map<std::string, std::string>& dead,
-                          const RecordOf& record_of) {
-  std::error_code ec;
-  if (outputs.output.has_parent_path()) std::filesystem::create_directories(outputs.output.parent_path(), ec);
-  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<RecordWriter> writer, open_writer(outputs.output, outputs.format, schemas));
-  Written counts;
-  ErrorRows errors{{"文件", "阶段", "原因"}};
-  std::vector<DocumentFacts> facts;
-  std::vector<std::string> fact_contents;  // The content hash of each of `facts`.
-  std::map<std::string, std::string> first_path;
-  for (const QueuedDocument& document : documents) {
-    const auto [first, added] = first_path.emplace(document.sha256, document.path);
-    if (!added) {
-      errors.push_back(
-          {document.path, "duplicate", "the same content as " + first->second + ": extracted once, as that file"});
-      ++counts.duplicates;
-      continue;
+Status write_job(BatchOutputs& outputs, const std::vector<QueuedDocument>& documents,
+                 const std::map<std::string, std::string>& dead, const RecordOf& record_of) {
+  std::vector<std::string> hashes;
+  for (const QueuedDocument& document : documents) hashes.push_back(document.sha256);
+  const std::vector<std::size_t> first = first_of_each(hashes);
+  std::vector<std::string> written;  // The content hash of each record written.
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const QueuedDocument& document = documents[i];
+    if (first[i] != i) {
+      outputs.add_problem({document.path, "duplicate",
+                           "the same content as " + documents[first[i]].path + ": extracted once, as that file"});
+    } else if (const auto reason = dead.find(document.sha256); reason != dead.end()) {
+      outputs.add_problem({document.path, "worker", reason->second});
+    } else {
+      MIXTRACT_ASSIGN_OR_RETURN(Record record, record_of(document.sha256));
+      MIXTRACT_RETURN_IF_ERROR(outputs.add_record(record, document.person));
+      written.push_back(document.sha256);
     }
-    if (const auto reason = dead.find(document.sha256); reason != dead.end()) {
-      errors.push_back({document.path, "worker", reason->second});
-      ++counts.failed;
-      continue;
-    }
-    MIXTRACT_ASSIGN_OR_RETURN(Record record, record_of(document.sha256));
-    MIXTRACT_RETURN_IF_ERROR(writer->write(record));
-    ++counts.written;
-    if (record.schema.empty()) {
-      ++counts.unrecognised;
-      errors.push_back({record.source, "recognise", record.schema_reason});
-    }
-    facts.push_back(facts_of(record, document.person));
-    fact_contents.push_back(document.sha256);
   }
-  const RecordLookup stored = [&](std::size_t index) { return record_of(fact_contents[index]); };
-  MIXTRACT_RETURN_IF_ERROR(
-      finish_outputs(*writer, outputs, facts, stored, schemas, errors, counts.persons_with_conflicts));
-  counts.errors = errors.size() - 1;
-  return counts;
+  return outputs.finish([&](std::size_t index) { return record_of(written[index]); });
 }
 
 int run_collect(const CollectOptions& options) {
@@ -157,15 +129,20 @@ int run_collect(const CollectOptions& options) {
     if (!json) return Status::unavailable("the result of " + sha256 + " vanished from " + options.queue);
     return record_from_json(*json);
   };
-  const RunOutputs outputs{output, *format, options.per_person};
-  Result<Written> counts = write_job(outputs, *schemas, documents, **dead, record_of);
-  if (!counts.ok()) return fail(counts.status(), kExitFailure);
-  const auto [written, unrecognised, failed, duplicates, errors, persons_with_conflicts] = *counts;
-  std::cout << "job " << options.job << ": " << written << " document(s) written, " << unrecognised
+  Result<std::unique_ptr<BatchOutputs>> outputs = BatchOutputs::open({output, *format, options.per_person}, *schemas);
+  if (!outputs.ok()) return fail(outputs.status(), kExitFailure);
+  if (Status written = write_job(**outputs, documents, **dead, record_of); !written.ok()) {
+    return fail(written, kExitFailure);
+  }
+  const BatchOutputs& out = **outputs;
+  const std::size_t failed = out.problems("worker");
+  std::cout << "job " << options.job << ": " << out.written() << " document(s) written, " << out.problems("recognise")
             << " of an unrecognised kind, " << failed << " given up on by the workers";
-  if (duplicates > 0) std::cout << ", " << duplicates << " duplicate(s) of another file, extracted once";
-  std::cout << "\n" << where_outputs_are(outputs, errors > 0, persons_with_conflicts);
-  return failed + unrecognised == 0 ? kExitOk : kExitFailure;
+  if (out.problems("duplicate") > 0) {
+    std::cout << ", " << out.problems("duplicate") << " duplicate(s) of another file, extracted once";
+  }
+  std::cout << "\n" << where_outputs_are(out);
+  return failed + out.problems("recognise") == 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace

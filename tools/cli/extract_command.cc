@@ -9,13 +9,12 @@
 #include "commands.h"
 #include "core/text_encoding.h"
 #include "extract_setup.h"
-#include "io/inputs.h"
-#include "io/job_store.h"
 #include "mixtract/batch.h"
+#include "mixtract/batch_outputs.h"
 #include "mixtract/extractor.h"
-#include "mixtract/persons.h"
 #include "mixtract/writers.h"
 #include "ocr/ocr_service.h"
+#include "pipeline/inputs.h"
 #include "progress.h"
 #include "run_outputs.h"
 #include "table.h"
@@ -67,125 +66,59 @@ std::string ocr_summary(const OcrService& ocr) {
          " from the cache\n";
 }
 
-// The documents to extract: each content once. A document with the same content as an earlier one is
-// left out and listed in `errors` (file, stage, reason).
-std::vector<InputDocument> without_duplicates(const std::vector<InputDocument>& documents,
-                                              std::vector<std::vector<std::string>>& errors) {
-  std::vector<std::filesystem::path> paths;
-  for (const InputDocument& document : documents) paths.push_back(document.path);
-  const std::vector<std::size_t> first = first_with_same_content(paths);
-  std::vector<InputDocument> unique;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    if (first[i] == i) {
-      unique.push_back(documents[i]);
-    } else {
-      errors.push_back({paths[i].string(), "duplicate",
-                        "the same content as " + paths[first[i]].string() + ": extracted once, as that file"});
-    }
-  }
-  return unique;
-}
-
-// What the closing lines report.
-struct Counts {
-  std::size_t written = 0;
-  std::size_t unrecognised = 0;
-  std::size_t failed = 0;
-  std::size_t duplicates = 0;
-  std::size_t persons_with_conflicts = 0;
-};
-
-// The results file, its folder made first when missing.
-Result<std::unique_ptr<RecordWriter>> open_output(const std::filesystem::path& output, OutputFormat format,
-                                                  std::span<const Schema> schemas) {
-  std::error_code ec;
-  if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path(), ec);
-  if (ec) return Status::io_error("cannot create the folder of " + output.string() + ": " + ec.message());
-  return open_writer(output, format, schemas);
-}
-
-// The job store beside the results (every result stored as it is handed back; with `resume`, the documents
+// The batch beside the results (every result stored as it is handed back; with `resume`, the documents
 // stored as done are not read again); a store of other settings is emptied, and the user told.
-Result<std::unique_ptr<JobStore>> open_job_store(const std::filesystem::path& file, bool resume,
-                                                 const std::string& fingerprint) {
-  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<JobStore> store, JobStore::open(file, !resume, fingerprint));
-  if (store->emptied_for_other_settings()) {
-    std::cerr << "mixtract extract: " << file.string()
+Result<std::unique_ptr<Batch>> open_batch(const std::filesystem::path& store, bool resume,
+                                          const std::string& fingerprint) {
+  MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<Batch> batch, Batch::open(store, resume, fingerprint));
+  if (batch->emptied_for_other_settings()) {
+    std::cerr << "mixtract extract: " << store.string()
               << " was written with other settings (version, schema, routes, tables, models or LLM): every "
                  "document is read again\n";
   }
-  return store;
+  return batch;
 }
 
-// The documents to read: each content once. The inputs' problems and the duplicates left out are counted
-// and listed in `errors`.
-std::vector<InputDocument> documents_to_read(const InputList& inputs, Counts& counts, ErrorRows& errors) {
-  counts.failed = inputs.problems.size();
-  for (const Status& problem : inputs.problems) errors.push_back({"", "input", problem.message()});
-  std::vector<InputDocument> documents = without_duplicates(inputs.documents, errors);
-  counts.duplicates = inputs.documents.size() - documents.size();
-  return documents;
-}
-
-// The record of the document `facts[index]` tells of, as the job store holds it.
-RecordLookup lookup_in(const JobStore& store, const std::vector<DocumentFacts>& facts) {
-  return [&store, &facts](std::size_t index) -> Result<Record> {
-    MIXTRACT_ASSIGN_OR_RETURN(std::optional<std::string> json, store.done(facts[index].source));
-    if (!json) return Status::internal("a result vanished from the job store: " + facts[index].source);
-    return record_from_json(*json);
-  };
-}
-
-// What becomes of each record a batch hands back: written, counted, its failure or unknown kind logged as
-// an error row, its first rows kept for the printed table and its facts for the per-person table.
+// What becomes of each record the batch hands back: counted in the progress line, its warnings logged,
+// written (a failure to read logged as a problem instead), its first rows kept for the printed table.
 struct Intake {
-  RecordWriter& writer;
-  const std::vector<InputDocument>& documents;
-  const std::vector<bool>& stored;  // Done before this run (--resume): no progress to show for them.
+  BatchOutputs& outputs;
+  const BatchPlan& plan;
   Progress& progress;
-  Counts& counts;
-  ErrorRows& errors;
   std::vector<std::vector<std::string>> table;
-  std::vector<DocumentFacts> facts;  // A few strings per document.
 
   Status take(std::size_t index, Result<Record> record) {
-    if (!stored[index]) progress.advance(!record.ok() || record->schema.empty());
+    if (!plan.stored[index]) progress.advance(!record.ok() || record->schema.empty());
     if (!record.ok()) {
       progress.clear();
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
-      ++counts.failed;
-      errors.push_back({readable_name(documents[index].path.string()), "read", record.status().message()});
+      outputs.add_problem({readable_name(plan.documents[index].path.string()), "read", record.status().message()});
       return Status();
     }
     for (const std::string& warning : record->warnings)
       progress.clear(), spdlog::warn("{}: {}", record->source, warning);
-    MIXTRACT_RETURN_IF_ERROR(writer.write(*record));
-    ++counts.written;
-    if (record->schema.empty()) {
-      ++counts.unrecognised;
-      errors.push_back({record->source, "recognise", record->schema_reason});
-    }
+    MIXTRACT_RETURN_IF_ERROR(outputs.add_record(*record, plan.documents[index].person));
     if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
-    facts.push_back(facts_of(*record, documents[index].person));
     return Status();
   }
 };
 
 // The closing lines: the first rows, what the marks mean, the counts, OCR's work and where the outputs are.
-void print_summary(const Intake& intake, const Extractor& extractor, const OcrService& ocr, const RunOutputs& outputs) {
-  const Counts& counts = intake.counts;
+void print_summary(const Intake& intake, const Extractor& extractor, const OcrService& ocr) {
+  const BatchOutputs& outputs = intake.outputs;
   if (intake.table.size() > 1) std::cout << format_table(intake.table) << "\n";
-  if (counts.written > kPrintedRows) {
+  if (outputs.written() > kPrintedRows) {
     std::cout << "(the first " << kPrintedRows << " documents; all are in the results)\n";
   }
   std::cout << "value? = needs review, - = not found";
   if (extractor.schemas().size() > 1) std::cout << ", 文书类型 ? = kind not recognised";
   std::cout << "\n"
-            << counts.written << " document(s) extracted, " << counts.unrecognised << " of an unrecognised kind, "
-            << counts.failed << " failed";
-  if (counts.duplicates > 0) std::cout << ", " << counts.duplicates << " duplicate(s) of another file, extracted once";
-  std::cout << "\n"
-            << ocr_summary(ocr) << where_outputs_are(outputs, intake.errors.size() > 1, counts.persons_with_conflicts);
+            << outputs.written() << " document(s) extracted, " << outputs.problems("recognise")
+            << " of an unrecognised kind, " << outputs.problems("input") + outputs.problems("read") << " failed";
+  if (!intake.plan.duplicates.empty()) {
+    std::cout << ", " << intake.plan.duplicates.size() << " duplicate(s) of another file, extracted once";
+  }
+  std::cout << "\n" << ocr_summary(ocr) << where_outputs_are(outputs);
 }
 
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
@@ -207,43 +140,36 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
                                          "patterns, or a manifest)"),
                 kExitUsage);
   }
-  Result<std::unique_ptr<RecordWriter>> writer = open_output(output, *format, extractor.schemas());
-  if (!writer.ok()) return fail(writer.status(), kExitUsage);
-  const std::filesystem::path store_file = output.string() + ".job.sqlite";
-  Result<std::unique_ptr<JobStore>> store =
-      open_job_store(store_file, options.resume, settings_fingerprint(options.settings, global));
-  if (!store.ok()) return fail(store.status(), kExitUsage);
+  Result<std::unique_ptr<BatchOutputs>> outputs =
+      BatchOutputs::open({output, *format, options.per_person}, extractor.schemas());
+  if (!outputs.ok()) return fail(outputs.status(), kExitUsage);
+  const std::filesystem::path store = output.string() + ".job.sqlite";
+  Result<std::unique_ptr<Batch>> batch =
+      open_batch(store, options.resume, settings_fingerprint(options.settings, global));
+  if (!batch.ok()) return fail(batch.status(), kExitUsage);
   // A failure to write loses nothing: what was extracted is in the job store.
   auto fail_keeping_work = [&](const Status& status) {
-    return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " +
-                                 store_file.string() + ": run again with --resume once that is mended"),
+    return fail(Status::io_error(status.message() + "; the documents extracted so far are kept in " + store.string() +
+                                 ": run again with --resume once that is mended"),
                 kExitFailure);
   };
 
-  Counts counts;
-  ErrorRows errors{{"文件", "阶段", "原因"}};
-  const std::vector<InputDocument> documents = documents_to_read(*inputs, counts, errors);
-  std::vector<std::filesystem::path> files;
-  for (const InputDocument& document : documents) files.push_back(document.path);
-  Result<std::vector<bool>> stored = options.resume ? held_in(**store, files) : std::vector<bool>(files.size());
-  if (!stored.ok()) return fail_keeping_work(stored.status());
-  Progress progress(static_cast<std::size_t>(std::count(stored->begin(), stored->end(), false)), std::cerr,
-                    ::isatty(STDERR_FILENO) != 0);
-  Intake intake{**writer, documents, *stored, progress, counts, errors, {results_header(extractor.schemas())}, {}};
-  const Status batch =
-      run_batch(extractor, files, *stored, setup->workers, **store,
-                [&](std::size_t index, Result<Record> record) { return intake.take(index, std::move(record)); });
+  for (const Status& problem : inputs->problems) (*outputs)->add_problem({"", "input", problem.message()});
+  Result<BatchPlan> plan = (*batch)->plan(inputs->documents);
+  if (!plan.ok()) return fail_keeping_work(plan.status());
+  for (const BatchProblem& duplicate : plan->duplicates) (*outputs)->add_problem(duplicate);
+  Progress progress(plan->to_extract(), std::cerr, ::isatty(STDERR_FILENO) != 0);
+  Intake intake{**outputs, *plan, progress, {results_header(extractor.schemas())}};
+  const Status run = (*batch)->run(extractor, *plan, setup->workers, [&](std::size_t index, Result<Record> record) {
+    return intake.take(index, std::move(record));
+  });
   progress.finish();
-  if (!batch.ok()) return fail_keeping_work(batch);
-
-  const RunOutputs outputs{output, *format, options.per_person};
-  if (Status status = finish_outputs(**writer, outputs, intake.facts, lookup_in(**store, intake.facts),
-                                     extractor.schemas(), errors, counts.persons_with_conflicts);
-      !status.ok()) {
-    return fail_keeping_work(status);
-  }
-  print_summary(intake, extractor, setup->engine->ocr(), outputs);
-  return counts.failed + counts.unrecognised == 0 ? kExitOk : kExitFailure;
+  if (!run.ok()) return fail_keeping_work(run);
+  const RecordLookup stored = [&](std::size_t index) { return (*batch)->stored((*outputs)->facts()[index].source); };
+  if (Status finished = (*outputs)->finish(stored); !finished.ok()) return fail_keeping_work(finished);
+  print_summary(intake, extractor, setup->engine->ocr());
+  const std::size_t failed = (*outputs)->problems("input") + (*outputs)->problems("read");
+  return failed + (*outputs)->problems("recognise") == 0 ? kExitOk : kExitFailure;
 }
 
 }  // namespace

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "io/inputs.h"
 #include "mixtract/extractor.h"
+#include "pipeline/inputs.h"
 
 namespace mixtract::cli {
 

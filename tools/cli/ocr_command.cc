@@ -8,10 +8,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include "commands.h"
-#include "io/inputs.h"
 #include "mixtract/document.h"
 #include "ocr/ocr.h"
 #include "ocr/ocr_service.h"
+#include "pipeline/inputs.h"
 
 namespace mixtract::cli {
 namespace {
@@ -99,7 +99,7 @@ int run_ocr(const OcrCommandArgs& args, const GlobalOptions& global) {
     return kExitUsage;
   }
   std::size_t failed = inputs.problems.size();
-  for (const InputDocument& input : inputs.documents) {
+  for (const BatchDocument& input : inputs.documents) {
     const std::filesystem::path& file = input.path;
     Result<Document> document = Document::load(file);
     Result<std::shared_ptr<const OcrResult>> result =

@@ -9,9 +9,9 @@
 #include "commands.h"
 #include "core/sha256.h"
 #include "extract_setup.h"
-#include "io/inputs.h"
 #include "io/table_file.h"
 #include "mixtract/document.h"
+#include "pipeline/inputs.h"
 #include "queue/job_stream.h"
 #include "queue/queued_document.h"
 #include "queue_option.h"
@@ -65,7 +65,7 @@ int run_submit(const SubmitOptions& options, const GlobalOptions& global) {
   for (const Status& problem : inputs->problems) std::cerr << "mixtract submit: " << problem.message() << "\n";
   JobStream::Job job;
   std::vector<QueuedDocument> documents;
-  for (const InputDocument& input : inputs->documents) {
+  for (const BatchDocument& input : inputs->documents) {
     Result<std::string> hash = content_hash_of(input.path);
     if (!hash.ok()) {
       std::cerr << "mixtract submit: skipped " << hash.status().message() << "\n";

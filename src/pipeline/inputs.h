@@ -1,23 +1,19 @@
 // The documents of a batch, from what a user names: files, folders, glob patterns and manifests.
-#ifndef MIXTRACT_IO_INPUTS_H_
-#define MIXTRACT_IO_INPUTS_H_
+#ifndef MIXTRACT_PIPELINE_INPUTS_H_
+#define MIXTRACT_PIPELINE_INPUTS_H_
 
 #include <filesystem>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "mixtract/batch.h"
 #include "mixtract/status.h"
 
 namespace mixtract {
 
-struct InputDocument {
-  std::filesystem::path path;  // An image file, or a PDF page named FILE.pdf#page=N.
-  std::string person;          // The person the manifest gives for it; "" when not given.
-};
-
 struct InputList {
-  std::vector<InputDocument> documents;  // Each path once, the first naming kept.
+  std::vector<BatchDocument> documents;  // Each path once, the first naming kept.
   std::vector<Status> problems;          // What names nothing, or cannot be listed or opened.
 };
 
@@ -36,4 +32,4 @@ Result<InputList> collect_inputs(std::span<const std::string> paths, const std::
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_IO_INPUTS_H_
+#endif  // MIXTRACT_PIPELINE_INPUTS_H_

@@ -1,4 +1,4 @@
-#include "io/inputs.h"
+#include "pipeline/inputs.h"
 
 #include <algorithm>
 #include <array>
