@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 
+#include "core/sha256.h"
 #include "io/sqlite_statement.h"
+#include "mixtract/batch.h"
 #include "server/random_id.h"
 
 namespace mixtract::server {
@@ -15,10 +17,12 @@ Result<std::unique_ptr<BatchJobs>> BatchJobs::open(const std::filesystem::path& 
       "CREATE TABLE IF NOT EXISTS batch_jobs(id TEXT PRIMARY KEY, owner TEXT NOT NULL, schema TEXT NOT NULL,"
       " created TEXT NOT NULL, documents INTEGER NOT NULL);"
       "CREATE TABLE IF NOT EXISTS batch_documents(job TEXT NOT NULL REFERENCES batch_jobs(id), position INTEGER"
-      " NOT NULL, file_name TEXT NOT NULL, image BLOB, result TEXT, PRIMARY KEY(job, position));"
+      " NOT NULL, file_name TEXT NOT NULL, image BLOB, result TEXT, content TEXT, PRIMARY KEY(job, position));"
       "CREATE INDEX IF NOT EXISTS batch_documents_pending ON batch_documents(result) WHERE result IS NULL;";
   MIXTRACT_ASSIGN_OR_RETURN(sqlite3 * db, open_sqlite(file, schema, "job store"));
-  return std::unique_ptr<BatchJobs>(new BatchJobs(db, file));
+  auto jobs = std::unique_ptr<BatchJobs>(new BatchJobs(db, file));
+  MIXTRACT_RETURN_IF_ERROR(add_column_if_missing(db, file, "batch_documents", "content", "TEXT"));
+  return jobs;
 }
 
 BatchJobs::~BatchJobs() {
@@ -44,15 +48,24 @@ Result<std::string> BatchJobs::submit(const std::string& owner, const std::strin
     bind_text(job.get(), 3, schema);
     sqlite3_bind_int64(job.get(), 4, static_cast<sqlite3_int64>(images.size()));
     if (!job.ok() || sqlite3_step(job.get()) != SQLITE_DONE) return fail();
-    SqliteStatement document(db_, "INSERT INTO batch_documents(job, position, file_name, image) VALUES (?, ?, ?, ?)");
+    SqliteStatement document(
+        db_, "INSERT INTO batch_documents(job, position, file_name, image, content) VALUES (?, ?, ?, ?, ?)");
     if (!document.ok()) return fail();
+    std::vector<std::string> contents;
+    for (const JobImage& image : images) contents.push_back(sha256_hex(image.bytes));
+    const std::vector<std::size_t> first = first_of_each(contents);
     for (std::size_t i = 0; i < images.size(); ++i) {
       sqlite3_reset(document.get());
       bind_text(document.get(), 1, id);
       sqlite3_bind_int64(document.get(), 2, static_cast<sqlite3_int64>(i));
       bind_text(document.get(), 3, images[i].file_name);
-      sqlite3_bind_blob(document.get(), 4, images[i].bytes.data(), static_cast<int>(images[i].bytes.size()),
-                        SQLITE_TRANSIENT);
+      if (first[i] == i) {
+        sqlite3_bind_blob(document.get(), 4, images[i].bytes.data(), static_cast<int>(images[i].bytes.size()),
+                          SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(document.get(), 4);  // Extracted once, as the first of its content.
+      }
+      bind_text(document.get(), 5, contents[i]);
       if (sqlite3_step(document.get()) != SQLITE_DONE) return fail();
     }
     if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return fail();
@@ -83,9 +96,11 @@ Result<std::optional<JobStatus>> BatchJobs::status(const std::string& id) {
 Result<std::optional<JobTask>> BatchJobs::next_task(
     const std::vector<std::pair<std::string, std::int64_t>>& taken) const {
   std::lock_guard lock(mutex_);
-  SqliteStatement select(db_,
-                         "SELECT d.job, d.position, j.schema, d.file_name, d.image, j.owner FROM batch_documents d JOIN"
-                         " batch_jobs j ON j.id = d.job WHERE d.result IS NULL ORDER BY j.created, d.rowid LIMIT ?");
+  SqliteStatement select(
+      db_,
+      "SELECT d.job, d.position, j.schema, d.file_name, d.image, j.owner FROM batch_documents d JOIN"
+      " batch_jobs j ON j.id = d.job WHERE d.result IS NULL AND d.image IS NOT NULL ORDER BY j.created, d.rowid"
+      " LIMIT ?");
   if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
   sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(taken.size() + 1));
   while (sqlite3_step(select.get()) == SQLITE_ROW) {
@@ -101,8 +116,12 @@ Result<std::optional<JobTask>> BatchJobs::next_task(
 Status BatchJobs::complete(const std::string& job, std::int64_t position, const std::string& result_line) {
   {
     std::lock_guard lock(mutex_);
-    // The image is no longer needed once the record is kept.
-    SqliteStatement update(db_, "UPDATE batch_documents SET result = ?, image = NULL WHERE job = ? AND position = ?");
+    // The image is no longer needed once the record is kept. The job's later documents of the same
+    // content (submitted without their image) get the same result.
+    SqliteStatement update(db_,
+                           "UPDATE batch_documents SET result = ?1, image = NULL WHERE job = ?2 AND (position = ?3 OR"
+                           " (image IS NULL AND result IS NULL AND content = (SELECT content FROM batch_documents"
+                           " WHERE job = ?2 AND position = ?3)))");
     bind_text(update.get(), 1, result_line);
     bind_text(update.get(), 2, job);
     sqlite3_bind_int64(update.get(), 3, position);

@@ -1,6 +1,8 @@
 // Batch jobs the HTTP service extracts itself, in its SQLite state file: the images of a job are stored
 // when it is submitted and each document's record when it is extracted, so a job survives a restart (its
-// remaining documents are extracted then) and its results can be read while it runs and long after.
+// remaining documents are extracted then) and its results can be read while it runs and long after. A
+// document of the same content as an earlier one of its job is extracted once: its result is that one's,
+// as the queue's workers do it (each content once, the batches' rule: first_of_each).
 // Thread safety: every method may be called from any thread (one connection, serialised).
 #ifndef MIXTRACT_SERVER_BATCH_JOBS_H_
 #define MIXTRACT_SERVER_BATCH_JOBS_H_

@@ -24,6 +24,7 @@
 namespace mixtract::server {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 TEST(ApiServerTest, AnswersARawRequestWithoutASocket) {
@@ -316,6 +317,58 @@ TEST(BatchJobsTest, JobsPastTheRetentionPeriodAreDeleted) {
   ASSERT_TRUE(next.has_value());
   EXPECT_EQ(next->job, recent);  // The old job's images went with it.
   EXPECT_EQ(next->owner, "alice");
+}
+
+TEST(BatchJobsTest, ADocumentOfTheSameContentAsAnEarlierOneOfItsJobIsExtractedOnceAndGetsItsResult) {
+  mixtract::testing::ScratchDir dir;
+  Result<std::unique_ptr<BatchJobs>> jobs = BatchJobs::open(dir / "server.sqlite");
+  ASSERT_TRUE(jobs.ok());
+  const std::string id =
+      (*jobs)
+          ->submit("alice", "auto", {JobImage{"a.png", "one"}, JobImage{"b.png", "two"}, JobImage{"c.png", "one"}})
+          .value();
+  std::vector<std::pair<std::string, std::int64_t>> taken;
+  for (std::optional<JobTask> task = (*jobs)->next_task(taken).value(); task;
+       task = (*jobs)->next_task(taken).value()) {
+    taken.emplace_back(task->job, task->position);
+  }
+  EXPECT_THAT(taken, ElementsAre(std::pair{id, std::int64_t{0}}, std::pair{id, std::int64_t{1}}));
+  ASSERT_TRUE((*jobs)->complete(id, 1, "record of b").ok());
+  EXPECT_TRUE((*jobs)->results(id, 0)->empty());  // The first is not done: nothing after it is sent.
+  EXPECT_EQ((*jobs)->status(id).value()->done, 1u);
+  ASSERT_TRUE((*jobs)->complete(id, 0, "record of a").ok());
+  EXPECT_THAT((*jobs)->results(id, 0).value(), ElementsAre("record of a", "record of b", "record of a"));
+  EXPECT_TRUE((*jobs)->status(id).value()->finished());
+  // Another job of the same content is extracted again: jobs share nothing.
+  const std::string other = (*jobs)->submit("bob", "auto", {JobImage{"a.png", "one"}}).value();
+  const std::optional<JobTask> next = (*jobs)->next_task({}).value();
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->job, other);
+}
+
+TEST(BatchJobsTest, AStateFileOfAnEarlierVersionIsTakenAsItIs) {
+  mixtract::testing::ScratchDir dir;
+  const std::filesystem::path file = dir / "server.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  const char* earlier =  // The tables before documents kept their content hash.
+      "CREATE TABLE batch_jobs(id TEXT PRIMARY KEY, owner TEXT NOT NULL, schema TEXT NOT NULL, created TEXT NOT NULL,"
+      " documents INTEGER NOT NULL);"
+      "CREATE TABLE batch_documents(job TEXT NOT NULL REFERENCES batch_jobs(id), position INTEGER NOT NULL,"
+      " file_name TEXT NOT NULL, image BLOB, result TEXT, PRIMARY KEY(job, position));"
+      "INSERT INTO batch_jobs VALUES ('00000000000000aa', 'alice', 'auto', datetime('now'), 2);"
+      "INSERT INTO batch_documents VALUES ('00000000000000aa', 0, 'a.png', x'01', NULL);"
+      "INSERT INTO batch_documents VALUES ('00000000000000aa', 1, 'b.png', x'01', NULL);";
+  ASSERT_EQ(sqlite3_exec(db, earlier, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  Result<std::unique_ptr<BatchJobs>> jobs = BatchJobs::open(file);
+  ASSERT_TRUE(jobs.ok()) << jobs.status().message();
+  ASSERT_TRUE((*jobs)->complete("00000000000000aa", 0, "record of a").ok());
+  const std::optional<JobTask> next = (*jobs)->next_task({}).value();
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->position, 1);  // Same bytes, but submitted before contents were kept: extracted.
+  ASSERT_TRUE((*jobs)->complete("00000000000000aa", 1, "record of b").ok());
+  EXPECT_THAT((*jobs)->results("00000000000000aa", 0).value(), ElementsAre("record of a", "record of b"));
 }
 
 }  // namespace
