@@ -60,10 +60,11 @@ struct BatchPlan {
 
 class Batch {
  public:
-  // A batch keeping its records in the SQLite file `job_store` (created when missing) for settings with the
-  // fingerprint `settings` (what besides a document's bytes changes its record). With `resume` the records
-  // it holds are taken, as long as a document's content is the same; without, or when the store was written
-  // under other settings (emptied_for_other_settings), it is emptied first. Errors name the file.
+  // A batch keeping its records in the SQLite file `job_store` (it and its folder made when missing) for
+  // settings with the fingerprint `settings` (what besides a document's bytes changes its record). With
+  // `resume` the records it holds are taken, as long as a document's content is the same; without, or when
+  // the store was written under other settings (emptied_for_other_settings), it is emptied first. Errors
+  // name the file.
   static Result<std::unique_ptr<Batch>> open(const std::filesystem::path& job_store, bool resume,
                                              const std::string& settings);
   ~Batch();

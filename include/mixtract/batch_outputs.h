@@ -38,9 +38,10 @@ class BatchOutputs {
   static Result<std::unique_ptr<BatchOutputs>> open(const BatchFiles& files, std::span<const Schema> schemas);
 
   void add_problem(BatchProblem problem) { problems_.push_back(std::move(problem)); }
-  // Writes the record of the next document, given for `person` (BatchDocument::person); a record of no
-  // recognised kind is also a problem (stage recognise). Keeps a few facts of it for the per-person table.
-  Status add_record(const Record& record, const std::string& person);
+  // The next document's outcome: its record is written (one of no recognised kind is also a problem, stage
+  // recognise) and a few facts of it kept for the per-person table; why it could not be read is a problem
+  // (stage read). Errors are the records' file's.
+  Status add(const BatchDocument& document, const Result<Record>& record);
 
   // When persons are wanted, groups the documents by person (the chosen documents' records read through
   // `record_of`, by index in the order added) and adds a problem (stage cross-check) for each disagreement

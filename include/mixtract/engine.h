@@ -55,10 +55,18 @@ class Engine {
   // (the run goes on without them): a cache file that cannot be opened, no region table in deps_dir.
   static Result<Engine> create(const EngineOptions& options);
 
-  // An extractor of `schemas` on the built-in experts (Extractor::create, with its errors).
+  // Adds a plug-in expert, named in routes like the built-in ones (names as ExpertRegistry::add; a name
+  // taken is an error). Extractors made afterwards may route fields to it.
+  Status add_expert(std::string name, std::string description, ExpertFactory factory);
+
+  // An extractor of `schemas`: every expert their routes name made once from registry(). With an LLM,
+  // the LLM experts join the routes. Errors: an unknown expert in a route (naming the field and listing
+  // the known experts), an expert that cannot be created; with several schemas, one without recognise
+  // words, or no PP-OCRv4 to recognise the kind with.
   Result<Extractor> extractor(std::vector<Schema> schemas) const;
 
-  // The built-in experts, each made on this engine's OCR service, tables and LLM when created.
+  // The built-in experts, each made on this engine's OCR service, tables and LLM when created, and the
+  // plug-ins added.
   const ExpertRegistry& registry() const { return registry_; }
   // What the built-in experts are made with (src/experts/expert_options.h: internal to the library).
   const ExpertOptions& experts() const { return *experts_; }

@@ -23,17 +23,9 @@ class RegionTable;
 class SchoolTable;
 struct ExpertOptions;
 
+// Made by Engine::extractor (with the engine's experts, plug-ins included).
 class Extractor {
  public:
-  // Creates every expert the schemas' routes name, once, from `registry`. `options` are the engine's
-  // parts the extractor itself uses: the tables its checks read, the OCR that recognises the kind, the
-  // LLM whose presence adds the LLM experts to the routes (Engine::extractor passes its own). Fails when
-  // a route names an unknown expert (the error names the field and lists the known experts) or an expert
-  // cannot be created. With more than one schema, each needs recognise words and options.ocr must be
-  // able to read with PP-OCRv4.
-  static Result<Extractor> create(std::vector<Schema> schemas, const ExpertRegistry& registry,
-                                  const ExpertOptions& options);
-
   // With several schemas, the document's kind is recognised first (see recognise_schema()).
   // Extracts every field of the document's schema. Never fails as a whole: an expert that errors is
   // recorded in Record::warnings and its fields fall through to the next expert of their route; a
@@ -44,6 +36,9 @@ class Extractor {
   const std::vector<Schema>& schemas() const { return schemas_; }
 
  private:
+  friend Result<Extractor> make_extractor(std::vector<Schema> schemas, const ExpertRegistry& registry,
+                                          const ExpertOptions& options);  // pipeline/make_extractor.h
+
   struct Tables {
     std::shared_ptr<const SchoolTable> schools;
     std::shared_ptr<const RegionTable> regions;

@@ -109,6 +109,9 @@ Batch::~Batch() = default;
 
 Result<std::unique_ptr<Batch>> Batch::open(const std::filesystem::path& job_store, bool resume,
                                            const std::string& settings) {
+  std::error_code ec;
+  if (job_store.has_parent_path()) std::filesystem::create_directories(job_store.parent_path(), ec);
+  if (ec) return Status::io_error("cannot create the folder of " + job_store.string() + ": " + ec.message());
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<JobStore> store, JobStore::open(job_store, !resume, settings));
   return std::unique_ptr<Batch>(new Batch(std::move(store)));
 }

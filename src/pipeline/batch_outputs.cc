@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text_encoding.h"
 #include "io/table_file.h"
 
 namespace mixtract {
@@ -34,10 +35,14 @@ Result<std::unique_ptr<BatchOutputs>> BatchOutputs::open(const BatchFiles& files
   return std::unique_ptr<BatchOutputs>(new BatchOutputs(files, std::move(writer), schemas));
 }
 
-Status BatchOutputs::add_record(const Record& record, const std::string& person) {
-  MIXTRACT_RETURN_IF_ERROR(writer_->write(record));
-  if (record.schema.empty()) add_problem({record.source, "recognise", record.schema_reason});
-  facts_.push_back(facts_of(record, person));
+Status BatchOutputs::add(const BatchDocument& document, const Result<Record>& record) {
+  if (!record.ok()) {
+    add_problem({readable_name(document.path.string()), "read", record.status().message()});
+    return Status();
+  }
+  MIXTRACT_RETURN_IF_ERROR(writer_->write(*record));
+  if (record->schema.empty()) add_problem({record->source, "recognise", record->schema_reason});
+  facts_.push_back(facts_of(*record, document.person));
   return Status();
 }
 

@@ -9,6 +9,7 @@
 #include "llm/llm.h"
 #include "llm/local_llm.h"
 #include "ocr/ocr_service.h"
+#include "pipeline/make_extractor.h"
 #include "rules/major_table.h"
 #include "rules/region_table.h"
 #include "rules/school_table.h"
@@ -89,8 +90,12 @@ Result<Engine> Engine::create(const EngineOptions& options) {
   return engine;
 }
 
+Status Engine::add_expert(std::string name, std::string description, ExpertFactory factory) {
+  return registry_.add(std::move(name), std::move(description), std::move(factory));
+}
+
 Result<Extractor> Engine::extractor(std::vector<Schema> schemas) const {
-  return Extractor::create(std::move(schemas), registry_, *experts_);
+  return make_extractor(std::move(schemas), registry_, *experts_);
 }
 
 OcrService& Engine::ocr() const {

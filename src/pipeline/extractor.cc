@@ -7,12 +7,13 @@
 #include "gate/reconcile.h"
 #include "gate/route.h"
 #include "pipeline/expert_runner.h"
+#include "pipeline/make_extractor.h"
 #include "pipeline/recognise.h"
 
 namespace mixtract {
 
-Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertRegistry& registry,
-                                    const ExpertOptions& options) {
+Result<Extractor> make_extractor(std::vector<Schema> schemas, const ExpertRegistry& registry,
+                                 const ExpertOptions& options) {
   if (schemas.empty()) return Status::invalid_argument("no schema to extract");
   if (schemas.size() > 1) {
     for (const Schema& schema : schemas) {
@@ -40,7 +41,7 @@ Result<Extractor> Extractor::create(std::vector<Schema> schemas, const ExpertReg
       }
     }
   }
-  Tables tables{schools_of(options), options.regions, majors_of(options)};
+  Extractor::Tables tables{schools_of(options), options.regions, majors_of(options)};
   return Extractor(std::move(schemas), std::move(experts), std::move(tables), options.ocr);
 }
 

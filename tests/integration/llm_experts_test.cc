@@ -12,6 +12,7 @@
 #include "experts/llm/llm_expert.h"
 #include "mixtract/extractor.h"
 #include "ocr/ocr_service.h"
+#include "pipeline/make_extractor.h"
 #include "scripted_llm_server.h"
 
 namespace mixtract {
@@ -184,7 +185,7 @@ Record extracted_asking_llm_vision_first(const ScriptedLlmServer& server) {
     field.route.with_llm.clear();
   }
   const ExpertOptions options = options_for(server);
-  const Extractor extractor = Extractor::create(std::vector<Schema>{schema}, builtin_experts(options), options).value();
+  const Extractor extractor = make_extractor(std::vector<Schema>{schema}, builtin_experts(options), options).value();
   return extractor.extract(page());
 }
 
@@ -228,13 +229,13 @@ TEST(LlmRouteTest, WithAnLlmTheBuiltInRoutesAskItOnlyWhereTheOfflineExpertsLeave
   const std::vector<Schema> schemas = load_schemas("graduation_certificate").value();
   ExpertOptions without_llm = options_for(server);
   without_llm.llm = nullptr;
-  const Record offline = Extractor::create(schemas, builtin_experts(without_llm), without_llm).value().extract(page());
+  const Record offline = make_extractor(schemas, builtin_experts(without_llm), without_llm).value().extract(page());
   ASSERT_NE(offline.find("gender"), nullptr);
   EXPECT_EQ(offline.find("gender")->status, FieldStatus::kMissing);  // The page does not print it.
   EXPECT_EQ(server.chat_requests(), 0);
   const ExpertOptions with_llm_options = options_for(server);
   const Record with_llm =
-      Extractor::create(schemas, builtin_experts(with_llm_options), with_llm_options).value().extract(page());
+      make_extractor(schemas, builtin_experts(with_llm_options), with_llm_options).value().extract(page());
   ASSERT_EQ(server.chat_requests(), 1);  // With the LLM: one request, the page's text, for the open fields.
   const std::string asked = user_text(server.bodies()[0]);
   EXPECT_THAT(asked, HasSubstr("\"gender\""));

@@ -12,6 +12,7 @@
 
 #include "experts/expert_options.h"
 #include "mixtract/batch.h"
+#include "pipeline/make_extractor.h"
 #include "test_support.h"
 
 namespace mixtract {
@@ -90,7 +91,7 @@ TEST_F(ExtractorTest, ASpentDocumentBudgetRunsNoFurtherExpert) {
   add_scripted("dear", "2", 0.99);
   Schema schema = two_fields("unsure, dear", "dear");
   schema.budget.tokens = 10;  // "unsure" spends 10 tokens on field a: the budget is spent.
-  Result<Extractor> extractor = Extractor::create({schema}, registry_, {});
+  Result<Extractor> extractor = make_extractor({schema}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   const Record record = extractor->extract(some_document());
   EXPECT_EQ(calls_["dear"].load(), 0);
@@ -102,7 +103,7 @@ TEST_F(ExtractorTest, ASpentDocumentBudgetRunsNoFurtherExpert) {
 
 TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   mixtract::testing::ScratchDir scratch;
   std::vector<std::filesystem::path> files;
@@ -140,7 +141,7 @@ TEST_F(ExtractorTest, BatchesRunInParallelAndComeBackInOrder) {
 
 TEST_F(ExtractorTest, AnExceptionFailsOneDocumentAndNeverStopsOrHangsTheBatch) {
   add_scripted("boom", "throws", 0.9);
-  Result<Extractor> extractor = Extractor::create({two_fields("boom", "boom")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("boom", "boom")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   mixtract::testing::ScratchDir scratch;
   std::vector<std::filesystem::path> files;
@@ -169,7 +170,7 @@ TEST_F(ExtractorTest, AnExceptionFailsOneDocumentAndNeverStopsOrHangsTheBatch) {
 
 TEST_F(ExtractorTest, FileNamesThatAreNotUtf8AreCarriedThroughReadably) {
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   mixtract::testing::ScratchDir scratch;
   // 王小明_毕业证.png in GBK, as archives from Chinese Windows unpack; then bytes no encoding reads.
@@ -188,7 +189,7 @@ TEST_F(ExtractorTest, FileNamesThatAreNotUtf8AreCarriedThroughReadably) {
 
 TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   mixtract::testing::ScratchDir scratch;
   std::vector<std::filesystem::path> files;
@@ -241,7 +242,7 @@ TEST_F(ExtractorTest, ABatchStoppedHalfWayResumesFromItsJobStore) {
 
 TEST_F(ExtractorTest, ABatchExtractsEachContentOnceAndNamesTheDuplicates) {
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   mixtract::testing::ScratchDir scratch;
   const std::filesystem::path a = scratch.path() / "a.png", b = scratch.path() / "b.png",
@@ -277,7 +278,7 @@ TEST_F(ExtractorTest, ABatchExtractsEachContentOnceAndNamesTheDuplicates) {
 
 TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
   add_scripted("known", "1", 1.0);
-  Result<Extractor> extractor = Extractor::create({two_fields("known", "missing_one")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("known", "missing_one")}, registry_, {});
   ASSERT_FALSE(extractor.ok());
   EXPECT_THAT(extractor.status().message(), HasSubstr("schema t, field b route"));
   EXPECT_THAT(extractor.status().message(), HasSubstr("unknown expert 'missing_one'; known experts: known"));
@@ -285,7 +286,7 @@ TEST_F(ExtractorTest, UnknownExpertInARouteNamesTheField) {
 
 TEST_F(ExtractorTest, RunsEachExpertOncePerDocument) {
   add_scripted("digits", "42", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("digits", "digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("digits", "digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   const Record record = extractor->extract(some_document());
   EXPECT_EQ(calls_["digits"], 1);
@@ -302,7 +303,7 @@ TEST_F(ExtractorTest, AFailingExpertBecomesAWarningAndTheRouteGoesOn) {
   add_scripted("broken", "", 0);
   add_scripted("words", "abc", 0.95);
   add_scripted("digits", "7", 0.95);
-  Result<Extractor> extractor = Extractor::create({two_fields("broken, words", "words, digits")}, registry_, {});
+  Result<Extractor> extractor = make_extractor({two_fields("broken, words", "words, digits")}, registry_, {});
   ASSERT_TRUE(extractor.ok());
   const Record record = extractor->extract(some_document());
   ASSERT_EQ(record.warnings.size(), 1u);
@@ -324,7 +325,7 @@ fields:
 )",
                                        "t.yaml");
   ASSERT_TRUE(schema.ok()) << schema.status().message();
-  Result<Extractor> extractor = Extractor::create({*schema}, builtin_experts(ExpertOptions()), {});
+  Result<Extractor> extractor = make_extractor({*schema}, builtin_experts(ExpertOptions()), {});
   ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   std::vector<unsigned char> png;
   cv::imencode(".png", cv::Mat(4, 4, CV_8UC3), png);

@@ -85,7 +85,7 @@ Status write_job(BatchOutputs& outputs, const std::vector<QueuedDocument>& docum
       outputs.add_problem({document.path, "worker", reason->second});
     } else {
       MIXTRACT_ASSIGN_OR_RETURN(Record record, record_of(document.sha256));
-      MIXTRACT_RETURN_IF_ERROR(outputs.add_record(record, document.person));
+      MIXTRACT_RETURN_IF_ERROR(outputs.add({document.path, document.person}, record));
       written.push_back(document.sha256);
     }
   }

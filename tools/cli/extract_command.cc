@@ -7,7 +7,6 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "core/text_encoding.h"
 #include "extract_setup.h"
 #include "mixtract/batch.h"
 #include "mixtract/batch_outputs.h"
@@ -92,14 +91,12 @@ struct Intake {
     if (!record.ok()) {
       progress.clear();
       std::cerr << "mixtract extract: skipped " << record.status().message() << "\n";
-      outputs.add_problem({readable_name(plan.documents[index].path.string()), "read", record.status().message()});
-      return Status();
+    } else {
+      for (const std::string& warning : record->warnings)
+        progress.clear(), spdlog::warn("{}: {}", record->source, warning);
+      if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
     }
-    for (const std::string& warning : record->warnings)
-      progress.clear(), spdlog::warn("{}: {}", record->source, warning);
-    MIXTRACT_RETURN_IF_ERROR(outputs.add_record(*record, plan.documents[index].person));
-    if (table.size() <= kPrintedRows) table.push_back(printed_row(*record, table[0]));
-    return Status();
+    return outputs.add(plan.documents[index], record);
   }
 };
 
