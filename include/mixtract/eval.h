@@ -20,8 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "mixtract/candidate.h"
 #include "mixtract/status.h"
 
@@ -132,7 +130,9 @@ EvalReport redact(EvalReport report);
 // A plain-text summary for the terminal; lists at most `max_wrong` wrong fields.
 std::string format_eval_text(const EvalReport& report, std::size_t max_wrong = 20);
 
-nlohmann::json eval_report_to_json(const EvalReport& report);
+// The whole report as JSON text (indented by two): the summary, each field's scores and curve, every
+// wrong field; bytes that are not UTF-8 become U+FFFD.
+std::string format_eval_json(const EvalReport& report);
 
 // A self-contained HTML page (no outside resources): summary, per-field bar chart, the confidence
 // curve, and every wrong field with a thumbnail of the image region it was read from (the whole page

@@ -10,8 +10,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "mixtract/record.h"
 #include "mixtract/schema.h"
 #include "mixtract/status.h"
@@ -42,14 +40,12 @@ class TableWriter {
 Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path, OutputFormat format,
                                                        const std::vector<std::string>& header);
 
-// The JSON form of a record (one line of the JSONL output): source, content_hash, schema, fields
-// (value, confidence, status, reason, expert, candidates with evidence), warnings and cost.
-// docs/output.md describes it.
-nlohmann::ordered_json record_to_json(const Record& record);
-// record_to_json as one line of text; bytes that are not UTF-8 (which no value should hold) become U+FFFD
-// rather than an exception.
+// The JSON form of a record as one line of text (a line of the JSONL output): source, content_hash,
+// schema, fields (value, confidence, status, reason, expert, candidates with evidence), warnings and cost;
+// docs/output.md describes it. Bytes that are not UTF-8 (which no value should hold) become U+FFFD rather
+// than an exception.
 std::string record_to_json_line(const Record& record);
-// The inverse of record_to_json (from its text); errors say what is missing or malformed.
+// The inverse of record_to_json_line; errors say what is missing or malformed.
 Result<Record> record_from_json(std::string_view text);
 
 // The columns of a table of records of `schemas`: 文件, then 文书类型 (the schema's title) when there are
@@ -65,7 +61,7 @@ class RecordWriter {
   virtual Status close() = 0;  // As TableWriter::close().
 };
 
-// JSONL: record_to_json, one per line. CSV and XLSX: one row per record under results_header(), the
+// JSONL: record_to_json_line, one per line. CSV and XLSX: one row per record under results_header(), the
 // chosen values ("" = missing).
 Result<std::unique_ptr<RecordWriter>> open_writer(const std::filesystem::path& path, OutputFormat format,
                                                   std::span<const Schema> schemas);

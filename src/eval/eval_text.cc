@@ -95,7 +95,9 @@ std::string format_eval_text(const EvalReport& r, std::size_t max_wrong) {
   return out;
 }
 
-nlohmann::json eval_report_to_json(const EvalReport& r) {
+namespace {
+
+nlohmann::json report_json(const EvalReport& r) {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldScore& f : r.fields) {
     fields.push_back({{"field", f.field},
@@ -136,6 +138,12 @@ nlohmann::json eval_report_to_json(const EvalReport& r) {
           {"curve", curve},
           {"at_99", point_json(r.at_99)},
           {"at_99_5", point_json(r.at_995)}};
+}
+
+}  // namespace
+
+std::string format_eval_json(const EvalReport& report) {
+  return report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace mixtract

@@ -1,3 +1,5 @@
+#include "io/record_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include "mixtract/writers.h"

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/image_header.h"
+#include "io/record_json.h"
 #include "mixtract/writers.h"
 #include "server/api_state.h"
 #include "server/base64.h"

@@ -95,5 +95,27 @@ TEST(LayeringTest, NoFileIncludesAHigherLayerOrASibling) {
   }
 }
 
+// A public header includes the standard library and other public headers only: a library user needs no
+// third party's headers, except OpenCV's matrix in document.h (the pixels a plug-in expert reads).
+TEST(LayeringTest, PublicHeadersCarryNoThirdPartyTypes) {
+  const fs::path root = MIXTRACT_SOURCE_DIR;
+  const std::regex angle_include(R"re(^\s*#\s*include\s+<([^>]+)>)re");
+  std::size_t headers = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(root / "include" / "mixtract")) {
+    std::ifstream in(entry.path());
+    ++headers;
+    std::string line;
+    std::smatch match;
+    while (std::getline(in, line)) {
+      if (!std::regex_search(line, match, angle_include)) continue;
+      const std::string header = match[1];
+      const bool standard = header.find('/') == std::string::npos && header.find('.') == std::string::npos;
+      const bool allowed = entry.path().filename() == "document.h" && header == "opencv2/core/mat.hpp";
+      EXPECT_TRUE(standard || allowed) << entry.path().filename().string() << " includes <" << header << ">";
+    }
+  }
+  EXPECT_GT(headers, 10u);  // The folder was found.
+}
+
 }  // namespace
 }  // namespace mixtract

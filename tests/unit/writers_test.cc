@@ -10,6 +10,7 @@
 #include <zip.h>
 
 #include "core/text_encoding.h"
+#include "io/record_json.h"
 #include "io/table_file.h"
 #include "mixtract/eval.h"
 #include "test_support.h"

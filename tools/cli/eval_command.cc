@@ -167,7 +167,7 @@ int run_eval(const EvalArgs& args, const GlobalOptions& global) {
     return kExitUsage;
   }
   if (args.json) {
-    std::cout << eval_report_to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << format_eval_json(report) << "\n";
   } else {
     std::cout << format_eval_text(report, static_cast<std::size_t>(std::max(0, args.max_wrong)));
   }
