@@ -2,7 +2,9 @@
 // record kept in a job store as it is done (run it again and it goes on where it stopped), the records
 // written with an error log and a per-person table beside them.
 //
-//   extract_batch DEPS_DIR OUTPUT FILE...   (OUTPUT: .jsonl, .csv or .xlsx; DEPS_DIR: what scripts/setup.sh filled)
+//   extract_batch DEPS_DIR OUTPUT INPUT...
+// OUTPUT: .jsonl, .csv or .xlsx; INPUT: image or PDF files, folders, patterns; DEPS_DIR: what scripts/setup.sh
+// filled.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -11,20 +13,22 @@
 #include "mixtract/batch.h"
 #include "mixtract/batch_outputs.h"
 #include "mixtract/engine.h"
+#include "mixtract/inputs.h"
 #include "mixtract/schema.h"
 
 namespace {
 
 // The batch's documents into the outputs; the first error that stops it.
 mixtract::Status run(const mixtract::Extractor& extractor, const std::filesystem::path& output,
-                     const std::vector<mixtract::BatchDocument>& documents) {
+                     const mixtract::InputList& inputs) {
   MIXTRACT_ASSIGN_OR_RETURN(std::unique_ptr<mixtract::Batch> batch,
                             mixtract::Batch::open(output.string() + ".job.sqlite", /*resume=*/true, "example"));
   MIXTRACT_ASSIGN_OR_RETURN(
       std::unique_ptr<mixtract::BatchOutputs> outputs,
       mixtract::BatchOutputs::open({output, mixtract::output_format_of(output), output.string() + ".persons.csv"},
                                    extractor.schemas()));
-  MIXTRACT_ASSIGN_OR_RETURN(mixtract::BatchPlan plan, batch->plan(documents));
+  for (const mixtract::Status& problem : inputs.problems) outputs->add_problem({"", "input", problem.message()});
+  MIXTRACT_ASSIGN_OR_RETURN(mixtract::BatchPlan plan, batch->plan(inputs.documents));
   for (const mixtract::BatchProblem& duplicate : plan.duplicates) outputs->add_problem(duplicate);
   MIXTRACT_RETURN_IF_ERROR(
       batch->run(extractor, plan, 2, [&](std::size_t index, mixtract::Result<mixtract::Record> record) {
@@ -41,7 +45,7 @@ mixtract::Status run(const mixtract::Extractor& extractor, const std::filesystem
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: extract_batch DEPS_DIR OUTPUT FILE...\n";
+    std::cerr << "usage: extract_batch DEPS_DIR OUTPUT INPUT...\n";
     return 2;
   }
   mixtract::EngineOptions options;
@@ -57,9 +61,13 @@ int main(int argc, char** argv) {
     std::cerr << extractor.status().message() << "\n";
     return 2;
   }
-  std::vector<mixtract::BatchDocument> documents;
-  for (int i = 3; i < argc; ++i) documents.push_back({argv[i], ""});
-  if (mixtract::Status status = run(*extractor, argv[2], documents); !status.ok()) {
+  const std::vector<std::string> named(argv + 3, argv + argc);
+  mixtract::Result<mixtract::InputList> inputs = mixtract::collect_inputs(named);
+  if (!inputs.ok()) {
+    std::cerr << inputs.status().message() << "\n";
+    return 2;
+  }
+  if (mixtract::Status status = run(*extractor, argv[2], *inputs); !status.ok()) {
     std::cerr << status.message() << "\n";
     return 1;
   }

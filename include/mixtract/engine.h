@@ -70,8 +70,14 @@ class Engine {
   const ExpertRegistry& registry() const { return registry_; }
   // What the built-in experts are made with (src/experts/expert_options.h: internal to the library).
   const ExpertOptions& experts() const { return *experts_; }
-  // The run's OCR service (its counts say what was read and what came from the cache).
+  // The run's OCR service: the library's own tools read pages with it (src/ocr/ocr_service.h).
   OcrService& ocr() const;
+  // The pages OCR has read since the engine was made, and how many of those readings came from the cache.
+  struct PageReads {
+    int read = 0;
+    int from_cache = 0;
+  };
+  PageReads page_reads() const;
   // What create() went on without, one line each.
   const std::vector<std::string>& warnings() const { return warnings_; }
 

@@ -102,4 +102,9 @@ OcrService& Engine::ocr() const {
   return *experts_->ocr;
 }
 
+Engine::PageReads Engine::page_reads() const {
+  const OcrService::Counts counts = experts_->ocr->counts();
+  return {counts.computed, counts.cache_hits};
+}
+
 }  // namespace mixtract

@@ -1,4 +1,4 @@
-#include "pipeline/inputs.h"
+#include "mixtract/inputs.h"
 
 #include <algorithm>
 #include <array>

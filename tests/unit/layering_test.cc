@@ -34,10 +34,11 @@ const std::map<std::string, std::string> kFolderOfPublicHeader = {
     {"candidate.h", "core"},     {"document.h", "core"},
     {"education.h", "core"},     {"engine.h", "pipeline"},
     {"eval.h", "eval"},          {"expert.h", "core"},
-    {"extractor.h", "pipeline"}, {"persons.h", "pipeline"},
-    {"record.h", "core"},        {"registry.h", "experts"},
-    {"schema.h", "core"},        {"status.h", "core"},
-    {"version.h", "core"},       {"writers.h", "io"},
+    {"extractor.h", "pipeline"}, {"inputs.h", "pipeline"},
+    {"persons.h", "pipeline"},   {"record.h", "core"},
+    {"registry.h", "experts"},   {"schema.h", "core"},
+    {"status.h", "core"},        {"version.h", "core"},
+    {"writers.h", "io"},
 };
 
 // The layer's folder of the header `included` names ("core/utf8.h", "mixtract/schema.h"); "" when it

@@ -10,10 +10,10 @@
 #include "extract_setup.h"
 #include "mixtract/batch.h"
 #include "mixtract/batch_outputs.h"
+#include "mixtract/engine.h"
 #include "mixtract/extractor.h"
+#include "mixtract/inputs.h"
 #include "mixtract/writers.h"
-#include "ocr/ocr_service.h"
-#include "pipeline/inputs.h"
 #include "progress.h"
 #include "run_outputs.h"
 #include "table.h"
@@ -58,10 +58,9 @@ std::vector<std::string> printed_row(const Record& record, const std::vector<std
 }
 
 // "OCR: 3 page read(s), 5 from the cache\n", or "" when nothing was read.
-std::string ocr_summary(const OcrService& ocr) {
-  const OcrService::Counts counts = ocr.counts();
-  if (counts.computed + counts.cache_hits == 0) return "";
-  return "OCR: " + std::to_string(counts.computed) + " page read(s), " + std::to_string(counts.cache_hits) +
+std::string ocr_summary(const Engine::PageReads& pages) {
+  if (pages.read + pages.from_cache == 0) return "";
+  return "OCR: " + std::to_string(pages.read) + " page read(s), " + std::to_string(pages.from_cache) +
          " from the cache\n";
 }
 
@@ -101,7 +100,7 @@ struct Intake {
 };
 
 // The closing lines: the first rows, what the marks mean, the counts, OCR's work and where the outputs are.
-void print_summary(const Intake& intake, const Extractor& extractor, const OcrService& ocr) {
+void print_summary(const Intake& intake, const Extractor& extractor, const Engine::PageReads& pages) {
   const BatchOutputs& outputs = intake.outputs;
   if (intake.table.size() > 1) std::cout << format_table(intake.table) << "\n";
   if (outputs.written() > kPrintedRows) {
@@ -115,7 +114,7 @@ void print_summary(const Intake& intake, const Extractor& extractor, const OcrSe
   if (!intake.plan.duplicates.empty()) {
     std::cout << ", " << intake.plan.duplicates.size() << " duplicate(s) of another file, extracted once";
   }
-  std::cout << "\n" << ocr_summary(ocr) << where_outputs_are(outputs);
+  std::cout << "\n" << ocr_summary(pages) << where_outputs_are(outputs);
 }
 
 int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
@@ -164,7 +163,7 @@ int run_extract(const ExtractOptions& options, const GlobalOptions& global) {
   if (!run.ok()) return fail_keeping_work(run);
   const RecordLookup stored = [&](std::size_t index) { return (*batch)->stored((*outputs)->facts()[index].source); };
   if (Status finished = (*outputs)->finish(stored); !finished.ok()) return fail_keeping_work(finished);
-  print_summary(intake, extractor, setup->engine->ocr());
+  print_summary(intake, extractor, setup->engine->page_reads());
   const std::size_t failed = (*outputs)->problems("input") + (*outputs)->problems("read");
   return failed + (*outputs)->problems("recognise") == 0 ? kExitOk : kExitFailure;
 }

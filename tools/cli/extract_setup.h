@@ -10,7 +10,7 @@
 
 #include "commands.h"
 #include "mixtract/extractor.h"
-#include "pipeline/inputs.h"
+#include "mixtract/inputs.h"
 
 namespace mixtract::cli {
 

@@ -9,9 +9,9 @@
 
 #include "commands.h"
 #include "mixtract/document.h"
+#include "mixtract/inputs.h"
 #include "ocr/ocr.h"
 #include "ocr/ocr_service.h"
-#include "pipeline/inputs.h"
 
 namespace mixtract::cli {
 namespace {

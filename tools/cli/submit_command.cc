@@ -11,7 +11,7 @@
 #include "extract_setup.h"
 #include "io/table_file.h"
 #include "mixtract/document.h"
-#include "pipeline/inputs.h"
+#include "mixtract/inputs.h"
 #include "queue/job_stream.h"
 #include "queue/queued_document.h"
 #include "queue_option.h"

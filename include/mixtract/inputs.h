@@ -1,6 +1,6 @@
 // The documents of a batch, from what a user names: files, folders, glob patterns and manifests.
-#ifndef MIXTRACT_PIPELINE_INPUTS_H_
-#define MIXTRACT_PIPELINE_INPUTS_H_
+#ifndef MIXTRACT_INPUTS_H_
+#define MIXTRACT_INPUTS_H_
 
 #include <filesystem>
 #include <span>
@@ -32,4 +32,4 @@ Result<InputList> collect_inputs(std::span<const std::string> paths, const std::
 
 }  // namespace mixtract
 
-#endif  // MIXTRACT_PIPELINE_INPUTS_H_
+#endif  // MIXTRACT_INPUTS_H_
