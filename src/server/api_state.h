@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "mixtract/document.h"
@@ -62,41 +61,40 @@ inline constexpr const char* kRequestId = "X-Request-Id";
 inline constexpr const char* kReviewDocument = "/v1/review/documents/{id}";
 
 // An error body: {"error": {"code", "message", "request_id"}}, with `status`.
-void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
+void send_error(HttpResponse& res, int status, const std::string& code, const std::string& message);
 // A Status as an error: kNotFound 404, kInvalidArgument 400, else 500.
-void send_status_error(httplib::Response& res, const Status& status);
-void send_json(httplib::Response& res, const nlohmann::ordered_json& body);
+void send_status_error(HttpResponse& res, const Status& status);
+void send_json(HttpResponse& res, const nlohmann::ordered_json& body);
 
 // The key the request carries (Authorization: Bearer KEY, or X-API-Key), or "".
-std::string key_of(const httplib::Request& req);
+std::string key_of(const HttpRequest& req);
 // Who made a request: the key's holder; without keys (--no-auth, loopback only) "local", an admin.
-KeyHolder holder_of(const ApiServer::State& s, const httplib::Request& req);
+KeyHolder holder_of(const ApiServer::State& s, const HttpRequest& req);
 // Whether the holder may see what `owner` sent: its own, or anyone's for an admin.
 inline bool may_see(const KeyHolder& holder, const std::string& owner) {
   return holder.admin || holder.name == owner;
 }
 // The number the route's pattern matched ({id}), or nullopt with a 404 written.
-std::optional<std::int64_t> path_id(const httplib::Request& req, httplib::Response& res);
+std::optional<std::int64_t> path_id(const HttpRequest& req, HttpResponse& res);
 
 // Runs `handler`, turning anything it throws into a 500 that names the request id, and counts it in the
 // metrics under `route`.
-httplib::Server::Handler guarded(ApiServer::State& s, std::string route, httplib::Server::Handler handler);
+HttpHandler guarded(ApiServer::State& s, std::string route, HttpHandler handler);
 
 // A client's file name without folders or control characters; "upload" when nothing is left.
 std::string safe_file_name(const std::string& name);
 // The extractor of `schema` ("auto" or a schema's name) with `routes` ("" or a routes document)
 // applied, or null with a 400 written (unknown_schema, bad_routes).
 std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::string& schema,
-                                               const std::string& routes, httplib::Response& res);
+                                               const std::string& routes, HttpResponse& res);
 // Whether the uploaded image may be decoded, judged from its bytes without decoding them; false with the
 // error written: empty (400), of no format read or no size in its header (422), more pixels than allowed
 // (413).
-bool check_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
-                  httplib::Response& res);
+bool check_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name, HttpResponse& res);
 // The uploaded image decoded, or nullopt with the error written: check_upload's errors, the pixel limit
 // checked again after decoding (413), bytes that do not decode (422).
 std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
-                                      httplib::Response& res);
+                                      HttpResponse& res);
 // Extracts `document` while holding one of s.slots (taken by the caller, released here), counts it in
 // the metrics and queues it for review when a field is not accepted.
 struct Extracted {

@@ -18,21 +18,21 @@ struct ExtractInput {
   std::string routes;  // "" or a routes document
 };
 
-bool read_extract_input(const httplib::Request& req, httplib::Response& res, ExtractInput& in) {
-  if (req.is_multipart_form_data()) {
-    if (!req.has_file("image")) {
+bool read_extract_input(const HttpRequest& req, HttpResponse& res, ExtractInput& in) {
+  if (req.is_form()) {
+    std::optional<FormPart> image = req.form_part("image");
+    if (!image) {
       send_error(res, 400, "missing_image", "the multipart form has no 'image' part: send the image file as 'image'");
       return false;
     }
-    const httplib::MultipartFormData image = req.get_file_value("image");
-    in.image = image.content;
-    if (!image.filename.empty()) in.file_name = safe_file_name(image.filename);
-    if (req.has_file("schema")) in.schema = req.get_file_value("schema").content;
-    if (req.has_file("routes")) in.routes = req.get_file_value("routes").content;
+    in.image = std::move(image->content);
+    if (!image->file_name.empty()) in.file_name = safe_file_name(image->file_name);
+    if (std::optional<FormPart> schema = req.form_part("schema")) in.schema = std::move(schema->content);
+    if (std::optional<FormPart> routes = req.form_part("routes")) in.routes = std::move(routes->content);
     return true;
   }
-  if (req.get_header_value("Content-Type").starts_with("application/json")) {
-    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  if (req.header("Content-Type").starts_with("application/json")) {
+    const nlohmann::json body = nlohmann::json::parse(req.body(), nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
       send_error(res, 400, "bad_json", "the body is not a JSON object");
       return false;
@@ -65,7 +65,7 @@ bool read_extract_input(const httplib::Request& req, httplib::Response& res, Ext
   return false;
 }
 
-void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+void extract(ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
   ExtractInput in;
   if (!read_extract_input(req, res, in)) return;
   const std::shared_ptr<const Extractor> extractor = extractor_for(s, in.schema, in.routes, res);
@@ -90,7 +90,7 @@ void extract(ApiServer::State& s, const httplib::Request& req, httplib::Response
     return;
   }
   const Extracted record =
-      extract_holding_slot(s, *extractor, *document, holder_of(s, req).name, res.get_header_value(kRequestId));
+      extract_holding_slot(s, *extractor, *document, holder_of(s, req).name, res.header(kRequestId));
   if (record.review_id) res.set_header("X-Review-Id", std::to_string(*record.review_id));
   send_json(res, record_to_json(record.record));
 }
@@ -109,7 +109,7 @@ std::string safe_file_name(const std::string& name) {
 }
 
 std::shared_ptr<const Extractor> extractor_for(ApiServer::State& s, const std::string& schema,
-                                               const std::string& routes, httplib::Response& res) {
+                                               const std::string& routes, HttpResponse& res) {
   Result<std::shared_ptr<const Extractor>> extractor = s.extractors->get(schema, routes);
   if (extractor.ok()) return *extractor;
   const bool unknown = extractor.status().code() == StatusCode::kNotFound;
@@ -121,7 +121,7 @@ namespace {
 
 // False, with a 413 written, when width x height is over the server's pixel limit.
 bool within_pixel_limit(const ApiServer::State& s, const std::string& file_name, long long width, long long height,
-                        httplib::Response& res) {
+                        HttpResponse& res) {
   if (pixel_count({width, height}) <= s.options.max_pixels) return true;
   send_error(res, 413, "image_too_large",
              file_name + ": the image is " + std::to_string(width) + " x " + std::to_string(height) +
@@ -132,7 +132,7 @@ bool within_pixel_limit(const ApiServer::State& s, const std::string& file_name,
 }  // namespace
 
 bool check_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
-                  httplib::Response& res) {
+                  HttpResponse& res) {
   if (image.empty()) {
     send_error(res, 400, "missing_image", file_name + ": the image is empty");
     return false;
@@ -147,7 +147,7 @@ bool check_upload(const ApiServer::State& s, const std::string& image, const std
 }
 
 std::optional<Document> decode_upload(const ApiServer::State& s, const std::string& image, const std::string& file_name,
-                                      httplib::Response& res) {
+                                      HttpResponse& res) {
   if (!check_upload(s, image, file_name, res)) return std::nullopt;
   Result<Document> document = Document::decode(image, file_name);
   if (!document.ok()) {
@@ -184,9 +184,8 @@ Extracted extract_holding_slot(ApiServer::State& s, const Extractor& extractor, 
 }
 
 void add_extract_route(ApiServer::State& s) {
-  s.http.Post("/v1/extract", guarded(s, "/v1/extract", [&s](const httplib::Request& req, httplib::Response& res) {
-                extract(s, req, res);
-              }));
+  s.http.post("/v1/extract",
+              guarded(s, "/v1/extract", [&s](const HttpRequest& req, HttpResponse& res) { extract(s, req, res); }));
 }
 
 }  // namespace mixtract::server

@@ -92,45 +92,38 @@ Result<ServiceStores> open_service_stores(const std::filesystem::path& state_fil
 
 namespace {
 
-// The reception's and httplib's limits and timeouts, from the options.
-void set_limits(ApiServer::State& s) {
-  // httplib's threads only pass each connection to the reception, whose handler threads answer the
-  // requests once they have arrived whole.
-  s.http.new_task_queue = [] { return new httplib::ThreadPool(2); };
-  ReceptionLimits reception;
-  reception.header_deadline = std::chrono::seconds(s.options.read_timeout_seconds);
-  reception.max_body_bytes = s.options.max_body_bytes;
-  reception.max_connections_per_address = s.options.max_connections_per_address;
-  reception.handler_threads = std::max(1, s.options.workers) + 8;
-  s.http.receive_with(reception);
-  // What the answers' Keep-Alive header tells clients: the reception keeps an idle connection that long.
-  s.http.set_keep_alive_timeout(s.options.read_timeout_seconds);
-  s.http.set_keep_alive_max_count(100);
-  s.http.set_payload_max_length(s.options.max_body_bytes);
-  s.http.set_read_timeout(s.options.read_timeout_seconds, 0);
-  s.http.set_write_timeout(s.options.read_timeout_seconds, 0);
-  s.http.set_keep_alive_timeout(std::min(5, s.options.read_timeout_seconds));
+// The limits and timeouts connections are received and answered within, from the options.
+HttpLimits limits_of(const ServerOptions& options) {
+  HttpLimits limits;
+  limits.reception.header_deadline = std::chrono::seconds(options.read_timeout_seconds);
+  limits.reception.max_body_bytes = options.max_body_bytes;
+  limits.reception.max_connections_per_address = options.max_connections_per_address;
+  limits.reception.handler_threads = std::max(1, options.workers) + 8;
+  limits.keep_alive_seconds = std::min(5, options.read_timeout_seconds);
+  limits.keep_alive_requests = 100;
+  limits.read_timeout_seconds = options.read_timeout_seconds;
+  return limits;
 }
 
 // Before routing: a request id for every request; bodies not framed by Content-Length, requests without a
-// valid key (where keys are required) and requests over the rate limit are answered here.
-httplib::Server::HandlerResponse admit(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+// valid key (where keys are required) and requests over the rate limit are answered here (true).
+bool admit(ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
   res.set_header(kRequestId, s.id_prefix + "-" + std::to_string(++s.next_id));
-  // The body limit holds only for bodies framed by Content-Length: httplib reads chunked bodies, and
+  // The body limit holds only for bodies framed by Content-Length: the HTTP library reads chunked bodies, and
   // inflates compressed ones, whole, whatever their size. Such bodies are refused before they are read.
   if (req.has_header("Transfer-Encoding") ||
-      (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")) {
+      (req.has_header("Content-Encoding") && req.header("Content-Encoding") != "identity")) {
     const bool chunked = req.has_header("Transfer-Encoding");
     res.set_header("Connection", "close");
     send_error(res, chunked ? 411 : 415, chunked ? "length_required" : "unsupported_encoding",
                chunked ? "send the body with a Content-Length header: chunked bodies are not taken"
                        : "send the body uncompressed: compressed bodies (Content-Encoding) are not taken");
-    s.metrics.request_done(route_of(req.path), res.status, 0);
-    return httplib::Server::HandlerResponse::Handled;
+    s.metrics.request_done(route_of(req.path()), res.status(), 0);
+    return true;
   }
-  if (req.path == "/healthz" || req.path == "/openapi.json" || req.path == "/review" ||
-      req.path.starts_with("/review/")) {
-    return httplib::Server::HandlerResponse::Unhandled;
+  if (req.path() == "/healthz" || req.path() == "/openapi.json" || req.path() == "/review" ||
+      req.path().starts_with("/review/")) {
+    return false;
   }
   std::string key = key_of(req);
   if (s.options.require_keys) {
@@ -140,11 +133,11 @@ httplib::Server::HandlerResponse admit(ApiServer::State& s, const httplib::Reque
                  key.empty()
                      ? "an API key is needed: Authorization: Bearer KEY (make one with mixtract serve --new-key NAME)"
                      : "the API key is not valid");
-      s.metrics.request_done(route_of(req.path), 401, 0);
-      return httplib::Server::HandlerResponse::Handled;
+      s.metrics.request_done(route_of(req.path()), 401, 0);
+      return true;
     }
   } else {
-    key = req.remote_addr;  // without keys, each client address has its own limit
+    key = req.remote_address();  // without keys, each client address has its own limit
   }
   int retry_after = 0;
   if (!s.limiter.allow(key, Clock::now(), retry_after)) {
@@ -152,24 +145,24 @@ httplib::Server::HandlerResponse admit(ApiServer::State& s, const httplib::Reque
     send_error(res, 429, "rate_limited",
                "more than " + std::to_string(s.options.rate_per_minute) + " requests a minute; try again in " +
                    std::to_string(retry_after) + " s");
-    s.metrics.request_done(route_of(req.path), 429, 0);
-    return httplib::Server::HandlerResponse::Handled;
+    s.metrics.request_done(route_of(req.path()), 429, 0);
+    return true;
   }
-  return httplib::Server::HandlerResponse::Unhandled;
+  return false;
 }
 
-// Errors httplib meets itself (no route, too large, unreadable) and exceptions, as JSON errors.
+// Errors the HTTP server meets itself (no route, too large, unreadable) and exceptions, as JSON errors.
 void set_error_handlers(ApiServer::State& s) {
-  s.http.set_error_handler([&s](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    std::string message = res.status == 404 ? "no such route: " + req.method + " " + req.path + " (see /openapi.json)"
-                          : res.status == 413
-                              ? "the request is larger than " + std::to_string(s.options.max_body_bytes >> 20) + " MiB"
+  s.http.on_error([&s](const HttpRequest& req, HttpResponse& res) {
+    if (!res.body().empty()) return;
+    std::string message =
+        res.status() == 404   ? "no such route: " + req.method() + " " + req.path() + " (see /openapi.json)"
+        : res.status() == 413 ? "the request is larger than " + std::to_string(s.options.max_body_bytes >> 20) + " MiB"
                               : "the request could not be read: malformed, incomplete or too slow";
-    if (res.status == 404) s.metrics.request_done("other", 404, 0);
-    send_error(res, res.status, code_of(res.status), message);
+    if (res.status() == 404) s.metrics.request_done("other", 404, 0);
+    send_error(res, res.status(), code_of(res.status()), message);
   });
-  s.http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  s.http.on_exception([](const HttpRequest&, HttpResponse& res) {
     send_error(res, 500, "internal", "an internal error; the server's log has it under this request id");
   });
 }
@@ -182,25 +175,23 @@ ApiServer::ApiServer(std::unique_ptr<ExtractorSet> extractors, ServiceStores sto
   State& s = *state_;
   const Result<std::string> prefix = random_hex(4);
   s.id_prefix = prefix.ok() ? *prefix : "0";
-  set_limits(s);
-  s.http.set_pre_routing_handler(
-      [&s](const httplib::Request& req, httplib::Response& res) { return admit(s, req, res); });
+  s.http.configure(limits_of(s.options));
+  s.http.before_routes([&s](const HttpRequest& req, HttpResponse& res) { return admit(s, req, res); });
   set_error_handlers(s);
 
-  s.http.Get("/healthz", guarded(s, "/healthz", [](const httplib::Request&, httplib::Response& res) {
+  s.http.get("/healthz", guarded(s, "/healthz", [](const HttpRequest&, HttpResponse& res) {
                send_json(res, {{"status", "ok"}});
              }));
-  s.http.Get("/openapi.json", guarded(s, "/openapi.json", [](const httplib::Request&, httplib::Response& res) {
-               res.set_content(std::string(openapi_text()), "application/json");
+  s.http.get("/openapi.json", guarded(s, "/openapi.json", [](const HttpRequest&, HttpResponse& res) {
+               res.set_body(std::string(openapi_text()), "application/json");
              }));
-  s.http.Get("/v1/schemas", guarded(s, "/v1/schemas", [&s](const httplib::Request&, httplib::Response& res) {
-               send_json(res, schemas_json(s));
-             }));
+  s.http.get("/v1/schemas", guarded(s, "/v1/schemas",
+                                    [&s](const HttpRequest&, HttpResponse& res) { send_json(res, schemas_json(s)); }));
   add_extract_route(s);
   add_review_routes(s);
   add_job_routes(s);
-  s.http.Get("/metrics", guarded(s, "/metrics", [&s](const httplib::Request&, httplib::Response& res) {
-               res.set_content(s.metrics.render() + s.jobs->metrics(), "text/plain; version=0.0.4");
+  s.http.get("/metrics", guarded(s, "/metrics", [&s](const HttpRequest&, HttpResponse& res) {
+               res.set_body(s.metrics.render() + s.jobs->metrics(), "text/plain; version=0.0.4");
              }));
 }
 
@@ -221,8 +212,7 @@ void ApiServer::serve() {
   start_job_workers(s);
   std::thread retention;
   if (s.options.keep_days > 0) retention = std::thread([&s] { delete_old_until_stopping(s); });
-  s.http.listen_after_bind();
-  s.http.stop_receiving();
+  s.http.listen();
   stop_job_workers(s);
   if (retention.joinable()) retention.join();
 }

@@ -13,21 +13,19 @@ constexpr const char* kJob = "/v1/jobs/{id}";
 
 // The images and schema of a job request, or nullopt with the error written. Every image is decoded
 // once here, so that a job holds only documents that can be read.
-std::optional<std::pair<std::string, std::vector<JobImage>>> read_job(const ApiServer::State& s,
-                                                                      const httplib::Request& req,
-                                                                      httplib::Response& res) {
+std::optional<std::pair<std::string, std::vector<JobImage>>> read_job(const ApiServer::State& s, const HttpRequest& req,
+                                                                      HttpResponse& res) {
   std::string schema = "auto";
   std::vector<JobImage> images;
-  if (req.is_multipart_form_data()) {
-    const auto [first, last] = req.files.equal_range("image");
-    for (auto it = first; it != last; ++it) {
-      images.push_back({safe_file_name(it->second.filename.empty() ? "image-" + std::to_string(images.size() + 1)
-                                                                   : it->second.filename),
-                        it->second.content});
+  if (req.is_form()) {
+    for (FormPart& part : req.form_parts("image")) {
+      images.push_back(
+          {safe_file_name(part.file_name.empty() ? "image-" + std::to_string(images.size() + 1) : part.file_name),
+           std::move(part.content)});
     }
-    if (req.has_file("schema")) schema = req.get_file_value("schema").content;
-  } else if (req.get_header_value("Content-Type").starts_with("application/json")) {
-    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (std::optional<FormPart> named = req.form_part("schema")) schema = std::move(named->content);
+  } else if (req.header("Content-Type").starts_with("application/json")) {
+    const nlohmann::json body = nlohmann::json::parse(req.body(), nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("images") || !body["images"].is_array() ||
         (body.contains("schema") && !body["schema"].is_string())) {
       send_error(res, 400, "bad_json",
@@ -71,13 +69,13 @@ std::optional<std::pair<std::string, std::vector<JobImage>>> read_job(const ApiS
   return std::pair{schema, std::move(images)};
 }
 
-void submit(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+void submit(ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
   auto job = read_job(s, req, res);
   if (!job) return;
   if (!extractor_for(s, job->first, "", res)) return;
   Result<std::string> id = s.jobs->submit(holder_of(s, req).name, job->first, job->second);
   if (!id.ok()) return send_status_error(res, id.status());
-  res.status = 202;
+  res.set_status(202);
   res.set_header("Location", "/v1/jobs/" + *id);
   send_json(res, {{"id", *id},
                   {"documents", job->second.size()},
@@ -86,8 +84,8 @@ void submit(ApiServer::State& s, const httplib::Request& req, httplib::Response&
 }
 
 // The job of the path, when the caller may see it (its owner, or an admin), or nullopt with a 404 written.
-std::optional<JobStatus> visible_job(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
-  const std::string id = req.matches[1].str();
+std::optional<JobStatus> visible_job(const ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
+  const std::string id = req.path_part(1);
   Result<std::optional<JobStatus>> status = s.jobs->status(id);
   if (!status.ok()) {
     send_status_error(res, status.status());
@@ -100,7 +98,7 @@ std::optional<JobStatus> visible_job(const ApiServer::State& s, const httplib::R
   return **status;
 }
 
-void job_status(const ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+void job_status(const ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
   const std::optional<JobStatus> job = visible_job(s, req, res);
   if (!job) return;
   send_json(res, {{"id", job->id},
@@ -114,32 +112,31 @@ void job_status(const ApiServer::State& s, const httplib::Request& req, httplib:
 
 // The records in document order, each as soon as it and those before it are done; the stream ends with
 // the job (or when the server stops).
-void job_results(ApiServer::State& s, const httplib::Request& req, httplib::Response& res) {
+void job_results(ApiServer::State& s, const HttpRequest& req, HttpResponse& res) {
   const std::optional<JobStatus> job = visible_job(s, req, res);
   if (!job) return;
-  res.set_chunked_content_provider("application/x-ndjson",
-                                   [&s, id = job->id, documents = static_cast<std::int64_t>(job->documents),
-                                    next = std::int64_t{0}](std::size_t, httplib::DataSink& sink) mutable {
-                                     while (true) {
-                                       Result<std::vector<std::string>> lines = s.jobs->results(id, next);
-                                       if (!lines.ok()) {
-                                         spdlog::error("job {}: {}", id, lines.status().message());
-                                         return false;
-                                       }
-                                       for (std::string& line : *lines) {
-                                         line += '\n';
-                                         if (!sink.write(line.data(), line.size())) return false;
-                                         ++next;
-                                       }
-                                       if (next >= documents || s.stopping) {
-                                         sink.done();
-                                         return true;
-                                       }
-                                       if (!lines->empty()) return true;  // sent; called again
-                                       s.jobs->wait_for_change(500);
-                                       if (!sink.is_writable()) return false;
-                                     }
-                                   });
+  res.stream("application/x-ndjson", [&s, id = job->id, documents = static_cast<std::int64_t>(job->documents),
+                                      next = std::int64_t{0}](BodySink& sink) mutable {
+    while (true) {
+      Result<std::vector<std::string>> lines = s.jobs->results(id, next);
+      if (!lines.ok()) {
+        spdlog::error("job {}: {}", id, lines.status().message());
+        return false;
+      }
+      for (std::string& line : *lines) {
+        line += '\n';
+        if (!sink.write(line)) return false;
+        ++next;
+      }
+      if (next >= documents || s.stopping) {
+        sink.done();
+        return true;
+      }
+      if (!lines->empty()) return true;  // sent; called again
+      s.jobs->wait_for_change(500);
+      if (!sink.writable()) return false;
+    }
+  });
 }
 
 void work(ApiServer::State& s) {
@@ -181,12 +178,12 @@ void work(ApiServer::State& s) {
 }  // namespace
 
 void add_job_routes(ApiServer::State& s) {
-  s.http.Post("/v1/jobs", guarded(s, "/v1/jobs",
-                                  [&s](const httplib::Request& req, httplib::Response& res) { submit(s, req, res); }));
-  s.http.Get(R"(/v1/jobs/([0-9a-f]{16}))",
-             guarded(s, kJob, [&s](const httplib::Request& req, httplib::Response& res) { job_status(s, req, res); }));
-  s.http.Get(R"(/v1/jobs/([0-9a-f]{16})/results)",
-             guarded(s, kJob, [&s](const httplib::Request& req, httplib::Response& res) { job_results(s, req, res); }));
+  s.http.post("/v1/jobs",
+              guarded(s, "/v1/jobs", [&s](const HttpRequest& req, HttpResponse& res) { submit(s, req, res); }));
+  s.http.get(R"(/v1/jobs/([0-9a-f]{16}))",
+             guarded(s, kJob, [&s](const HttpRequest& req, HttpResponse& res) { job_status(s, req, res); }));
+  s.http.get(R"(/v1/jobs/([0-9a-f]{16})/results)",
+             guarded(s, kJob, [&s](const HttpRequest& req, HttpResponse& res) { job_results(s, req, res); }));
 }
 
 void start_job_workers(ApiServer::State& s) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,28 @@ TEST(LayeringTest, PublicHeadersCarryNoThirdPartyTypes) {
     }
   }
   EXPECT_GT(headers, 10u);  // The folder was found.
+}
+
+// cpp-httplib stays behind two thin adapters: the service's (routes see server/http.h) and the LLM client's
+// connections.
+TEST(LayeringTest, TheHttpLibraryIsIncludedByItsAdaptersOnly) {
+  const std::set<std::string> adapters = {"src/llm/http_connections.cc", "src/server/http.cc",
+                                          "src/server/http_server.cc", "src/server/reception.cc"};
+  const fs::path root = MIXTRACT_SOURCE_DIR;
+  const std::regex httplib_include(R"re(^\s*#\s*include\s+<httplib\.h>)re");
+  std::size_t including = 0;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root / "src")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!std::regex_search(line, httplib_include)) continue;
+      const std::string file = fs::relative(entry.path(), root).generic_string();
+      EXPECT_TRUE(adapters.contains(file)) << file << " includes <httplib.h>: use server/http.h";
+      ++including;
+    }
+  }
+  EXPECT_EQ(including, adapters.size());
 }
 
 }  // namespace
