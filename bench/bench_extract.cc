@@ -18,7 +18,6 @@
 #include <CLI/CLI.hpp>
 
 #include "core/inference_clock.h"
-#include "io/analysis_cache.h"
 #include "mixtract/batch.h"
 #include "mixtract/engine.h"
 #include "mixtract/eval.h"

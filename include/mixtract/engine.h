@@ -48,6 +48,10 @@ struct EngineOptions {
   LlmSettings llm;
 };
 
+// Where the persistent cache of page readings lives unless told: $MIXTRACT_CACHE_DIR, else
+// $XDG_CACHE_HOME/mixtract, else ~/.cache/mixtract, then analyses.sqlite.
+std::filesystem::path default_cache_file();
+
 class Engine {
  public:
   // Builds the OCR service, the tables and the LLM. Errors: a table file that cannot be read (named), a

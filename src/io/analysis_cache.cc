@@ -1,7 +1,6 @@
 #include "io/analysis_cache.h"
 
 #include <chrono>
-#include <cstdlib>
 
 #include <sqlite3.h>
 
@@ -16,17 +15,6 @@ std::int64_t now_us() {
 }
 
 }  // namespace
-
-std::filesystem::path default_cache_file() {
-  if (const char* dir = std::getenv("MIXTRACT_CACHE_DIR"); dir != nullptr && *dir != '\0') {
-    return std::filesystem::path(dir) / "analyses.sqlite";
-  }
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
-    return std::filesystem::path(xdg) / "mixtract" / "analyses.sqlite";
-  }
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr ? home : ".") / ".cache" / "mixtract" / "analyses.sqlite";
-}
 
 Result<std::unique_ptr<AnalysisCache>> AnalysisCache::open(const std::filesystem::path& file, std::uint64_t max_bytes) {
   std::error_code ec;

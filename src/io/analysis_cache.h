@@ -49,10 +49,6 @@ class AnalysisCache {
   std::uint64_t max_bytes_;
 };
 
-// The default cache file: $MIXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/mixtract, else ~/.cache/mixtract,
-// then analyses.sqlite.
-std::filesystem::path default_cache_file();
-
 }  // namespace mixtract
 
 #endif  // MIXTRACT_IO_ANALYSIS_CACHE_H_

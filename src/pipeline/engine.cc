@@ -1,5 +1,6 @@
 #include "mixtract/engine.h"
 
+#include <cstdlib>
 #include <memory>
 #include <utility>
 
@@ -75,6 +76,17 @@ Status load_tables(const EngineOptions& options, ExpertOptions& experts, std::ve
 }
 
 }  // namespace
+
+std::filesystem::path default_cache_file() {
+  if (const char* dir = std::getenv("MIXTRACT_CACHE_DIR"); dir != nullptr && *dir != '\0') {
+    return std::filesystem::path(dir) / "analyses.sqlite";
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::filesystem::path(xdg) / "mixtract" / "analyses.sqlite";
+  }
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home != nullptr ? home : ".") / ".cache" / "mixtract" / "analyses.sqlite";
+}
 
 Result<Engine> Engine::create(const EngineOptions& options) {
   Engine engine;

@@ -58,14 +58,5 @@ TEST_F(AnalysisCacheTest, AFileThatIsNotACacheIsAClearError) {
   EXPECT_THAT(cache.status().message(), HasSubstr("delete it, or run with --no-cache"));
 }
 
-TEST(DefaultCacheFileTest, FollowsTheEnvironment) {
-  setenv("MIXTRACT_CACHE_DIR", "/somewhere", 1);
-  EXPECT_EQ(default_cache_file(), std::filesystem::path("/somewhere/analyses.sqlite"));
-  unsetenv("MIXTRACT_CACHE_DIR");
-  setenv("XDG_CACHE_HOME", "/xdg", 1);
-  EXPECT_EQ(default_cache_file(), std::filesystem::path("/xdg/mixtract/analyses.sqlite"));
-  unsetenv("XDG_CACHE_HOME");
-}
-
 }  // namespace
 }  // namespace mixtract

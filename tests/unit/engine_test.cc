@@ -1,6 +1,8 @@
 // The engine on the public API: plug-in experts join the built-in ones and are routed to by name.
 #include "mixtract/engine.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +67,15 @@ TEST(EngineTest, APlugInExpertIsRoutedToByNameLikeABuiltInOne) {
   ASSERT_FALSE(unknown.ok());
   EXPECT_THAT(unknown.status().message(), HasSubstr("field seal"));
   EXPECT_THAT(unknown.status().message(), HasSubstr("stamp"));  // The plug-in is among the known experts.
+}
+
+TEST(DefaultCacheFileTest, FollowsTheEnvironment) {
+  setenv("MIXTRACT_CACHE_DIR", "/somewhere", 1);
+  EXPECT_EQ(default_cache_file(), std::filesystem::path("/somewhere/analyses.sqlite"));
+  unsetenv("MIXTRACT_CACHE_DIR");
+  setenv("XDG_CACHE_HOME", "/xdg", 1);
+  EXPECT_EQ(default_cache_file(), std::filesystem::path("/xdg/mixtract/analyses.sqlite"));
+  unsetenv("XDG_CACHE_HOME");
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include <iostream>
 
 #include "commands.h"
-#include "io/analysis_cache.h"
 
 namespace mixtract::cli {
 
