@@ -2,9 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "core/text_encoding.h"
 #include "io/sqlite_statement.h"
-#include "mixtract/document.h"
 
 namespace mixtract {
 namespace {
@@ -76,15 +74,15 @@ Result<std::optional<std::string>> JobStore::done(std::string_view source) const
   return std::optional<std::string>(column_text(select.get(), 0));
 }
 
-Result<bool> JobStore::holds(const std::filesystem::path& file) const {
+Result<bool> JobStore::holds(std::string_view source, std::string_view content_hash) const {
+  if (content_hash.empty()) return false;  // Unreadable now: read (and fail) again.
   SqliteStatement select(db_, "SELECT content_hash FROM results WHERE source = ?");
   if (!select.ok()) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
-  bind_text(select.get(), 1, readable_name(file.string()));
+  bind_text(select.get(), 1, source);
   const int step = sqlite3_step(select.get());
   if (step == SQLITE_DONE) return false;
   if (step != SQLITE_ROW) return Status::io_error(file_.string() + ": " + sqlite3_errmsg(db_));
-  const Result<std::string> content_hash = content_hash_of(file);  // Unreadable now: read (and fail) again.
-  return content_hash.ok() && *content_hash == column_text(select.get(), 0);
+  return content_hash == column_text(select.get(), 0);
 }
 
 Status JobStore::put(std::string_view source, std::string_view content_hash, std::string_view record_json) {

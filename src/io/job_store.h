@@ -39,9 +39,9 @@ class JobStore {
   // The record (record_to_json text) stored for the document named `source` (Record::source), or
   // nullopt when it is not done.
   Result<std::optional<std::string>> done(std::string_view source) const;
-  // Whether `file` is done: a record is stored under its name (readable_name) for its present content.
-  // The file is read (hashed) only when its name is stored.
-  Result<bool> holds(const std::filesystem::path& file) const;
+  // Whether the document named `source` (Record::source) is done for the content whose hash is
+  // `content_hash` (its present content, content_hash_of; "" when it cannot be read: never done).
+  Result<bool> holds(std::string_view source, std::string_view content_hash) const;
   // Stores the document's record (replacing any earlier one of that name), durably: it survives the
   // process being killed.
   Status put(std::string_view source, std::string_view content_hash, std::string_view record_json);

@@ -137,7 +137,7 @@ Result<BatchPlan> Batch::plan(std::span<const BatchDocument> documents) const {
       continue;
     }
     plan.documents.push_back(documents[i]);
-    MIXTRACT_ASSIGN_OR_RETURN(const bool held, store_->holds(documents[i].path));
+    MIXTRACT_ASSIGN_OR_RETURN(const bool held, store_->holds(name, hashes[i]));  // Hashed once, above.
     plan.stored.push_back(held);
   }
   return plan;
