@@ -32,6 +32,9 @@ BatchJobs::~BatchJobs() {
 Result<std::string> BatchJobs::submit(const std::string& owner, const std::string& schema,
                                       const std::vector<JobImage>& images) {
   MIXTRACT_ASSIGN_OR_RETURN(const std::string id, random_hex(8));
+  std::vector<std::string> contents;  // Hashed before the store is locked: other requests need not wait.
+  for (const JobImage& image : images) contents.push_back(sha256_hex(image.bytes));
+  const std::vector<std::size_t> first = first_of_each(contents);
   {
     std::lock_guard lock(mutex_);
     auto fail = [&] {
@@ -51,9 +54,6 @@ Result<std::string> BatchJobs::submit(const std::string& owner, const std::strin
     SqliteStatement document(
         db_, "INSERT INTO batch_documents(job, position, file_name, image, content) VALUES (?, ?, ?, ?, ?)");
     if (!document.ok()) return fail();
-    std::vector<std::string> contents;
-    for (const JobImage& image : images) contents.push_back(sha256_hex(image.bytes));
-    const std::vector<std::size_t> first = first_of_each(contents);
     for (std::size_t i = 0; i < images.size(); ++i) {
       sqlite3_reset(document.get());
       bind_text(document.get(), 1, id);
