@@ -137,11 +137,9 @@ void HttpServer::on_error(HttpHandler handler) {
 }
 
 void HttpServer::on_exception(HttpHandler handler) {
-  impl_->set_exception_handler(
-      [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        HttpResponse response(res);
-        handler(HttpRequest(req), response);
-      });
+  impl_->set_exception_handler([handler = adapted(std::move(handler))](const httplib::Request& req,
+                                                                       httplib::Response& res,
+                                                                       std::exception_ptr) { handler(req, res); });
 }
 
 void HttpServer::get(const std::string& pattern, HttpHandler handler) {
